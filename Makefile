@@ -1,0 +1,36 @@
+# The two commands of the README: `make run` and `make test`.
+# Everything else here is a convenience around CMake.
+
+BUILD      ?= build
+TEST_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: run test setup build build-asan bench clean lint
+
+run: build
+	./$(BUILD)/guarantor plan
+
+test: build-asan
+	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+setup:
+	./scripts/setup-deps.sh
+
+build: setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: setup
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGT_SANITIZE=ON >/dev/null
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+
+bench: build
+	@echo "no benchmarks yet"
+
+lint:
+	./scripts/lint.sh
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) guarantor-out

@@ -1,0 +1,46 @@
+/* cli.h: the command table of the guarantor executable and the helpers
+ * its subcommands share. Each cmd_*.c file exports one struct gt_cmd. */
+#ifndef GT_CLI_H
+#define GT_CLI_H
+
+#include <stdio.h>
+
+#include "guarantor/err.h"
+#include "guarantor/scenario.h"
+
+/* Exit codes (documented in README and `guarantor --help`). */
+enum { GT_EXIT_OK = 0, GT_EXIT_FAILURE = 1, GT_EXIT_USAGE = 2 };
+
+struct gt_cmd {
+	const char *name;
+	const char *summary; /* one line for `guarantor --help` */
+	const char *help;    /* full text for `guarantor NAME --help` */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct gt_cmd gt_cmd_plan;
+extern const struct gt_cmd gt_cmd_size;
+extern const struct gt_cmd gt_cmd_validate;
+extern const struct gt_cmd gt_cmd_scenario;
+
+/* Prints "guarantor: <formatted error>" to stderr and returns the exit code
+ * for it: 2 for bad input, 1 for anything else. */
+int gt_cli_fail(const struct gt_err *err);
+
+/* Prints "guarantor CMD: message" and a pointer to --help to stderr;
+ * returns GT_EXIT_USAGE. */
+int gt_cli_usage(const char *cmd, const char *fmt, ...) GT_PRINTF(2, 3);
+
+/* Loads the scenario named by --scenario, or the built-in one when path is
+ * NULL. On failure prints the error and returns its exit code; *out is NULL. */
+int gt_cli_load_scenario(const char *path, struct gt_scenario **out);
+
+/* True when argv[i] is -h or --help. */
+int gt_cli_wants_help(int argc, char **argv);
+
+/* Writes text to path atomically (a temporary file renamed into place), so
+ * a failed write never leaves a partial file. Returns 0 or prints why and
+ * returns GT_EXIT_FAILURE. */
+int gt_cli_write_file(const char *path, const char *text, size_t len);
+
+#endif

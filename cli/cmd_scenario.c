@@ -1,0 +1,109 @@
+/* cmd_scenario.c: `guarantor scenario export|check`, to get the built-in
+ * scenario out for editing and to check a scenario file. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const char help[] =
+	"Usage: guarantor scenario export [--geometry]\n"
+	"       guarantor scenario check [--scenario FILE]\n\n"
+	"export   writes the built-in scenario '" GT_SCENARIO_DEFAULT "' to standard output: its\n"
+	"         YAML, or with --geometry its GeoJSON geometry. The exported YAML\n"
+	"         refers to the built-in geometry (builtin:" GT_SCENARIO_DEFAULT "); to edit the\n"
+	"         geometry too, export it to a file and name that file in\n"
+	"         theatre.geometry.\n"
+	"check    loads and validates a scenario (default: the built-in one) and\n"
+	"         prints what it holds: line length, sectors, options, members.\n\n"
+	"Example:\n"
+	"  guarantor scenario export > my.yaml\n"
+	"  guarantor scenario export --geometry > my.geojson\n"
+	"  guarantor scenario check --scenario my.yaml\n\n"
+	"Format: docs/scenario.md.\n";
+
+static int export(int argc, char **argv)
+{
+	bool geometry = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--geometry") == 0)
+			geometry = true;
+		else
+			return gt_cli_usage("scenario export", "unexpected argument '%s'", argv[i]);
+	}
+	size_t len;
+	const char *text = geometry ? gt_scenario_builtin_geojson(&len)
+	                            : gt_scenario_builtin_yaml(&len);
+	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		return GT_EXIT_FAILURE;
+	}
+	return GT_EXIT_OK;
+}
+
+static int check(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"scenario", required_argument, NULL, 's'},
+	                                         {NULL, 0, NULL, 0}};
+	const char *scenario = NULL;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's': scenario = optarg; break;
+		case ':':
+			return gt_cli_usage("scenario check", "option '%s' needs a value",
+			                    argv[optind - 1]);
+		default:
+			return gt_cli_usage("scenario check", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return gt_cli_usage("scenario check", "unexpected argument '%s'", argv[optind]);
+	struct gt_scenario *s;
+	int rc = gt_cli_load_scenario(scenario, &s);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	const struct gt_theatre *th = &s->theatre;
+	size_t counts[GT_PLACE_KIND_COUNT] = {0};
+	for (size_t i = 0; i < th->nplaces; i++)
+		counts[th->places[i].kind]++;
+	printf("%s: %s (%s)\n", s->file, s->name, s->title);
+	printf("outline: %s, %.0f km2\n", th->defended, gt_geo_area_km2(&th->outline));
+	printf("line of contact: %.1f km, %zu vertices%s%s%s\n", th->line_km, th->line.n,
+	       th->line_as_of ? " (as of " : "", th->line_as_of ? th->line_as_of : "",
+	       th->line_as_of ? ")" : "");
+	printf("places: %zu cities, %zu air bases, %zu ports\n", counts[GT_PLACE_CITY],
+	       counts[GT_PLACE_AIR_BASE], counts[GT_PLACE_PORT]);
+	printf("sectors: %zu\n", s->nsectors);
+	for (size_t i = 0; i < s->nsectors; i++) {
+		const struct gt_sector *sec = &s->sectors[i];
+		printf("  %-5s %7.1f - %7.1f km  %-8s %-6s near %s\n", sec->name, sec->from_km,
+		       sec->to_km, gt_terrain_name(sec->terrain), gt_threat_name(sec->threat),
+		       sec->near[0] ? sec->near : "-");
+	}
+	printf("options: %zu\n", s->noptions);
+	for (size_t i = 0; i < s->noptions; i++)
+		printf("  %-20s %s\n", s->options[i].name, s->options[i].title);
+	printf("coalition members: %zu\n", s->nmembers);
+	gt_scenario_free(s);
+	return GT_EXIT_OK;
+}
+
+static int run(int argc, char **argv)
+{
+	if (argc < 2)
+		return gt_cli_usage("scenario", "expected a subcommand: export or check");
+	if (strcmp(argv[1], "export") == 0)
+		return export(argc - 1, argv + 1);
+	if (strcmp(argv[1], "check") == 0)
+		return check(argc - 1, argv + 1);
+	return gt_cli_usage("scenario", "unknown subcommand '%s'; expected export or check",
+	                    argv[1]);
+}
+
+const struct gt_cmd gt_cmd_scenario = {
+	.name = "scenario",
+	.summary = "export the built-in scenario, or check a scenario file",
+	.help = help,
+	.run = run,
+};

@@ -1,0 +1,74 @@
+/* out.c: error reporting, scenario loading and safe file writing shared by
+ * the subcommands. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int gt_cli_fail(const struct gt_err *err)
+{
+	char buf[1400];
+	fprintf(stderr, "guarantor: %s\n", gt_err_format(err, buf, sizeof(buf)));
+	return gt_status_is_input_error(err->status) ? GT_EXIT_USAGE : GT_EXIT_FAILURE;
+}
+
+int gt_cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "guarantor %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'guarantor %s --help'.\n", cmd);
+	return GT_EXIT_USAGE;
+}
+
+int gt_cli_load_scenario(const char *path, struct gt_scenario **out)
+{
+	struct gt_err err;
+	enum gt_status st = path ? gt_scenario_load_file(path, out, &err)
+	                         : gt_scenario_load_builtin(out, &err);
+	return st == GT_OK ? GT_EXIT_OK : gt_cli_fail(&err);
+}
+
+int gt_cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int gt_cli_write_file(const char *path, const char *text, size_t len)
+{
+	char tmp[4200];
+	int n = snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
+	if (n < 0 || (size_t)n >= sizeof(tmp)) {
+		fprintf(stderr, "guarantor: %s: path too long\n", path);
+		return GT_EXIT_FAILURE;
+	}
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		fprintf(stderr, "guarantor: %s: cannot create: %s\n", tmp, strerror(errno));
+		return GT_EXIT_FAILURE;
+	}
+	size_t wrote = fwrite(text, 1, len, f);
+	int failed = wrote != len || fflush(f) != 0 || fsync(fileno(f)) != 0;
+	int saved = errno;
+	failed |= fclose(f) != 0;
+	if (failed || rename(tmp, path) != 0) {
+		if (!failed)
+			saved = errno;
+		fprintf(stderr, "guarantor: %s: cannot write: %s\n", path, strerror(saved));
+		remove(tmp);
+		return GT_EXIT_FAILURE;
+	}
+	return GT_EXIT_OK;
+}

@@ -1,0 +1,117 @@
+/* geo.h: geometry types and geodesy on the WGS84 ellipsoid.
+ *
+ * Positions are longitude/latitude in degrees, as in GeoJSON. Every distance
+ * and length is geodesic (PROJ's geod_* functions); nothing here treats
+ * degrees as a flat plane except the planar predicates GeoJSON itself uses
+ * (containment, simplicity), which go through GEOS.
+ *
+ * Ownership: structs ending in _fini release what the library allocated
+ * inside caller-owned storage; every _fini accepts NULL and zeroed structs. */
+#ifndef GUARANTOR_GEO_H
+#define GUARANTOR_GEO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "guarantor/err.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct gt_point {
+	double lon; /* degrees east, [-180, 180] */
+	double lat; /* degrees north, [-90, 90] */
+};
+
+/* A line, or a closed ring (first point == last point). */
+struct gt_linestring {
+	size_t n;
+	struct gt_point *pts;
+};
+
+/* rings[0] is the exterior ring, the rest are holes. */
+struct gt_polygon {
+	size_t nrings;
+	struct gt_linestring *rings;
+};
+
+struct gt_multipolygon {
+	size_t n;
+	struct gt_polygon *polys;
+};
+
+GT_EXPORT void gt_geo_linestring_fini(struct gt_linestring *line);
+GT_EXPORT void gt_geo_polygon_fini(struct gt_polygon *poly);
+GT_EXPORT void gt_geo_multipolygon_fini(struct gt_multipolygon *mp);
+
+/* Geodesic distance between two points, km. */
+GT_EXPORT double gt_geo_distance_km(struct gt_point a, struct gt_point b);
+
+/* Geodesic length of a line, km (sum over its segments). */
+GT_EXPORT double gt_geo_length_km(const struct gt_linestring *line);
+
+/* Geodesic area of a multipolygon, km² (exterior rings minus holes). */
+GT_EXPORT double gt_geo_area_km2(const struct gt_multipolygon *mp);
+
+/* The point at distance km along the line from its first vertex, following
+ * the geodesic of the segment it falls on. km is clamped to [0, length]. */
+GT_EXPORT struct gt_point gt_geo_line_point_at(const struct gt_linestring *line, double km);
+
+/* The part of line between from_km and to_km (0 <= from_km < to_km),
+ * with interpolated end points. OUT: *out, caller frees with
+ * gt_geo_linestring_fini. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_line_cut(const struct gt_linestring *line,
+                                                       double from_km, double to_km,
+                                                       struct gt_linestring *out);
+
+/* --- planar predicates (GEOS) ------------------------------------------ */
+
+/* True when the line does not cross or touch itself. When it does and
+ * first_bad is given, *first_bad is the index of the first vertex whose
+ * segment makes the line non-simple. */
+GT_EXPORT bool gt_geo_line_is_simple(const struct gt_linestring *line, size_t *first_bad);
+
+/* Checks a multipolygon is valid (closed, non-self-intersecting rings).
+ * On failure returns GT_E_GEOMETRY with GEOS's reason and location in
+ * reason (NUL-terminated, at most size bytes). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_multipolygon_check(const struct gt_multipolygon *mp,
+                                                                 char *reason, size_t size);
+
+/* Point-in-polygon tests against one multipolygon, prepared once. */
+struct gt_geo_region;
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_region_new(const struct gt_multipolygon *mp,
+                                                         struct gt_geo_region **out);
+GT_EXPORT bool gt_geo_region_contains(const struct gt_geo_region *region, struct gt_point p);
+/* Geodesic-ish distance from p to the region's boundary in km (0 inside). */
+GT_EXPORT double gt_geo_region_distance_km(const struct gt_geo_region *region, struct gt_point p);
+GT_EXPORT void gt_geo_region_free(struct gt_geo_region *region);
+
+/* The area within radius_km of a line (line may be NULL) and of a set of
+ * points (npts may be 0), clipped to clip when clip is not NULL. Buffers
+ * are computed in a Lambert azimuthal equal-area plane centred on the
+ * input, so radii are true to within a fraction of a percent over a
+ * country. OUT: *out, caller frees with gt_geo_multipolygon_fini. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_footprint(const struct gt_linestring *line,
+                                                        const struct gt_point *pts, size_t npts,
+                                                        double radius_km,
+                                                        const struct gt_multipolygon *clip,
+                                                        struct gt_multipolygon *out);
+
+/* --- map projection (PROJ) ---------------------------------------------- */
+
+/* A Lambert azimuthal equal-area projection centred on a point, giving
+ * x east and y north in km. */
+struct gt_geo_projector;
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_projector_new(struct gt_point centre,
+                                                            struct gt_geo_projector **out);
+GT_EXPORT void gt_geo_project(const struct gt_geo_projector *pj, struct gt_point p,
+                              double *x_km, double *y_km);
+GT_EXPORT struct gt_point gt_geo_unproject(const struct gt_geo_projector *pj, double x_km,
+                                           double y_km);
+GT_EXPORT void gt_geo_projector_free(struct gt_geo_projector *pj);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,69 @@
+/* render.h: renderers turn results into text, JSON, CSV, Markdown, SVG
+ * pictures and the HTML brief. They only read results; they never run an
+ * engine. Functions taking a FILE * write to it and report GT_E_IO when
+ * the write fails; functions returning text allocate it (caller frees). */
+#ifndef GUARANTOR_RENDER_H
+#define GUARANTOR_RENDER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "guarantor/err.h"
+#include "guarantor/missions.h"
+#include "guarantor/scenario.h"
+#include "guarantor/sizing.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum gt_format { GT_FORMAT_TABLE, GT_FORMAT_JSON, GT_FORMAT_CSV, GT_FORMAT_MD };
+
+/* Parses "table", "json", "csv" or "md". */
+GT_EXPORT bool gt_format_parse(const char *s, enum gt_format *out);
+
+/* The sizing result in the documented JSON schema (docs/output.md), as a
+ * NUL-terminated string with a trailing newline. OUT: *json. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing_json(const struct gt_sizing *sz,
+                                                             char **json);
+/* The validation result in its JSON schema. OUT: *json. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation_json(const struct gt_validation *v,
+                                                                 char **json);
+
+/* Everything `guarantor plan` found: the sizing schema plus a
+ * "validation" member (null when v is NULL). OUT: *json. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_results_json(const struct gt_sizing *sz,
+                                                              const struct gt_validation *v,
+                                                              char **json);
+
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing(FILE *out, const struct gt_sizing *sz,
+                                                        enum gt_format fmt);
+/* The first part of the table format: scenario, line and one row per option. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing_summary(FILE *out,
+                                                                const struct gt_sizing *sz);
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation(FILE *out,
+                                                            const struct gt_validation *v,
+                                                            enum gt_format fmt);
+
+/* Pictures as SVG text (Cairo). option NULL draws the theatre and its
+ * sectors; otherwise the option's footprint over the theatre. Returns
+ * GT_E_UNSUPPORTED when built without Cairo. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_map_svg(const struct gt_scenario *s,
+                                                         const struct gt_sizing_option *option,
+                                                         double width, double height,
+                                                         char **svg);
+/* Bars of deployed and committed strength by option. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_strength_svg(const struct gt_sizing *sz,
+                                                              double width, double height,
+                                                              char **svg);
+
+/* The self-contained HTML brief: summary, maps, chart, assumptions and,
+ * when v is not NULL, validation against history. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_brief_html(FILE *out,
+                                                            const struct gt_sizing *sz,
+                                                            const struct gt_validation *v);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,211 @@
+/* scenario.h: the scenario model (theatre, sectors, doctrine, guarantee
+ * options, coalition) and its loader.
+ *
+ * A scenario is a YAML file plus a GeoJSON geometry file that the YAML
+ * names (docs/scenario.md). Loading validates everything; a loaded
+ * struct gt_scenario is immutable and may be shared between threads.
+ * gt_scenario_load* allocate it; gt_scenario_free releases it and all it
+ * points to. */
+#ifndef GUARANTOR_SCENARIO_H
+#define GUARANTOR_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "guarantor/err.h"
+#include "guarantor/geo.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The name of the scenario compiled into the library. */
+#define GT_SCENARIO_DEFAULT "ukraine-2025"
+
+enum gt_terrain {
+	GT_TERRAIN_OPEN,
+	GT_TERRAIN_MIXED,
+	GT_TERRAIN_FOREST,
+	GT_TERRAIN_URBAN,
+	GT_TERRAIN_RIVER,
+	GT_TERRAIN_MOUNTAIN,
+	GT_TERRAIN_COUNT
+};
+
+enum gt_threat { GT_THREAT_LOW, GT_THREAT_MEDIUM, GT_THREAT_HIGH, GT_THREAT_COUNT };
+
+/* How ground forces are laid out. observer and stabilisation occur in the
+ * historical missions; options use none, line, buffer or depth. */
+enum gt_posture {
+	GT_POSTURE_NONE,
+	GT_POSTURE_OBSERVER,
+	GT_POSTURE_BUFFER,
+	GT_POSTURE_LINE,
+	GT_POSTURE_DEPTH,
+	GT_POSTURE_STABILISATION,
+	GT_POSTURE_COUNT
+};
+
+enum gt_place_kind { GT_PLACE_CITY, GT_PLACE_AIR_BASE, GT_PLACE_PORT, GT_PLACE_KIND_COUNT };
+
+/* Names as written in scenario files ("open", "high", "depth", "air_base");
+ * the parse functions return false for an unknown name. */
+GT_EXPORT const char *gt_terrain_name(enum gt_terrain t);
+GT_EXPORT const char *gt_threat_name(enum gt_threat t);
+GT_EXPORT const char *gt_posture_name(enum gt_posture p);
+GT_EXPORT const char *gt_place_kind_name(enum gt_place_kind k);
+GT_EXPORT bool gt_terrain_parse(const char *s, enum gt_terrain *out);
+GT_EXPORT bool gt_threat_parse(const char *s, enum gt_threat *out);
+GT_EXPORT bool gt_posture_parse(const char *s, enum gt_posture *out);
+
+struct gt_place {
+	char *name;
+	char country[3]; /* ISO 3166-1 alpha-2 */
+	enum gt_place_kind kind;
+	struct gt_point at;
+	long population; /* 0 when not given */
+};
+
+/* A neighbouring country's outline, for maps only. */
+struct gt_neighbour {
+	char *name;
+	char country[3];
+	struct gt_multipolygon shape;
+};
+
+struct gt_theatre {
+	char *geometry_ref;    /* as written: a path or "builtin:NAME" */
+	char defended[3];      /* ISO code of the defended country */
+	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
+	char *line_as_of;      /* date the line describes, or NULL */
+	struct gt_multipolygon outline;
+	struct gt_linestring line;
+	char **line_places;    /* one name per line vertex ("" when unnamed), or NULL */
+	double line_km;        /* geodesic length of the line */
+	struct gt_place *places;
+	size_t nplaces;
+	struct gt_neighbour *neighbours;
+	size_t nneighbours;
+};
+
+/* A stretch of the line, from_km..to_km measured along it from its first
+ * vertex. Sectors tile the line without gaps or overlaps. */
+struct gt_sector {
+	int id; /* 1-based, in order along the line */
+	char *name;
+	double from_km, to_km;
+	enum gt_terrain terrain;
+	enum gt_threat threat;
+	const char *near; /* the named line vertex nearest its middle, or "" (not owned) */
+};
+
+/* Rotation ratios: people committed (in the rotation pool) per person
+ * deployed at any one time. */
+struct gt_rotation {
+	double ground, air, naval, training, monitoring;
+};
+
+/* Doctrine: the planning factors of the sizing model (docs/model-sizing.md). */
+struct gt_doctrine {
+	double density[GT_TERRAIN_COUNT][GT_THREAT_COUNT]; /* line troops per km */
+	double posture_factor[GT_POSTURE_COUNT];           /* line = 1; buffer, depth */
+	double observer_per_km;                            /* monitors per km of line */
+	double stabilisation_per_1000[GT_THREAT_COUNT];    /* troops per 1,000 inhabitants */
+	double reserve_share;  /* reserve / QRF as a share of line + garrison troops */
+	double enabler_share;  /* enablers and logistics as a share of the manoeuvre force */
+	double hq_share;       /* headquarters as a share of manoeuvre + enablers */
+	struct gt_rotation rotation;
+	double aircraft_per_patrol_station; /* fighters to hold one CAP station 24/7 */
+	double aircraft_per_aew_orbit;      /* AEW aircraft to hold one orbit 24/7 */
+	double personnel_per_fighter;       /* air and ground crew per fighter deployed */
+	double personnel_per_aew;           /* per AEW aircraft deployed */
+	double ships_per_task_group;
+	double personnel_per_ship;
+	double footprint_km;                /* map only: half-width of a line footprint */
+};
+
+struct gt_garrison {
+	char *place; /* name of a city in the theatre */
+	struct gt_point at;
+	double troops; /* manoeuvre troops held there */
+};
+
+struct gt_option {
+	char *name;        /* identifier, [a-z0-9-] */
+	char *title;
+	char *summary;
+	char **lead;       /* ISO codes of lead nations; nlead entries */
+	size_t nlead;
+	enum gt_posture posture; /* none, line, buffer or depth */
+	int *sectors;      /* sector ids covered by the posture; nsectors entries */
+	size_t nsectors;
+	struct gt_garrison *garrisons;
+	size_t ngarrisons;
+	int patrol_stations;
+	int aew_orbits;
+	int naval_task_groups;
+	double trainers;
+	double monitors_per_km; /* 0 when monitors is given as a count instead */
+	double monitors;        /* a fixed number of monitors, or 0 */
+	char backstop_provider[3]; /* "" when there is no backstop */
+	char **backstop_elements;
+	size_t nbackstop_elements;
+};
+
+/* Coalition members. Issue-level detail (capacities, caveats) comes later;
+ * the schema already has the identity and size of each member. */
+struct gt_member {
+	char code[3];
+	char *name;
+	long active_personnel; /* 0 when not given */
+	char *source;
+};
+
+struct gt_scenario {
+	char *name;
+	char *title;
+	char *description;
+	char *file; /* the YAML file it was loaded from, or "builtin:NAME" */
+	struct gt_theatre theatre;
+	struct gt_sector *sectors;
+	size_t nsectors;
+	double sector_length_km; /* the auto split's target, 0 for manual sectors */
+	struct gt_doctrine doctrine;
+	struct gt_option *options;
+	size_t noptions;
+	struct gt_member *members;
+	size_t nmembers;
+};
+
+/* Loads and validates a scenario from a YAML file. The geometry path in it
+ * is relative to the YAML file's folder. OUT: *out, free with
+ * gt_scenario_free. On failure *out is NULL and err says why. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_scenario_load_file(const char *path,
+                                                             struct gt_scenario **out,
+                                                             struct gt_err *err);
+
+/* Loads a scenario from YAML text; name labels errors, base_dir resolves a
+ * relative geometry path (NULL: the current folder). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_scenario_load_text(const char *yaml, size_t len,
+                                                             const char *name,
+                                                             const char *base_dir,
+                                                             struct gt_scenario **out,
+                                                             struct gt_err *err);
+
+/* Loads the scenario compiled into the library (GT_SCENARIO_DEFAULT). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_scenario_load_builtin(struct gt_scenario **out,
+                                                                struct gt_err *err);
+
+GT_EXPORT void gt_scenario_free(struct gt_scenario *s);
+
+/* The embedded default scenario's files, verbatim. Never NULL. */
+GT_EXPORT const char *gt_scenario_builtin_yaml(size_t *len);
+GT_EXPORT const char *gt_scenario_builtin_geojson(size_t *len);
+
+/* Looks up a sector by id, or NULL. */
+GT_EXPORT const struct gt_sector *gt_scenario_sector(const struct gt_scenario *s, int id);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages guarantor needs to build and test, and only
+# those that are missing: on a machine that has them all, it installs nothing.
+set -euo pipefail
+
+pkgs=(
+  build-essential cmake pkg-config
+  libyaml-dev libjansson-dev libproj-dev proj-data libgeos-dev
+  libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
+  fonts-dejavu-core
+)
+if [ "${GT_WITH_BROWSER:-0}" = 1 ]; then
+  pkgs+=(chromium)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+[ "$(id -u)" -ne 0 ] && sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

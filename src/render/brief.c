@@ -1,0 +1,347 @@
+/* brief.c: the self-contained HTML brief written by `guarantor plan`:
+ * summary in words and numbers, chart, maps, breakdowns, assumptions and
+ * validation against history. Pictures are embedded as data: URIs so the
+ * file needs no network and SVG ids from different pictures never clash. */
+#include "guarantor/render.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void esc(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '&': fputs("&amp;", out); break;
+		case '"': fputs("&quot;", out); break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+static const char *num(long n, char buf[32])
+{
+	char digits[32];
+	snprintf(digits, sizeof(digits), "%ld", labs(n));
+	size_t len = strlen(digits), j = 0;
+	if (n < 0)
+		buf[j++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = digits[i];
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+static void base64(FILE *out, const unsigned char *p, size_t n)
+{
+	static const char tab[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		fputc(tab[(v >> 18) & 63], out);
+		fputc(tab[(v >> 12) & 63], out);
+		fputc(i + 1 < n ? tab[(v >> 6) & 63] : '=', out);
+		fputc(i + 2 < n ? tab[v & 63] : '=', out);
+	}
+}
+
+/* Embeds an SVG picture, or says why there is none. */
+static void picture(FILE *out, enum gt_status st, char *svg, const char *alt)
+{
+	if (st == GT_OK) {
+		fputs("<img class=\"pic\" alt=\"", out);
+		esc(out, alt);
+		fputs("\" src=\"data:image/svg+xml;base64,", out);
+		base64(out, (const unsigned char *)svg, strlen(svg));
+		fputs("\">\n", out);
+	} else {
+		fprintf(out, "<p class=\"note\">(picture not drawn: %s)</p>\n", gt_strerror(st));
+	}
+	free(svg);
+}
+
+static const char *const css =
+	"body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:1100px;margin:2em "
+	"auto;padding:0 1em;color:#1a1a1a;line-height:1.45}"
+	"h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #1f4e79;padding-bottom:"
+	".2em;margin-top:2em}h3{margin-bottom:.3em}"
+	".sub{color:#555;margin-top:0}table{border-collapse:collapse;margin:.8em 0;font-size:"
+	".92em}th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left}td.n,th.n{"
+	"text-align:right;font-variant-numeric:tabular-nums}th{background:#f1f4f8}"
+	"tr.total td{font-weight:bold;border-top:2px solid #999}"
+	".pic{max-width:100%;height:auto;border:1px solid #e3e3e3}"
+	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(330px,1fr));gap:1em}"
+	".note{color:#555;font-size:.9em}.opt{margin:.4em 0}.opt b{color:#1f4e79}"
+	"@media print{body{max-width:none}h2{break-before:page}.pic{break-inside:avoid}}";
+
+static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
+{
+	const struct gt_option *o = r->option;
+	char a[32], b[32];
+	fputs("<p class=\"opt\"><b>", out);
+	esc(out, o->title);
+	fprintf(out, "</b>: %s people deployed at any one time, %s committed to sustain them "
+	             "through rotations. ",
+	        num(r->deployed, a), num(r->committed, b));
+	if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER)
+		fprintf(out, "A %s force along %.0f km of the line (%s troops on the line itself). ",
+		        gt_posture_name(o->posture), r->line_km, num(r->line_troops, a));
+	else if (o->posture == GT_POSTURE_DEPTH)
+		fprintf(out, "Kept back from the line, in %zu garrison%s (%s troops). ", o->ngarrisons,
+		        o->ngarrisons == 1 ? "" : "s", num(r->garrison_troops, a));
+	else
+		fputs("No foreign ground troops. ", out);
+	if (r->fighters || r->aew_aircraft)
+		fprintf(out, "%ld fighters for %d patrol station%s and %ld AEW aircraft. ",
+		        r->fighters, o->patrol_stations, o->patrol_stations == 1 ? "" : "s",
+		        r->aew_aircraft);
+	if (r->ships)
+		fprintf(out, "%ld ships at sea. ", r->ships);
+	if (r->trainers)
+		fprintf(out, "%s trainers. ", num(r->trainers, a));
+	if (r->monitors)
+		fprintf(out, "%s monitors. ", num(r->monitors, a));
+	if (o->backstop_provider[0]) {
+		fprintf(out, "Backstop by %s (", o->backstop_provider);
+		for (size_t i = 0; i < o->nbackstop_elements; i++) {
+			fputs(i ? ", " : "", out);
+			esc(out, o->backstop_elements[i]);
+		}
+		fputs(").", out);
+	}
+	fputs("</p>\n", out);
+}
+
+static void summary_table(FILE *out, const struct gt_sizing *sz)
+{
+	char a[32];
+	fputs("<table><tr><th>option</th><th>posture</th><th class=n>ground</th><th "
+	      "class=n>air</th><th class=n>naval</th><th class=n>trainers</th><th "
+	      "class=n>monitors</th><th class=n>deployed</th><th class=n>committed</th><th "
+	      "class=n>aircraft</th><th class=n>ships</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < sz->noptions; i++) {
+		const struct gt_sizing_option *r = &sz->options[i];
+		fputs("<tr><td>", out);
+		esc(out, r->option->title);
+		fprintf(out, "</td><td>%s</td>", gt_posture_name(r->option->posture));
+		long v[] = {r->ground,   r->air_personnel, r->naval_personnel, r->trainers,
+		            r->monitors, r->deployed,      r->committed,       r->fighters + r->aew_aircraft,
+		            r->ships};
+		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++)
+			fprintf(out, "<td class=n>%s</td>", num(v[k], a));
+		fputs("</tr>\n", out);
+	}
+	fputs("</table>\n", out);
+}
+
+static void breakdown(FILE *out, const struct gt_sizing *sz, const struct gt_sizing_option *r)
+{
+	const struct gt_rotation *rot = &sz->scenario->doctrine.rotation;
+	char a[32], b[32];
+	fputs("<h3>", out);
+	esc(out, r->option->title);
+	fputs("</h3>\n", out);
+	if (r->option->summary) {
+		fputs("<p>", out);
+		esc(out, r->option->summary);
+		fputs("</p>\n", out);
+	}
+	fputs("<table><tr><th>component</th><th class=n>deployed</th><th class=n>rotation</th><th "
+	      "class=n>committed</th></tr>\n",
+	      out);
+	struct {
+		const char *label;
+		long dep;
+		double rot;
+		long com;
+	} rows[] = {
+		{"line troops", r->line_troops, 0, 0},
+		{"garrisons", r->garrison_troops, 0, 0},
+		{"reserve / quick reaction", r->reserve, 0, 0},
+		{"enablers and logistics", r->enablers, 0, 0},
+		{"headquarters", r->hq, 0, 0},
+		{"ground force", r->ground, rot->ground, r->committed_ground},
+		{"air personnel", r->air_personnel, rot->air, r->committed_air},
+		{"naval personnel", r->naval_personnel, rot->naval, r->committed_naval},
+		{"trainers", r->trainers, rot->training, r->committed_training},
+		{"monitors", r->monitors, rot->monitoring, r->committed_monitoring},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		fprintf(out, "<tr><td>%s</td><td class=n>%s</td>", rows[i].label,
+		        num(rows[i].dep, a));
+		if (rows[i].rot > 0)
+			fprintf(out, "<td class=n>&times;%.1f</td><td class=n>%s</td></tr>\n",
+			        rows[i].rot, num(rows[i].com, b));
+		else
+			fputs("<td></td><td></td></tr>\n", out);
+	}
+	fprintf(out,
+	        "<tr class=total><td>total</td><td class=n>%s</td><td></td><td "
+	        "class=n>%s</td></tr></table>\n",
+	        num(r->deployed, a), num(r->committed, b));
+}
+
+static void assumptions(FILE *out, const struct gt_scenario *s)
+{
+	const struct gt_doctrine *d = &s->doctrine;
+	fputs("<p>Troops per km of line for a line posture, by terrain and threat. Buffer and "
+	      "depth postures scale these by ",
+	      out);
+	fprintf(out, "%.2f and %.2f.</p>\n", d->posture_factor[GT_POSTURE_BUFFER],
+	        d->posture_factor[GT_POSTURE_DEPTH]);
+	fputs("<table><tr><th>terrain</th>", out);
+	for (int t = 0; t < GT_THREAT_COUNT; t++)
+		fprintf(out, "<th class=n>%s threat</th>", gt_threat_name((enum gt_threat)t));
+	fputs("</tr>\n", out);
+	for (int te = 0; te < GT_TERRAIN_COUNT; te++) {
+		fprintf(out, "<tr><td>%s</td>", gt_terrain_name((enum gt_terrain)te));
+		for (int t = 0; t < GT_THREAT_COUNT; t++)
+			fprintf(out, "<td class=n>%g</td>", d->density[te][t]);
+		fputs("</tr>\n", out);
+	}
+	fputs("</table>\n<table><tr><th>factor</th><th class=n>value</th></tr>\n", out);
+	struct {
+		const char *label;
+		double v;
+	} rows[] = {
+		{"reserve as a share of line and garrison troops", d->reserve_share},
+		{"enablers and logistics as a share of the manoeuvre force", d->enabler_share},
+		{"headquarters as a share of manoeuvre force and enablers", d->hq_share},
+		{"rotation ratio, ground (committed per deployed)", d->rotation.ground},
+		{"rotation ratio, air", d->rotation.air},
+		{"rotation ratio, naval", d->rotation.naval},
+		{"rotation ratio, training", d->rotation.training},
+		{"rotation ratio, monitoring", d->rotation.monitoring},
+		{"fighters per patrol station held around the clock", d->aircraft_per_patrol_station},
+		{"AEW aircraft per orbit held around the clock", d->aircraft_per_aew_orbit},
+		{"personnel per fighter", d->personnel_per_fighter},
+		{"personnel per AEW aircraft", d->personnel_per_aew},
+		{"ships per naval task group", d->ships_per_task_group},
+		{"personnel per ship", d->personnel_per_ship},
+		{"monitors per km (observer missions)", d->observer_per_km},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		fprintf(out, "<tr><td>%s</td><td class=n>%g</td></tr>\n", rows[i].label, rows[i].v);
+	fputs("</table>\n<p class=note>Each value's source, or its label as an assumption, is "
+	      "written beside it in the scenario file (<code>guarantor scenario export</code>); "
+	      "the equations are in docs/model-sizing.md.</p>\n",
+	      out);
+}
+
+static void sectors(FILE *out, const struct gt_scenario *s)
+{
+	fputs("<table><tr><th>sector</th><th class=n>from km</th><th class=n>to km</th><th>near</th>"
+	      "<th>terrain</th><th>threat</th><th class=n>line troops per km</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < s->nsectors; i++) {
+		const struct gt_sector *sec = &s->sectors[i];
+		fputs("<tr><td>", out);
+		esc(out, sec->name);
+		fprintf(out, "</td><td class=n>%.0f</td><td class=n>%.0f</td><td>", sec->from_km,
+		        sec->to_km);
+		esc(out, sec->near);
+		fprintf(out, "</td><td>%s</td><td>%s</td><td class=n>%g</td></tr>\n",
+		        gt_terrain_name(sec->terrain), gt_threat_name(sec->threat),
+		        s->doctrine.density[sec->terrain][sec->threat]);
+	}
+	fputs("</table>\n", out);
+}
+
+static void validation(FILE *out, const struct gt_validation *v)
+{
+	char a[32], b[32];
+	size_t within = (size_t)lround(v->share_within_factor_2 * (double)v->n);
+	fprintf(out,
+	        "<p>The same model, applied to %zu historical missions, predicts their strength "
+	        "with a median error of a factor of %.2f (median |log<sub>10</sub> error| %.3f); "
+	        "%zu of %zu fall within a factor of two. Sizing by line length says nothing of "
+	        "how many troops a mission <em>should</em> have had; it shows whether the "
+	        "planning factors are in the range that history used.</p>\n",
+	        v->n, pow(10, v->median_abs_log10_error), v->median_abs_log10_error, within, v->n);
+	fputs("<table><tr><th>mission</th><th>posture</th><th>threat</th><th class=n>line "
+	      "km</th><th class=n>actual</th><th class=n>predicted</th><th class=n>log<sub>10</sub> "
+	      "error</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct gt_validation_row *r = &v->rows[i];
+		fputs("<tr><td>", out);
+		esc(out, r->mission->name);
+		fprintf(out,
+		        "</td><td>%s</td><td>%s</td><td class=n>%.0f</td><td class=n>%s</td><td "
+		        "class=n>%s</td><td class=n>%+.2f</td></tr>\n",
+		        gt_posture_name(r->mission->posture), gt_threat_name(r->mission->threat),
+		        r->mission->line_km, num(lround(r->mission->troops), a),
+		        num(lround(r->predicted), b), r->log10_error);
+	}
+	fputs("</table>\n", out);
+}
+
+enum gt_status gt_render_brief_html(FILE *out, const struct gt_sizing *sz,
+                                    const struct gt_validation *v)
+{
+	const struct gt_scenario *s = sz->scenario;
+	char *svg = NULL;
+	enum gt_status st;
+	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	      out);
+	esc(out, s->title);
+	fprintf(out, ": guarantee options</title>\n<style>%s</style></head><body>\n", css);
+	fputs("<h1>", out);
+	esc(out, s->title);
+	fputs("</h1>\n<p class=sub>Security-guarantee options: what each needs in people, aircraft "
+	      "and ships. Scenario <code>",
+	      out);
+	esc(out, s->name);
+	fprintf(out, "</code>; line of contact %.0f km (", s->theatre.line_km);
+	esc(out, s->theatre.line_label);
+	fputs("). Made by guarantor " GT_VERSION ".</p>\n", out);
+
+	fputs("<h2>Summary</h2>\n", out);
+	for (size_t i = 0; i < sz->noptions; i++)
+		summary_sentence(out, &sz->options[i]);
+	summary_table(out, sz);
+	st = gt_render_strength_svg(sz, 900, 80 + 60 * (double)sz->noptions, &svg);
+	picture(out, st, svg, "Deployed and committed personnel by option");
+
+	fputs("<h2>Theatre and sectors</h2>\n", out);
+	st = gt_render_map_svg(s, NULL, 900, 640, &svg);
+	picture(out, st, svg, "Map of the theatre, line of contact and sectors");
+	sectors(out, s);
+
+	fputs("<h2>Where each option stands</h2>\n<div class=grid>\n", out);
+	for (size_t i = 0; i < sz->noptions; i++) {
+		st = gt_render_map_svg(s, &sz->options[i], 540, 400, &svg);
+		picture(out, st, svg, sz->options[i].option->title);
+	}
+	fputs("</div>\n<p class=note>Bands along the line are drawn ", out);
+	fprintf(out, "%.0f km either side of it; garrison discs grow with the square root of their "
+	             "troops. Footprints show where forces stand, not what they cover.</p>\n",
+	        s->doctrine.footprint_km);
+
+	fputs("<h2>Sizing, option by option</h2>\n", out);
+	for (size_t i = 0; i < sz->noptions; i++)
+		breakdown(out, sz, &sz->options[i]);
+
+	fputs("<h2>Assumptions that matter most</h2>\n", out);
+	assumptions(out, s);
+
+	if (v) {
+		fputs("<h2>Validation against history</h2>\n", out);
+		validation(out, v);
+	}
+	fputs("<p class=note>Line of contact and outline: approximate, for planning illustration; "
+	      "see data/README.md for provenance.</p>\n</body></html>\n",
+	      out);
+	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
+}

@@ -1,0 +1,127 @@
+/* doctrine.c: reads the doctrine section, the planning factors of the
+ * sizing model (docs/model-sizing.md). Every field is required: a scenario
+ * states all its assumptions. */
+#include "scenario_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Reads a mapping with one number per enum name (all required). */
+static enum gt_status read_table(struct yr *r, const yaml_node_t *map, const char *path,
+                                 const char *const *names, int count, double min, double max,
+                                 double *out)
+{
+	const char *keys[GT_POSTURE_COUNT + 1];
+	for (int i = 0; i < count; i++)
+		keys[i] = names[i];
+	keys[count] = NULL;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, map, path)) != GT_OK ||
+	    (st = gt__yr_check_keys(r, map, path, keys)) != GT_OK)
+		return st;
+	for (int i = 0; i < count; i++)
+		if ((st = gt__yr_req_number(r, map, path, names[i], min, max, &out[i])) != GT_OK)
+			return st;
+	return GT_OK;
+}
+
+static enum gt_status read_section(struct yr *r, const yaml_node_t *d, const char *key,
+                                   const char *const *keys, yaml_node_t **out, char *path)
+{
+	enum gt_status st = gt__yr_need(r, d, "doctrine", key, out);
+	gt__yr_path_key(path, "doctrine", key);
+	if (st == GT_OK)
+		st = gt__yr_expect_map(r, *out, path);
+	if (st == GT_OK)
+		st = gt__yr_check_keys(r, *out, path, keys);
+	return st;
+}
+
+enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_doctrine *doc)
+{
+	static const char *const keys[] = {"density_per_km", "posture_factor", "observer_per_km",
+	                                   "stabilisation_per_1000", "reserve_share",
+	                                   "enabler_share", "hq_share", "rotation", "air", "naval",
+	                                   "map", NULL};
+	static const char *const factor_keys[] = {"buffer", "depth", NULL};
+	static const char *const rotation_keys[] = {"ground", "air", "naval", "training",
+	                                            "monitoring", NULL};
+	static const char *const air_keys[] = {"aircraft_per_patrol_station",
+	                                       "aircraft_per_aew_orbit", "personnel_per_fighter",
+	                                       "personnel_per_aew", NULL};
+	static const char *const naval_keys[] = {"ships_per_task_group", "personnel_per_ship",
+	                                         NULL};
+	static const char *const map_keys[] = {"footprint_km", NULL};
+	char path[YR_PATH_MAX], sub[YR_PATH_MAX];
+	yaml_node_t *n;
+	enum gt_status st;
+	memset(doc, 0, sizeof(*doc));
+	if ((st = gt__yr_expect_map(r, d, "doctrine")) != GT_OK ||
+	    (st = gt__yr_check_keys(r, d, "doctrine", keys)) != GT_OK)
+		return st;
+
+	/* density_per_km: terrain -> threat -> troops per km */
+	if ((st = read_section(r, d, "density_per_km", gt__terrain_names(), &n, path)) != GT_OK)
+		return st;
+	for (int t = 0; t < GT_TERRAIN_COUNT; t++) {
+		yaml_node_t *row;
+		if ((st = gt__yr_need(r, n, path, gt__terrain_names()[t], &row)) != GT_OK)
+			return st;
+		gt__yr_path_key(sub, path, gt__terrain_names()[t]);
+		if ((st = read_table(r, row, sub, gt__threat_names(), GT_THREAT_COUNT, 0, 5000,
+		                     doc->density[t])) != GT_OK)
+			return st;
+	}
+
+	if ((st = read_section(r, d, "posture_factor", factor_keys, &n, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "buffer", 0, 10,
+	                            &doc->posture_factor[GT_POSTURE_BUFFER])) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "depth", 0, 10,
+	                            &doc->posture_factor[GT_POSTURE_DEPTH])) != GT_OK)
+		return st;
+	doc->posture_factor[GT_POSTURE_LINE] = 1.0; /* the reference posture */
+
+	if ((st = gt__yr_req_number(r, d, "doctrine", "observer_per_km", 0, 1000,
+	                            &doc->observer_per_km)) != GT_OK)
+		return st;
+	if ((st = gt__yr_need(r, d, "doctrine", "stabilisation_per_1000", &n)) != GT_OK)
+		return st;
+	if ((st = read_table(r, n, "doctrine.stabilisation_per_1000", gt__threat_names(),
+	                     GT_THREAT_COUNT, 0, 1000, doc->stabilisation_per_1000)) != GT_OK)
+		return st;
+	if ((st = gt__yr_req_number(r, d, "doctrine", "reserve_share", 0, 5,
+	                            &doc->reserve_share)) != GT_OK ||
+	    (st = gt__yr_req_number(r, d, "doctrine", "enabler_share", 0, 10,
+	                            &doc->enabler_share)) != GT_OK ||
+	    (st = gt__yr_req_number(r, d, "doctrine", "hq_share", 0, 1, &doc->hq_share)) != GT_OK)
+		return st;
+
+	if ((st = read_section(r, d, "rotation", rotation_keys, &n, path)) != GT_OK)
+		return st;
+	double rot[5];
+	if ((st = read_table(r, n, path, rotation_keys, 5, 1, 20, rot)) != GT_OK)
+		return st;
+	doc->rotation = (struct gt_rotation){rot[0], rot[1], rot[2], rot[3], rot[4]};
+
+	if ((st = read_section(r, d, "air", air_keys, &n, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "aircraft_per_patrol_station", 1, 200,
+	                            &doc->aircraft_per_patrol_station)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "aircraft_per_aew_orbit", 1, 50,
+	                            &doc->aircraft_per_aew_orbit)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "personnel_per_fighter", 1, 1000,
+	                            &doc->personnel_per_fighter)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "personnel_per_aew", 1, 1000,
+	                            &doc->personnel_per_aew)) != GT_OK)
+		return st;
+	if ((st = read_section(r, d, "naval", naval_keys, &n, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "ships_per_task_group", 1, 100,
+	                            &doc->ships_per_task_group)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "personnel_per_ship", 1, 10000,
+	                            &doc->personnel_per_ship)) != GT_OK)
+		return st;
+	if ((st = read_section(r, d, "map", map_keys, &n, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, n, path, "footprint_km", 0.1, 500, &doc->footprint_km)) !=
+	            GT_OK)
+		return st;
+	return GT_OK;
+}

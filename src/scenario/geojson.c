@@ -1,0 +1,505 @@
+/* geojson.c: reads and checks the theatre geometry (outline, line of
+ * contact, places) from a GeoJSON FeatureCollection. The only file that
+ * calls jansson for scenarios. */
+#include "scenario_priv.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Points farther than this from the defended country are taken to be
+ * mistakes (most often [lat, lon] written for [lon, lat]). */
+#define GT_THEATRE_RADIUS_KM 1500.0
+/* A line vertex may sit this far outside the outline (the outline is a
+ * generalised Natural Earth border; the line ends at the border). */
+#define GT_LINE_OUTSIDE_TOLERANCE_KM 10.0
+
+struct gj {
+	const char *file;
+	struct gt_err *err;
+};
+
+static enum gt_status fail(struct gj *g, const char *path, enum gt_status st, const char *fmt,
+                           ...) GT_PRINTF(4, 5);
+static enum gt_status fail(struct gj *g, const char *path, enum gt_status st, const char *fmt,
+                           ...)
+{
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return gt_err_set(g->err, st, g->file, 0, 0, path, "%s", msg);
+}
+
+static const char *type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	}
+	return "a value";
+}
+
+static enum gt_status read_position(struct gj *g, const json_t *v, const char *path,
+                                    struct gt_point *out)
+{
+	if (!json_is_array(v) || json_array_size(v) < 2 || json_array_size(v) > 3 ||
+	    !json_is_number(json_array_get(v, 0)) || !json_is_number(json_array_get(v, 1)))
+		return fail(g, path, GT_E_SCHEMA,
+		            "expected a position [longitude, latitude], got %s", type_name(v));
+	double lon = json_number_value(json_array_get(v, 0));
+	double lat = json_number_value(json_array_get(v, 1));
+	if (!(lon >= -180 && lon <= 180) || !(lat >= -90 && lat <= 90)) {
+		const char *hint = fabs(lat) > 90 && fabs(lon) <= 90
+		                           ? "; it looks like [latitude, longitude]: GeoJSON "
+		                             "positions are [longitude, latitude]"
+		                           : "";
+		return fail(g, path, GT_E_GEOMETRY,
+		            "position [%g, %g] is off the globe; expected longitude -180..180 and "
+		            "latitude -90..90%s",
+		            lon, lat, hint);
+	}
+	*out = (struct gt_point){.lon = lon, .lat = lat};
+	return GT_OK;
+}
+
+static enum gt_status read_positions(struct gj *g, const json_t *arr, const char *path,
+                                     size_t min, const char *what, struct gt_linestring *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!json_is_array(arr))
+		return fail(g, path, GT_E_SCHEMA, "expected an array of positions, got %s",
+		            type_name(arr));
+	size_t n = json_array_size(arr);
+	if (n < min)
+		return fail(g, path, GT_E_GEOMETRY, "%s has %zu position%s; expected at least %zu",
+		            what, n, n == 1 ? "" : "s", min);
+	out->pts = calloc(n, sizeof(*out->pts));
+	if (!out->pts)
+		return GT_E_NOMEM;
+	out->n = n;
+	for (size_t i = 0; i < n; i++) {
+		char sub[256];
+		snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
+		enum gt_status st = read_position(g, json_array_get(arr, i), sub, &out->pts[i]);
+		if (st != GT_OK) {
+			gt_geo_linestring_fini(out);
+			return st;
+		}
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_polygon(struct gj *g, const json_t *rings, const char *path,
+                                   struct gt_polygon *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!json_is_array(rings) || json_array_size(rings) == 0)
+		return fail(g, path, GT_E_GEOMETRY,
+		            "expected a non-empty array of linear rings, got %s%s",
+		            json_is_array(rings) ? "an empty array" : type_name(rings), "");
+	size_t n = json_array_size(rings);
+	out->rings = calloc(n, sizeof(*out->rings));
+	if (!out->rings)
+		return GT_E_NOMEM;
+	for (size_t r = 0; r < n; r++) {
+		char sub[256];
+		snprintf(sub, sizeof(sub), "%s[%zu]", path, r);
+		struct gt_linestring *ring = &out->rings[r];
+		enum gt_status st = read_positions(g, json_array_get(rings, r), sub, 4,
+		                                   "a linear ring", ring);
+		out->nrings = r + (st == GT_OK ? 1 : 0);
+		if (st != GT_OK)
+			return st;
+		struct gt_point a = ring->pts[0], b = ring->pts[ring->n - 1];
+		if (a.lon != b.lon || a.lat != b.lat)
+			return fail(g, sub, GT_E_GEOMETRY,
+			            "linear ring is not closed; its last position must repeat its "
+			            "first [%g, %g]",
+			            a.lon, a.lat);
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_outline(struct gj *g, const json_t *geom, const char *path,
+                                   struct gt_multipolygon *out)
+{
+	char sub[256];
+	const char *type = json_string_value(json_object_get(geom, "type"));
+	const json_t *coords = json_object_get(geom, "coordinates");
+	snprintf(sub, sizeof(sub), "%s.coordinates", path);
+	memset(out, 0, sizeof(*out));
+	if (type && strcmp(type, "Polygon") == 0) {
+		out->polys = calloc(1, sizeof(*out->polys));
+		if (!out->polys)
+			return GT_E_NOMEM;
+		out->n = 1;
+		return read_polygon(g, coords, sub, &out->polys[0]);
+	}
+	if (type && strcmp(type, "MultiPolygon") == 0) {
+		if (!json_is_array(coords) || json_array_size(coords) == 0)
+			return fail(g, sub, GT_E_GEOMETRY, "the outline is empty");
+		size_t n = json_array_size(coords);
+		out->polys = calloc(n, sizeof(*out->polys));
+		if (!out->polys)
+			return GT_E_NOMEM;
+		for (size_t i = 0; i < n; i++) {
+			char s2[256];
+			snprintf(s2, sizeof(s2), "%s[%zu]", sub, i);
+			out->n = i + 1;
+			enum gt_status st = read_polygon(g, json_array_get(coords, i), s2,
+			                                 &out->polys[i]);
+			if (st != GT_OK)
+				return st;
+		}
+		return GT_OK;
+	}
+	snprintf(sub, sizeof(sub), "%s.type", path);
+	return fail(g, sub, GT_E_SCHEMA,
+	            "the outline must be a Polygon or MultiPolygon, got '%s'", type ? type : "?");
+}
+
+static const char *const kind_names[] = {"outline", "line_of_contact", "city", "air_base",
+                                         "port",    "neighbour",       NULL};
+enum { KIND_OUTLINE, KIND_LINE, KIND_CITY, KIND_AIR_BASE, KIND_PORT, KIND_NEIGHBOUR };
+static const char *const prop_names[] = {"kind",   "name",       "country", "source",
+                                         "population", "icao", "as_of",   "approximate",
+                                         "places", "note",   NULL};
+
+static enum gt_status check_props(struct gj *g, const json_t *props, const char *path)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)props, key, v) {
+		bool known = false;
+		for (size_t i = 0; prop_names[i]; i++)
+			known = known || strcmp(prop_names[i], key) == 0;
+		if (!known)
+			return fail(g, path, GT_E_SCHEMA,
+			            "unknown property '%s'; expected kind, name, country, source, "
+			            "population, icao, as_of, approximate, places or note",
+			            key);
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_string_prop(struct gj *g, const json_t *props, const char *path,
+                                       const char *key, bool required, char **out)
+{
+	const json_t *v = json_object_get(props, key);
+	char sub[256];
+	snprintf(sub, sizeof(sub), "%s.%s", path, key);
+	if (!v) {
+		if (required)
+			return fail(g, path, GT_E_SCHEMA, "missing required property '%s'", key);
+		return GT_OK;
+	}
+	if (!json_is_string(v) || json_string_length(v) == 0)
+		return fail(g, sub, GT_E_SCHEMA, "expected non-empty text, got %s", type_name(v));
+	free(*out);
+	*out = strdup(json_string_value(v));
+	return *out ? GT_OK : GT_E_NOMEM;
+}
+
+static enum gt_status read_iso2(struct gj *g, const json_t *props, const char *path,
+                                char out[3])
+{
+	char *s = NULL;
+	enum gt_status st = read_string_prop(g, props, path, "country", true, &s);
+	if (st != GT_OK)
+		return st;
+	if (strlen(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z') {
+		char sub[256];
+		snprintf(sub, sizeof(sub), "%s.country", path);
+		st = fail(g, sub, GT_E_SCHEMA,
+		          "expected an ISO 3166-1 alpha-2 country code such as PL, got '%s'", s);
+	} else {
+		memcpy(out, s, 3);
+	}
+	free(s);
+	return st;
+}
+
+static enum gt_status read_line(struct gj *g, const json_t *feat, const char *path,
+                                struct gt_theatre *th)
+{
+	char sub[256];
+	const json_t *geom = json_object_get(feat, "geometry");
+	const json_t *props = json_object_get(feat, "properties");
+	const char *type = json_string_value(json_object_get(geom, "type"));
+	snprintf(sub, sizeof(sub), "%s.geometry.type", path);
+	if (!type || strcmp(type, "LineString") != 0)
+		return fail(g, sub, GT_E_SCHEMA, "the line of contact must be a LineString, got '%s'",
+		            type ? type : "?");
+	snprintf(sub, sizeof(sub), "%s.geometry.coordinates", path);
+	enum gt_status st = read_positions(g, json_object_get(geom, "coordinates"), sub, 2,
+	                                   "the line of contact", &th->line);
+	if (st != GT_OK)
+		return st;
+	snprintf(sub, sizeof(sub), "%s.properties", path);
+	if ((st = read_string_prop(g, props, sub, "name", true, &th->line_label)) != GT_OK ||
+	    (st = read_string_prop(g, props, sub, "as_of", false, &th->line_as_of)) != GT_OK)
+		return st;
+	const json_t *places = json_object_get(props, "places");
+	if (places) {
+		snprintf(sub, sizeof(sub), "%s.properties.places", path);
+		if (!json_is_array(places) || json_array_size(places) != th->line.n)
+			return fail(g, sub, GT_E_SCHEMA,
+			            "expected an array of %zu names, one per vertex of the line, got %s "
+			            "of %zu",
+			            th->line.n, type_name(places),
+			            json_is_array(places) ? json_array_size(places) : 0);
+		th->line_places = calloc(th->line.n, sizeof(*th->line_places));
+		if (!th->line_places)
+			return GT_E_NOMEM;
+		for (size_t i = 0; i < th->line.n; i++) {
+			const json_t *p = json_array_get(places, i);
+			if (!json_is_string(p))
+				return fail(g, sub, GT_E_SCHEMA, "entry %zu is %s; expected a name or \"\"",
+				            i, type_name(p));
+			th->line_places[i] = strdup(json_string_value(p));
+			if (!th->line_places[i])
+				return GT_E_NOMEM;
+		}
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_place(struct gj *g, const json_t *feat, const char *path, int kind,
+                                 struct gt_theatre *th)
+{
+	char sub[256];
+	const json_t *geom = json_object_get(feat, "geometry");
+	const json_t *props = json_object_get(feat, "properties");
+	const char *type = json_string_value(json_object_get(geom, "type"));
+	snprintf(sub, sizeof(sub), "%s.geometry.type", path);
+	if (!type || strcmp(type, "Point") != 0)
+		return fail(g, sub, GT_E_SCHEMA, "a %s must be a Point, got '%s'", kind_names[kind],
+		            type ? type : "?");
+	struct gt_place *grown = realloc(th->places, (th->nplaces + 1) * sizeof(*grown));
+	if (!grown)
+		return GT_E_NOMEM;
+	th->places = grown;
+	struct gt_place *pl = &th->places[th->nplaces++];
+	memset(pl, 0, sizeof(*pl));
+	pl->kind = (enum gt_place_kind)(kind - KIND_CITY);
+	snprintf(sub, sizeof(sub), "%s.geometry.coordinates", path);
+	enum gt_status st = read_position(g, json_object_get(geom, "coordinates"), sub, &pl->at);
+	if (st != GT_OK)
+		return st;
+	snprintf(sub, sizeof(sub), "%s.properties", path);
+	if ((st = read_string_prop(g, props, sub, "name", true, &pl->name)) != GT_OK ||
+	    (st = read_iso2(g, props, sub, pl->country)) != GT_OK)
+		return st;
+	const json_t *pop = json_object_get(props, "population");
+	if (pop) {
+		if (!json_is_integer(pop) || json_integer_value(pop) < 0)
+			return fail(g, sub, GT_E_SCHEMA,
+			            "population: expected a whole number of people, got %s",
+			            type_name(pop));
+		pl->population = (long)json_integer_value(pop);
+	}
+	for (size_t i = 0; i + 1 < th->nplaces; i++)
+		if (th->places[i].kind == pl->kind && strcmp(th->places[i].name, pl->name) == 0)
+			return fail(g, sub, GT_E_SCHEMA,
+			            "name: '%s' is used by two places of kind %s; names must be "
+			            "unique within a kind",
+			            pl->name, kind_names[kind]);
+	return GT_OK;
+}
+
+/* Neighbours are context for maps: their rings are checked for shape
+ * (closed, four or more positions) but not for validity, so an outline
+ * clipped to a map frame may touch itself along the frame. */
+static enum gt_status read_neighbour(struct gj *g, const json_t *feat, const char *path,
+                                     struct gt_theatre *th)
+{
+	char sub[256];
+	struct gt_neighbour *grown =
+		realloc(th->neighbours, (th->nneighbours + 1) * sizeof(*grown));
+	if (!grown)
+		return GT_E_NOMEM;
+	th->neighbours = grown;
+	struct gt_neighbour *nb = &th->neighbours[th->nneighbours++];
+	memset(nb, 0, sizeof(*nb));
+	snprintf(sub, sizeof(sub), "%s.geometry", path);
+	enum gt_status st = read_outline(g, json_object_get(feat, "geometry"), sub, &nb->shape);
+	snprintf(sub, sizeof(sub), "%s.properties", path);
+	const json_t *props = json_object_get(feat, "properties");
+	if (st == GT_OK)
+		st = read_string_prop(g, props, sub, "name", true, &nb->name);
+	if (st == GT_OK)
+		st = read_iso2(g, props, sub, nb->country);
+	return st;
+}
+
+/* Is p plausibly a swapped [lat, lon]? True when the swapped point lies in
+ * or near the outline. */
+static bool swapped_fits(const struct gt_geo_region *region, struct gt_point p,
+                         double tolerance_km)
+{
+	struct gt_point q = {.lon = p.lat, .lat = p.lon};
+	return gt_geo_region_distance_km(region, q) <= tolerance_km;
+}
+
+static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, size_t line_feature)
+{
+	struct gt_geo_region *region = NULL;
+	enum gt_status st = gt_geo_region_new(&th->outline, &region);
+	if (st != GT_OK)
+		return fail(g, "outline", GT_E_GEOMETRY, "the outline cannot be used as a region");
+	char sub[256];
+	for (size_t i = 0; i < th->line.n && st == GT_OK; i++) {
+		struct gt_point p = th->line.pts[i];
+		double km = gt_geo_region_distance_km(region, p);
+		if (km <= GT_LINE_OUTSIDE_TOLERANCE_KM)
+			continue;
+		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
+		         i);
+		st = fail(g, sub, GT_E_GEOMETRY,
+		          "line of contact vertex [%.4f, %.4f] lies %.0f km outside the defended "
+		          "country's outline; expected every vertex inside it%s",
+		          p.lon, p.lat, km,
+		          swapped_fits(region, p, GT_LINE_OUTSIDE_TOLERANCE_KM)
+		                  ? " (swapped it would fit: GeoJSON positions are [longitude, "
+		                    "latitude], not [latitude, longitude])"
+		                  : "");
+	}
+	for (size_t i = 0; i < th->nplaces && st == GT_OK; i++) {
+		const struct gt_place *pl = &th->places[i];
+		double km = gt_geo_region_distance_km(region, pl->at);
+		bool own = strcmp(pl->country, th->defended) == 0;
+		const char *hint = swapped_fits(region, pl->at, own ? 1.0 : GT_THEATRE_RADIUS_KM)
+		                           ? " (swapped it would fit: GeoJSON positions are "
+		                             "[longitude, latitude])"
+		                           : "";
+		if (own && pl->kind == GT_PLACE_CITY && km > GT_LINE_OUTSIDE_TOLERANCE_KM)
+			st = fail(g, pl->name, GT_E_GEOMETRY,
+			          "city of %s at [%.4f, %.4f] lies %.0f km outside its outline%s",
+			          pl->country, pl->at.lon, pl->at.lat, km, hint);
+		else if (km > GT_THEATRE_RADIUS_KM)
+			st = fail(g, pl->name, GT_E_GEOMETRY,
+			          "%s at [%.4f, %.4f] lies %.0f km from the defended country; expected "
+			          "a place within %.0f km%s",
+			          gt_place_kind_name(pl->kind), pl->at.lon, pl->at.lat, km,
+			          GT_THEATRE_RADIUS_KM, hint);
+	}
+	gt_geo_region_free(region);
+	return st;
+}
+
+enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
+                                struct gt_theatre *th, struct gt_err *err)
+{
+	struct gj g = {.file = file, .err = err};
+	json_error_t jerr;
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root)
+		return gt_err_set(err, GT_E_SYNTAX, file, jerr.line, jerr.column, NULL,
+		                  "not valid JSON: %s", jerr.text);
+	enum gt_status st = GT_OK;
+	const char *type = json_string_value(json_object_get(root, "type"));
+	const json_t *features = json_object_get(root, "features");
+	if (!type || strcmp(type, "FeatureCollection") != 0 || !json_is_array(features)) {
+		st = fail(&g, "type", GT_E_SCHEMA,
+		          "expected a GeoJSON FeatureCollection with a \"features\" array");
+		goto out_root;
+	}
+	bool have_outline = false, have_line = false;
+	size_t line_feature = 0;
+	for (size_t i = 0; i < json_array_size(features) && st == GT_OK; i++) {
+		char path[64], sub[128];
+		snprintf(path, sizeof(path), "features[%zu]", i);
+		const json_t *f = json_array_get(features, i);
+		const json_t *props = json_object_get(f, "properties");
+		const json_t *geom = json_object_get(f, "geometry");
+		if (!json_is_object(f) || !json_is_object(props) || !json_is_object(geom)) {
+			st = fail(&g, path, GT_E_SCHEMA,
+			          "expected a Feature with \"properties\" and \"geometry\" objects");
+			break;
+		}
+		snprintf(sub, sizeof(sub), "%s.properties", path);
+		if ((st = check_props(&g, props, sub)) != GT_OK)
+			break;
+		const char *kind = json_string_value(json_object_get(props, "kind"));
+		int k = -1;
+		for (int j = 0; kind && kind_names[j]; j++)
+			if (strcmp(kind, kind_names[j]) == 0)
+				k = j;
+		if (k < 0) {
+			snprintf(sub, sizeof(sub), "%s.properties.kind", path);
+			st = fail(&g, sub, GT_E_SCHEMA,
+			          "expected a kind (one of: outline, line_of_contact, city, air_base, "
+			          "port, neighbour), got %s",
+			          kind ? kind : "nothing");
+		} else if (k == KIND_NEIGHBOUR) {
+			st = read_neighbour(&g, f, path, th);
+		} else if (k == KIND_OUTLINE) {
+			if (have_outline) {
+				st = fail(&g, path, GT_E_SCHEMA, "a second outline; expected exactly one");
+				break;
+			}
+			have_outline = true;
+			snprintf(sub, sizeof(sub), "%s.geometry", path);
+			st = read_outline(&g, geom, sub, &th->outline);
+			if (st == GT_OK) {
+				snprintf(sub, sizeof(sub), "%s.properties", path);
+				st = read_iso2(&g, props, sub, th->defended);
+			}
+		} else if (k == KIND_LINE) {
+			if (have_line) {
+				st = fail(&g, path, GT_E_SCHEMA,
+				          "a second line of contact; expected exactly one");
+				break;
+			}
+			have_line = true;
+			line_feature = i;
+			st = read_line(&g, f, path, th);
+		} else {
+			st = read_place(&g, f, path, k, th);
+		}
+	}
+	if (st == GT_OK && !have_outline)
+		st = fail(&g, "features", GT_E_GEOMETRY,
+		          "no feature of kind \"outline\"; expected the defended country's polygon");
+	if (st == GT_OK && !have_line)
+		st = fail(&g, "features", GT_E_GEOMETRY,
+		          "no feature of kind \"line_of_contact\"; expected a LineString");
+	if (st != GT_OK)
+		goto out_root;
+	char reason[300];
+	if (gt_geo_multipolygon_check(&th->outline, reason, sizeof(reason)) != GT_OK) {
+		st = fail(&g, "outline", GT_E_GEOMETRY, "the outline is not a valid polygon: %s",
+		          reason);
+		goto out_root;
+	}
+	size_t bad = 0;
+	if (!gt_geo_line_is_simple(&th->line, &bad)) {
+		char sub[128];
+		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
+		         bad);
+		const char *place = th->line_places && th->line_places[bad][0]
+		                            ? th->line_places[bad]
+		                            : NULL;
+		st = fail(&g, sub, GT_E_GEOMETRY,
+		          "the line of contact crosses or touches itself at the segment ending in "
+		          "vertex %zu [%.4f, %.4f]%s%s%s; expected a simple line",
+		          bad, th->line.pts[bad].lon, th->line.pts[bad].lat, place ? " (" : "",
+		          place ? place : "", place ? ")" : "");
+		goto out_root;
+	}
+	th->line_km = gt_geo_length_km(&th->line);
+	st = check_placement(&g, th, line_feature);
+out_root:
+	json_decref(root);
+	return st;
+}

@@ -1,0 +1,73 @@
+/* names.c: the names of the scenario's enumerations as written in files. */
+#include "scenario_priv.h"
+
+#include <string.h>
+
+static const char *const terrain_names[GT_TERRAIN_COUNT] = {"open",  "mixed", "forest",
+                                                            "urban", "river", "mountain"};
+static const char *const threat_names[GT_THREAT_COUNT] = {"low", "medium", "high"};
+static const char *const posture_names[GT_POSTURE_COUNT] = {
+	"none", "observer", "buffer", "line", "depth", "stabilisation"};
+static const char *const place_names[GT_PLACE_KIND_COUNT] = {"city", "air_base", "port"};
+
+const char *gt_terrain_name(enum gt_terrain t)
+{
+	return (unsigned)t < GT_TERRAIN_COUNT ? terrain_names[t] : "?";
+}
+
+const char *gt_threat_name(enum gt_threat t)
+{
+	return (unsigned)t < GT_THREAT_COUNT ? threat_names[t] : "?";
+}
+
+const char *gt_posture_name(enum gt_posture p)
+{
+	return (unsigned)p < GT_POSTURE_COUNT ? posture_names[p] : "?";
+}
+
+const char *gt_place_kind_name(enum gt_place_kind k)
+{
+	return (unsigned)k < GT_PLACE_KIND_COUNT ? place_names[k] : "?";
+}
+
+static bool lookup(const char *const *names, int count, const char *s, int *out)
+{
+	for (int i = 0; s && i < count; i++) {
+		if (strcmp(names[i], s) == 0) {
+			*out = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool gt_terrain_parse(const char *s, enum gt_terrain *out)
+{
+	int i;
+	if (!lookup(terrain_names, GT_TERRAIN_COUNT, s, &i))
+		return false;
+	*out = (enum gt_terrain)i;
+	return true;
+}
+
+bool gt_threat_parse(const char *s, enum gt_threat *out)
+{
+	int i;
+	if (!lookup(threat_names, GT_THREAT_COUNT, s, &i))
+		return false;
+	*out = (enum gt_threat)i;
+	return true;
+}
+
+bool gt_posture_parse(const char *s, enum gt_posture *out)
+{
+	int i;
+	if (!lookup(posture_names, GT_POSTURE_COUNT, s, &i))
+		return false;
+	*out = (enum gt_posture)i;
+	return true;
+}
+
+const char *const *gt__terrain_names(void) { return terrain_names; }
+const char *const *gt__threat_names(void) { return threat_names; }
+const char *const *gt__posture_names(void) { return posture_names; }

@@ -1,0 +1,337 @@
+/* options.c: reads the guarantee options, each a mix of ground posture,
+ * garrisons, air, naval, training, monitoring and backstop elements. */
+#include "scenario_priv.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool valid_ident(const char *s)
+{
+	if (!*s || strlen(s) > 40)
+		return false;
+	for (; *s; s++)
+		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
+			return false;
+	return true;
+}
+
+static enum gt_status read_codes(struct yr *r, const yaml_node_t *n, const char *path,
+                                 char ***out, size_t *count)
+{
+	enum gt_status st = gt__yr_expect_seq(r, n, path);
+	if (st != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(n);
+	*out = calloc(len ? len : 1, sizeof(**out));
+	if (!*out)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char sub[YR_PATH_MAX];
+		gt__yr_path_index(sub, path, i);
+		char code[3];
+		if ((st = gt__yr_iso2(r, gt__yr_seq_at(r, n, i), sub, code)) != GT_OK)
+			return st;
+		(*out)[i] = strdup(code);
+		if (!(*out)[i])
+			return GT_E_NOMEM;
+		*count = i + 1;
+	}
+	return GT_OK;
+}
+
+static const struct gt_place *find_city(const struct gt_theatre *th, const char *name)
+{
+	for (size_t i = 0; i < th->nplaces; i++)
+		if (th->places[i].kind == GT_PLACE_CITY && strcmp(th->places[i].name, name) == 0)
+			return &th->places[i];
+	return NULL;
+}
+
+static enum gt_status read_garrisons(struct yr *r, const yaml_node_t *n, const char *path,
+                                     const struct gt_theatre *th, struct gt_option *o)
+{
+	static const char *const keys[] = {"city", "troops", NULL};
+	enum gt_status st = gt__yr_expect_seq(r, n, path);
+	if (st != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(n);
+	o->garrisons = calloc(len ? len : 1, sizeof(*o->garrisons));
+	if (!o->garrisons)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char sub[YR_PATH_MAX], p[YR_PATH_MAX];
+		yaml_node_t *g = gt__yr_seq_at(r, n, i);
+		struct gt_garrison *gar = &o->garrisons[i];
+		o->ngarrisons = i + 1;
+		gt__yr_path_index(sub, path, i);
+		if ((st = gt__yr_expect_map(r, g, sub)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, g, sub, keys)) != GT_OK ||
+		    (st = gt__yr_req_string(r, g, sub, "city", &gar->place)) != GT_OK ||
+		    (st = gt__yr_req_number(r, g, sub, "troops", 1, 1e6, &gar->troops)) != GT_OK)
+			return st;
+		const struct gt_place *city = find_city(th, gar->place);
+		if (!city) {
+			gt__yr_path_key(p, sub, "city");
+			return gt__yr_fail(r, gt__yr_get(r, g, "city"), p, GT_E_SCHEMA,
+			                   "'%s' is not a city of the theatre; expected the name of a "
+			                   "feature of kind \"city\" in the geometry file",
+			                   gar->place);
+		}
+		gar->at = city->at;
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_sector_list(struct yr *r, const yaml_node_t *n, const char *path,
+                                       const struct gt_scenario *s, struct gt_option *o)
+{
+	if (gt__yr_is_scalar(n) && strcmp(gt__yr_text(n), "all") == 0) {
+		o->sectors = calloc(s->nsectors ? s->nsectors : 1, sizeof(*o->sectors));
+		if (!o->sectors)
+			return GT_E_NOMEM;
+		for (size_t i = 0; i < s->nsectors; i++)
+			o->sectors[i] = s->sectors[i].id;
+		o->nsectors = s->nsectors;
+		return GT_OK;
+	}
+	if (!gt__yr_is_seq(n))
+		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
+		                   "expected 'all' or a list of sector numbers (1 to %zu)",
+		                   s->nsectors);
+	size_t len = gt__yr_seq_len(n);
+	o->sectors = calloc(len ? len : 1, sizeof(*o->sectors));
+	if (!o->sectors)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char sub[YR_PATH_MAX];
+		long id;
+		gt__yr_path_index(sub, path, i);
+		enum gt_status st = gt__yr_int(r, gt__yr_seq_at(r, n, i), sub, 1, (long)s->nsectors,
+		                               &id);
+		if (st != GT_OK)
+			return st;
+		for (size_t j = 0; j < i; j++)
+			if (o->sectors[j] == id)
+				return gt__yr_fail(r, gt__yr_seq_at(r, n, i), sub, GT_E_SCHEMA,
+				                   "sector %ld is listed twice", id);
+		o->sectors[i] = (int)id;
+		o->nsectors = i + 1;
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_ground(struct yr *r, const yaml_node_t *n, const char *path,
+                                  const struct gt_scenario *s, struct gt_option *o)
+{
+	static const char *const keys[] = {"posture", "sectors", "garrisons", NULL};
+	static const char *const postures[GT_POSTURE_COUNT] = {"none", NULL,   "buffer",
+	                                                       "line", "depth", NULL};
+	char sub[YR_PATH_MAX];
+	yaml_node_t *p;
+	int posture;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, path)) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, path, keys)) != GT_OK ||
+	    (st = gt__yr_need(r, n, path, "posture", &p)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "posture");
+	if ((st = gt__yr_enum(r, p, sub, "a ground posture", postures, GT_POSTURE_COUNT,
+	                      &posture)) != GT_OK)
+		return st;
+	o->posture = (enum gt_posture)posture;
+	yaml_node_t *sec = gt__yr_get(r, n, "sectors");
+	yaml_node_t *gar = gt__yr_get(r, n, "garrisons");
+	if (o->posture == GT_POSTURE_NONE && (sec || gar))
+		return gt__yr_fail(r, sec ? sec : gar, path, GT_E_SCHEMA,
+		                   "posture 'none' takes no sectors or garrisons");
+	gt__yr_path_key(sub, path, "sectors");
+	if (sec) {
+		if ((st = read_sector_list(r, sec, sub, s, o)) != GT_OK)
+			return st;
+	} else if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER) {
+		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
+		                   "posture '%s' needs 'sectors' ('all' or a list of sector "
+		                   "numbers)",
+		                   postures[posture]);
+	}
+	gt__yr_path_key(sub, path, "garrisons");
+	if (gar && (st = read_garrisons(r, gar, sub, &s->theatre, o)) != GT_OK)
+		return st;
+	if (o->posture == GT_POSTURE_DEPTH && o->nsectors == 0 && o->ngarrisons == 0)
+		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
+		                   "posture 'depth' needs garrisons, sectors, or both");
+	return GT_OK;
+}
+
+static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const char *path,
+                                  struct gt_option *o)
+{
+	static const char *const air_keys[] = {"patrol_stations", "aew_orbits", NULL};
+	static const char *const naval_keys[] = {"task_groups", NULL};
+	static const char *const mon_keys[] = {"per_km", "count", NULL};
+	char sub[YR_PATH_MAX];
+	enum gt_status st = GT_OK;
+	yaml_node_t *n;
+	if ((n = gt__yr_get(r, opt, "air"))) {
+		gt__yr_path_key(sub, path, "air");
+		if ((st = gt__yr_expect_map(r, n, sub)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, n, sub, air_keys)) != GT_OK)
+			return st;
+		long ps = 0, aew = 0;
+		yaml_node_t *x;
+		char p[YR_PATH_MAX];
+		if ((x = gt__yr_get(r, n, "patrol_stations"))) {
+			gt__yr_path_key(p, sub, "patrol_stations");
+			if ((st = gt__yr_int(r, x, p, 0, 100, &ps)) != GT_OK)
+				return st;
+		}
+		if ((x = gt__yr_get(r, n, "aew_orbits"))) {
+			gt__yr_path_key(p, sub, "aew_orbits");
+			if ((st = gt__yr_int(r, x, p, 0, 20, &aew)) != GT_OK)
+				return st;
+		}
+		o->patrol_stations = (int)ps;
+		o->aew_orbits = (int)aew;
+	}
+	if ((n = gt__yr_get(r, opt, "naval"))) {
+		gt__yr_path_key(sub, path, "naval");
+		long tg = 0;
+		yaml_node_t *x;
+		if ((st = gt__yr_expect_map(r, n, sub)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, n, sub, naval_keys)) != GT_OK ||
+		    (st = gt__yr_need(r, n, sub, "task_groups", &x)) != GT_OK)
+			return st;
+		gt__yr_path_key(sub, sub, "task_groups");
+		if ((st = gt__yr_int(r, x, sub, 0, 20, &tg)) != GT_OK)
+			return st;
+		o->naval_task_groups = (int)tg;
+	}
+	if ((st = gt__yr_opt_number(r, opt, path, "trainers", 0, 1e6, &o->trainers)) != GT_OK)
+		return st;
+	if ((n = gt__yr_get(r, opt, "monitors"))) {
+		gt__yr_path_key(sub, path, "monitors");
+		if ((st = gt__yr_expect_map(r, n, sub)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, n, sub, mon_keys)) != GT_OK)
+			return st;
+		bool per_km = gt__yr_get(r, n, "per_km"), count = gt__yr_get(r, n, "count");
+		if (per_km == count)
+			return gt__yr_fail(r, n, sub, GT_E_SCHEMA,
+			                   "give exactly one of 'per_km' (monitors per km of line) or "
+			                   "'count'");
+		st = per_km ? gt__yr_opt_number(r, n, sub, "per_km", 0, 1000, &o->monitors_per_km)
+		            : gt__yr_opt_number(r, n, sub, "count", 0, 1e6, &o->monitors);
+	}
+	return st;
+}
+
+static enum gt_status read_backstop(struct yr *r, const yaml_node_t *n, const char *path,
+                                    struct gt_option *o)
+{
+	static const char *const keys[] = {"provider", "elements", NULL};
+	char sub[YR_PATH_MAX];
+	yaml_node_t *p, *e;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, path)) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, path, keys)) != GT_OK ||
+	    (st = gt__yr_need(r, n, path, "provider", &p)) != GT_OK ||
+	    (st = gt__yr_need(r, n, path, "elements", &e)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "provider");
+	if ((st = gt__yr_iso2(r, p, sub, o->backstop_provider)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "elements");
+	if ((st = gt__yr_expect_seq(r, e, sub)) != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(e);
+	if (len == 0)
+		return gt__yr_fail(r, e, sub, GT_E_SCHEMA,
+		                   "expected at least one element (e.g. intelligence)");
+	o->backstop_elements = calloc(len, sizeof(*o->backstop_elements));
+	if (!o->backstop_elements)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char p2[YR_PATH_MAX];
+		gt__yr_path_index(p2, sub, i);
+		if ((st = gt__yr_string(r, gt__yr_seq_at(r, e, i), p2, &o->backstop_elements[i])) !=
+		    GT_OK)
+			return st;
+		o->nbackstop_elements = i + 1;
+	}
+	return GT_OK;
+}
+
+static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char *path,
+                                  const struct gt_scenario *s, struct gt_option *o)
+{
+	static const char *const keys[] = {"name",     "title",    "summary",  "lead",
+	                                   "ground",   "air",      "naval",    "trainers",
+	                                   "monitors", "backstop", NULL};
+	char sub[YR_PATH_MAX];
+	yaml_node_t *x;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, path)) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, path, keys)) != GT_OK ||
+	    (st = gt__yr_req_string(r, n, path, "name", &o->name)) != GT_OK)
+		return st;
+	if (!valid_ident(o->name)) {
+		gt__yr_path_key(sub, path, "name");
+		return gt__yr_fail(r, gt__yr_get(r, n, "name"), sub, GT_E_SCHEMA,
+		                   "'%s' is not a valid option name; expected lower-case letters, "
+		                   "digits and '-', at most 40",
+		                   o->name);
+	}
+	if ((st = gt__yr_req_string(r, n, path, "title", &o->title)) != GT_OK ||
+	    (st = gt__yr_opt_string(r, n, path, "summary", &o->summary)) != GT_OK)
+		return st;
+	if ((x = gt__yr_get(r, n, "lead"))) {
+		gt__yr_path_key(sub, path, "lead");
+		if ((st = read_codes(r, x, sub, &o->lead, &o->nlead)) != GT_OK)
+			return st;
+		for (size_t i = 0; s->nmembers && i < o->nlead; i++) {
+			bool member = false;
+			for (size_t m = 0; m < s->nmembers; m++)
+				member = member || strcmp(s->members[m].code, o->lead[i]) == 0;
+			if (!member)
+				return gt__yr_fail(r, gt__yr_seq_at(r, x, i), sub, GT_E_SCHEMA,
+				                   "lead nation %s is not a member of the coalition",
+				                   o->lead[i]);
+		}
+	}
+	gt__yr_path_key(sub, path, "ground");
+	if ((x = gt__yr_get(r, n, "ground")) && (st = read_ground(r, x, sub, s, o)) != GT_OK)
+		return st;
+	if ((st = read_counts(r, n, path, o)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "backstop");
+	if ((x = gt__yr_get(r, n, "backstop")) && (st = read_backstop(r, x, sub, o)) != GT_OK)
+		return st;
+	return GT_OK;
+}
+
+enum gt_status gt__read_options(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
+{
+	enum gt_status st = gt__yr_expect_seq(r, n, "options");
+	if (st != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(n);
+	if (len == 0)
+		return gt__yr_fail(r, n, "options", GT_E_SCHEMA, "expected at least one option");
+	s->options = calloc(len, sizeof(*s->options));
+	if (!s->options)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char path[YR_PATH_MAX];
+		gt__yr_path_index(path, "options", i);
+		s->noptions = i + 1;
+		yaml_node_t *o = gt__yr_seq_at(r, n, i);
+		if ((st = read_option(r, o, path, s, &s->options[i])) != GT_OK)
+			return st;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(s->options[j].name, s->options[i].name) == 0)
+				return gt__yr_fail(r, gt__yr_get(r, o, "name"), path, GT_E_SCHEMA,
+				                   "option name '%s' is used twice", s->options[i].name);
+	}
+	return GT_OK;
+}

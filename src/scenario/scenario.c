@@ -1,0 +1,281 @@
+/* scenario.c: loads a scenario (YAML + GeoJSON), checks it as a whole and
+ * releases it. Section readers live in sectors.c, doctrine.c, options.c. */
+#include "scenario_priv.h"
+#include "util/readfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The embedded files, generated at build time from data/ (cmake/embed.cmake). */
+extern const char *const gt__builtin_yaml;
+extern const size_t gt__builtin_yaml_len;
+extern const char *const gt__builtin_geojson;
+extern const size_t gt__builtin_geojson_len;
+
+#define GT_BUILTIN_PREFIX "builtin:"
+
+const char *gt_scenario_builtin_yaml(size_t *len)
+{
+	*len = gt__builtin_yaml_len;
+	return gt__builtin_yaml;
+}
+
+const char *gt_scenario_builtin_geojson(size_t *len)
+{
+	*len = gt__builtin_geojson_len;
+	return gt__builtin_geojson;
+}
+
+long gt__line_vertex(const struct gt_theatre *th, const char *place)
+{
+	for (size_t i = 0; th->line_places && i < th->line.n; i++)
+		if (th->line_places[i][0] && strcmp(th->line_places[i], place) == 0)
+			return (long)i;
+	return -1;
+}
+
+double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i)
+{
+	struct gt_linestring prefix = {.n = i + 1, .pts = th->line.pts};
+	return gt_geo_length_km(&prefix);
+}
+
+const struct gt_sector *gt_scenario_sector(const struct gt_scenario *s, int id)
+{
+	for (size_t i = 0; i < s->nsectors; i++)
+		if (s->sectors[i].id == id)
+			return &s->sectors[i];
+	return NULL;
+}
+
+static enum gt_status read_meta(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
+{
+	static const char *const keys[] = {"name", "title", "description", NULL};
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, "scenario")) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, "scenario", keys)) != GT_OK ||
+	    (st = gt__yr_req_string(r, n, "scenario", "name", &s->name)) != GT_OK ||
+	    (st = gt__yr_req_string(r, n, "scenario", "title", &s->title)) != GT_OK ||
+	    (st = gt__yr_opt_string(r, n, "scenario", "description", &s->description)) != GT_OK)
+		return st;
+	return GT_OK;
+}
+
+static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const char *base_dir,
+                                   struct gt_scenario *s)
+{
+	static const char *const keys[] = {"geometry", NULL};
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, "theatre")) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, "theatre", keys)) != GT_OK ||
+	    (st = gt__yr_req_string(r, n, "theatre", "geometry", &s->theatre.geometry_ref)) != GT_OK)
+		return st;
+	const char *ref = s->theatre.geometry_ref;
+	yaml_node_t *node = gt__yr_get(r, n, "geometry");
+	if (strncmp(ref, GT_BUILTIN_PREFIX, strlen(GT_BUILTIN_PREFIX)) == 0) {
+		if (strcmp(ref + strlen(GT_BUILTIN_PREFIX), GT_SCENARIO_DEFAULT) != 0)
+			return gt__yr_fail(r, node, "theatre.geometry", GT_E_SCHEMA,
+			                   "unknown built-in geometry '%s'; expected builtin:%s or a "
+			                   "file path",
+			                   ref, GT_SCENARIO_DEFAULT);
+		return gt__geojson_load(gt__builtin_geojson, gt__builtin_geojson_len, ref, &s->theatre,
+		                        r->err);
+	}
+	char path[4096];
+	if (ref[0] == '/' || !base_dir || !base_dir[0])
+		snprintf(path, sizeof(path), "%s", ref);
+	else
+		snprintf(path, sizeof(path), "%s/%s", base_dir, ref);
+	char *text;
+	size_t len;
+	struct gt_err ioerr;
+	gt_err_clear(&ioerr);
+	if ((st = gt__read_file(path, &text, &len, &ioerr)) != GT_OK)
+		return gt__yr_fail(r, node, "theatre.geometry", st, "cannot read '%s': %s", path,
+		                   ioerr.msg);
+	st = gt__geojson_load(text, len, path, &s->theatre, r->err);
+	free(text);
+	return st;
+}
+
+static enum gt_status read_coalition(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
+{
+	static const char *const keys[] = {"members", NULL};
+	static const char *const member_keys[] = {"code", "name", "active_personnel", "source",
+	                                          NULL};
+	yaml_node_t *m;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, "coalition")) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, "coalition", keys)) != GT_OK ||
+	    (st = gt__yr_need(r, n, "coalition", "members", &m)) != GT_OK ||
+	    (st = gt__yr_expect_seq(r, m, "coalition.members")) != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(m);
+	s->members = calloc(len ? len : 1, sizeof(*s->members));
+	if (!s->members)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char path[YR_PATH_MAX], sub[YR_PATH_MAX];
+		yaml_node_t *e = gt__yr_seq_at(r, m, i), *code;
+		struct gt_member *mem = &s->members[i];
+		s->nmembers = i + 1;
+		gt__yr_path_index(path, "coalition.members", i);
+		gt__yr_path_key(sub, path, "code");
+		double personnel = 0;
+		if ((st = gt__yr_expect_map(r, e, path)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, e, path, member_keys)) != GT_OK ||
+		    (st = gt__yr_need(r, e, path, "code", &code)) != GT_OK ||
+		    (st = gt__yr_iso2(r, code, sub, mem->code)) != GT_OK ||
+		    (st = gt__yr_req_string(r, e, path, "name", &mem->name)) != GT_OK ||
+		    (st = gt__yr_opt_number(r, e, path, "active_personnel", 0, 1e8, &personnel)) !=
+		            GT_OK ||
+		    (st = gt__yr_opt_string(r, e, path, "source", &mem->source)) != GT_OK)
+			return st;
+		mem->active_personnel = (long)personnel;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(s->members[j].code, mem->code) == 0)
+				return gt__yr_fail(r, code, sub, GT_E_SCHEMA,
+				                   "member %s is listed twice", mem->code);
+	}
+	return GT_OK;
+}
+
+enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *name,
+                                     const char *base_dir, struct gt_scenario **out,
+                                     struct gt_err *err)
+{
+	static const char *const keys[] = {"scenario", "theatre", "sectors", "doctrine",
+	                                   "options",  "coalition", NULL};
+	struct yr r;
+	yaml_node_t *n;
+	*out = NULL;
+	gt_err_clear(err);
+	struct gt_scenario *s = calloc(1, sizeof(*s));
+	if (!s)
+		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
+	enum gt_status st = gt__yr_open(&r, yaml, len, name, err);
+	if (st != GT_OK)
+		goto out_fail;
+	s->file = strdup(name);
+	yaml_node_t *root = gt__yr_root(&r);
+	if (!s->file) {
+		st = GT_E_NOMEM;
+		goto out_fail;
+	}
+	if ((st = gt__yr_expect_map(&r, root, "")) != GT_OK ||
+	    (st = gt__yr_check_keys(&r, root, "", keys)) != GT_OK)
+		goto out_fail;
+	/* Order matters: the theatre's line is needed by sectors, the
+	 * coalition by options' lead nations, the sectors by options. */
+	if ((st = gt__yr_need(&r, root, "", "scenario", &n)) != GT_OK ||
+	    (st = read_meta(&r, n, s)) != GT_OK ||
+	    (st = gt__yr_need(&r, root, "", "theatre", &n)) != GT_OK ||
+	    (st = read_theatre(&r, n, base_dir, s)) != GT_OK ||
+	    (st = gt__yr_need(&r, root, "", "sectors", &n)) != GT_OK ||
+	    (st = gt__read_sectors(&r, n, s)) != GT_OK ||
+	    (st = gt__yr_need(&r, root, "", "doctrine", &n)) != GT_OK ||
+	    (st = gt__read_doctrine(&r, n, &s->doctrine)) != GT_OK)
+		goto out_fail;
+	if ((n = gt__yr_get(&r, root, "coalition")) && (st = read_coalition(&r, n, s)) != GT_OK)
+		goto out_fail;
+	if ((st = gt__yr_need(&r, root, "", "options", &n)) != GT_OK ||
+	    (st = gt__read_options(&r, n, s)) != GT_OK)
+		goto out_fail;
+	gt__yr_close(&r);
+	*out = s;
+	return GT_OK;
+out_fail:
+	if (st == GT_E_NOMEM && err && err->status == GT_OK)
+		gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
+	gt__yr_close(&r);
+	gt_scenario_free(s);
+	return st;
+}
+
+enum gt_status gt_scenario_load_file(const char *path, struct gt_scenario **out,
+                                     struct gt_err *err)
+{
+	char *text;
+	size_t len;
+	*out = NULL;
+	gt_err_clear(err);
+	enum gt_status st = gt__read_file(path, &text, &len, err);
+	if (st != GT_OK)
+		return st;
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		dir[0] = '\0';
+	st = gt_scenario_load_text(text, len, path, slash ? (dir[0] ? dir : "/") : NULL, out, err);
+	free(text);
+	return st;
+}
+
+enum gt_status gt_scenario_load_builtin(struct gt_scenario **out, struct gt_err *err)
+{
+	return gt_scenario_load_text(gt__builtin_yaml, gt__builtin_yaml_len,
+	                             GT_BUILTIN_PREFIX GT_SCENARIO_DEFAULT, NULL, out, err);
+}
+
+static void free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void gt__theatre_fini(struct gt_theatre *th)
+{
+	free(th->geometry_ref);
+	free(th->line_label);
+	free(th->line_as_of);
+	gt_geo_multipolygon_fini(&th->outline);
+	free_strv(th->line_places, th->line_places ? th->line.n : 0);
+	gt_geo_linestring_fini(&th->line);
+	for (size_t i = 0; i < th->nplaces; i++)
+		free(th->places[i].name);
+	free(th->places);
+	for (size_t i = 0; i < th->nneighbours; i++) {
+		free(th->neighbours[i].name);
+		gt_geo_multipolygon_fini(&th->neighbours[i].shape);
+	}
+	free(th->neighbours);
+}
+
+void gt_scenario_free(struct gt_scenario *s)
+{
+	if (!s)
+		return;
+	free(s->name);
+	free(s->title);
+	free(s->description);
+	free(s->file);
+	gt__theatre_fini(&s->theatre);
+	for (size_t i = 0; i < s->nsectors; i++)
+		free(s->sectors[i].name);
+	free(s->sectors);
+	for (size_t i = 0; i < s->noptions; i++) {
+		struct gt_option *o = &s->options[i];
+		free(o->name);
+		free(o->title);
+		free(o->summary);
+		free_strv(o->lead, o->nlead);
+		free(o->sectors);
+		for (size_t g = 0; g < o->ngarrisons; g++)
+			free(o->garrisons[g].place);
+		free(o->garrisons);
+		free_strv(o->backstop_elements, o->nbackstop_elements);
+	}
+	free(s->options);
+	for (size_t i = 0; i < s->nmembers; i++) {
+		free(s->members[i].name);
+		free(s->members[i].source);
+	}
+	free(s->members);
+	free(s);
+}

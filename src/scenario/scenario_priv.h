@@ -1,0 +1,37 @@
+/* scenario_priv.h: pieces of the scenario loader shared between its files. */
+#ifndef GT_SCENARIO_PRIV_H
+#define GT_SCENARIO_PRIV_H
+
+#include "guarantor/scenario.h"
+#include "yread.h"
+
+/* Parses a GeoJSON FeatureCollection into th's geometry and places, and
+ * validates it (docs/scenario.md, "Geometry"). file labels errors. */
+GT_MUST_CHECK enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
+                                              struct gt_theatre *th, struct gt_err *err);
+
+/* Releases what gt__geojson_load and the YAML loader put in th. */
+void gt__theatre_fini(struct gt_theatre *th);
+
+/* Index of the line vertex named place, or -1. */
+long gt__line_vertex(const struct gt_theatre *th, const char *place);
+
+/* km along the line of vertex i. */
+double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i);
+
+/* Enumeration names, indexed by value, for gt__yr_enum. */
+const char *const *gt__terrain_names(void);
+const char *const *gt__threat_names(void);
+const char *const *gt__posture_names(void);
+
+/* Section readers. Each reads one top-level section of the YAML file into
+ * s, which owns what they allocate (released by gt_scenario_free). The
+ * theatre is loaded before sectors and options, which refer to it. */
+GT_MUST_CHECK enum gt_status gt__read_sectors(struct yr *r, const yaml_node_t *n,
+                                              struct gt_scenario *s);
+GT_MUST_CHECK enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n,
+                                               struct gt_doctrine *d);
+GT_MUST_CHECK enum gt_status gt__read_options(struct yr *r, const yaml_node_t *n,
+                                              struct gt_scenario *s);
+
+#endif

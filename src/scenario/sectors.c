@@ -1,0 +1,277 @@
+/* sectors.c: reads the sectors section and splits the line of contact into
+ * sectors, automatically (equal lengths, classes from zones) or as the
+ * user lists them. docs/scenario.md, "sectors". */
+#include "scenario_priv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Ends of user-given sectors may miss the line's computed length by this
+ * much (rounding when copying a printed length). */
+#define GT_END_TOLERANCE_KM 1.0
+
+struct zone {
+	double from_km, to_km;
+	int terrain, threat;
+};
+
+/* Reads a position along the line: a number (km from the first vertex), a
+ * vertex name from the line's "places", or "end". */
+static enum gt_status read_km(struct yr *r, const yaml_node_t *n, const char *path,
+                              const struct gt_theatre *th, double *out)
+{
+	if (gt__yr_is_number(n))
+		return gt__yr_number(r, n, path, 0, th->line_km + GT_END_TOLERANCE_KM, out);
+	const char *s = gt__yr_text(n);
+	if (gt__yr_is_scalar(n) && strcmp(s, "end") == 0) {
+		*out = th->line_km;
+		return GT_OK;
+	}
+	long v = gt__yr_is_scalar(n) ? gt__line_vertex(th, s) : -1;
+	if (v < 0)
+		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
+		                   "expected km along the line (0 to %.1f), 'end', or the name of a "
+		                   "vertex of the line of contact, got '%s'",
+		                   th->line_km, s);
+	*out = gt__line_km_at_vertex(th, (size_t)v);
+	return GT_OK;
+}
+
+static enum gt_status read_classes(struct yr *r, const yaml_node_t *map, const char *path,
+                                   int *terrain, int *threat)
+{
+	yaml_node_t *n;
+	char sub[YR_PATH_MAX];
+	enum gt_status st;
+	if ((st = gt__yr_need(r, map, path, "terrain", &n)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "terrain");
+	if ((st = gt__yr_enum(r, n, sub, "a terrain class", gt__terrain_names(), GT_TERRAIN_COUNT,
+	                      terrain)) != GT_OK)
+		return st;
+	if ((st = gt__yr_need(r, map, path, "threat", &n)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "threat");
+	return gt__yr_enum(r, n, sub, "a threat class", gt__threat_names(), GT_THREAT_COUNT,
+	                   threat);
+}
+
+/* The named vertex nearest to km along the line, or "". */
+static const char *nearest_place(const struct gt_theatre *th, double km)
+{
+	const char *best = "";
+	double best_d = INFINITY;
+	for (size_t i = 0; th->line_places && i < th->line.n; i++) {
+		if (!th->line_places[i][0])
+			continue;
+		double d = fabs(gt__line_km_at_vertex(th, i) - km);
+		if (d < best_d) {
+			best_d = d;
+			best = th->line_places[i];
+		}
+	}
+	return best;
+}
+
+static enum gt_status add_sector(struct gt_scenario *s, const char *name, double from,
+                                 double to, int terrain, int threat)
+{
+	struct gt_sector *grown = realloc(s->sectors, (s->nsectors + 1) * sizeof(*grown));
+	if (!grown)
+		return GT_E_NOMEM;
+	s->sectors = grown;
+	struct gt_sector *sec = &s->sectors[s->nsectors];
+	memset(sec, 0, sizeof(*sec));
+	sec->id = (int)s->nsectors + 1;
+	char buf[64];
+	if (!name) {
+		snprintf(buf, sizeof(buf), "S%d", sec->id);
+		name = buf;
+	}
+	sec->name = strdup(name);
+	if (!sec->name)
+		return GT_E_NOMEM;
+	s->nsectors++;
+	sec->from_km = from;
+	sec->to_km = to;
+	sec->terrain = (enum gt_terrain)terrain;
+	sec->threat = (enum gt_threat)threat;
+	sec->near = nearest_place(&s->theatre, (from + to) / 2);
+	return GT_OK;
+}
+
+static enum gt_status read_auto(struct yr *r, const yaml_node_t *map, const char *path,
+                                struct gt_scenario *s)
+{
+	static const char *const keys[] = {"mode", "length_km", "default", "zones", NULL};
+	const struct gt_theatre *th = &s->theatre;
+	char sub[YR_PATH_MAX], sub2[YR_PATH_MAX];
+	enum gt_status st = gt__yr_check_keys(r, map, path, keys);
+	if (st != GT_OK)
+		return st;
+	double len = 0;
+	if ((st = gt__yr_req_number(r, map, path, "length_km", 1, 5000, &len)) != GT_OK)
+		return st;
+	yaml_node_t *def;
+	if ((st = gt__yr_need(r, map, path, "default", &def)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "default");
+	static const char *const class_keys[] = {"terrain", "threat", NULL};
+	int dterrain, dthreat;
+	if ((st = gt__yr_expect_map(r, def, sub)) != GT_OK ||
+	    (st = gt__yr_check_keys(r, def, sub, class_keys)) != GT_OK ||
+	    (st = read_classes(r, def, sub, &dterrain, &dthreat)) != GT_OK)
+		return st;
+
+	yaml_node_t *zn = gt__yr_get(r, map, "zones");
+	size_t nz = 0;
+	struct zone *zones = NULL;
+	gt__yr_path_key(sub, path, "zones");
+	if (zn) {
+		if ((st = gt__yr_expect_seq(r, zn, sub)) != GT_OK)
+			return st;
+		nz = gt__yr_seq_len(zn);
+		zones = calloc(nz ? nz : 1, sizeof(*zones));
+		if (!zones)
+			return GT_E_NOMEM;
+	}
+	static const char *const zone_keys[] = {"from", "to", "terrain", "threat", "note", NULL};
+	for (size_t i = 0; i < nz && st == GT_OK; i++) {
+		yaml_node_t *z = gt__yr_seq_at(r, zn, i), *f, *t;
+		gt__yr_path_index(sub2, sub, i);
+		char p[YR_PATH_MAX];
+		if ((st = gt__yr_expect_map(r, z, sub2)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, z, sub2, zone_keys)) != GT_OK ||
+		    (st = gt__yr_need(r, z, sub2, "from", &f)) != GT_OK ||
+		    (st = gt__yr_need(r, z, sub2, "to", &t)) != GT_OK)
+			break;
+		gt__yr_path_key(p, sub2, "from");
+		if ((st = read_km(r, f, p, th, &zones[i].from_km)) != GT_OK)
+			break;
+		gt__yr_path_key(p, sub2, "to");
+		if ((st = read_km(r, t, p, th, &zones[i].to_km)) != GT_OK)
+			break;
+		if (zones[i].to_km <= zones[i].from_km) {
+			st = gt__yr_fail(r, t, p, GT_E_RANGE,
+			                 "the zone ends (%.1f km) where or before it starts (%.1f km); "
+			                 "expected 'to' beyond 'from' along the line",
+			                 zones[i].to_km, zones[i].from_km);
+			break;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (zones[i].from_km < zones[j].to_km && zones[j].from_km < zones[i].to_km) {
+				st = gt__yr_fail(r, z, sub2, GT_E_RANGE,
+				                 "zone %.1f-%.1f km overlaps zone %zu (%.1f-%.1f km)",
+				                 zones[i].from_km, zones[i].to_km, j, zones[j].from_km,
+				                 zones[j].to_km);
+				break;
+			}
+		}
+		if (st == GT_OK)
+			st = read_classes(r, z, sub2, &zones[i].terrain, &zones[i].threat);
+	}
+	if (st == GT_OK) {
+		size_t n = (size_t)fmax(1.0, round(th->line_km / len));
+		double step = th->line_km / (double)n;
+		s->sector_length_km = len;
+		for (size_t i = 0; i < n && st == GT_OK; i++) {
+			double from = step * (double)i, to = i + 1 == n ? th->line_km : step * (double)(i + 1);
+			double mid = (from + to) / 2;
+			int terrain = dterrain, threat = dthreat;
+			for (size_t j = 0; j < nz; j++) {
+				if (mid >= zones[j].from_km && mid < zones[j].to_km) {
+					terrain = zones[j].terrain;
+					threat = zones[j].threat;
+				}
+			}
+			st = add_sector(s, NULL, from, to, terrain, threat);
+		}
+	}
+	free(zones);
+	return st;
+}
+
+static enum gt_status read_manual(struct yr *r, const yaml_node_t *map, const char *path,
+                                  struct gt_scenario *s)
+{
+	static const char *const keys[] = {"mode", "list", NULL};
+	static const char *const sec_keys[] = {"name", "from", "to", "terrain", "threat", "note",
+	                                       NULL};
+	const struct gt_theatre *th = &s->theatre;
+	char sub[YR_PATH_MAX], sub2[YR_PATH_MAX], p[YR_PATH_MAX];
+	enum gt_status st = gt__yr_check_keys(r, map, path, keys);
+	yaml_node_t *list;
+	if (st != GT_OK || (st = gt__yr_need(r, map, path, "list", &list)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "list");
+	if ((st = gt__yr_expect_seq(r, list, sub)) != GT_OK)
+		return st;
+	size_t n = gt__yr_seq_len(list);
+	if (n == 0)
+		return gt__yr_fail(r, list, sub, GT_E_SCHEMA, "expected at least one sector");
+	double expect_from = 0;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *e = gt__yr_seq_at(r, list, i), *f, *t;
+		gt__yr_path_index(sub2, sub, i);
+		char *name = NULL;
+		double from, to;
+		int terrain, threat;
+		if ((st = gt__yr_expect_map(r, e, sub2)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, e, sub2, sec_keys)) != GT_OK ||
+		    (st = gt__yr_req_string(r, e, sub2, "name", &name)) != GT_OK ||
+		    (st = gt__yr_need(r, e, sub2, "from", &f)) != GT_OK ||
+		    (st = gt__yr_need(r, e, sub2, "to", &t)) != GT_OK) {
+			free(name);
+			return st;
+		}
+		gt__yr_path_key(p, sub2, "from");
+		st = read_km(r, f, p, th, &from);
+		if (st == GT_OK && fabs(from - expect_from) > 0.05)
+			st = gt__yr_fail(r, f, p, GT_E_RANGE,
+			                 "sector starts at %.1f km; expected %.1f km, where the %s ends "
+			                 "(sectors must tile the line without gaps or overlaps)",
+			                 from, expect_from, i ? "previous sector" : "line begins: it");
+		gt__yr_path_key(p, sub2, "to");
+		if (st == GT_OK)
+			st = read_km(r, t, p, th, &to);
+		if (st == GT_OK && to <= from)
+			st = gt__yr_fail(r, t, p, GT_E_RANGE,
+			                 "sector ends (%.1f km) where or before it starts (%.1f km)", to,
+			                 from);
+		if (st == GT_OK && i + 1 == n && fabs(to - th->line_km) > GT_END_TOLERANCE_KM)
+			st = gt__yr_fail(r, t, p, GT_E_RANGE,
+			                 "the last sector ends at %.1f km but the line is %.1f km long; "
+			                 "expected it to end at the line's end (write 'end')",
+			                 to, th->line_km);
+		if (st == GT_OK)
+			st = read_classes(r, e, sub2, &terrain, &threat);
+		if (st == GT_OK) {
+			for (size_t j = 0; j < s->nsectors; j++)
+				if (strcmp(s->sectors[j].name, name) == 0)
+					st = gt__yr_fail(r, e, sub2, GT_E_SCHEMA,
+					                 "sector name '%s' is used twice", name);
+		}
+		if (st == GT_OK)
+			st = add_sector(s, name, from, i + 1 == n ? th->line_km : to, terrain, threat);
+		free(name);
+		if (st != GT_OK)
+			return st;
+		expect_from = to;
+	}
+	return GT_OK;
+}
+
+enum gt_status gt__read_sectors(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
+{
+	static const char *const modes[] = {"auto", "manual"};
+	yaml_node_t *m;
+	int mode;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, "sectors")) != GT_OK ||
+	    (st = gt__yr_need(r, n, "sectors", "mode", &m)) != GT_OK ||
+	    (st = gt__yr_enum(r, m, "sectors.mode", "a sector mode", modes, 2, &mode)) != GT_OK)
+		return st;
+	return mode == 0 ? read_auto(r, n, "sectors", s) : read_manual(r, n, "sectors", s);
+}

@@ -1,0 +1,141 @@
+/* sizing.c: the force-sizing model of docs/model-sizing.md. Each block is
+ * labelled with the number of the equation it implements. */
+#include "guarantor/sizing.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long whole(double x)
+{
+	return lround(x);
+}
+
+double gt_sizing_ground_multiplier(const struct gt_doctrine *d)
+{
+	return (1 + d->reserve_share) * (1 + d->enabler_share) * (1 + d->hq_share);
+}
+
+static enum gt_status size_option(const struct gt_scenario *s, const struct gt_option *o,
+                                  struct gt_sizing_option *r)
+{
+	const struct gt_doctrine *d = &s->doctrine;
+	memset(r, 0, sizeof(*r));
+	r->option = o;
+	r->sectors = calloc(o->nsectors ? o->nsectors : 1, sizeof(*r->sectors));
+	if (!r->sectors)
+		return GT_E_NOMEM;
+
+	/* (1) line troops: sum over covered sectors of L_s * d(terrain, threat) * f(posture) */
+	for (size_t i = 0; i < o->nsectors; i++) {
+		const struct gt_sector *sec = gt_scenario_sector(s, o->sectors[i]);
+		struct gt_sizing_sector *out = &r->sectors[r->nsectors++];
+		double km = sec->to_km - sec->from_km;
+		out->sector = sec;
+		out->density = d->density[sec->terrain][sec->threat] * d->posture_factor[o->posture];
+		out->troops = whole(km * out->density);
+		r->line_km += km;
+		r->line_troops += out->troops;
+	}
+	/* (2) garrisons */
+	for (size_t i = 0; i < o->ngarrisons; i++)
+		r->garrison_troops += whole(o->garrisons[i].troops);
+	/* (3)-(7) reserve, manoeuvre force, enablers, headquarters, ground force */
+	r->reserve = whole(d->reserve_share * (double)(r->line_troops + r->garrison_troops));
+	r->manoeuvre = r->line_troops + r->garrison_troops + r->reserve;
+	r->enablers = whole(d->enabler_share * (double)r->manoeuvre);
+	r->hq = whole(d->hq_share * (double)(r->manoeuvre + r->enablers));
+	r->ground = r->manoeuvre + r->enablers + r->hq;
+	/* (8) air: aircraft to hold stations and orbits around the clock, and their people */
+	r->fighters = whole(o->patrol_stations * d->aircraft_per_patrol_station);
+	r->aew_aircraft = whole(o->aew_orbits * d->aircraft_per_aew_orbit);
+	r->air_personnel = whole((double)r->fighters * d->personnel_per_fighter +
+	                         (double)r->aew_aircraft * d->personnel_per_aew);
+	/* (9) naval */
+	r->ships = whole(o->naval_task_groups * d->ships_per_task_group);
+	r->naval_personnel = whole((double)r->ships * d->personnel_per_ship);
+	/* (10) trainers and monitors (monitors watch the whole line) */
+	r->trainers = whole(o->trainers);
+	r->monitors = whole(o->monitors > 0 ? o->monitors : o->monitors_per_km * s->theatre.line_km);
+	/* (11) deployed at any one time */
+	r->deployed = r->ground + r->air_personnel + r->naval_personnel + r->trainers + r->monitors;
+	/* (12) committed: each component times its rotation ratio */
+	r->committed_ground = whole((double)r->ground * d->rotation.ground);
+	r->committed_air = whole((double)r->air_personnel * d->rotation.air);
+	r->committed_naval = whole((double)r->naval_personnel * d->rotation.naval);
+	r->committed_training = whole((double)r->trainers * d->rotation.training);
+	r->committed_monitoring = whole((double)r->monitors * d->rotation.monitoring);
+	r->committed = r->committed_ground + r->committed_air + r->committed_naval +
+	               r->committed_training + r->committed_monitoring;
+	return GT_OK;
+}
+
+enum gt_status gt_sizing_run(const struct gt_scenario *s, struct gt_sizing **out,
+                             struct gt_err *err)
+{
+	*out = NULL;
+	struct gt_sizing *sz = calloc(1, sizeof(*sz));
+	if (!sz)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	sz->scenario = s;
+	sz->line_km = s->theatre.line_km;
+	sz->options = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->options));
+	if (!sz->options)
+		goto out_nomem;
+	for (size_t i = 0; i < s->noptions; i++) {
+		sz->noptions = i + 1;
+		if (size_option(s, &s->options[i], &sz->options[i]) != GT_OK)
+			goto out_nomem;
+	}
+	*out = sz;
+	return GT_OK;
+out_nomem:
+	gt_sizing_free(sz);
+	return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+}
+
+void gt_sizing_free(struct gt_sizing *sz)
+{
+	if (!sz)
+		return;
+	for (size_t i = 0; i < sz->noptions; i++)
+		free(sz->options[i].sectors);
+	free(sz->options);
+	free(sz);
+}
+
+const struct gt_sizing_option *gt_sizing_find(const struct gt_sizing *sz, const char *name)
+{
+	for (size_t i = 0; i < sz->noptions; i++)
+		if (strcmp(sz->options[i].option->name, name) == 0)
+			return &sz->options[i];
+	return NULL;
+}
+
+enum gt_status gt_sizing_predict(const struct gt_doctrine *d, const struct gt_sizing_case *c,
+                                 double *troops)
+{
+	*troops = 0;
+	if ((unsigned)c->threat >= GT_THREAT_COUNT || (unsigned)c->terrain >= GT_TERRAIN_COUNT)
+		return GT_E_USAGE;
+	switch (c->posture) {
+	case GT_POSTURE_OBSERVER: /* (13) monitors per km of line */
+		*troops = d->observer_per_km * c->line_km;
+		return GT_OK;
+	case GT_POSTURE_BUFFER:
+	case GT_POSTURE_LINE:
+	case GT_POSTURE_DEPTH: /* (14) a one-sector option with the same multipliers */
+		*troops = c->line_km * d->density[c->terrain][c->threat] *
+		          d->posture_factor[c->posture] * gt_sizing_ground_multiplier(d);
+		return GT_OK;
+	case GT_POSTURE_STABILISATION: /* (15) troops per 1,000 inhabitants */
+		if (!(c->population > 0))
+			return GT_E_USAGE;
+		*troops = c->population * d->stabilisation_per_1000[c->threat] / 1000.0;
+		return GT_OK;
+	case GT_POSTURE_NONE:
+	case GT_POSTURE_COUNT:
+		break;
+	}
+	return GT_E_USAGE;
+}

@@ -1,0 +1,328 @@
+/* missions.c: reads the historical missions CSV (RFC 4180, via libcsv):
+ * columns in any order, unknown columns ignored with a warning, every bad
+ * field an error naming its row and column. The only file that calls
+ * libcsv. */
+#include "guarantor/missions.h"
+#include "util/readfile.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char *const gt__builtin_missions;
+extern const size_t gt__builtin_missions_len;
+
+const char *gt_missions_builtin_csv(size_t *len)
+{
+	*len = gt__builtin_missions_len;
+	return gt__builtin_missions;
+}
+
+/* The records of a CSV file, as strings. */
+struct table {
+	char ***rows;
+	size_t *widths;
+	size_t n, cap;
+	char **cur;
+	size_t cur_n;
+	bool nomem;
+};
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct table *t = ctx;
+	char **grown = realloc(t->cur, (t->cur_n + 1) * sizeof(*grown));
+	char *copy = malloc(len + 1);
+	if (!grown || !copy) {
+		free(copy);
+		if (grown)
+			t->cur = grown;
+		t->nomem = true;
+		return;
+	}
+	t->cur = grown;
+	memcpy(copy, data ? data : "", len);
+	copy[len] = '\0';
+	t->cur[t->cur_n++] = copy;
+}
+
+static void on_record(int c, void *ctx)
+{
+	(void)c;
+	struct table *t = ctx;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		char ***rows = realloc(t->rows, cap * sizeof(*rows));
+		size_t *widths = rows ? realloc(t->widths, cap * sizeof(*widths)) : NULL;
+		if (rows)
+			t->rows = rows;
+		if (!rows || !widths) {
+			t->nomem = true;
+			return;
+		}
+		t->widths = widths;
+		t->cap = cap;
+	}
+	t->rows[t->n] = t->cur;
+	t->widths[t->n] = t->cur_n;
+	t->n++;
+	t->cur = NULL;
+	t->cur_n = 0;
+}
+
+static void table_fini(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t j = 0; j < t->widths[i]; j++)
+			free(t->rows[i][j]);
+		free(t->rows[i]);
+	}
+	for (size_t j = 0; j < t->cur_n; j++)
+		free(t->cur[j]);
+	free(t->cur);
+	free(t->rows);
+	free(t->widths);
+}
+
+enum col {
+	COL_NAME,
+	COL_START_YEAR,
+	COL_TROOPS,
+	COL_LINE_KM,
+	COL_POSTURE,
+	COL_THREAT,
+	COL_SOURCE,
+	COL_AREA,
+	COL_POPULATION,
+	COL_TERRAIN,
+	COL_NOTES,
+	COL_COUNT
+};
+static const char *const col_names[COL_COUNT] = {
+	"name",   "start_year", "troops",     "line_km", "posture", "threat",
+	"source", "area_km2",   "population", "terrain", "notes"};
+#define COL_REQUIRED 7 /* the first seven are required */
+
+static bool parse_number(const char *s, double *out)
+{
+	char *end;
+	if (!*s || strspn(s, "0123456789+-.eE") != strlen(s))
+		return false;
+	errno = 0;
+	*out = strtod(s, &end);
+	return *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+static enum gt_status add_warning(struct gt_missions *m, const char *text)
+{
+	char **grown = realloc(m->warnings, (m->nwarnings + 1) * sizeof(*grown));
+	if (!grown)
+		return GT_E_NOMEM;
+	m->warnings = grown;
+	m->warnings[m->nwarnings] = strdup(text);
+	if (!m->warnings[m->nwarnings])
+		return GT_E_NOMEM;
+	m->nwarnings++;
+	return GT_OK;
+}
+
+static enum gt_status read_mission(const char *file, char **f, const int *idx, size_t row,
+                                   struct gt_mission *ms, struct gt_err *err)
+{
+	char path[64];
+	double v;
+	ms->row = row;
+#define BAD(col, ...)                                                                      \
+	(snprintf(path, sizeof(path), "row %zu, column '%s'", row, col_names[col]),          \
+	 gt_err_set(err, GT_E_SCHEMA, file, 0, 0, path, __VA_ARGS__))
+#define FIELD(col) (idx[col] >= 0 ? f[idx[col]] : "")
+	if (!*FIELD(COL_NAME))
+		return BAD(COL_NAME, "empty; expected the mission's name");
+	if (!(ms->name = strdup(FIELD(COL_NAME))))
+		return GT_E_NOMEM;
+	if (!parse_number(FIELD(COL_START_YEAR), &v) || v != floor(v) || v < 1900 || v > 2100)
+		return BAD(COL_START_YEAR, "'%s'; expected a year from 1900 to 2100",
+		           FIELD(COL_START_YEAR));
+	ms->start_year = (int)v;
+	if (!parse_number(FIELD(COL_TROOPS), &ms->troops) || !(ms->troops >= 1))
+		return BAD(COL_TROOPS, "'%s'; expected a positive number of troops (no commas)",
+		           FIELD(COL_TROOPS));
+	if (!parse_number(FIELD(COL_LINE_KM), &ms->line_km) || !(ms->line_km > 0))
+		return BAD(COL_LINE_KM, "'%s'; expected a positive length in km", FIELD(COL_LINE_KM));
+	if (!gt_posture_parse(FIELD(COL_POSTURE), &ms->posture) || ms->posture == GT_POSTURE_NONE)
+		return BAD(COL_POSTURE,
+		           "'%s'; expected observer, buffer, line, depth or stabilisation",
+		           FIELD(COL_POSTURE));
+	if (!gt_threat_parse(FIELD(COL_THREAT), &ms->threat))
+		return BAD(COL_THREAT, "'%s'; expected low, medium or high", FIELD(COL_THREAT));
+	if (!*FIELD(COL_SOURCE))
+		return BAD(COL_SOURCE, "empty; every mission needs a source for its figures");
+	if (!(ms->source = strdup(FIELD(COL_SOURCE))))
+		return GT_E_NOMEM;
+	ms->terrain = GT_TERRAIN_MIXED;
+	if (*FIELD(COL_TERRAIN)) {
+		if (!gt_terrain_parse(FIELD(COL_TERRAIN), &ms->terrain))
+			return BAD(COL_TERRAIN,
+			           "'%s'; expected open, mixed, forest, urban, river, mountain or empty",
+			           FIELD(COL_TERRAIN));
+		ms->terrain_given = true;
+	}
+	if (*FIELD(COL_POPULATION) &&
+	    (!parse_number(FIELD(COL_POPULATION), &ms->population) || !(ms->population > 0)))
+		return BAD(COL_POPULATION, "'%s'; expected a positive number of people or empty",
+		           FIELD(COL_POPULATION));
+	if (*FIELD(COL_AREA) && (!parse_number(FIELD(COL_AREA), &ms->area_km2) || !(ms->area_km2 > 0)))
+		return BAD(COL_AREA, "'%s'; expected a positive area in km² or empty",
+		           FIELD(COL_AREA));
+	if (ms->posture == GT_POSTURE_STABILISATION && ms->population <= 0)
+		return BAD(COL_POPULATION,
+		           "empty, but posture 'stabilisation' is sized by population; give the "
+		           "population the mission secured");
+	if (*FIELD(COL_NOTES) && !(ms->notes = strdup(FIELD(COL_NOTES))))
+		return GT_E_NOMEM;
+#undef FIELD
+#undef BAD
+	return GT_OK;
+}
+
+static enum gt_status parse_csv(const char *csv, size_t len, const char *name, struct table *t,
+                                struct gt_err *err)
+{
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
+		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "cannot start the CSV parser");
+	/* A UTF-8 byte-order mark is not part of the first column's name. */
+	if (len >= 3 && memcmp(csv, "\xEF\xBB\xBF", 3) == 0) {
+		csv += 3;
+		len -= 3;
+	}
+	enum gt_status st = GT_OK;
+	if (csv_parse(&p, csv, len, on_field, on_record, t) != len ||
+	    csv_fini(&p, on_field, on_record, t) != 0) {
+		st = gt_err_set(err, GT_E_SYNTAX, name, 0, 0, NULL,
+		                "not valid CSV after row %zu: %s", t->n, csv_strerror(csv_error(&p)));
+	} else if (t->nomem) {
+		st = gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
+	}
+	csv_free(&p);
+	return st;
+}
+
+enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *name,
+                                     struct gt_missions **out, struct gt_err *err)
+{
+	struct table t = {0};
+	*out = NULL;
+	gt_err_clear(err);
+	struct gt_missions *m = calloc(1, sizeof(*m));
+	if (!m)
+		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
+	enum gt_status st = parse_csv(csv, len, name, &t, err);
+	if (st != GT_OK)
+		goto out_fail;
+	if (t.n < 2) {
+		st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, NULL,
+		                "expected a header row and at least one mission");
+		goto out_fail;
+	}
+	int idx[COL_COUNT];
+	for (int c = 0; c < COL_COUNT; c++)
+		idx[c] = -1;
+	for (size_t j = 0; j < t.widths[0]; j++) {
+		const char *h = t.rows[0][j];
+		int c = 0;
+		while (c < COL_COUNT && strcmp(col_names[c], h) != 0)
+			c++;
+		if (c == COL_COUNT) {
+			char w[300];
+			snprintf(w, sizeof(w), "%s: column '%.200s' is not used and was ignored", name, h);
+			if ((st = add_warning(m, w)) != GT_OK)
+				goto out_fail;
+		} else if (idx[c] >= 0) {
+			st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, "row 1",
+			                "column '%s' appears twice in the header", h);
+			goto out_fail;
+		} else {
+			idx[c] = (int)j;
+		}
+	}
+	for (int c = 0; c < COL_REQUIRED; c++) {
+		if (idx[c] < 0) {
+			st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, "row 1",
+			                "missing required column '%s'; required: name, start_year, "
+			                "troops, line_km, posture, threat, source",
+			                col_names[c]);
+			goto out_fail;
+		}
+	}
+	m->items = calloc(t.n - 1, sizeof(*m->items));
+	if (!m->items) {
+		st = gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
+		goto out_fail;
+	}
+	for (size_t i = 1; i < t.n; i++) {
+		if (t.widths[i] != t.widths[0]) {
+			char path[32];
+			snprintf(path, sizeof(path), "row %zu", i + 1);
+			st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, path,
+			                "%zu fields; expected %zu as in the header", t.widths[i],
+			                t.widths[0]);
+			goto out_fail;
+		}
+		m->n = i;
+		if ((st = read_mission(name, t.rows[i], idx, i + 1, &m->items[i - 1], err)) != GT_OK)
+			goto out_fail;
+		for (size_t j = 0; j + 1 < i; j++) {
+			if (strcmp(m->items[j].name, m->items[i - 1].name) == 0) {
+				char path[32];
+				snprintf(path, sizeof(path), "row %zu", i + 1);
+				st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, path,
+				                "mission '%s' also appears in row %zu", m->items[j].name,
+				                m->items[j].row);
+				goto out_fail;
+			}
+		}
+	}
+	table_fini(&t);
+	*out = m;
+	return GT_OK;
+out_fail:
+	if (st == GT_E_NOMEM && err && err->status == GT_OK)
+		gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
+	table_fini(&t);
+	gt_missions_free(m);
+	return st;
+}
+
+enum gt_status gt_missions_load_file(const char *path, struct gt_missions **out,
+                                     struct gt_err *err)
+{
+	char *text;
+	size_t len;
+	*out = NULL;
+	enum gt_status st = gt__read_file(path, &text, &len, err);
+	if (st != GT_OK)
+		return st;
+	st = gt_missions_load_text(text, len, path, out, err);
+	free(text);
+	return st;
+}
+
+void gt_missions_free(struct gt_missions *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->items[i].name);
+		free(m->items[i].source);
+		free(m->items[i].notes);
+	}
+	free(m->items);
+	for (size_t i = 0; i < m->nwarnings; i++)
+		free(m->warnings[i]);
+	free(m->warnings);
+	free(m);
+}
