@@ -23,7 +23,8 @@ static void usage(FILE *out)
 	      "' unless given --scenario FILE.\n"
 	      "Data goes to standard output, diagnostics to standard error.\n\n"
 	      "Exit status: 0 success; 1 runtime failure (out of memory, cannot write);\n"
-	      "             2 bad usage or bad input (the message names file, line, field).\n",
+	      "             2 bad usage or bad input, including an input file that cannot be\n"
+	      "               read (the message names file, line, column and field).\n",
 	      out);
 }
 

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,10 @@ int gt_cli_fail(const struct gt_err *err)
 {
 	char buf[1400];
 	fprintf(stderr, "guarantor: %s\n", gt_err_format(err, buf, sizeof(buf)));
-	return gt_status_is_input_error(err->status) ? GT_EXIT_USAGE : GT_EXIT_FAILURE;
+	/* The library reads only the user's inputs, so an unreadable file is
+	 * bad input too; failures to write are reported by the CLI itself. */
+	bool input = gt_status_is_input_error(err->status) || err->status == GT_E_IO;
+	return input ? GT_EXIT_USAGE : GT_EXIT_FAILURE;
 }
 
 int gt_cli_usage(const char *cmd, const char *fmt, ...)

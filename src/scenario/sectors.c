@@ -22,8 +22,14 @@ struct zone {
 static enum gt_status read_km(struct yr *r, const yaml_node_t *n, const char *path,
                               const struct gt_theatre *th, double *out)
 {
-	if (gt__yr_is_number(n))
-		return gt__yr_number(r, n, path, 0, th->line_km + GT_END_TOLERANCE_KM, out);
+	if (gt__yr_is_number(n)) {
+		enum gt_status st = gt__yr_number(r, n, path, 0, 1e9, out);
+		if (st == GT_OK && *out > th->line_km + GT_END_TOLERANCE_KM)
+			st = gt__yr_fail(r, n, path, GT_E_RANGE,
+			                 "%s km is beyond the end of the line of contact (%.1f km)",
+			                 gt__yr_text(n), th->line_km);
+		return st;
+	}
 	const char *s = gt__yr_text(n);
 	if (gt__yr_is_scalar(n) && strcmp(s, "end") == 0) {
 		*out = th->line_km;

@@ -192,7 +192,7 @@ static enum gt_status parse_csv(const char *csv, size_t len, const char *name, s
                                 struct gt_err *err)
 {
 	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "cannot start the CSV parser");
 	/* A UTF-8 byte-order mark is not part of the first column's name. */
 	if (len >= 3 && memcmp(csv, "\xEF\xBB\xBF", 3) == 0) {

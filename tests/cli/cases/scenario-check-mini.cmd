@@ -1,0 +1,1 @@
+$GT scenario check --scenario $DATA/mini.yaml

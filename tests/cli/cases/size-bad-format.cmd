@@ -1,0 +1,1 @@
+$GT size --format xml

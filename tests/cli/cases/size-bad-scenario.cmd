@@ -1,0 +1,1 @@
+$GT size --scenario $IN/bad-unknown-key.yaml

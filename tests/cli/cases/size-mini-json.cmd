@@ -1,0 +1,1 @@
+$GT size --scenario $DATA/mini.yaml --format json

@@ -1,0 +1,1 @@
+$GT validate $IN/missions-extra-column.csv --format csv

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs one CLI golden case: tests/cli/cases/NAME.cmd is a shell snippet run
+# with $GT (the guarantor binary), $IN (tests/cli/inputs), $DATA
+# (tests/data) and $TMP (an empty folder) set, from inside $TMP. Its
+# standard output must equal NAME.out, its standard error NAME.err (when
+# that file exists) and its exit status NAME.rc (default 0).
+# GT_REGEN=1 rewrites the expected files from the actual output.
+set -u
+gt=$1 tests=$2 name=$3
+cases=$tests/cli/cases
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+out=$tmp/.stdout err=$tmp/.stderr
+(cd "$tmp" && GT=$gt IN=$tests/cli/inputs DATA=$tests/data TMP=$tmp \
+	bash -o pipefail "$cases/$name.cmd" >"$out" 2>"$err")
+rc=$?
+sed -i "s|$tmp|\$TMP|g; s|$tests|\$TESTS|g" "$out" "$err"
+if [ "${GT_REGEN:-0}" = 1 ]; then
+	cp "$out" "$cases/$name.out"
+	if [ -s "$err" ] || [ -f "$cases/$name.err" ]; then cp "$err" "$cases/$name.err"; fi
+	if [ $rc -ne 0 ]; then echo $rc >"$cases/$name.rc"; else rm -f "$cases/$name.rc"; fi
+	exit 0
+fi
+want_rc=0
+[ -f "$cases/$name.rc" ] && want_rc=$(cat "$cases/$name.rc")
+fail=0
+if [ "$rc" != "$want_rc" ]; then
+	echo "exit status $rc, expected $want_rc"; fail=1
+fi
+if ! diff -u "$cases/$name.out" "$out"; then
+	echo "standard output differs (above)"; fail=1
+fi
+if [ -f "$cases/$name.err" ] && ! diff -u "$cases/$name.err" "$err"; then
+	echo "standard error differs (above)"; fail=1
+fi
+if [ $fail -ne 0 ]; then
+	echo "--- stderr was:"; cat "$err"
+fi
+exit $fail

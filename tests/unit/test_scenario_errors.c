@@ -1,0 +1,248 @@
+/* test_scenario_errors.c: each kind of bad scenario gets an error that
+ * names the file, line, column and field path and says what was
+ * expected. Messages are compared exactly: they are the user interface. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <unistd.h>
+
+#include "guarantor/scenario.h"
+#include "testutil.h"
+
+static char *mini_yaml;
+static char *mini_geojson;
+static char tmpdir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	mini_yaml = tu_read("mini.yaml");
+	mini_geojson = tu_read("mini.geojson");
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/gt-test-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof(path), "%s/g.geojson", tmpdir);
+	unlink(path);
+	rmdir(tmpdir);
+	free(mini_yaml);
+	free(mini_geojson);
+	return 0;
+}
+
+/* Loads yaml (geometry relative to tests/data) and returns the formatted
+ * error, or "OK". */
+static const char *load_error(const char *yaml, enum gt_status want)
+{
+	static char buf[1400];
+	struct gt_scenario *s = NULL;
+	struct gt_err err;
+	enum gt_status st =
+		gt_scenario_load_text(yaml, strlen(yaml), "s.yaml", GT_TEST_DATA, &s, &err);
+	gt_scenario_free(s);
+	if (st == GT_OK)
+		return "OK";
+	assert_int_equal(st, want);
+	return gt_err_format(&err, buf, sizeof(buf));
+}
+
+static void expect_yaml(const char *from, const char *to, enum gt_status want,
+			const char *message)
+{
+	char *y = tu_replace(mini_yaml, from, to);
+	assert_string_equal(load_error(y, want), message);
+	free(y);
+}
+
+/* Writes a variant of mini.geojson and loads the mini scenario on it;
+ * returns the error without the (temporary) file name. */
+static void expect_geojson(const char *from, const char *to, enum gt_status want,
+			   const char *message)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "%s/g.geojson", tmpdir);
+	char *g = tu_replace(mini_geojson, from, to);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(g, f);
+	fclose(f);
+	free(g);
+	char line[200];
+	snprintf(line, sizeof(line), "geometry: %s", path);
+	char *y = tu_replace(mini_yaml, "geometry: mini.geojson", line);
+	struct gt_scenario *s = NULL;
+	struct gt_err err;
+	enum gt_status st = gt_scenario_load_text(y, strlen(y), "s.yaml", NULL, &s, &err);
+	free(y);
+	gt_scenario_free(s);
+	assert_int_equal(st, want);
+	assert_string_equal(err.file, path);
+	char got[1100];
+	snprintf(got, sizeof(got), "%s: %s", err.path, err.msg);
+	assert_string_equal(got, message);
+}
+
+static void yaml_syntax(void **state)
+{
+	(void)state;
+	expect_yaml("  name: mini\n", "  name: [mini\n", GT_E_SYNTAX,
+		    "s.yaml:5:8: not valid YAML: did not find expected ',' or ']' while parsing a flow sequence");
+	assert_string_equal(load_error("", GT_E_SCHEMA),
+			    "s.yaml:1:1: the file is empty; expected a scenario mapping");
+}
+
+static void unknown_keys(void **state)
+{
+	(void)state;
+	expect_yaml("  reserve_share: 0.5\n", "  reserve_share: 0.5\n  reserv_share: 0.4\n",
+		    GT_E_SCHEMA,
+		    "s.yaml:26:3: doctrine: unknown field 'reserv_share'; expected one of: density_per_km, posture_factor, observer_per_km, stabilisation_per_1000, reserve_share, enabler_share, hq_share, rotation, air, naval, map");
+	expect_yaml("scenario:\n", "scenarios:\n", GT_E_SCHEMA,
+		    "s.yaml:3:1: unknown field 'scenarios'; expected one of: scenario, theatre, "
+		    "sectors, doctrine, options, coalition");
+	expect_yaml("  hq_share: 0.05\n", "  hq_share: 0.05\n  hq_share: 0.06\n", GT_E_SCHEMA,
+		    "s.yaml:28:3: doctrine: field 'hq_share' appears twice (first at line 27)");
+}
+
+static void wrong_types(void **state)
+{
+	(void)state;
+	expect_yaml("reserve_share: 0.5", "reserve_share: half", GT_E_SCHEMA,
+		    "s.yaml:25:18: doctrine.reserve_share: expected a number, got 'half'");
+	expect_yaml("reserve_share: 0.5", "reserve_share: \"0.5\"", GT_E_SCHEMA,
+		    "s.yaml:25:18: doctrine.reserve_share: expected a number, got '0.5' (numbers are not quoted)");
+	expect_yaml("trainers: 100", "trainers: 1,000", GT_E_SCHEMA,
+		    "s.yaml:50:15: options[0].trainers: expected a number, got '1,000' (write 10000, not 10,000)");
+	expect_yaml("{from: 0, to: 30, terrain: river,", "{from: 0, to: 30, terrain: swamp,",
+		    GT_E_SCHEMA,
+		    "s.yaml:13:34: sectors.zones[0].terrain: expected a terrain class (one of: open, mixed, forest, urban, river, mountain), got 'swamp'");
+	expect_yaml("      posture: line\n", "      posture: wall\n", GT_E_SCHEMA,
+		    "s.yaml:44:16: options[0].ground.posture: expected a ground posture (one of: "
+		    "none, buffer, line, depth), got 'wall'");
+	expect_yaml("lead: [ZZ]", "lead: [zz]", GT_E_SCHEMA,
+		    "s.yaml:42:12: options[0].lead[0]: expected an ISO 3166-1 alpha-2 country "
+		    "code such as GB, got 'zz'");
+	expect_yaml("rotation: {ground: 4, air: 3, naval: 3, training: 2, monitoring: 2}", "rotation: [4, 3, 3, 2, 2]", GT_E_SCHEMA,
+		    "s.yaml:28:13: doctrine.rotation: expected a mapping of fields, got a list");
+}
+
+static void out_of_range(void **state)
+{
+	(void)state;
+	expect_yaml("hq_share: 0.05", "hq_share: 5", GT_E_RANGE,
+		    "s.yaml:27:13: doctrine.hq_share: 5 is out of range; expected a number from 0 to 1");
+	expect_yaml("patrol_stations: 2", "patrol_stations: 2.5", GT_E_SCHEMA,
+		    "s.yaml:48:28: options[0].air.patrol_stations: expected a whole number, got 2.5");
+	expect_yaml("sectors: all", "sectors: [1, 3]", GT_E_RANGE,
+		    "s.yaml:45:20: options[0].ground.sectors[1]: 3 is out of range; expected a "
+		    "number from 1 to 2");
+	expect_yaml("{from: 0, to: 30,", "{from: 0, to: 300,", GT_E_RANGE,
+		    "s.yaml:13:21: sectors.zones[0].to: 300 km is beyond the end of the line of contact (111.3 km)");
+}
+
+static void missing_and_inconsistent(void **state)
+{
+	(void)state;
+	expect_yaml("  title: Mini test scenario\n", "", GT_E_SCHEMA,
+		    "s.yaml:4:3: scenario: missing required field 'title'");
+	expect_yaml("{city: Alpha, troops: 1000}", "{city: Gamma, troops: 1000}", GT_E_SCHEMA,
+		    "s.yaml:47:18: options[0].ground.garrisons[0].city: 'Gamma' is not a city of the theatre; expected the name of a feature of kind \"city\" in the geometry file");
+	expect_yaml("monitors: {count: 50}", "monitors: {count: 50, per_km: 1}", GT_E_SCHEMA,
+		    "s.yaml:61:15: options[2].monitors: give exactly one of 'per_km' (monitors per km of line) or 'count'");
+	expect_yaml("lead: [ZZ]", "lead: [GB]", GT_E_SCHEMA,
+		    "s.yaml:42:12: options[0].lead: lead nation GB is not a member of the coalition");
+	expect_yaml("  - name: none\n", "  - name: line-all\n", GT_E_SCHEMA,
+		    "s.yaml:58:11: options[2]: option name 'line-all' is used twice");
+	expect_yaml("geometry: mini.geojson", "geometry: nowhere.geojson", GT_E_IO,
+		    "s.yaml:7:13: theatre.geometry: cannot read '" GT_TEST_DATA
+		    "/nowhere.geojson': cannot open: No such file or directory");
+	expect_yaml("{from: 0, to: 30, terrain: river, threat: medium}",
+		    "{from: 30, to: 10, terrain: river, threat: medium}", GT_E_RANGE,
+		    "s.yaml:13:22: sectors.zones[0].to: the zone ends (10.0 km) where or before it starts (30.0 km); expected 'to' beyond 'from' along the line");
+	expect_yaml("{from: 0, to: 30,", "{from: Nowhere, to: 30,", GT_E_SCHEMA,
+		    "s.yaml:13:14: sectors.zones[0].from: expected km along the line (0 to 111.3), 'end', or the name of a vertex of the line of contact, got 'Nowhere'");
+}
+
+static void manual_gaps(void **state)
+{
+	(void)state;
+	const char *from = "  mode: auto\n  length_km: 50\n  default: {terrain: open, threat: "
+			   "high}\n  zones:\n    - {from: 0, to: 30, terrain: river, threat: "
+			   "medium}\n";
+	expect_yaml(from,
+		    "  mode: manual\n  list:\n"
+		    "    - {name: W, from: 0, to: 40, terrain: urban, threat: low}\n"
+		    "    - {name: E, from: 50, to: end, terrain: forest, threat: high}\n",
+		    GT_E_RANGE,
+		    "s.yaml:12:23: sectors.list[1].from: sector starts at 50.0 km; expected 40.0 km, where the previous sector ends (sectors must tile the line without gaps or overlaps)");
+	expect_yaml(from,
+		    "  mode: manual\n  list:\n"
+		    "    - {name: W, from: 0, to: 40, terrain: urban, threat: low}\n"
+		    "    - {name: E, from: 40, to: 100, terrain: forest, threat: high}\n",
+		    GT_E_RANGE,
+		    "s.yaml:12:31: sectors.list[1].to: the last sector ends at 100.0 km but the line is 111.3 km long; expected it to end at the line's end (write 'end')");
+}
+
+#define MINI_LINE                                                                          \
+	", \"places\": [\"West end\", \"\", \"East end\"]}, \"geometry\": {\"type\": "              \
+	"\"LineString\", \"coordinates\": [[0.2, 0], [0.7, 0], [1.2, 0]]}"
+#define LINE_AS(coords) "}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": " coords "}"
+
+static void geometry_errors(void **state)
+{
+	(void)state;
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [1.2, 0.5], [1.2, -0.5], [0.7, 0.5]]"),
+		       GT_E_GEOMETRY, "features[1].geometry.coordinates[3]: the line of contact crosses or touches itself at the segment ending in vertex 3 [0.7000, 0.5000]; expected a simple line");
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 1.5]]"), GT_E_GEOMETRY, "features[1].geometry.coordinates[1]: line of contact vertex [0.5000, 1.5000] lies 55 km outside the defended country's outline; expected every vertex inside it (swapped it would fit: GeoJSON positions are [longitude, latitude], not [latitude, longitude])");
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 95]]"), GT_E_GEOMETRY, "features[1].geometry.coordinates[1]: position [0.5, 95] is off the globe; expected longitude -180..180 and latitude -90..90; it looks like [latitude, longitude]: GeoJSON positions are [longitude, latitude]");
+	expect_geojson(MINI_LINE, LINE_AS("[]"), GT_E_GEOMETRY, "features[1].geometry.coordinates: the line of contact has 0 positions; expected at least 2");
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], \"x\"]"), GT_E_SCHEMA, "features[1].geometry.coordinates[1]: expected a position [longitude, latitude], got a string");
+	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
+		       "[[[0, -1], [2, 1], [2, -1], [0, 1], [0, -1]]]", GT_E_GEOMETRY, "outline: the outline is not a valid polygon: Self-intersection near [1.0000, 0.0000]");
+	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
+		       "[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -0.5]]]", GT_E_GEOMETRY, "features[0].geometry.coordinates[0]: linear ring is not closed; its last position must repeat its first [0, -1]");
+	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, neighbour), got coast");
+	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "Alpha: city of ZZ at [0.5000, 5.0000] lies 442 km outside its outline");
+	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places or note");
+	expect_geojson("\"Polygon\"", "\"LineString\"", GT_E_SCHEMA, "features[0].geometry.type: the outline must be a Polygon or MultiPolygon, got 'LineString'");
+}
+
+/* Syntax errors carry jansson's line and column. */
+static void geojson_syntax(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof(path), "%s/g.geojson", tmpdir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\": }\n]}\n", f);
+	fclose(f);
+	char line[200];
+	snprintf(line, sizeof(line), "geometry: %s", path);
+	char *y = tu_replace(mini_yaml, "geometry: mini.geojson", line);
+	struct gt_scenario *s = NULL;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_text(y, strlen(y), "s.yaml", NULL, &s, &err), GT_E_SYNTAX);
+	free(y);
+	assert_int_equal(err.line, 3);
+	assert_int_equal(err.column, 12);
+	assert_string_equal(err.msg, "not valid JSON: unexpected token near '}'");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(yaml_syntax),     cmocka_unit_test(unknown_keys),
+		cmocka_unit_test(wrong_types),     cmocka_unit_test(out_of_range),
+		cmocka_unit_test(missing_and_inconsistent), cmocka_unit_test(manual_gaps),
+		cmocka_unit_test(geometry_errors),
+		cmocka_unit_test(geojson_syntax),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
