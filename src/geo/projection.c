@@ -40,18 +40,19 @@ out_free:
 	return GT_E_INTERNAL;
 }
 
-void gt_geo_project(const struct gt_geo_projector *p, struct gt_point pt, double *x, double *y)
+void gt_geo_project(const struct gt_geo_projector *pj, struct gt_point p, double *x_km,
+                    double *y_km)
 {
-	PJ_COORD c = proj_coord(pt.lon, pt.lat, 0, 0);
-	c = proj_trans(p->pj, PJ_FWD, c);
-	*x = c.xy.x;
-	*y = c.xy.y;
+	PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
+	c = proj_trans(pj->pj, PJ_FWD, c);
+	*x_km = c.xy.x;
+	*y_km = c.xy.y;
 }
 
-struct gt_point gt_geo_unproject(const struct gt_geo_projector *p, double x, double y)
+struct gt_point gt_geo_unproject(const struct gt_geo_projector *pj, double x_km, double y_km)
 {
-	PJ_COORD c = proj_coord(x, y, 0, 0);
-	c = proj_trans(p->pj, PJ_INV, c);
+	PJ_COORD c = proj_coord(x_km, y_km, 0, 0);
+	c = proj_trans(pj->pj, PJ_INV, c);
 	return (struct gt_point){.lon = c.lp.lam, .lat = c.lp.phi};
 }
 

@@ -37,8 +37,9 @@ static enum gt_status read_section(struct yr *r, const yaml_node_t *d, const cha
 	return st;
 }
 
-enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_doctrine *doc)
+enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_doctrine *doc)
 {
+	const yaml_node_t *d = n;
 	static const char *const keys[] = {"density_per_km", "posture_factor", "observer_per_km",
 	                                   "stabilisation_per_1000", "reserve_share",
 	                                   "enabler_share", "hq_share", "rotation", "air", "naval",
@@ -53,7 +54,6 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_d
 	                                         NULL};
 	static const char *const map_keys[] = {"footprint_km", NULL};
 	char path[YR_PATH_MAX], sub[YR_PATH_MAX];
-	yaml_node_t *n;
 	enum gt_status st;
 	memset(doc, 0, sizeof(*doc));
 	if ((st = gt__yr_expect_map(r, d, "doctrine")) != GT_OK ||
@@ -61,11 +61,12 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_d
 		return st;
 
 	/* density_per_km: terrain -> threat -> troops per km */
-	if ((st = read_section(r, d, "density_per_km", gt__terrain_names(), &n, path)) != GT_OK)
+	yaml_node_t *sec;
+	if ((st = read_section(r, d, "density_per_km", gt__terrain_names(), &sec, path)) != GT_OK)
 		return st;
 	for (int t = 0; t < GT_TERRAIN_COUNT; t++) {
 		yaml_node_t *row;
-		if ((st = gt__yr_need(r, n, path, gt__terrain_names()[t], &row)) != GT_OK)
+		if ((st = gt__yr_need(r, sec, path, gt__terrain_names()[t], &row)) != GT_OK)
 			return st;
 		gt__yr_path_key(sub, path, gt__terrain_names()[t]);
 		if ((st = read_table(r, row, sub, gt__threat_names(), GT_THREAT_COUNT, 0, 5000,
@@ -73,10 +74,10 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_d
 			return st;
 	}
 
-	if ((st = read_section(r, d, "posture_factor", factor_keys, &n, path)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "buffer", 0, 10,
+	if ((st = read_section(r, d, "posture_factor", factor_keys, &sec, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "buffer", 0, 10,
 	                            &doc->posture_factor[GT_POSTURE_BUFFER])) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "depth", 0, 10,
+	    (st = gt__yr_req_number(r, sec, path, "depth", 0, 10,
 	                            &doc->posture_factor[GT_POSTURE_DEPTH])) != GT_OK)
 		return st;
 	doc->posture_factor[GT_POSTURE_LINE] = 1.0; /* the reference posture */
@@ -84,9 +85,9 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_d
 	if ((st = gt__yr_req_number(r, d, "doctrine", "observer_per_km", 0, 1000,
 	                            &doc->observer_per_km)) != GT_OK)
 		return st;
-	if ((st = gt__yr_need(r, d, "doctrine", "stabilisation_per_1000", &n)) != GT_OK)
+	if ((st = gt__yr_need(r, d, "doctrine", "stabilisation_per_1000", &sec)) != GT_OK)
 		return st;
-	if ((st = read_table(r, n, "doctrine.stabilisation_per_1000", gt__threat_names(),
+	if ((st = read_table(r, sec, "doctrine.stabilisation_per_1000", gt__threat_names(),
 	                     GT_THREAT_COUNT, 0, 1000, doc->stabilisation_per_1000)) != GT_OK)
 		return st;
 	if ((st = gt__yr_req_number(r, d, "doctrine", "reserve_share", 0, 5,
@@ -96,31 +97,31 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *d, struct gt_d
 	    (st = gt__yr_req_number(r, d, "doctrine", "hq_share", 0, 1, &doc->hq_share)) != GT_OK)
 		return st;
 
-	if ((st = read_section(r, d, "rotation", rotation_keys, &n, path)) != GT_OK)
+	if ((st = read_section(r, d, "rotation", rotation_keys, &sec, path)) != GT_OK)
 		return st;
 	double rot[5];
-	if ((st = read_table(r, n, path, rotation_keys, 5, 1, 20, rot)) != GT_OK)
+	if ((st = read_table(r, sec, path, rotation_keys, 5, 1, 20, rot)) != GT_OK)
 		return st;
 	doc->rotation = (struct gt_rotation){rot[0], rot[1], rot[2], rot[3], rot[4]};
 
-	if ((st = read_section(r, d, "air", air_keys, &n, path)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "aircraft_per_patrol_station", 1, 200,
+	if ((st = read_section(r, d, "air", air_keys, &sec, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "aircraft_per_patrol_station", 1, 200,
 	                            &doc->aircraft_per_patrol_station)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "aircraft_per_aew_orbit", 1, 50,
+	    (st = gt__yr_req_number(r, sec, path, "aircraft_per_aew_orbit", 1, 50,
 	                            &doc->aircraft_per_aew_orbit)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "personnel_per_fighter", 1, 1000,
+	    (st = gt__yr_req_number(r, sec, path, "personnel_per_fighter", 1, 1000,
 	                            &doc->personnel_per_fighter)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "personnel_per_aew", 1, 1000,
+	    (st = gt__yr_req_number(r, sec, path, "personnel_per_aew", 1, 1000,
 	                            &doc->personnel_per_aew)) != GT_OK)
 		return st;
-	if ((st = read_section(r, d, "naval", naval_keys, &n, path)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "ships_per_task_group", 1, 100,
+	if ((st = read_section(r, d, "naval", naval_keys, &sec, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "ships_per_task_group", 1, 100,
 	                            &doc->ships_per_task_group)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "personnel_per_ship", 1, 10000,
+	    (st = gt__yr_req_number(r, sec, path, "personnel_per_ship", 1, 10000,
 	                            &doc->personnel_per_ship)) != GT_OK)
 		return st;
-	if ((st = read_section(r, d, "map", map_keys, &n, path)) != GT_OK ||
-	    (st = gt__yr_req_number(r, n, path, "footprint_km", 0.1, 500, &doc->footprint_km)) !=
+	if ((st = read_section(r, d, "map", map_keys, &sec, path)) != GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "footprint_km", 0.1, 500, &doc->footprint_km)) !=
 	            GT_OK)
 		return st;
 	return GT_OK;

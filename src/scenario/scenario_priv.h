@@ -30,7 +30,7 @@ const char *const *gt__posture_names(void);
 GT_MUST_CHECK enum gt_status gt__read_sectors(struct yr *r, const yaml_node_t *n,
                                               struct gt_scenario *s);
 GT_MUST_CHECK enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n,
-                                               struct gt_doctrine *d);
+                                               struct gt_doctrine *doc);
 GT_MUST_CHECK enum gt_status gt__read_options(struct yr *r, const yaml_node_t *n,
                                               struct gt_scenario *s);
 

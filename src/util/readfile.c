@@ -35,9 +35,11 @@ enum gt_status gt__read_file(const char *path, char **text, size_t *len, struct 
 		buf = grown;
 		cap *= 2;
 	}
-	if (!buf)
-		st = gt_err_set(err, GT_E_NOMEM, path, 0, 0, NULL, "out of memory reading the file");
-	else if (st == GT_OK && ferror(f))
+	if (!buf) {
+		fclose(f);
+		return gt_err_set(err, GT_E_NOMEM, path, 0, 0, NULL, "out of memory reading the file");
+	}
+	if (st == GT_OK && ferror(f))
 		st = gt_err_set(err, GT_E_IO, path, 0, 0, NULL, "read error: %s", strerror(errno));
 	fclose(f);
 	if (st != GT_OK) {
