@@ -3,11 +3,12 @@
 
 #include <string.h>
 
-static const char *const terrain_names[GT_TERRAIN_COUNT] = {"open",  "mixed", "forest",
-                                                            "urban", "river", "mountain"};
-static const char *const threat_names[GT_THREAT_COUNT] = {"low", "medium", "high"};
-static const char *const posture_names[GT_POSTURE_COUNT] = {
-	"none", "observer", "buffer", "line", "depth", "stabilisation"};
+/* NULL-terminated, so that they also serve as lists of allowed keys. */
+static const char *const terrain_names[GT_TERRAIN_COUNT + 1] = {
+	"open", "mixed", "forest", "urban", "river", "mountain", NULL};
+static const char *const threat_names[GT_THREAT_COUNT + 1] = {"low", "medium", "high", NULL};
+static const char *const posture_names[GT_POSTURE_COUNT + 1] = {
+	"none", "observer", "buffer", "line", "depth", "stabilisation", NULL};
 static const char *const place_names[GT_PLACE_KIND_COUNT] = {"city", "air_base", "port"};
 
 const char *gt_terrain_name(enum gt_terrain t)

@@ -19,7 +19,8 @@ long gt__line_vertex(const struct gt_theatre *th, const char *place);
 /* km along the line of vertex i. */
 double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i);
 
-/* Enumeration names, indexed by value, for gt__yr_enum. */
+/* Enumeration names, indexed by value and NULL-terminated, for gt__yr_enum
+ * and gt__yr_check_keys. */
 const char *const *gt__terrain_names(void);
 const char *const *gt__threat_names(void);
 const char *const *gt__posture_names(void);
