@@ -72,8 +72,10 @@ static int check(int argc, char **argv)
 	printf("line of contact: %.1f km, %zu vertices%s%s%s\n", th->line_km, th->line.n,
 	       th->line_as_of ? " (as of " : "", th->line_as_of ? th->line_as_of : "",
 	       th->line_as_of ? ")" : "");
-	printf("places: %zu cities, %zu air bases, %zu ports\n", counts[GT_PLACE_CITY],
-	       counts[GT_PLACE_AIR_BASE], counts[GT_PLACE_PORT]);
+	printf("places: %zu %s, %zu %s, %zu %s\n", counts[GT_PLACE_CITY],
+	       counts[GT_PLACE_CITY] == 1 ? "city" : "cities", counts[GT_PLACE_AIR_BASE],
+	       counts[GT_PLACE_AIR_BASE] == 1 ? "air base" : "air bases", counts[GT_PLACE_PORT],
+	       counts[GT_PLACE_PORT] == 1 ? "port" : "ports");
 	printf("sectors: %zu\n", s->nsectors);
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];

@@ -47,7 +47,7 @@ struct gt_err {
 	char file[256]; /* the input file, or "" */
 	int line;       /* 1-based; 0 when unknown */
 	int column;     /* 1-based; 0 when unknown */
-	char path[256]; /* field path such as "doctrine.density.open.high", or "" */
+	char path[256]; /* field path such as "doctrine.density_per_km.open.high", or "" */
 	char msg[768];  /* what was wrong and what was expected */
 };
 

@@ -19,6 +19,7 @@
 struct gj {
 	const char *file;
 	struct gt_err *err;
+	size_t *place_feature; /* feature index of each place, for error paths */
 };
 
 static enum gt_status fail(struct gj *g, const char *path, enum gt_status st, const char *fmt,
@@ -175,6 +176,7 @@ static const char *const prop_names[] = {"kind",   "name",       "country", "sou
                                          "population", "icao", "as_of",   "approximate",
                                          "places", "note",   NULL};
 
+/* Unknown properties are errors; known ones must have their type. */
 static enum gt_status check_props(struct gj *g, const json_t *props, const char *path)
 {
 	const char *key;
@@ -188,6 +190,14 @@ static enum gt_status check_props(struct gj *g, const json_t *props, const char 
 			            "unknown property '%s'; expected kind, name, country, source, "
 			            "population, icao, as_of, approximate, places or note",
 			            key);
+		char sub[300];
+		snprintf(sub, sizeof(sub), "%s.%s", path, key);
+		if (strcmp(key, "approximate") == 0 && !json_is_boolean(v))
+			return fail(g, sub, GT_E_SCHEMA, "expected true or false, got %s", type_name(v));
+		bool text = strcmp(key, "population") != 0 && strcmp(key, "places") != 0 &&
+		            strcmp(key, "approximate") != 0;
+		if (text && !json_is_string(v))
+			return fail(g, sub, GT_E_SCHEMA, "expected text, got %s", type_name(v));
 	}
 	return GT_OK;
 }
@@ -269,13 +279,19 @@ static enum gt_status read_line(struct gj *g, const json_t *feat, const char *pa
 			th->line_places[i] = strdup(json_string_value(p));
 			if (!th->line_places[i])
 				return GT_E_NOMEM;
+			for (size_t j = 0; th->line_places[i][0] && j < i; j++)
+				if (strcmp(th->line_places[j], th->line_places[i]) == 0)
+					return fail(g, sub,
+					            GT_E_SCHEMA, "entries %zu and %zu are both '%s'; "
+					            "vertex names must be unique (use \"\" for unnamed vertices)",
+					            j, i, th->line_places[i]);
 		}
 	}
 	return GT_OK;
 }
 
-static enum gt_status read_place(struct gj *g, const json_t *feat, const char *path, int kind,
-                                 struct gt_theatre *th)
+static enum gt_status read_place(struct gj *g, const json_t *feat, const char *path,
+                                 size_t feature, int kind, struct gt_theatre *th)
 {
 	char sub[256];
 	const json_t *geom = json_object_get(feat, "geometry");
@@ -289,6 +305,11 @@ static enum gt_status read_place(struct gj *g, const json_t *feat, const char *p
 	if (!grown)
 		return GT_E_NOMEM;
 	th->places = grown;
+	size_t *idx = realloc(g->place_feature, (th->nplaces + 1) * sizeof(*idx));
+	if (!idx)
+		return GT_E_NOMEM;
+	g->place_feature = idx;
+	g->place_feature[th->nplaces] = feature;
 	struct gt_place *pl = &th->places[th->nplaces++];
 	memset(pl, 0, sizeof(*pl));
 	pl->kind = (enum gt_place_kind)(kind - KIND_CITY);
@@ -376,21 +397,24 @@ static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, size_
 	}
 	for (size_t i = 0; i < th->nplaces && st == GT_OK; i++) {
 		const struct gt_place *pl = &th->places[i];
+		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates",
+		         g->place_feature[i]);
 		double km = gt_geo_region_distance_km(region, pl->at);
 		bool own = strcmp(pl->country, th->defended) == 0;
-		const char *hint = swapped_fits(region, pl->at, own ? 1.0 : GT_THEATRE_RADIUS_KM)
+		const char *hint = swapped_fits(region, pl->at,
+		                                own ? GT_LINE_OUTSIDE_TOLERANCE_KM : GT_THEATRE_RADIUS_KM)
 		                           ? " (swapped it would fit: GeoJSON positions are "
 		                             "[longitude, latitude])"
 		                           : "";
 		if (own && pl->kind == GT_PLACE_CITY && km > GT_LINE_OUTSIDE_TOLERANCE_KM)
-			st = fail(g, pl->name, GT_E_GEOMETRY,
-			          "city of %s at [%.4f, %.4f] lies %.0f km outside its outline%s",
-			          pl->country, pl->at.lon, pl->at.lat, km, hint);
+			st = fail(g, sub, GT_E_GEOMETRY,
+			          "city '%s' of %s at [%.4f, %.4f] lies %.0f km outside its outline%s",
+			          pl->name, pl->country, pl->at.lon, pl->at.lat, km, hint);
 		else if (km > GT_THEATRE_RADIUS_KM)
-			st = fail(g, pl->name, GT_E_GEOMETRY,
-			          "%s at [%.4f, %.4f] lies %.0f km from the defended country; expected "
-			          "a place within %.0f km%s",
-			          gt_place_kind_name(pl->kind), pl->at.lon, pl->at.lat, km,
+			st = fail(g, sub, GT_E_GEOMETRY,
+			          "%s '%s' at [%.4f, %.4f] lies %.0f km from the defended country; "
+			          "expected a place within %.0f km%s",
+			          gt_place_kind_name(pl->kind), pl->name, pl->at.lon, pl->at.lat, km,
 			          GT_THEATRE_RADIUS_KM, hint);
 	}
 	gt_geo_region_free(region);
@@ -422,9 +446,12 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		const json_t *f = json_array_get(features, i);
 		const json_t *props = json_object_get(f, "properties");
 		const json_t *geom = json_object_get(f, "geometry");
-		if (!json_is_object(f) || !json_is_object(props) || !json_is_object(geom)) {
+		const char *ftype = json_string_value(json_object_get(f, "type"));
+		if (!json_is_object(f) || !ftype || strcmp(ftype, "Feature") != 0 ||
+		    !json_is_object(props) || !json_is_object(geom)) {
 			st = fail(&g, path, GT_E_SCHEMA,
-			          "expected a Feature with \"properties\" and \"geometry\" objects");
+			          "expected a Feature (\"type\": \"Feature\") with \"properties\" and "
+			          "\"geometry\" objects");
 			break;
 		}
 		snprintf(sub, sizeof(sub), "%s.properties", path);
@@ -465,7 +492,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 			line_feature = i;
 			st = read_line(&g, f, path, th);
 		} else {
-			st = read_place(&g, f, path, k, th);
+			st = read_place(&g, f, path, i, k, th);
 		}
 	}
 	if (st == GT_OK && !have_outline)
@@ -500,6 +527,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 	th->line_km = gt_geo_length_km(&th->line);
 	st = check_placement(&g, th, line_feature);
 out_root:
+	free(g.place_feature);
 	json_decref(root);
 	return st;
 }

@@ -80,6 +80,12 @@ static enum gt_status read_garrisons(struct yr *r, const yaml_node_t *n, const c
 			                   gar->place);
 		}
 		gar->at = city->at;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(o->garrisons[j].place, gar->place) == 0)
+				return gt__yr_fail(r, g, sub, GT_E_SCHEMA,
+				                   "%s already has a garrison in this option; give one "
+				                   "entry per city",
+				                   gar->place);
 	}
 	return GT_OK;
 }
@@ -96,9 +102,9 @@ static enum gt_status read_sector_list(struct yr *r, const yaml_node_t *n, const
 		o->nsectors = s->nsectors;
 		return GT_OK;
 	}
-	if (!gt__yr_is_seq(n))
+	if (!gt__yr_is_seq(n) || gt__yr_seq_len(n) == 0)
 		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
-		                   "expected 'all' or a list of sector numbers (1 to %zu)",
+		                   "expected 'all' or a non-empty list of sector numbers (1 to %zu)",
 		                   s->nsectors);
 	size_t len = gt__yr_seq_len(n);
 	o->sectors = calloc(len ? len : 1, sizeof(*o->sectors));
@@ -293,8 +299,10 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 			bool member = false;
 			for (size_t m = 0; m < s->nmembers; m++)
 				member = member || strcmp(s->members[m].code, o->lead[i]) == 0;
+			char item[YR_PATH_MAX];
+			gt__yr_path_index(item, sub, i);
 			if (!member)
-				return gt__yr_fail(r, gt__yr_seq_at(r, x, i), sub, GT_E_SCHEMA,
+				return gt__yr_fail(r, gt__yr_seq_at(r, x, i), item, GT_E_SCHEMA,
 				                   "lead nation %s is not a member of the coalition",
 				                   o->lead[i]);
 		}

@@ -60,6 +60,12 @@ static enum gt_status read_meta(struct yr *r, const yaml_node_t *n, struct gt_sc
 	    (st = gt__yr_req_string(r, n, "scenario", "title", &s->title)) != GT_OK ||
 	    (st = gt__yr_opt_string(r, n, "scenario", "description", &s->description)) != GT_OK)
 		return st;
+	for (const char *c = s->name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+			return gt__yr_fail(r, gt__yr_get(r, n, "name"), "scenario.name", GT_E_SCHEMA,
+			                   "'%s' is not a valid scenario name; expected lower-case "
+			                   "letters, digits and '-'",
+			                   s->name);
 	return GT_OK;
 }
 
@@ -123,17 +129,19 @@ static enum gt_status read_coalition(struct yr *r, const yaml_node_t *n, struct 
 		s->nmembers = i + 1;
 		gt__yr_path_index(path, "coalition.members", i);
 		gt__yr_path_key(sub, path, "code");
-		double personnel = 0;
+		yaml_node_t *ap;
 		if ((st = gt__yr_expect_map(r, e, path)) != GT_OK ||
 		    (st = gt__yr_check_keys(r, e, path, member_keys)) != GT_OK ||
 		    (st = gt__yr_need(r, e, path, "code", &code)) != GT_OK ||
 		    (st = gt__yr_iso2(r, code, sub, mem->code)) != GT_OK ||
 		    (st = gt__yr_req_string(r, e, path, "name", &mem->name)) != GT_OK ||
-		    (st = gt__yr_opt_number(r, e, path, "active_personnel", 0, 1e8, &personnel)) !=
-		            GT_OK ||
 		    (st = gt__yr_opt_string(r, e, path, "source", &mem->source)) != GT_OK)
 			return st;
-		mem->active_personnel = (long)personnel;
+		if ((ap = gt__yr_get(r, e, "active_personnel"))) {
+			gt__yr_path_key(sub, path, "active_personnel");
+			if ((st = gt__yr_int(r, ap, sub, 0, 100000000, &mem->active_personnel)) != GT_OK)
+				return st;
+		}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(s->members[j].code, mem->code) == 0)
 				return gt__yr_fail(r, code, sub, GT_E_SCHEMA,

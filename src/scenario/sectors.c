@@ -45,6 +45,15 @@ static enum gt_status read_km(struct yr *r, const yaml_node_t *n, const char *pa
 	return GT_OK;
 }
 
+/* Notes are for readers of the file; they must still be text. */
+static enum gt_status check_note(struct yr *r, const yaml_node_t *map, const char *path)
+{
+	char *note = NULL;
+	enum gt_status st = gt__yr_opt_string(r, map, path, "note", &note);
+	free(note);
+	return st;
+}
+
 static enum gt_status read_classes(struct yr *r, const yaml_node_t *map, const char *path,
                                    int *terrain, int *threat)
 {
@@ -177,6 +186,8 @@ static enum gt_status read_auto(struct yr *r, const yaml_node_t *map, const char
 		}
 		if (st == GT_OK)
 			st = read_classes(r, z, sub2, &zones[i].terrain, &zones[i].threat);
+		if (st == GT_OK)
+			st = check_note(r, z, sub2);
 	}
 	if (st == GT_OK) {
 		size_t n = (size_t)fmax(1.0, round(th->line_km / len));
@@ -253,6 +264,8 @@ static enum gt_status read_manual(struct yr *r, const yaml_node_t *map, const ch
 			                 to, th->line_km);
 		if (st == GT_OK)
 			st = read_classes(r, e, sub2, &terrain, &threat);
+		if (st == GT_OK)
+			st = check_note(r, e, sub2);
 		if (st == GT_OK) {
 			for (size_t j = 0; j < s->nsectors; j++)
 				if (strcmp(s->sectors[j].name, name) == 0)

@@ -207,11 +207,12 @@ yaml_node_t *gt__yr_seq_at(struct yr *r, const yaml_node_t *seq, size_t i)
 enum gt_status gt__yr_string(struct yr *r, const yaml_node_t *n, const char *path, char **out)
 {
 	*out = NULL;
-	if (!gt__yr_is_scalar(n) ||
-	    (n->data.scalar.length == 0 && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)) {
+	if (!gt__yr_is_scalar(n) || n->data.scalar.length == 0) {
 		char got[80];
 		describe(n, got, sizeof(got));
-		return gt__yr_fail(r, n, path, GT_E_SCHEMA, "expected text, got %s", got);
+		if (gt__yr_is_scalar(n))
+			snprintf(got, sizeof(got), "empty text");
+		return gt__yr_fail(r, n, path, GT_E_SCHEMA, "expected non-empty text, got %s", got);
 	}
 	*out = strdup(gt__yr_text(n));
 	return *out ? GT_OK : GT_E_NOMEM;
@@ -265,20 +266,6 @@ enum gt_status gt__yr_int(struct yr *r, const yaml_node_t *n, const char *path, 
 		                   gt__yr_text(n));
 	*out = (long)v;
 	return GT_OK;
-}
-
-enum gt_status gt__yr_bool(struct yr *r, const yaml_node_t *n, const char *path, bool *out)
-{
-	const char *s = gt__yr_text(n);
-	if (gt__yr_is_scalar(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
-		if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0) {
-			*out = s[0] == 't';
-			return GT_OK;
-		}
-	}
-	char got[80];
-	describe(n, got, sizeof(got));
-	return gt__yr_fail(r, n, path, GT_E_SCHEMA, "expected true or false, got %s", got);
 }
 
 enum gt_status gt__yr_enum(struct yr *r, const yaml_node_t *n, const char *path,

@@ -156,7 +156,23 @@ static void missing_and_inconsistent(void **state)
 	expect_yaml("monitors: {count: 50}", "monitors: {count: 50, per_km: 1}", GT_E_SCHEMA,
 		    "s.yaml:61:15: options[2].monitors: give exactly one of 'per_km' (monitors per km of line) or 'count'");
 	expect_yaml("lead: [ZZ]", "lead: [GB]", GT_E_SCHEMA,
-		    "s.yaml:42:12: options[0].lead: lead nation GB is not a member of the coalition");
+		    "s.yaml:42:12: options[0].lead[0]: lead nation GB is not a member of the coalition");
+	expect_yaml("sectors: [2]", "sectors: []", GT_E_SCHEMA,
+		    "s.yaml:57:16: options[1].ground.sectors: expected 'all' or a non-empty list of "
+		    "sector numbers (1 to 2)");
+	expect_yaml("        - {city: Alpha, troops: 1000}\n",
+		    "        - {city: Alpha, troops: 1000}\n        - {city: Alpha, troops: 5}\n",
+		    GT_E_SCHEMA,
+		    "s.yaml:48:11: options[0].ground.garrisons[1]: Alpha already has a garrison in "
+		    "this option; give one entry per city");
+	expect_yaml("title: Mini test scenario", "title: \"\"", GT_E_SCHEMA,
+		    "s.yaml:5:10: scenario.title: expected non-empty text, got empty text");
+	expect_yaml("name: mini", "name: Mini Scenario", GT_E_SCHEMA,
+		    "s.yaml:4:9: scenario.name: 'Mini Scenario' is not a valid scenario name; "
+		    "expected lower-case letters, digits and '-'");
+	expect_yaml("active_personnel: 10000", "active_personnel: 1.5", GT_E_SCHEMA,
+		    "s.yaml:64:51: coalition.members[0].active_personnel: expected a whole number, "
+		    "got 1.5");
 	expect_yaml("  - name: none\n", "  - name: line-all\n", GT_E_SCHEMA,
 		    "s.yaml:58:11: options[2]: option name 'line-all' is used twice");
 	expect_yaml("geometry: mini.geojson", "geometry: nowhere.geojson", GT_E_IO,
@@ -208,8 +224,19 @@ static void geometry_errors(void **state)
 	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
 		       "[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -0.5]]]", GT_E_GEOMETRY, "features[0].geometry.coordinates[0]: linear ring is not closed; its last position must repeat its first [0, -1]");
 	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, neighbour), got coast");
-	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "Alpha: city of ZZ at [0.5000, 5.0000] lies 442 km outside its outline");
+	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "features[2].geometry.coordinates: city 'Alpha' of ZZ at [0.5000, 5.0000] lies 442 km "
+		       "outside its outline");
 	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places or note");
+	expect_geojson("[\"West end\", \"\", \"East end\"]", "[\"West end\", \"\", \"West end\"]",
+		       GT_E_SCHEMA,
+		       "features[1].properties.places: entries 0 and 2 are both 'West end'; vertex "
+		       "names must be unique (use \"\" for unnamed vertices)");
+	expect_geojson("\"icao\": \"ZYAA\"", "\"icao\": 42", GT_E_SCHEMA,
+		       "features[4].properties.icao: expected text, got a number");
+	expect_geojson("{\"type\": \"Feature\", \"properties\": {\"kind\": \"port\"",
+		       "{\"type\": \"Feat\", \"properties\": {\"kind\": \"port\"", GT_E_SCHEMA,
+		       "features[5]: expected a Feature (\"type\": \"Feature\") with \"properties\" "
+		       "and \"geometry\" objects");
 	expect_geojson("\"Polygon\"", "\"LineString\"", GT_E_SCHEMA, "features[0].geometry.type: the outline must be a Polygon or MultiPolygon, got 'LineString'");
 }
 
