@@ -199,50 +199,82 @@ static void label(cairo_t *cr, double x, double y, const char *text, double size
 	cairo_show_text(cr, text);
 }
 
-/* Neighbouring countries in grey, named where their largest part's middle
- * falls inside the picture. */
-static void draw_neighbours(cairo_t *cr, const struct frame *f, const struct gt_theatre *th,
-                            double w, double h)
+/* Neighbouring countries in grey. */
+static void draw_neighbours(cairo_t *cr, const struct frame *f, const struct gt_theatre *th)
 {
 	for (size_t i = 0; i < th->nneighbours; i++) {
-		const struct gt_neighbour *nb = &th->neighbours[i];
-		path_multipolygon(cr, f, &nb->shape);
+		path_multipolygon(cr, f, &th->neighbours[i].shape);
 		rgb(cr, 0xe4e4e0, 1);
 		cairo_fill_preserve(cr);
 		rgb(cr, 0xb5b5ad, 1);
 		cairo_set_line_width(cr, 0.6);
 		cairo_stroke(cr);
 	}
-	for (size_t i = 0; i < th->nneighbours; i++) {
-		const struct gt_neighbour *nb = &th->neighbours[i];
-		const struct gt_linestring *best = NULL;
-		for (size_t k = 0; k < nb->shape.n; k++) {
-			const struct gt_linestring *ring = &nb->shape.polys[k].rings[0];
-			if (!best || ring->n > best->n)
-				best = ring;
+}
+
+/* Names each neighbour at the middle of its visible part that lies outside
+ * the defended country: the map is sampled on a grid with cairo_in_fill,
+ * and the sample nearest the mean of a country's samples carries its name.
+ * Countries showing only a few samples go unnamed. */
+static void label_neighbours(cairo_t *cr, const struct frame *f, const struct gt_theatre *th,
+                             double w, double h)
+{
+	enum { STEP = 12 };
+	size_t nx = (size_t)(w / STEP), ny = (size_t)(h / STEP);
+	bool *outside = calloc(nx * ny, sizeof(*outside));
+	if (!outside)
+		return; /* labels are a nicety; the map stands without them */
+	cairo_new_path(cr);
+	path_multipolygon(cr, f, &th->outline);
+	for (size_t j = 0; j < ny; j++)
+		for (size_t i = 0; i < nx; i++)
+			outside[j * nx + i] = !cairo_in_fill(cr, (double)i * STEP, (double)j * STEP);
+	cairo_new_path(cr);
+	for (size_t k = 0; k < th->nneighbours; k++) {
+		const struct gt_neighbour *nb = &th->neighbours[k];
+		double sx = 0, sy = 0, best = INFINITY, bx = 0, by = 0;
+		size_t n = 0;
+		path_multipolygon(cr, f, &nb->shape);
+		/* keep clear of the title and the frame's edges */
+		for (size_t j = 4; j + 2 < ny; j++) {
+			for (size_t i = 2; i + 2 < nx; i++) {
+				double x = (double)i * STEP, y = (double)j * STEP;
+				if (outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
+					sx += x;
+					sy += y;
+					n++;
+				}
+			}
 		}
-		if (!best || best->n == 0)
-			continue;
-		double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-		for (size_t k = 0; k < best->n; k++) {
-			double x, y;
-			to_px(f, best->pts[k], &x, &y);
-			extend(&x0, &x1, fmax(0, fmin(w, x)));
-			extend(&y0, &y1, fmax(0, fmin(h, y)));
+		for (size_t j = 4; n >= 12 && j + 2 < ny; j++) {
+			for (size_t i = 2; i + 2 < nx; i++) {
+				double x = (double)i * STEP, y = (double)j * STEP;
+				double d = hypot(x - sx / (double)n, y - sy / (double)n);
+				if (d < best && outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
+					best = d;
+					bx = x;
+					by = y;
+				}
+			}
 		}
-		double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-		if (x1 - x0 < 40 || y1 - y0 < 20)
+		cairo_new_path(cr);
+		if (n < 12)
 			continue;
 		cairo_set_font_size(cr, 10);
 		cairo_text_extents_t te;
 		cairo_text_extents(cr, nb->name, &te);
 		rgb(cr, 0x8c8c84, 1);
-		cairo_move_to(cr, cx - te.width / 2, cy);
+		cairo_move_to(cr, bx - te.width / 2, by + te.height / 2);
 		cairo_show_text(cr, nb->name);
+		cairo_new_path(cr);
 	}
+	free(outside);
 }
 
-static void draw_places(cairo_t *cr, const struct frame *f, const struct gt_theatre *th)
+/* Cities are always named; bases and ports only on the detailed map, where
+ * there is room. */
+static void draw_places(cairo_t *cr, const struct frame *f, const struct gt_theatre *th,
+                        bool detailed)
 {
 	for (size_t i = 0; i < th->nplaces; i++) {
 		const struct gt_place *pl = &th->places[i];
@@ -262,13 +294,14 @@ static void draw_places(cairo_t *cr, const struct frame *f, const struct gt_thea
 			cairo_close_path(cr);
 			rgb(cr, 0x1f5fa8, 1);
 			cairo_fill(cr);
-			label(cr, x + 5, y + 3, pl->name, 7, 0x1f5fa8);
+			if (detailed)
+				label(cr, x + 5, y + 3, pl->name, 7, 0x1f5fa8);
 			break;
 		case GT_PLACE_PORT:
 			cairo_rectangle(cr, x - 3, y - 3, 6, 6);
 			rgb(cr, 0x0d7a6f, 1);
 			cairo_fill(cr);
-			if (strcmp(pl->country, th->defended) != 0)
+			if (detailed && strcmp(pl->country, th->defended) != 0)
 				label(cr, x + 5, y + 3, pl->name, 7, 0x0d7a6f);
 			break;
 		case GT_PLACE_KIND_COUNT: break;
@@ -401,13 +434,14 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	rgb(cr, 0xfbfbf8, 1);
 	cairo_paint(cr);
 
-	draw_neighbours(cr, &f, &s->theatre, w, h);
+	draw_neighbours(cr, &f, &s->theatre);
 	path_multipolygon(cr, &f, &s->theatre.outline);
 	rgb(cr, 0xefe9d9, 1);
 	cairo_fill_preserve(cr);
 	rgb(cr, 0x8a8270, 1);
 	cairo_set_line_width(cr, 0.8);
 	cairo_stroke(cr);
+	label_neighbours(cr, &f, &s->theatre, w, h);
 
 	if (option)
 		st = draw_footprint(cr, &f, s, option);
@@ -418,7 +452,7 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	cairo_stroke(cr);
 	if (!option)
 		draw_sectors(cr, &f, s);
-	draw_places(cr, &f, &s->theatre);
+	draw_places(cr, &f, &s->theatre, option == NULL);
 	draw_legend(cr, 12, h - (option ? 58 : 44), option != NULL);
 
 	char title[300];
