@@ -1,6 +1,7 @@
 /* geojson.c: reads and checks the theatre geometry (outline, line of
  * contact, places) from a GeoJSON FeatureCollection. The only file that
  * calls jansson for scenarios. */
+#include "jsonpos.h"
 #include "scenario_priv.h"
 
 #include <jansson.h>
@@ -17,6 +18,8 @@
 #define GT_LINE_OUTSIDE_TOLERANCE_KM 10.0
 
 struct gj {
+	const char *text; /* the whole file, to locate errors in */
+	size_t len;
 	const char *file;
 	struct gt_err *err;
 	size_t *place_feature; /* feature index of each place, for error paths */
@@ -32,7 +35,10 @@ static enum gt_status fail(struct gj *g, const char *path, enum gt_status st, co
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return gt_err_set(g->err, st, g->file, 0, 0, path, "%s", msg);
+	int line = 0, column = 0;
+	if (path && !gt__json_locate(g->text, g->len, path, &line, &column))
+		line = column = 0;
+	return gt_err_set(g->err, st, g->file, line, column, path, "%s", msg);
 }
 
 static const char *type_name(const json_t *v)
@@ -377,7 +383,7 @@ static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, size_
 	struct gt_geo_region *region = NULL;
 	enum gt_status st = gt_geo_region_new(&th->outline, &region);
 	if (st != GT_OK)
-		return fail(g, "outline", GT_E_GEOMETRY, "the outline cannot be used as a region");
+		return fail(g, NULL, GT_E_GEOMETRY, "the outline cannot be used as a region");
 	char sub[256];
 	for (size_t i = 0; i < th->line.n && st == GT_OK; i++) {
 		struct gt_point p = th->line.pts[i];
@@ -424,7 +430,7 @@ static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, size_
 enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
                                 struct gt_theatre *th, struct gt_err *err)
 {
-	struct gj g = {.file = file, .err = err};
+	struct gj g = {.text = text, .len = len, .file = file, .err = err};
 	json_error_t jerr;
 	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root)
@@ -439,6 +445,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		goto out_root;
 	}
 	bool have_outline = false, have_line = false;
+	char outline_path[64] = "";
 	size_t line_feature = 0;
 	for (size_t i = 0; i < json_array_size(features) && st == GT_OK; i++) {
 		char path[64], sub[128];
@@ -476,6 +483,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 				break;
 			}
 			have_outline = true;
+			snprintf(outline_path, sizeof(outline_path), "features[%zu].geometry", i);
 			snprintf(sub, sizeof(sub), "%s.geometry", path);
 			st = read_outline(&g, geom, sub, &th->outline);
 			if (st == GT_OK) {
@@ -505,7 +513,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		goto out_root;
 	char reason[300];
 	if (gt_geo_multipolygon_check(&th->outline, reason, sizeof(reason)) != GT_OK) {
-		st = fail(&g, "outline", GT_E_GEOMETRY, "the outline is not a valid polygon: %s",
+		st = fail(&g, outline_path, GT_E_GEOMETRY, "the outline is not a valid polygon: %s",
 		          reason);
 		goto out_root;
 	}

@@ -61,7 +61,8 @@ static void expect_yaml(const char *from, const char *to, enum gt_status want,
 }
 
 /* Writes a variant of mini.geojson and loads the mini scenario on it;
- * returns the error without the (temporary) file name. */
+ * checks the error's line, column, path and message (the file name is the
+ * temporary file's). */
 static void expect_geojson(const char *from, const char *to, enum gt_status want,
 			   const char *message)
 {
@@ -84,7 +85,7 @@ static void expect_geojson(const char *from, const char *to, enum gt_status want
 	assert_int_equal(st, want);
 	assert_string_equal(err.file, path);
 	char got[1100];
-	snprintf(got, sizeof(got), "%s: %s", err.path, err.msg);
+	snprintf(got, sizeof(got), "%d:%d: %s: %s", err.line, err.column, err.path, err.msg);
 	assert_string_equal(got, message);
 }
 
@@ -214,30 +215,27 @@ static void geometry_errors(void **state)
 {
 	(void)state;
 	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [1.2, 0.5], [1.2, -0.5], [0.7, 0.5]]"),
-		       GT_E_GEOMETRY, "features[1].geometry.coordinates[3]: the line of contact crosses or touches itself at the segment ending in vertex 3 [0.7000, 0.5000]; expected a simple line");
-	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 1.5]]"), GT_E_GEOMETRY, "features[1].geometry.coordinates[1]: line of contact vertex [0.5000, 1.5000] lies 55 km outside the defended country's outline; expected every vertex inside it (swapped it would fit: GeoJSON positions are [longitude, latitude], not [latitude, longitude])");
-	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 95]]"), GT_E_GEOMETRY, "features[1].geometry.coordinates[1]: position [0.5, 95] is off the globe; expected longitude -180..180 and latitude -90..90; it looks like [latitude, longitude]: GeoJSON positions are [longitude, latitude]");
-	expect_geojson(MINI_LINE, LINE_AS("[]"), GT_E_GEOMETRY, "features[1].geometry.coordinates: the line of contact has 0 positions; expected at least 2");
-	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], \"x\"]"), GT_E_SCHEMA, "features[1].geometry.coordinates[1]: expected a position [longitude, latitude], got a string");
+		       GT_E_GEOMETRY, "3:211: features[1].geometry.coordinates[3]: the line of contact crosses or touches itself at the segment ending in vertex 3 [0.7000, 0.5000]; expected a simple line");
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 1.5]]"), GT_E_GEOMETRY, "3:186: features[1].geometry.coordinates[1]: line of contact vertex [0.5000, 1.5000] lies 55 km outside the defended country's outline; expected every vertex inside it (swapped it would fit: GeoJSON positions are [longitude, latitude], not [latitude, longitude])");
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 95]]"), GT_E_GEOMETRY, "3:186: features[1].geometry.coordinates[1]: position [0.5, 95] is off the globe; expected longitude -180..180 and latitude -90..90; it looks like [latitude, longitude]: GeoJSON positions are [longitude, latitude]");
+	expect_geojson(MINI_LINE, LINE_AS("[]"), GT_E_GEOMETRY, "3:175: features[1].geometry.coordinates: the line of contact has 0 positions; expected at least 2");
+	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], \"x\"]"), GT_E_SCHEMA, "3:186: features[1].geometry.coordinates[1]: expected a position [longitude, latitude], got a string");
 	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
-		       "[[[0, -1], [2, 1], [2, -1], [0, 1], [0, -1]]]", GT_E_GEOMETRY, "outline: the outline is not a valid polygon: Self-intersection near [1.0000, 0.0000]");
+		       "[[[0, -1], [2, 1], [2, -1], [0, 1], [0, -1]]]", GT_E_GEOMETRY, "2:104: features[0].geometry: the outline is not a valid polygon: Self-intersection near [1.0000, 0.0000]");
 	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
-		       "[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -0.5]]]", GT_E_GEOMETRY, "features[0].geometry.coordinates[0]: linear ring is not closed; its last position must repeat its first [0, -1]");
-	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, neighbour), got coast");
-	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "features[2].geometry.coordinates: city 'Alpha' of ZZ at [0.5000, 5.0000] lies 442 km "
-		       "outside its outline");
-	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places or note");
+		       "[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -0.5]]]", GT_E_GEOMETRY, "2:140: features[0].geometry.coordinates[0]: linear ring is not closed; its last position must repeat its first [0, -1]");
+	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "2:44: features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, neighbour), got coast");
+	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "4:154: features[2].geometry.coordinates: city 'Alpha' of ZZ at [0.5000, 5.0000] lies 442 km outside its outline");
+	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "6:35: features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places or note");
 	expect_geojson("[\"West end\", \"\", \"East end\"]", "[\"West end\", \"\", \"West end\"]",
 		       GT_E_SCHEMA,
-		       "features[1].properties.places: entries 0 and 2 are both 'West end'; vertex "
-		       "names must be unique (use \"\" for unnamed vertices)");
+		       "3:134: features[1].properties.places: entries 0 and 2 are both 'West end'; vertex names must be unique (use \"\" for unnamed vertices)");
 	expect_geojson("\"icao\": \"ZYAA\"", "\"icao\": 42", GT_E_SCHEMA,
-		       "features[4].properties.icao: expected text, got a number");
+		       "6:101: features[4].properties.icao: expected text, got a number");
 	expect_geojson("{\"type\": \"Feature\", \"properties\": {\"kind\": \"port\"",
 		       "{\"type\": \"Feat\", \"properties\": {\"kind\": \"port\"", GT_E_SCHEMA,
-		       "features[5]: expected a Feature (\"type\": \"Feature\") with \"properties\" "
-		       "and \"geometry\" objects");
-	expect_geojson("\"Polygon\"", "\"LineString\"", GT_E_SCHEMA, "features[0].geometry.type: the outline must be a Polygon or MultiPolygon, got 'LineString'");
+		       "7:1: features[5]: expected a Feature (\"type\": \"Feature\") with \"properties\" and \"geometry\" objects");
+	expect_geojson("\"Polygon\"", "\"LineString\"", GT_E_SCHEMA, "2:113: features[0].geometry.type: the outline must be a Polygon or MultiPolygon, got 'LineString'");
 }
 
 /* Syntax errors carry jansson's line and column. */
