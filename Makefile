@@ -28,7 +28,7 @@ build-asan: setup
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 
 bench: build
-	@echo "no benchmarks yet"
+	./$(BUILD)/bench_sizing
 
 lint:
 	./scripts/lint.sh

@@ -79,7 +79,7 @@ static const char *const css =
 	"text-align:right;font-variant-numeric:tabular-nums}th{background:#f1f4f8}"
 	"tr.total td{font-weight:bold;border-top:2px solid #999}"
 	".pic{max-width:100%;height:auto;border:1px solid #e3e3e3}"
-	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(330px,1fr));gap:1em}"
+	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:1em}"
 	".note{color:#555;font-size:.9em}.opt{margin:.4em 0}.opt b{color:#1f4e79}"
 	"@media print{body{max-width:none}h2{break-before:page}.pic{break-inside:avoid}}";
 

@@ -246,10 +246,9 @@ static void validation_table(FILE *out, const struct gt_validation *v, bool md)
 	}
 	size_t within = (size_t)lround(v->share_within_factor_2 * (double)v->n);
 	fprintf(out,
-	        "\n%sMedian absolute log10 error: %.3f (a typical prediction is off by a factor "
-	        "of %.2f); within a factor of 2: %zu of %zu missions.%s\n",
-	        md ? "" : "", v->median_abs_log10_error, pow(10, v->median_abs_log10_error),
-	        within, v->n, md ? "" : "");
+	        "\nMedian absolute log10 error: %.3f (a typical prediction is off by a factor "
+	        "of %.2f); within a factor of 2: %zu of %zu missions.\n",
+	        v->median_abs_log10_error, pow(10, v->median_abs_log10_error), within, v->n);
 	bool assumed = false;
 	for (size_t i = 0; i < v->n; i++)
 		assumed = assumed || !v->rows[i].mission->terrain_given;
