@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "guarantor/err.h"
+#include "guarantor/render.h"
 #include "guarantor/scenario.h"
 
 /* Exit codes (documented in README and `guarantor --help`). */
@@ -22,6 +23,23 @@ extern const struct gt_cmd gt_cmd_plan;
 extern const struct gt_cmd gt_cmd_size;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
+
+/* Options shared by the subcommands; each accepts a subset. */
+struct gt_cli_opts {
+	const char *scenario; /* -s, --scenario FILE; NULL: the built-in one */
+	enum gt_format format; /* -f, --format table|json|csv|md */
+	const char *out;      /* -o, --out DIR */
+	const char *missions; /* -m, --missions FILE */
+	char **args;          /* positional arguments */
+	int nargs;
+};
+
+/* Parses argv (argv[0] is the subcommand) accepting the options whose short
+ * letters are in accept ("sf", "som") and at most max_args positional
+ * arguments. Returns GT_EXIT_OK, or prints a usage error and returns
+ * GT_EXIT_USAGE. */
+int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int max_args,
+                 struct gt_cli_opts *o);
 
 /* Prints "guarantor: <formatted error>" to stderr and returns the exit code
  * for it: 2 for bad input, 1 for anything else. */

@@ -3,7 +3,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -149,26 +148,15 @@ static int run_plan(struct plan *p, const char *missions)
 
 static int run(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"scenario", required_argument, NULL, 's'},
-	                                         {"out", required_argument, NULL, 'o'},
-	                                         {"missions", required_argument, NULL, 'm'},
-	                                         {NULL, 0, NULL, 0}};
-	const char *scenario = NULL, *missions = NULL;
+	struct gt_cli_opts o;
 	struct plan p = {.dir = "guarantor-out"};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:o:m:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's': scenario = optarg; break;
-		case 'o': p.dir = optarg; break;
-		case 'm': missions = optarg; break;
-		case ':': return gt_cli_usage("plan", "option '%s' needs a value", argv[optind - 1]);
-		default: return gt_cli_usage("plan", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return gt_cli_usage("plan", "unexpected argument '%s'", argv[optind]);
-	int rc = gt_cli_load_scenario(scenario, &p.s);
+	int rc = gt_cli_parse("plan", argc, argv, "som", 0, &o);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	if (o.out)
+		p.dir = o.out;
+	const char *missions = o.missions;
+	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
 		rc = run_plan(&p, missions);
 	gt_validation_free(p.v);

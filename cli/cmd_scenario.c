@@ -2,7 +2,6 @@
  * scenario out for editing and to check a scenario file. */
 #include "cli.h"
 
-#include <getopt.h>
 #include <string.h>
 
 static const char help[] =
@@ -42,25 +41,12 @@ static int export(int argc, char **argv)
 
 static int check(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"scenario", required_argument, NULL, 's'},
-	                                         {NULL, 0, NULL, 0}};
-	const char *scenario = NULL;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's': scenario = optarg; break;
-		case ':':
-			return gt_cli_usage("scenario check", "option '%s' needs a value",
-			                    argv[optind - 1]);
-		default:
-			return gt_cli_usage("scenario check", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return gt_cli_usage("scenario check", "unexpected argument '%s'", argv[optind]);
+	struct gt_cli_opts o;
+	int rc = gt_cli_parse("scenario check", argc, argv, "s", 0, &o);
+	if (rc != GT_EXIT_OK)
+		return rc;
 	struct gt_scenario *s;
-	int rc = gt_cli_load_scenario(scenario, &s);
+	rc = gt_cli_load_scenario(o.scenario, &s);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	const struct gt_theatre *th = &s->theatre;

@@ -1,7 +1,6 @@
 /* cmd_size.c: `guarantor size`, the force requirements of every option. */
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "guarantor/render.h"
@@ -21,30 +20,13 @@ static const char help[] =
 
 static int run(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"scenario", required_argument, NULL, 's'},
-	                                         {"format", required_argument, NULL, 'f'},
-	                                         {NULL, 0, NULL, 0}};
-	const char *scenario = NULL;
-	enum gt_format fmt = GT_FORMAT_TABLE;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:f:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's': scenario = optarg; break;
-		case 'f':
-			if (!gt_format_parse(optarg, &fmt))
-				return gt_cli_usage("size", "unknown format '%s'; expected table, json, "
-				                            "csv or md", optarg);
-			break;
-		case ':': return gt_cli_usage("size", "option '%s' needs a value", argv[optind - 1]);
-		default: return gt_cli_usage("size", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return gt_cli_usage("size", "unexpected argument '%s'", argv[optind]);
+	struct gt_cli_opts o;
+	int rc = gt_cli_parse("size", argc, argv, "sf", 0, &o);
+	if (rc != GT_EXIT_OK)
+		return rc;
 
 	struct gt_scenario *s;
-	int rc = gt_cli_load_scenario(scenario, &s);
+	rc = gt_cli_load_scenario(o.scenario, &s);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	struct gt_sizing *sz;
@@ -52,7 +34,7 @@ static int run(int argc, char **argv)
 	if (gt_sizing_run(s, &sz, &err) != GT_OK) {
 		rc = gt_cli_fail(&err);
 	} else {
-		if (gt_render_sizing(stdout, sz, fmt) != GT_OK) {
+		if (gt_render_sizing(stdout, sz, o.format) != GT_OK) {
 			fprintf(stderr, "guarantor: cannot write to standard output\n");
 			rc = GT_EXIT_FAILURE;
 		}

@@ -1,7 +1,6 @@
 /* cmd_validate.c: `guarantor validate`, the sizing model against history. */
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "guarantor/missions.h"
@@ -24,32 +23,14 @@ static const char help[] =
 
 static int run(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"scenario", required_argument, NULL, 's'},
-	                                         {"format", required_argument, NULL, 'f'},
-	                                         {NULL, 0, NULL, 0}};
-	const char *scenario = NULL, *file = NULL;
-	enum gt_format fmt = GT_FORMAT_TABLE;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:f:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's': scenario = optarg; break;
-		case 'f':
-			if (!gt_format_parse(optarg, &fmt))
-				return gt_cli_usage("validate", "unknown format '%s'; expected table, "
-				                                "json, csv or md", optarg);
-			break;
-		case ':': return gt_cli_usage("validate", "option '%s' needs a value", argv[optind - 1]);
-		default: return gt_cli_usage("validate", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		file = argv[optind++];
-	if (optind < argc)
-		return gt_cli_usage("validate", "unexpected argument '%s'", argv[optind]);
+	struct gt_cli_opts o;
+	int rc = gt_cli_parse("validate", argc, argv, "sf", 1, &o);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	const char *file = o.nargs ? o.args[0] : NULL;
 
 	struct gt_scenario *s;
-	int rc = gt_cli_load_scenario(scenario, &s);
+	rc = gt_cli_load_scenario(o.scenario, &s);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	struct gt_missions *m = NULL;
@@ -67,7 +48,7 @@ static int run(int argc, char **argv)
 	} else {
 		for (size_t i = 0; i < m->nwarnings; i++)
 			fprintf(stderr, "guarantor: warning: %s\n", m->warnings[i]);
-		if (gt_render_validation(stdout, v, fmt) != GT_OK) {
+		if (gt_render_validation(stdout, v, o.format) != GT_OK) {
 			fprintf(stderr, "guarantor: cannot write to standard output\n");
 			rc = GT_EXIT_FAILURE;
 		}

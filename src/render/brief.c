@@ -3,6 +3,7 @@
  * validation against history. Pictures are embedded as data: URIs so the
  * file needs no network and SVG ids from different pictures never clash. */
 #include "guarantor/render.h"
+#include "format.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -19,22 +20,6 @@ static void esc(FILE *out, const char *s)
 		default: fputc(*s, out);
 		}
 	}
-}
-
-static const char *num(long n, char buf[32])
-{
-	char digits[32];
-	snprintf(digits, sizeof(digits), "%ld", labs(n));
-	size_t len = strlen(digits), j = 0;
-	if (n < 0)
-		buf[j++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = digits[i];
-	}
-	buf[j] = '\0';
-	return buf;
 }
 
 static void base64(FILE *out, const unsigned char *p, size_t n)
@@ -91,13 +76,13 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	esc(out, o->title);
 	fprintf(out, "</b>: %s people deployed at any one time, %s committed to sustain them "
 	             "through rotations. ",
-	        num(r->deployed, a), num(r->committed, b));
+	        gt__render_thousands(r->deployed, a), gt__render_thousands(r->committed, b));
 	if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER)
 		fprintf(out, "A %s force along %.0f km of the line (%s troops on the line itself). ",
-		        gt_posture_name(o->posture), r->line_km, num(r->line_troops, a));
+		        gt_posture_name(o->posture), r->line_km, gt__render_thousands(r->line_troops, a));
 	else if (o->posture == GT_POSTURE_DEPTH)
 		fprintf(out, "Kept back from the line, in %zu garrison%s (%s troops). ", o->ngarrisons,
-		        o->ngarrisons == 1 ? "" : "s", num(r->garrison_troops, a));
+		        o->ngarrisons == 1 ? "" : "s", gt__render_thousands(r->garrison_troops, a));
 	else
 		fputs("No foreign ground troops. ", out);
 	if (r->fighters || r->aew_aircraft)
@@ -107,9 +92,9 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	if (r->ships)
 		fprintf(out, "%ld ships at sea. ", r->ships);
 	if (r->trainers)
-		fprintf(out, "%s trainers. ", num(r->trainers, a));
+		fprintf(out, "%s trainers. ", gt__render_thousands(r->trainers, a));
 	if (r->monitors)
-		fprintf(out, "%s monitors. ", num(r->monitors, a));
+		fprintf(out, "%s monitors. ", gt__render_thousands(r->monitors, a));
 	if (o->backstop_provider[0]) {
 		fprintf(out, "Backstop by %s (", o->backstop_provider);
 		for (size_t i = 0; i < o->nbackstop_elements; i++) {
@@ -138,7 +123,7 @@ static void summary_table(FILE *out, const struct gt_sizing *sz)
 		            r->monitors, r->deployed,      r->committed,       r->fighters + r->aew_aircraft,
 		            r->ships};
 		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++)
-			fprintf(out, "<td class=n>%s</td>", num(v[k], a));
+			fprintf(out, "<td class=n>%s</td>", gt__render_thousands(v[k], a));
 		fputs("</tr>\n", out);
 	}
 	fputs("</table>\n", out);
@@ -178,17 +163,17 @@ static void breakdown(FILE *out, const struct gt_sizing *sz, const struct gt_siz
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		fprintf(out, "<tr><td>%s</td><td class=n>%s</td>", rows[i].label,
-		        num(rows[i].dep, a));
+		        gt__render_thousands(rows[i].dep, a));
 		if (rows[i].rot > 0)
 			fprintf(out, "<td class=n>&times;%.1f</td><td class=n>%s</td></tr>\n",
-			        rows[i].rot, num(rows[i].com, b));
+			        rows[i].rot, gt__render_thousands(rows[i].com, b));
 		else
 			fputs("<td></td><td></td></tr>\n", out);
 	}
 	fprintf(out,
 	        "<tr class=total><td>total</td><td class=n>%s</td><td></td><td "
 	        "class=n>%s</td></tr></table>\n",
-	        num(r->deployed, a), num(r->committed, b));
+	        gt__render_thousands(r->deployed, a), gt__render_thousands(r->committed, b));
 }
 
 static void assumptions(FILE *out, const struct gt_scenario *s)
@@ -280,8 +265,8 @@ static void validation(FILE *out, const struct gt_validation *v)
 		        "</td><td>%s</td><td>%s</td><td class=n>%.0f</td><td class=n>%s</td><td "
 		        "class=n>%s</td><td class=n>%+.2f</td></tr>\n",
 		        gt_posture_name(r->mission->posture), gt_threat_name(r->mission->threat),
-		        r->mission->line_km, num(lround(r->mission->troops), a),
-		        num(lround(r->predicted), b), r->log10_error);
+		        r->mission->line_km, gt__render_thousands(lround(r->mission->troops), a),
+		        gt__render_thousands(lround(r->predicted), b), r->log10_error);
 	}
 	fputs("</table>\n", out);
 }

@@ -2,6 +2,7 @@
  * that calls Cairo. Maps use a Lambert azimuthal equal-area projection
  * centred on the theatre (gt_geo_projector). */
 #include "guarantor/render.h"
+#include "format.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -477,19 +478,6 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	return close_svg(cr, surf, &sink, svg);
 }
 
-static void thousands(long n, char *buf, size_t size)
-{
-	char digits[32];
-	snprintf(digits, sizeof(digits), "%ld", n);
-	size_t len = strlen(digits), j = 0;
-	for (size_t i = 0; i < len && j + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = digits[i];
-	}
-	buf[j] = '\0';
-}
-
 enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, double h, char **svg)
 {
 	struct sink sink;
@@ -527,7 +515,7 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		cairo_line_to(cr, x, h - bottom);
 		cairo_stroke(cr);
 		char t[32];
-		thousands(lround(v), t, sizeof(t));
+		gt__render_thousands(lround(v), t);
 		rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, x - 10, h - bottom + 14);
 		cairo_show_text(cr, t);
@@ -551,10 +539,10 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		char t[32];
 		cairo_set_font_size(cr, 9);
 		rgb(cr, 0x222222, 1);
-		thousands(r->deployed, t, sizeof(t));
+		gt__render_thousands(r->deployed, t);
 		cairo_move_to(cr, left + fmax(wd, 1) + 4, y + band / 2 - 4);
 		cairo_show_text(cr, t);
-		thousands(r->committed, t, sizeof(t));
+		gt__render_thousands(r->committed, t);
 		cairo_move_to(cr, left + fmax(wc, 1) + 4, y + band / 2 + bh - 3);
 		cairo_show_text(cr, t);
 	}

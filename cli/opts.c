@@ -1,0 +1,54 @@
+/* opts.c: the options every subcommand shares, parsed in one place. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const struct option all[] = {
+	{"scenario", required_argument, NULL, 's'},
+	{"format", required_argument, NULL, 'f'},
+	{"out", required_argument, NULL, 'o'},
+	{"missions", required_argument, NULL, 'm'},
+};
+#define NALL (sizeof(all) / sizeof(all[0]))
+
+int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int max_args,
+                 struct gt_cli_opts *o)
+{
+	struct option longopts[NALL + 1];
+	char shortopts[2 * NALL + 2] = ":";
+	size_t n = 0;
+	for (size_t i = 0; i < NALL; i++) {
+		if (!strchr(accept, all[i].val))
+			continue;
+		longopts[n++] = all[i];
+		size_t len = strlen(shortopts);
+		shortopts[len] = (char)all[i].val;
+		shortopts[len + 1] = ':';
+		shortopts[len + 2] = '\0';
+	}
+	longopts[n] = (struct option){NULL, 0, NULL, 0};
+	*o = (struct gt_cli_opts){.format = GT_FORMAT_TABLE};
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 's': o->scenario = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'm': o->missions = optarg; break;
+		case 'f':
+			if (!gt_format_parse(optarg, &o->format))
+				return gt_cli_usage(cmd, "unknown format '%s'; expected table, json, csv or md",
+				                    optarg);
+			break;
+		case ':': return gt_cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+		default: return gt_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > max_args)
+		return gt_cli_usage(cmd, "unexpected argument '%s'", argv[optind + max_args]);
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	return GT_EXIT_OK;
+}
