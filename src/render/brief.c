@@ -288,8 +288,11 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_sizing *sz,
 	      "and ships. Scenario <code>",
 	      out);
 	esc(out, s->name);
-	fprintf(out, "</code>; line of contact %.0f km (", s->theatre.line_km);
-	esc(out, s->theatre.line_label);
+	fprintf(out, "</code>; the line of contact is %.0f km long (approximate", s->theatre.line_km);
+	if (s->theatre.line_as_of) {
+		fputs(", as of ", out);
+		esc(out, s->theatre.line_as_of);
+	}
 	fputs("). Made by guarantor " GT_VERSION ".</p>\n", out);
 
 	fputs("<h2>Summary</h2>\n", out);

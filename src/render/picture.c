@@ -483,16 +483,19 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 	struct sink sink;
 	cairo_surface_t *surf;
 	cairo_t *cr = open_svg(&sink, w, h, &surf);
-	double left = 230, right = 90, top = 44, bottom = 34;
+	double left = 270, right = 90, top = 44, bottom = 34;
 	long max = 1;
 	for (size_t i = 0; i < sz->noptions; i++)
 		if (sz->options[i].committed > max)
 			max = sz->options[i].committed;
-	/* A round axis maximum: 1, 2 or 5 times a power of ten. */
+	/* Ticks every 1, 2 or 5 times a power of ten, at most six of them. */
 	double step = pow(10, floor(log10((double)max)));
-	double axis = step;
-	while (axis < (double)max)
-		axis += step;
+	if ((double)max / step <= 1.2)
+		step /= 5;
+	else if ((double)max / step <= 2.5)
+		step /= 2;
+	int nticks = (int)ceil((double)max / step);
+	double axis = step * nticks;
 	double pw = w - left - right;
 	double band = (h - top - bottom) / (double)(sz->noptions ? sz->noptions : 1);
 
@@ -507,8 +510,8 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 
 	/* grid */
 	cairo_set_font_size(cr, 9);
-	for (int k = 0; k <= 4; k++) {
-		double v = axis * k / 4, x = left + pw * k / 4;
+	for (int k = 0; k <= nticks; k++) {
+		double v = step * k, x = left + pw * k / nticks;
 		rgb(cr, 0xdddddd, 1);
 		cairo_set_line_width(cr, 0.6);
 		cairo_move_to(cr, x, top - 4);
@@ -528,7 +531,7 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		rgb(cr, 0x111111, 1);
 		cairo_move_to(cr, 12, y + band / 2 + 4);
 		char name[80];
-		snprintf(name, sizeof(name), "%.36s", r->option->title);
+		snprintf(name, sizeof(name), "%.44s", r->option->title);
 		cairo_show_text(cr, name);
 		rgb(cr, 0x1f4e79, 1);
 		cairo_rectangle(cr, left, y + band / 2 - bh - 1, fmax(wd, 1), bh);
