@@ -1,0 +1,1 @@
+$GT validate $IN
