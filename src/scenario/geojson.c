@@ -43,6 +43,8 @@ static enum gt_status fail(struct gj *g, const char *path, enum gt_status st, co
 
 static const char *type_name(const json_t *v)
 {
+	if (!v)
+		return "nothing";
 	switch (json_typeof(v)) {
 	case JSON_OBJECT: return "an object";
 	case JSON_ARRAY: return "an array";

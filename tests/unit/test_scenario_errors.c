@@ -235,6 +235,10 @@ static void geometry_errors(void **state)
 	expect_geojson("{\"type\": \"Feature\", \"properties\": {\"kind\": \"port\"",
 		       "{\"type\": \"Feat\", \"properties\": {\"kind\": \"port\"", GT_E_SCHEMA,
 		       "7:1: features[5]: expected a Feature (\"type\": \"Feature\") with \"properties\" and \"geometry\" objects");
+	/* found by test_robustness: a missing member used to be dereferenced */
+	expect_geojson("\"coordinates\": [0.5, 0.5]", "\"coords\": [0.5, 0.5]", GT_E_SCHEMA,
+		       "4:121: features[2].geometry.coordinates: expected a position [longitude, "
+		       "latitude], got nothing");
 	expect_geojson("\"Polygon\"", "\"LineString\"", GT_E_SCHEMA, "2:113: features[0].geometry.type: the outline must be a Polygon or MultiPolygon, got 'LineString'");
 }
 
