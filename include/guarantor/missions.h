@@ -35,6 +35,7 @@ struct gt_mission {
 };
 
 struct gt_missions {
+	char *file; /* the name the missions were loaded under */
 	struct gt_mission *items;
 	size_t n;
 	char **warnings; /* e.g. unknown columns that were ignored */

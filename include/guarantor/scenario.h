@@ -82,6 +82,7 @@ struct gt_theatre {
 	struct gt_linestring line;
 	char **line_places;    /* one name per line vertex ("" when unnamed), or NULL */
 	double line_km;        /* geodesic length of the line */
+	double *vertex_km;     /* km along the line of each vertex; line.n entries */
 	struct gt_place *places;
 	size_t nplaces;
 	struct gt_neighbour *neighbours;

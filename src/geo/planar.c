@@ -135,21 +135,24 @@ bool gt_geo_line_is_simple(const struct gt_linestring *line, size_t *first_bad)
 	GEOSGeometry *whole = to_line(&g, line, identity_xy, NULL);
 	if (whole && GEOSisSimple_r(g.h, whole) == 0) {
 		simple = false;
-		/* Find the first prefix that is not simple: its last vertex ends
-		 * the segment that makes the crossing. */
+		/* Find the shortest prefix that is not simple: its last vertex
+		 * ends the segment that makes the crossing. Every longer prefix
+		 * is non-simple too, so a binary search finds it. */
 		if (first_bad) {
-			*first_bad = line->n - 1;
-			for (size_t k = 3; k <= line->n; k++) {
-				struct gt_linestring prefix = {.n = k, .pts = line->pts};
+			size_t lo = 2, hi = line->n; /* prefix of lo is simple, of hi is not */
+			while (hi - lo > 1) {
+				size_t mid = lo + (hi - lo) / 2;
+				struct gt_linestring prefix = {.n = mid, .pts = line->pts};
 				GEOSGeometry *p = to_line(&g, &prefix, identity_xy, NULL);
 				char ok = p ? GEOSisSimple_r(g.h, p) : 1;
 				if (p)
 					GEOSGeom_destroy_r(g.h, p);
-				if (ok == 0) {
-					*first_bad = k - 1;
-					break;
-				}
+				if (ok == 0)
+					hi = mid;
+				else
+					lo = mid;
 			}
+			*first_bad = hi - 1;
 		}
 	}
 	if (whole)

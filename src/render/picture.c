@@ -3,6 +3,7 @@
  * centred on the theatre (gt_geo_projector). */
 #include "guarantor/render.h"
 #include "format.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -320,8 +321,8 @@ static void draw_sectors(cairo_t *cr, const struct frame *f, const struct gt_sce
 		cairo_arc(cr, x, y, 2.2, 0, 2 * M_PI);
 		rgb(cr, 0x7a0000, 1);
 		cairo_fill(cr);
-		char name[32];
-		snprintf(name, sizeof(name), "%s", sec->name);
+		char name[64];
+		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(sec->name, 40), sec->name);
 		to_px(f, gt_geo_line_point_at(&th->line, (sec->from_km + sec->to_km) / 2), &x, &y);
 		label(cr, x + 6, y + 4, name, 8.5, 0x7a0000);
 	}
@@ -458,10 +459,11 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 
 	char title[300];
 	if (option)
-		snprintf(title, sizeof(title), "%s", option->option->title);
+		snprintf(title, sizeof(title), "%.*s", gt__utf8_prefix(option->option->title, 200),
+		         option->option->title);
 	else
-		snprintf(title, sizeof(title), "%s: %.0f km, %zu sectors",
-		         s->theatre.line_label ? s->theatre.line_label : "Line of contact",
+		snprintf(title, sizeof(title), "%.*s: %.0f km, %zu sectors",
+		         gt__utf8_prefix(s->theatre.line_label, 200), s->theatre.line_label,
 		         s->theatre.line_km, s->nsectors);
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
 	cairo_set_font_size(cr, 13);
@@ -531,7 +533,8 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		rgb(cr, 0x111111, 1);
 		cairo_move_to(cr, 12, y + band / 2 + 4);
 		char name[80];
-		snprintf(name, sizeof(name), "%.44s", r->option->title);
+		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(r->option->title, 44),
+		         r->option->title);
 		cairo_show_text(cr, name);
 		rgb(cr, 0x1f4e79, 1);
 		cairo_rectangle(cr, left, y + band / 2 - bh - 1, fmax(wd, 1), bh);

@@ -2,6 +2,7 @@
  * Markdown. Numbers use thousands separators in tables, none in CSV. */
 #include "guarantor/render.h"
 #include "format.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -222,7 +223,12 @@ static void validation_table(FILE *out, const struct gt_validation *v, bool md)
 			        m->line_km, gt__render_thousands(lround(m->troops), a),
 			        gt__render_thousands(lround(r->predicted), b), r->log10_error);
 		} else {
-			fprintf(out, "%-38.38s %-13s %-6s %-8s %8.0f %9s %9s %+7.2f\n", m->name,
+			/* pad by characters, not bytes, so non-ASCII names line up */
+			int cut = gt__utf8_prefix(m->name, 38), chars = 0;
+			for (int k = 0; k < cut; k++)
+				chars += ((unsigned char)m->name[k] & 0xC0) != 0x80;
+			fprintf(out, "%.*s%*s %-13s %-6s %-8s %8.0f %9s %9s %+7.2f\n", cut, m->name,
+			        38 - chars, "",
 			        gt_posture_name(m->posture), gt_threat_name(m->threat), terrain,
 			        m->line_km, gt__render_thousands(lround(m->troops), a),
 			        gt__render_thousands(lround(r->predicted), b), r->log10_error);

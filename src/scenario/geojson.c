@@ -16,6 +16,8 @@
 /* A line vertex may sit this far outside the outline (the outline is a
  * generalised Natural Earth border; the line ends at the border). */
 #define GT_LINE_OUTSIDE_TOLERANCE_KM 10.0
+/* Shorter lines are mistakes (a repeated point, a line typed in km). */
+#define GT_LINE_MIN_KM 1.0
 
 struct gj {
 	const char *text; /* the whole file, to locate errors in */
@@ -519,7 +521,17 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		          reason);
 		goto out_root;
 	}
-	size_t bad = 0;
+	size_t bad = 0, last = th->line.n - 1;
+	if (th->line.pts[0].lon == th->line.pts[last].lon &&
+	    th->line.pts[0].lat == th->line.pts[last].lat) {
+		char sub[128];
+		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
+		         last);
+		st = fail(&g, sub, GT_E_GEOMETRY,
+		          "the line of contact ends where it starts; expected an open line, not a "
+		          "loop");
+		goto out_root;
+	}
 	if (!gt_geo_line_is_simple(&th->line, &bad)) {
 		char sub[128];
 		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
@@ -534,7 +546,23 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		          place ? place : "", place ? ")" : "");
 		goto out_root;
 	}
-	th->line_km = gt_geo_length_km(&th->line);
+	th->vertex_km = calloc(th->line.n, sizeof(*th->vertex_km));
+	if (!th->vertex_km) {
+		st = GT_E_NOMEM;
+		goto out_root;
+	}
+	for (size_t i = 1; i < th->line.n; i++)
+		th->vertex_km[i] = th->vertex_km[i - 1] +
+		                   gt_geo_distance_km(th->line.pts[i - 1], th->line.pts[i]);
+	th->line_km = th->vertex_km[th->line.n - 1];
+	if (th->line_km < GT_LINE_MIN_KM) {
+		char sub[128];
+		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates", line_feature);
+		st = fail(&g, sub, GT_E_GEOMETRY,
+		          "the line of contact is %.3f km long; expected at least %.0f km",
+		          th->line_km, GT_LINE_MIN_KM);
+		goto out_root;
+	}
 	st = check_placement(&g, th, line_feature);
 out_root:
 	free(g.place_feature);

@@ -38,8 +38,7 @@ long gt__line_vertex(const struct gt_theatre *th, const char *place)
 
 double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i)
 {
-	struct gt_linestring prefix = {.n = i + 1, .pts = th->line.pts};
-	return gt_geo_length_km(&prefix);
+	return th->vertex_km[i];
 }
 
 const struct gt_sector *gt_scenario_sector(const struct gt_scenario *s, int id)
@@ -245,6 +244,7 @@ void gt__theatre_fini(struct gt_theatre *th)
 	gt_geo_multipolygon_fini(&th->outline);
 	free_strv(th->line_places, th->line_places ? th->line.n : 0);
 	gt_geo_linestring_fini(&th->line);
+	free(th->vertex_km);
 	for (size_t i = 0; i < th->nplaces; i++)
 		free(th->places[i].name);
 	free(th->places);

@@ -23,8 +23,12 @@ static enum gt_status read_km(struct yr *r, const yaml_node_t *n, const char *pa
                               const struct gt_theatre *th, double *out)
 {
 	if (gt__yr_is_number(n)) {
-		enum gt_status st = gt__yr_number(r, n, path, 0, 1e9, out);
-		if (st == GT_OK && *out > th->line_km + GT_END_TOLERANCE_KM)
+		enum gt_status st = gt__yr_number(r, n, path, -1e12, 1e12, out);
+		if (st == GT_OK && *out < 0)
+			st = gt__yr_fail(r, n, path, GT_E_RANGE,
+			                 "%s km is before the start of the line; expected 0 to %.1f km",
+			                 gt__yr_text(n), th->line_km);
+		else if (st == GT_OK && *out > th->line_km + GT_END_TOLERANCE_KM)
 			st = gt__yr_fail(r, n, path, GT_E_RANGE,
 			                 "%s km is beyond the end of the line of contact (%.1f km)",
 			                 gt__yr_text(n), th->line_km);
@@ -273,7 +277,8 @@ static enum gt_status read_manual(struct yr *r, const yaml_node_t *map, const ch
 					                 "sector name '%s' is used twice", name);
 		}
 		if (st == GT_OK)
-			st = add_sector(s, name, from, i + 1 == n ? th->line_km : to, terrain, threat);
+			st = add_sector(s, name, expect_from, i + 1 == n ? th->line_km : to, terrain,
+			                threat);
 		free(name);
 		if (st != GT_OK)
 			return st;
@@ -288,7 +293,9 @@ enum gt_status gt__read_sectors(struct yr *r, const yaml_node_t *n, struct gt_sc
 	yaml_node_t *m;
 	int mode;
 	enum gt_status st;
+	static const char *const all_keys[] = {"mode", "length_km", "default", "zones", "list", NULL};
 	if ((st = gt__yr_expect_map(r, n, "sectors")) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, "sectors", all_keys)) != GT_OK ||
 	    (st = gt__yr_need(r, n, "sectors", "mode", &m)) != GT_OK ||
 	    (st = gt__yr_enum(r, m, "sectors.mode", "a sector mode", modes, 2, &mode)) != GT_OK)
 		return st;

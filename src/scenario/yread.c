@@ -1,6 +1,7 @@
 /* yread.c: typed, position-aware reading of a libyaml document. The only
  * file that calls libyaml. */
 #include "yread.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -10,13 +11,70 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Scenarios are small; anything larger is a mistake, and libyaml's cost
+ * grows faster than linearly with flow nesting, so both are capped before
+ * parsing. */
+#define YR_MAX_BYTES (16u << 20)
+#define YR_MAX_DEPTH 64
+
+/* Finds the first flow bracket nested deeper than YR_MAX_DEPTH, outside
+ * quotes and comments. Returns false and its line and column if there is
+ * one. Block nesting is bounded by indentation and left to libyaml. */
+static bool depth_ok(const char *text, size_t len, int *line, int *col)
+{
+	int depth = 0, l = 1, c = 0;
+	char quote = 0;
+	bool comment = false;
+	for (size_t i = 0; i < len; i++) {
+		char ch = text[i];
+		c++;
+		if (ch == '\n') {
+			l++;
+			c = 0;
+			comment = false;
+			continue;
+		}
+		if (comment)
+			continue;
+		if (quote) {
+			if (ch == quote)
+				quote = 0;
+			else if (ch == '\\' && quote == '"' && i + 1 < len)
+				i++, c++;
+			continue;
+		}
+		if (ch == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t'))
+			comment = true;
+		else if (ch == '"' || ch == '\'')
+			quote = ch;
+		else if (ch == '[' || ch == '{') {
+			if (++depth > YR_MAX_DEPTH) {
+				*line = l;
+				*col = c;
+				return false;
+			}
+		} else if ((ch == ']' || ch == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return true;
+}
+
 enum gt_status gt__yr_open(struct yr *r, const char *text, size_t len, const char *file,
                            struct gt_err *err)
 {
 	yaml_parser_t parser;
+	int line, col;
 	memset(r, 0, sizeof(*r));
 	r->file = file;
 	r->err = err;
+	if (len > YR_MAX_BYTES)
+		return gt_err_set(err, GT_E_SCHEMA, file, 0, 0, NULL,
+		                  "the file is %zu bytes; a scenario may be at most %u bytes", len,
+		                  YR_MAX_BYTES);
+	if (!depth_ok(text, len, &line, &col))
+		return gt_err_set(err, GT_E_SCHEMA, file, line, col, NULL,
+		                  "lists and mappings are nested more than %d deep", YR_MAX_DEPTH);
 	if (!yaml_parser_initialize(&parser))
 		return gt_err_set(err, GT_E_NOMEM, file, 0, 0, NULL, "cannot start the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -31,8 +89,26 @@ enum gt_status gt__yr_open(struct yr *r, const char *text, size_t len, const cha
 		yaml_parser_delete(&parser);
 		return st;
 	}
-	yaml_parser_delete(&parser);
 	r->loaded = true;
+	/* One document per file: a second one would be silently ignored. */
+	yaml_document_t next;
+	enum gt_status st = GT_OK;
+	if (!yaml_parser_load(&parser, &next)) {
+		st = gt_err_set(err, GT_E_SYNTAX, file, (int)parser.problem_mark.line + 1,
+		                (int)parser.problem_mark.column + 1, NULL,
+		                "not valid YAML after the first document: %s",
+		                parser.problem ? parser.problem : "parse error");
+	} else {
+		yaml_node_t *root2 = yaml_document_get_root_node(&next);
+		if (root2)
+			st = gt_err_set(err, GT_E_SCHEMA, file, (int)root2->start_mark.line + 1,
+			                (int)root2->start_mark.column + 1, NULL,
+			                "a second YAML document; a scenario file holds exactly one");
+		yaml_document_delete(&next);
+	}
+	yaml_parser_delete(&parser);
+	if (st != GT_OK)
+		return st;
 	if (!yaml_document_get_root_node(&r->doc))
 		return gt_err_set(err, GT_E_SCHEMA, file, 1, 1, NULL,
 		                  "the file is empty; expected a scenario mapping");
@@ -113,7 +189,7 @@ static const char *kind_of(const yaml_node_t *n)
 static void describe(const yaml_node_t *n, char *buf, size_t size)
 {
 	if (gt__yr_is_scalar(n) && n->data.scalar.length > 0)
-		snprintf(buf, size, "'%.60s'", gt__yr_text(n));
+		snprintf(buf, size, "'%.*s'", gt__utf8_prefix(gt__yr_text(n), 60), gt__yr_text(n));
 	else
 		snprintf(buf, size, "%s", kind_of(n));
 }
@@ -234,6 +310,16 @@ bool gt__yr_is_number(const yaml_node_t *n)
 enum gt_status gt__yr_number(struct yr *r, const yaml_node_t *n, const char *path, double min,
                              double max, double *out)
 {
+	const char *text = gt__yr_text(n);
+	if (gt__yr_is_scalar(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && *text &&
+	    strspn(text, "0123456789+-.eE") == strlen(text) && !gt__yr_is_number(n)) {
+		char *end;
+		strtod(text, &end);
+		if (*end == '\0')
+			return gt__yr_fail(r, n, path, GT_E_RANGE,
+			                   "%s is out of range; expected a number from %.15g to %.15g",
+			                   text, min, max);
+	}
 	if (!gt__yr_is_number(n)) {
 		char got[80];
 		describe(n, got, sizeof(got));
@@ -248,7 +334,7 @@ enum gt_status gt__yr_number(struct yr *r, const yaml_node_t *n, const char *pat
 	double v = strtod(gt__yr_text(n), NULL);
 	if (v < min || v > max)
 		return gt__yr_fail(r, n, path, GT_E_RANGE,
-		                   "%s is out of range; expected a number from %g to %g",
+		                   "%s is out of range; expected a number from %.15g to %.15g",
 		                   gt__yr_text(n), min, max);
 	*out = v;
 	return GT_OK;

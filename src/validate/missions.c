@@ -4,6 +4,7 @@
  * libcsv. */
 #include "guarantor/missions.h"
 #include "util/readfile.h"
+#include "util/utf8.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -135,6 +136,14 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 	char path[64];
 	double v;
 	ms->row = row;
+	for (int c = 0; c < COL_COUNT; c++) {
+		size_t bad;
+		if (idx[c] >= 0 && !gt__utf8_valid(f[idx[c]], strlen(f[idx[c]]), &bad)) {
+			snprintf(path, sizeof(path), "row %zu, column '%s'", row, col_names[c]);
+			return gt_err_set(err, GT_E_SCHEMA, file, 0, 0, path,
+			                  "not valid UTF-8 at byte %zu; save the file as UTF-8", bad + 1);
+		}
+	}
 #define BAD(col, ...)                                                                      \
 	(snprintf(path, sizeof(path), "row %zu, column '%s'", row, col_names[col]),          \
 	 gt_err_set(err, GT_E_SCHEMA, file, 0, 0, path, __VA_ARGS__))
@@ -147,11 +156,14 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 		return BAD(COL_START_YEAR, "'%s'; expected a year from 1900 to 2100",
 		           FIELD(COL_START_YEAR));
 	ms->start_year = (int)v;
-	if (!parse_number(FIELD(COL_TROOPS), &ms->troops) || !(ms->troops >= 1))
-		return BAD(COL_TROOPS, "'%s'; expected a positive number of troops (no commas)",
+	if (!parse_number(FIELD(COL_TROOPS), &ms->troops) || !(ms->troops >= 1) ||
+	    ms->troops > 1e7)
+		return BAD(COL_TROOPS, "'%s'; expected a number of troops from 1 to 10000000 (no commas)",
 		           FIELD(COL_TROOPS));
-	if (!parse_number(FIELD(COL_LINE_KM), &ms->line_km) || !(ms->line_km > 0))
-		return BAD(COL_LINE_KM, "'%s'; expected a positive length in km", FIELD(COL_LINE_KM));
+	if (!parse_number(FIELD(COL_LINE_KM), &ms->line_km) || !(ms->line_km > 0) ||
+	    ms->line_km > 50000)
+		return BAD(COL_LINE_KM, "'%s'; expected a length in km above 0 and at most 50000",
+		           FIELD(COL_LINE_KM));
 	if (!gt_posture_parse(FIELD(COL_POSTURE), &ms->posture) || ms->posture == GT_POSTURE_NONE)
 		return BAD(COL_POSTURE,
 		           "'%s'; expected observer, buffer, line, depth or stabilisation",
@@ -171,11 +183,15 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 		ms->terrain_given = true;
 	}
 	if (*FIELD(COL_POPULATION) &&
-	    (!parse_number(FIELD(COL_POPULATION), &ms->population) || !(ms->population > 0)))
-		return BAD(COL_POPULATION, "'%s'; expected a positive number of people or empty",
+	    (!parse_number(FIELD(COL_POPULATION), &ms->population) || !(ms->population > 0) ||
+	     ms->population > 1e10))
+		return BAD(COL_POPULATION, "'%s'; expected a number of people from 1 to 10000000000, "
+		                           "or empty",
 		           FIELD(COL_POPULATION));
-	if (*FIELD(COL_AREA) && (!parse_number(FIELD(COL_AREA), &ms->area_km2) || !(ms->area_km2 > 0)))
-		return BAD(COL_AREA, "'%s'; expected a positive area in km² or empty",
+	if (*FIELD(COL_AREA) && (!parse_number(FIELD(COL_AREA), &ms->area_km2) ||
+	                         !(ms->area_km2 > 0) || ms->area_km2 > 1e8))
+		return BAD(COL_AREA, "'%s'; expected an area in km² above 0 and at most 100000000, "
+		                     "or empty",
 		           FIELD(COL_AREA));
 	if (ms->posture == GT_POSTURE_STABILISATION && ms->population <= 0)
 		return BAD(COL_POPULATION,
@@ -218,6 +234,10 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 	*out = NULL;
 	gt_err_clear(err);
 	struct gt_missions *m = calloc(1, sizeof(*m));
+	if (m && !(m->file = strdup(name))) {
+		free(m);
+		m = NULL;
+	}
 	if (!m)
 		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
 	enum gt_status st = parse_csv(csv, len, name, &t, err);
@@ -324,5 +344,6 @@ void gt_missions_free(struct gt_missions *m)
 	for (size_t i = 0; i < m->nwarnings; i++)
 		free(m->warnings[i]);
 	free(m->warnings);
+	free(m->file);
 	free(m);
 }

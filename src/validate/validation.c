@@ -4,6 +4,7 @@
 #include "guarantor/sizing.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static int cmp_double(const void *a, const void *b)
@@ -35,13 +36,21 @@ enum gt_status gt_validation_run(const struct gt_doctrine *d, const struct gt_mi
 		                           .population = ms->population};
 		struct gt_validation_row *row = &v->rows[v->n++];
 		row->mission = ms;
-		if (gt_sizing_predict(d, &c, &row->predicted) != GT_OK || !(row->predicted > 0)) {
+		if (gt_sizing_predict(d, &c, &row->predicted) != GT_OK || !(row->predicted > 0) ||
+		    !isfinite(row->predicted)) {
+			const char *field =
+				ms->posture == GT_POSTURE_OBSERVER ? "doctrine.observer_per_km"
+				: ms->posture == GT_POSTURE_STABILISATION
+					? "doctrine.stabilisation_per_1000"
+					: "doctrine.density_per_km and doctrine.posture_factor";
+			char path[300];
+			snprintf(path, sizeof(path), "row %zu (%s)", ms->row, ms->name);
 			free(abs_err);
 			gt_validation_free(v);
-			return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, ms->name,
-			                  "the model predicts no troops for this mission (posture %s); "
-			                  "check the doctrine factors",
-			                  gt_posture_name(ms->posture));
+			return gt_err_set(err, GT_E_RANGE, m->file, 0, 0, path,
+			                  "the doctrine predicts %g troops for this %s mission, so its "
+			                  "error cannot be measured; expected %s to be above zero",
+			                  row->predicted, gt_posture_name(ms->posture), field);
 		}
 		row->log10_error = log10(row->predicted / ms->troops);
 		abs_err[i] = fabs(row->log10_error);

@@ -60,12 +60,19 @@ static void row_errors(void **state)
 	assert_string_equal(load_error(HEADER "A,1990,1,000,10,line,low,s,,\n", GT_E_SCHEMA),
 			    "m.csv: row 2: 10 fields; expected 9 as in the header");
 	assert_string_equal(load_error(HEADER "A,1990,many,10,line,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'troops': 'many'; expected a positive number of "
-			    "troops (no commas)");
+			    "m.csv: row 2, column 'troops': 'many'; expected a number of troops from 1 "
+			    "to 10000000 (no commas)");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,s,,\nB,1990,100,0,line,low,"
 					      "s,,\n",
 					      GT_E_SCHEMA),
-			    "m.csv: row 3, column 'line_km': '0'; expected a positive length in km");
+			    "m.csv: row 3, column 'line_km': '0'; expected a length in km above 0 and "
+			    "at most 50000");
+	assert_string_equal(load_error(HEADER "A,1990,1e300,10,line,low,s,,\n", GT_E_SCHEMA),
+			    "m.csv: row 2, column 'troops': '1e300'; expected a number of troops from "
+			    "1 to 10000000 (no commas)");
+	assert_string_equal(load_error(HEADER "Montr\xe9" "al,1990,100,10,line,low,s,,\n", GT_E_SCHEMA),
+			    "m.csv: row 2, column 'name': not valid UTF-8 at byte 6; save the file as "
+			    "UTF-8");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,wall,low,s,,\n", GT_E_SCHEMA),
 			    "m.csv: row 2, column 'posture': 'wall'; expected observer, buffer, "
 			    "line, depth or stabilisation");
