@@ -32,62 +32,85 @@ struct plan {
 	struct gt_scenario *s;
 	struct gt_sizing *sz;
 	struct gt_missions *m;
-	struct gt_validation *v;
+	struct gt_validation *v; /* NULL when validation could not run */
 };
 
-static int write_text(const struct plan *p, const char *name, const char *text)
+/* Every output, rendered in memory before anything is written, so that a
+ * failure leaves the output folder as it was. */
+struct output {
+	char name[160];
+	char *text;
+};
+
+struct outputs {
+	struct output *items;
+	size_t n;
+};
+
+static enum gt_status add_output(struct outputs *o, const char *name, char *text)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", p->dir, name);
-	return gt_cli_write_file(path, text, strlen(text));
+	struct output *grown = realloc(o->items, (o->n + 1) * sizeof(*grown));
+	if (!grown) {
+		free(text);
+		return GT_E_NOMEM;
+	}
+	o->items = grown;
+	snprintf(o->items[o->n].name, sizeof(o->items[o->n].name), "%s", name);
+	o->items[o->n++].text = text;
+	return GT_OK;
 }
 
-/* Renders into memory first, so that a failure never leaves half a file. */
-static int write_brief(const struct plan *p)
+static void outputs_fini(struct outputs *o)
 {
-	char *buf = NULL;
+	for (size_t i = 0; i < o->n; i++)
+		free(o->items[i].text);
+	free(o->items);
+}
+
+static enum gt_status render_brief(const struct plan *p, char **html)
+{
 	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		return GT_EXIT_FAILURE;
-	}
+	*html = NULL;
+	FILE *mem = open_memstream(html, &len);
+	if (!mem)
+		return GT_E_NOMEM;
 	enum gt_status st = gt_render_brief_html(mem, p->sz, p->v);
-	fclose(mem);
-	int rc = st == GT_OK ? write_text(p, "brief.html", buf) : GT_EXIT_FAILURE;
-	if (st != GT_OK)
-		fprintf(stderr, "guarantor: cannot render the brief: %s\n", gt_strerror(st));
-	free(buf);
-	return rc;
+	if (fclose(mem) != 0 && st == GT_OK)
+		st = GT_E_NOMEM;
+	if (st != GT_OK) {
+		free(*html);
+		*html = NULL;
+	}
+	return st;
 }
 
-static int write_pictures(const struct plan *p)
+/* Pictures are skipped, not fatal, when the build has no Cairo. */
+static enum gt_status render_all(const struct plan *p, struct outputs *o)
 {
-	char *svg;
-	enum gt_status st = gt_render_map_svg(p->s, NULL, 900, 640, &svg);
-	if (st == GT_E_UNSUPPORTED)
-		return GT_EXIT_OK;
-	int rc = st == GT_OK ? write_text(p, "map.svg", svg) : GT_EXIT_FAILURE;
-	free(svg);
-	if (rc == GT_EXIT_OK &&
-	    (st = gt_render_strength_svg(p->sz, 900, 80 + 60 * (double)p->sz->noptions, &svg)) ==
-	            GT_OK) {
-		rc = write_text(p, "strength.svg", svg);
-		free(svg);
-	}
-	for (size_t i = 0; rc == GT_EXIT_OK && st == GT_OK && i < p->sz->noptions; i++) {
-		char name[128];
-		snprintf(name, sizeof(name), "option-%s.svg", p->sz->options[i].option->name);
-		if ((st = gt_render_map_svg(p->s, &p->sz->options[i], 540, 400, &svg)) == GT_OK) {
-			rc = write_text(p, name, svg);
-			free(svg);
+	char *text;
+	enum gt_status st = gt_render_results_json(p->sz, p->v, &text);
+	if (st != GT_OK || (st = add_output(o, "results.json", text)) != GT_OK)
+		return st;
+	st = gt_render_map_svg(p->s, NULL, 900, 640, &text);
+	if (st == GT_OK) {
+		if ((st = add_output(o, "map.svg", text)) != GT_OK)
+			return st;
+		st = gt_render_strength_svg(p->sz, 900, 80 + 60 * (double)p->sz->noptions, &text);
+		if (st != GT_OK || (st = add_output(o, "strength.svg", text)) != GT_OK)
+			return st;
+		for (size_t i = 0; i < p->sz->noptions; i++) {
+			char name[160];
+			snprintf(name, sizeof(name), "option-%s.svg", p->sz->options[i].option->name);
+			st = gt_render_map_svg(p->s, &p->sz->options[i], 540, 400, &text);
+			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
+				return st;
 		}
+	} else if (st != GT_E_UNSUPPORTED) {
+		return st;
 	}
-	if (st != GT_OK) {
-		fprintf(stderr, "guarantor: cannot draw: %s\n", gt_strerror(st));
-		return GT_EXIT_FAILURE;
-	}
-	return rc;
+	if ((st = render_brief(p, &text)) != GT_OK)
+		return st;
+	return add_output(o, "brief.html", text);
 }
 
 static int make_dir(const char *dir)
@@ -103,10 +126,24 @@ static int make_dir(const char *dir)
 	return GT_EXIT_FAILURE;
 }
 
+static int write_all(const struct plan *p, const struct outputs *o)
+{
+	int rc = make_dir(p->dir);
+	for (size_t i = 0; rc == GT_EXIT_OK && i < o->n; i++) {
+		char path[4096];
+		int n = snprintf(path, sizeof(path), "%s/%s", p->dir, o->items[i].name);
+		if (n < 0 || (size_t)n >= sizeof(path)) {
+			fprintf(stderr, "guarantor: %s: output path too long\n", p->dir);
+			return GT_EXIT_FAILURE;
+		}
+		rc = gt_cli_write_file(path, o->items[i].text, strlen(o->items[i].text));
+	}
+	return rc;
+}
+
 static int run_plan(struct plan *p, const char *missions)
 {
 	struct gt_err err;
-	char *json = NULL;
 	size_t len;
 	if (gt_sizing_run(p->s, &p->sz, &err) != GT_OK)
 		return gt_cli_fail(&err);
@@ -114,35 +151,41 @@ static int run_plan(struct plan *p, const char *missions)
 	enum gt_status st = missions ? gt_missions_load_file(missions, &p->m, &err)
 	                             : gt_missions_load_text(builtin, len, "builtin:missions.csv",
 	                                                     &p->m, &err);
-	if (st == GT_OK)
-		st = gt_validation_run(&p->s->doctrine, p->m, &p->v, &err);
 	if (st != GT_OK)
 		return gt_cli_fail(&err);
 	for (size_t i = 0; i < p->m->nwarnings; i++)
 		fprintf(stderr, "guarantor: warning: %s\n", p->m->warnings[i]);
-
-	int rc = make_dir(p->dir);
-	if (rc != GT_EXIT_OK)
-		return rc;
-	if (gt_render_results_json(p->sz, p->v, &json) != GT_OK) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		return GT_EXIT_FAILURE;
+	/* A doctrine that cannot be validated still sizes: say so, go on. */
+	if (gt_validation_run(&p->s->doctrine, p->m, &p->v, &err) != GT_OK) {
+		char buf[1400];
+		fprintf(stderr, "guarantor: warning: no validation in the brief: %s\n",
+		        gt_err_format(&err, buf, sizeof(buf)));
+		p->v = NULL;
 	}
-	rc = write_text(p, "results.json", json);
-	free(json);
-	if (rc == GT_EXIT_OK)
-		rc = write_pictures(p);
-	if (rc == GT_EXIT_OK)
-		rc = write_brief(p);
+
+	struct outputs o = {0};
+	st = render_all(p, &o);
+	int rc = GT_EXIT_FAILURE;
+	if (st != GT_OK)
+		fprintf(stderr, "guarantor: cannot render the outputs: %s; nothing was written\n",
+		        gt_strerror(st));
+	else
+		rc = write_all(p, &o);
+	outputs_fini(&o);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	if (gt_render_sizing_summary(stdout, p->sz) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		return GT_EXIT_FAILURE;
 	}
-	printf("\nValidation: median |log10 error| %.3f over %zu historical missions.\n",
-	       p->v->median_abs_log10_error, p->v->n);
+	if (p->v)
+		printf("\nValidation: median |log10 error| %.3f over %zu historical missions.\n",
+		       p->v->median_abs_log10_error, p->v->n);
 	printf("Wrote %s/results.json, %s/brief.html and the pictures.\n", p->dir, p->dir);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		return GT_EXIT_FAILURE;
+	}
 	return GT_EXIT_OK;
 }
 

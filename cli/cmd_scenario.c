@@ -74,6 +74,10 @@ static int check(int argc, char **argv)
 		printf("  %-20s %s\n", s->options[i].name, s->options[i].title);
 	printf("coalition members: %zu\n", s->nmembers);
 	gt_scenario_free(s);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		return GT_EXIT_FAILURE;
+	}
 	return GT_EXIT_OK;
 }
 

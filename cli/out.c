@@ -60,16 +60,18 @@ int gt_cli_write_file(const char *path, const char *text, size_t len)
 	}
 	FILE *f = fopen(tmp, "wb");
 	if (!f) {
-		fprintf(stderr, "guarantor: %s: cannot create: %s\n", tmp, strerror(errno));
+		fprintf(stderr, "guarantor: %s: cannot write: %s\n", path, strerror(errno));
 		return GT_EXIT_FAILURE;
 	}
-	size_t wrote = fwrite(text, 1, len, f);
-	int failed = wrote != len || fflush(f) != 0 || fsync(fileno(f)) != 0;
-	int saved = errno;
-	failed |= fclose(f) != 0;
-	if (failed || rename(tmp, path) != 0) {
-		if (!failed)
-			saved = errno;
+	/* errno is read right after the call that failed */
+	int saved = 0;
+	if (fwrite(text, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0)
+		saved = errno ? errno : EIO;
+	if (fclose(f) != 0 && !saved)
+		saved = errno ? errno : EIO;
+	if (!saved && rename(tmp, path) != 0)
+		saved = errno;
+	if (saved) {
 		fprintf(stderr, "guarantor: %s: cannot write: %s\n", path, strerror(saved));
 		remove(tmp);
 		return GT_EXIT_FAILURE;

@@ -78,6 +78,7 @@ struct gt_theatre {
 	char defended[3];      /* ISO code of the defended country */
 	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
 	char *line_as_of;      /* date the line describes, or NULL */
+	bool line_approximate; /* the feature's "approximate" property */
 	struct gt_multipolygon outline;
 	struct gt_linestring line;
 	char **line_places;    /* one name per line vertex ("" when unnamed), or NULL */

@@ -80,9 +80,15 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER)
 		fprintf(out, "A %s force along %.0f km of the line (%s troops on the line itself). ",
 		        gt_posture_name(o->posture), r->line_km, gt__render_thousands(r->line_troops, a));
-	else if (o->posture == GT_POSTURE_DEPTH)
-		fprintf(out, "Kept back from the line, in %zu garrison%s (%s troops). ", o->ngarrisons,
+	else if (o->posture == GT_POSTURE_DEPTH && o->nsectors > 0)
+		fprintf(out, "Held in depth behind %.0f km of the line (%s troops)", r->line_km,
+		        gt__render_thousands(r->line_troops, a));
+	if (o->posture == GT_POSTURE_DEPTH && o->ngarrisons > 0)
+		fprintf(out, "%s in %zu garrison%s (%s troops). ",
+		        o->nsectors > 0 ? " and" : "Kept back from the line,", o->ngarrisons,
 		        o->ngarrisons == 1 ? "" : "s", gt__render_thousands(r->garrison_troops, a));
+	else if (o->posture == GT_POSTURE_DEPTH)
+		fputs(". ", out);
 	else
 		fputs("No foreign ground troops. ", out);
 	if (r->fighters || r->aew_aircraft)
@@ -288,12 +294,18 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_sizing *sz,
 	      "and ships. Scenario <code>",
 	      out);
 	esc(out, s->name);
-	fprintf(out, "</code>; the line of contact is %.0f km long (approximate", s->theatre.line_km);
-	if (s->theatre.line_as_of) {
-		fputs(", as of ", out);
-		esc(out, s->theatre.line_as_of);
+	fprintf(out, "</code>; the line of contact is %.0f km long", s->theatre.line_km);
+	if (s->theatre.line_approximate || s->theatre.line_as_of) {
+		fputs(" (", out);
+		if (s->theatre.line_approximate)
+			fputs(s->theatre.line_as_of ? "approximate, " : "approximate", out);
+		if (s->theatre.line_as_of) {
+			fputs("as of ", out);
+			esc(out, s->theatre.line_as_of);
+		}
+		fputs(")", out);
 	}
-	fputs("). Made by guarantor " GT_VERSION ".</p>\n", out);
+	fputs(". Made by guarantor " GT_VERSION ".</p>\n", out);
 
 	fputs("<h2>Summary</h2>\n", out);
 	for (size_t i = 0; i < sz->noptions; i++)
@@ -328,8 +340,14 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_sizing *sz,
 		fputs("<h2>Validation against history</h2>\n", out);
 		validation(out, v);
 	}
-	fputs("<p class=note>Line of contact and outline: approximate, for planning illustration; "
-	      "see data/README.md for provenance.</p>\n</body></html>\n",
-	      out);
+	fputs("<p class=note>Geometry: ", out);
+	esc(out, s->theatre.geometry_ref);
+	if (strncmp(s->theatre.geometry_ref, "builtin:", 8) == 0)
+		fputs(" (Natural Earth outlines; line of contact traced through named places; "
+		      "provenance in guarantor's data/README.md)",
+		      out);
+	fputs(". Scenario: ", out);
+	esc(out, s->file);
+	fputs(".</p>\n</body></html>\n", out);
 	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
 }

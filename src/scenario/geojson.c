@@ -269,6 +269,7 @@ static enum gt_status read_line(struct gj *g, const json_t *feat, const char *pa
 	if ((st = read_string_prop(g, props, sub, "name", true, &th->line_label)) != GT_OK ||
 	    (st = read_string_prop(g, props, sub, "as_of", false, &th->line_as_of)) != GT_OK)
 		return st;
+	th->line_approximate = json_is_true(json_object_get(props, "approximate"));
 	const json_t *places = json_object_get(props, "places");
 	if (places) {
 		snprintf(sub, sizeof(sub), "%s.properties.places", path);

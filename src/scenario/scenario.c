@@ -89,10 +89,13 @@ static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const cha
 		                        r->err);
 	}
 	char path[4096];
-	if (ref[0] == '/' || !base_dir || !base_dir[0])
-		snprintf(path, sizeof(path), "%s", ref);
-	else
-		snprintf(path, sizeof(path), "%s/%s", base_dir, ref);
+	int plen = ref[0] == '/' || !base_dir || !base_dir[0]
+	                   ? snprintf(path, sizeof(path), "%s", ref)
+	                   : snprintf(path, sizeof(path), "%s/%s", base_dir, ref);
+	if (plen < 0 || (size_t)plen >= sizeof(path))
+		return gt__yr_fail(r, node, "theatre.geometry", GT_E_IO,
+		                   "the path to the geometry file is longer than %zu bytes",
+		                   sizeof(path) - 1);
 	char *text;
 	size_t len;
 	struct gt_err ioerr;
@@ -212,6 +215,9 @@ enum gt_status gt_scenario_load_file(const char *path, struct gt_scenario **out,
 	if (st != GT_OK)
 		return st;
 	char dir[4096];
+	if (strlen(path) >= sizeof(dir))
+		return gt_err_set(err, GT_E_IO, NULL, 0, 0, NULL, "the scenario path is longer than %zu bytes",
+		                  sizeof(dir) - 1);
 	snprintf(dir, sizeof(dir), "%s", path);
 	char *slash = strrchr(dir, '/');
 	if (slash)

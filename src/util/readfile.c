@@ -11,6 +11,8 @@ enum gt_status gt__read_file(const char *path, char **text, size_t *len, struct 
 {
 	*text = NULL;
 	*len = 0;
+	if (!path[0])
+		return gt_err_set(err, GT_E_IO, "''", 0, 0, NULL, "an empty file name was given");
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return gt_err_set(err, GT_E_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
