@@ -3,6 +3,7 @@
 #ifndef GT_CLI_H
 #define GT_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "guarantor/err.h"
@@ -54,7 +55,7 @@ int gt_cli_usage(const char *cmd, const char *fmt, ...) GT_PRINTF(2, 3);
 int gt_cli_load_scenario(const char *path, struct gt_scenario **out);
 
 /* True when argv[i] is -h or --help. */
-int gt_cli_wants_help(int argc, char **argv);
+bool gt_cli_wants_help(int argc, char **argv);
 
 /* Writes text to path atomically (a temporary file renamed into place), so
  * a failed write never leaves a partial file. Returns 0 or prints why and

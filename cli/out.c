@@ -39,15 +39,15 @@ int gt_cli_load_scenario(const char *path, struct gt_scenario **out)
 	return st == GT_OK ? GT_EXIT_OK : gt_cli_fail(&err);
 }
 
-int gt_cli_wants_help(int argc, char **argv)
+bool gt_cli_wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
-			return 0;
+			return false;
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
-			return 1;
+			return true;
 	}
-	return 0;
+	return false;
 }
 
 int gt_cli_write_file(const char *path, const char *text, size_t len)

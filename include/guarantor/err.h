@@ -7,6 +7,7 @@
 #ifndef GUARANTOR_ERR_H
 #define GUARANTOR_ERR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -40,7 +41,7 @@ enum gt_status {
 GT_EXPORT const char *gt_strerror(enum gt_status status);
 
 /* True for statuses caused by the user's input rather than the machine. */
-GT_EXPORT int gt_status_is_input_error(enum gt_status status);
+GT_EXPORT bool gt_status_is_input_error(enum gt_status status);
 
 struct gt_err {
 	enum gt_status status;

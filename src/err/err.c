@@ -22,7 +22,7 @@ const char *gt_strerror(enum gt_status status)
 	return "unknown status";
 }
 
-int gt_status_is_input_error(enum gt_status status)
+bool gt_status_is_input_error(enum gt_status status)
 {
 	return status == GT_E_SYNTAX || status == GT_E_SCHEMA || status == GT_E_RANGE ||
 	       status == GT_E_GEOMETRY || status == GT_E_USAGE;

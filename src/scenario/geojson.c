@@ -334,18 +334,28 @@ static enum gt_status read_place(struct gj *g, const json_t *feat, const char *p
 		return st;
 	const json_t *pop = json_object_get(props, "population");
 	if (pop) {
+		char psub[300];
+		snprintf(psub, sizeof(psub), "%s.population", sub);
+		if (json_is_real(pop))
+			return fail(g, psub, GT_E_SCHEMA,
+			            "%.15g is not a whole number; expected a count of people",
+			            json_real_value(pop));
 		if (!json_is_integer(pop) || json_integer_value(pop) < 0)
-			return fail(g, sub, GT_E_SCHEMA,
-			            "population: expected a whole number of people, got %s",
-			            type_name(pop));
+			return fail(g, psub, GT_E_SCHEMA,
+			            "expected a whole number of people, 0 or more, got %s",
+			            json_is_integer(pop) ? "a negative number" : type_name(pop));
 		pl->population = (long)json_integer_value(pop);
 	}
-	for (size_t i = 0; i + 1 < th->nplaces; i++)
-		if (th->places[i].kind == pl->kind && strcmp(th->places[i].name, pl->name) == 0)
-			return fail(g, sub, GT_E_SCHEMA,
-			            "name: '%s' is used by two places of kind %s; names must be "
-			            "unique within a kind",
-			            pl->name, kind_names[kind]);
+	for (size_t i = 0; i + 1 < th->nplaces; i++) {
+		if (th->places[i].kind == pl->kind && strcmp(th->places[i].name, pl->name) == 0) {
+			char nsub[300];
+			snprintf(nsub, sizeof(nsub), "%s.name", sub);
+			return fail(g, nsub, GT_E_SCHEMA,
+			            "'%s' is already the name of features[%zu]; names must be unique "
+			            "among places of kind %s",
+			            pl->name, g->place_feature[i], kind_names[kind]);
+		}
+	}
 	return GT_OK;
 }
 

@@ -33,6 +33,10 @@ static enum gt_status read_codes(struct yr *r, const yaml_node_t *n, const char 
 		char code[3];
 		if ((st = gt__yr_iso2(r, gt__yr_seq_at(r, n, i), sub, code)) != GT_OK)
 			return st;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp((*out)[j], code) == 0)
+				return gt__yr_fail(r, gt__yr_seq_at(r, n, i), sub, GT_E_SCHEMA,
+				                   "%s is listed twice", code);
 		(*out)[i] = strdup(code);
 		if (!(*out)[i])
 			return GT_E_NOMEM;
@@ -149,9 +153,11 @@ static enum gt_status read_ground(struct yr *r, const yaml_node_t *n, const char
 	o->posture = (enum gt_posture)posture;
 	yaml_node_t *sec = gt__yr_get(r, n, "sectors");
 	yaml_node_t *gar = gt__yr_get(r, n, "garrisons");
-	if (o->posture == GT_POSTURE_NONE && (sec || gar))
-		return gt__yr_fail(r, sec ? sec : gar, path, GT_E_SCHEMA,
+	if (o->posture == GT_POSTURE_NONE && (sec || gar)) {
+		gt__yr_path_key(sub, path, sec ? "sectors" : "garrisons");
+		return gt__yr_fail(r, sec ? sec : gar, sub, GT_E_SCHEMA,
 		                   "posture 'none' takes no sectors or garrisons");
+	}
 	gt__yr_path_key(sub, path, "sectors");
 	if (sec) {
 		if ((st = read_sector_list(r, sec, sub, s, o)) != GT_OK)
@@ -285,7 +291,7 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 		gt__yr_path_key(sub, path, "name");
 		return gt__yr_fail(r, gt__yr_get(r, n, "name"), sub, GT_E_SCHEMA,
 		                   "'%s' is not a valid option name; expected lower-case letters, "
-		                   "digits and '-', at most 40",
+		                   "digits and '-', at most 40 characters",
 		                   o->name);
 	}
 	if ((st = gt__yr_req_string(r, n, path, "title", &o->title)) != GT_OK ||

@@ -174,6 +174,7 @@ static void missing_and_inconsistent(void **state)
 	expect_yaml("active_personnel: 10000", "active_personnel: 1.5", GT_E_SCHEMA,
 		    "s.yaml:64:51: coalition.members[0].active_personnel: expected a whole number, "
 		    "got 1.5");
+	expect_yaml("lead: [ZZ]", "lead: [ZZ, ZZ]", GT_E_SCHEMA, "s.yaml:42:16: options[0].lead[1]: ZZ is listed twice");
 	expect_yaml("  - name: none\n", "  - name: line-all\n", GT_E_SCHEMA,
 		    "s.yaml:58:11: options[2]: option name 'line-all' is used twice");
 	expect_yaml("geometry: mini.geojson", "geometry: nowhere.geojson", GT_E_IO,
@@ -235,6 +236,8 @@ static void geometry_errors(void **state)
 	expect_geojson("{\"type\": \"Feature\", \"properties\": {\"kind\": \"port\"",
 		       "{\"type\": \"Feat\", \"properties\": {\"kind\": \"port\"", GT_E_SCHEMA,
 		       "7:1: features[5]: expected a Feature (\"type\": \"Feature\") with \"properties\" and \"geometry\" objects");
+	expect_geojson("\"population\": 100000}", "\"population\": 100000.5}", GT_E_SCHEMA, "4:100: features[2].properties.population: 100000.5 is not a whole number; expected a count of people");
+	expect_geojson("\"name\": \"Beta\"", "\"name\": \"Alpha\"", GT_E_SCHEMA, "5:60: features[3].properties.name: 'Alpha' is already the name of features[2]; names must be unique among places of kind city");
 	/* found by test_robustness: a missing member used to be dereferenced */
 	expect_geojson("\"coordinates\": [0.5, 0.5]", "\"coords\": [0.5, 0.5]", GT_E_SCHEMA,
 		       "4:121: features[2].geometry.coordinates: expected a position [longitude, "
