@@ -1,6 +1,7 @@
 /* geodesic.c: distances, lengths, areas and positions along lines on the
  * WGS84 ellipsoid. The only file that calls PROJ's geod_* functions. */
 #include "guarantor/geo.h"
+#include "util/assert.h"
 
 #include <geodesic.h>
 #include <math.h>
@@ -131,6 +132,7 @@ enum gt_status gt_geo_line_cut(const struct gt_linestring *line, double from_km,
 		return GT_E_NOMEM;
 	size_t n = 0;
 	pts[n++] = gt_geo_line_point_at(line, from_km);
+	/* at most every vertex plus the two interpolated ends */
 	double walked = 0;
 	for (size_t i = 1; i < line->n; i++) {
 		walked += gt_geo_distance_km(line->pts[i - 1], line->pts[i]);
@@ -139,6 +141,7 @@ enum gt_status gt_geo_line_cut(const struct gt_linestring *line, double from_km,
 		if (walked >= to_km)
 			break;
 	}
+	GT_ASSERT(n < line->n + 2);
 	pts[n++] = gt_geo_line_point_at(line, to_km);
 	out->pts = pts;
 	out->n = n;

@@ -2,6 +2,7 @@
  * sizing model (docs/model-sizing.md). Every field is required: a scenario
  * states all its assumptions. */
 #include "scenario_priv.h"
+#include "util/assert.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,7 +12,8 @@ static enum gt_status read_table(struct yr *r, const yaml_node_t *map, const cha
                                  const char *const *names, int count, double min, double max,
                                  double *out)
 {
-	const char *keys[GT_POSTURE_COUNT + 1];
+	const char *keys[8];
+	GT_ASSERT(count >= 0 && (size_t)count < sizeof(keys) / sizeof(keys[0]));
 	for (int i = 0; i < count; i++)
 		keys[i] = names[i];
 	keys[count] = NULL;

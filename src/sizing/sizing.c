@@ -1,6 +1,7 @@
 /* sizing.c: the force-sizing model of docs/model-sizing.md. Each block is
  * labelled with the number of the equation it implements. */
 #include "guarantor/sizing.h"
+#include "util/assert.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ static enum gt_status size_option(const struct gt_scenario *s, const struct gt_o
 	/* (1) line troops: sum over covered sectors of L_s * d(terrain, threat) * f(posture) */
 	for (size_t i = 0; i < o->nsectors; i++) {
 		const struct gt_sector *sec = gt_scenario_sector(s, o->sectors[i]);
+		GT_ASSERT(sec); /* the loader checks every sector id */
 		struct gt_sizing_sector *out = &r->sectors[r->nsectors++];
 		double km = sec->to_km - sec->from_km;
 		out->sector = sec;
