@@ -26,9 +26,12 @@ const char *gt_missions_builtin_csv(size_t *len)
 struct table {
 	char ***rows;
 	size_t *widths;
+	int *lines; /* the line each record starts on */
 	size_t n, cap;
 	char **cur;
 	size_t cur_n;
+	int line;     /* the line being read */
+	int cur_line; /* the line the current record started on */
 	bool nomem;
 };
 
@@ -45,6 +48,14 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	}
 	t->cur = grown;
+	if (t->cur_n == 0) {
+		/* the field ends on t->line; it began as many lines earlier as it
+		 * holds line breaks */
+		int breaks = 0;
+		for (size_t i = 0; data && i < len; i++)
+			breaks += ((const char *)data)[i] == '\n';
+		t->cur_line = t->line - breaks;
+	}
 	memcpy(copy, data ? data : "", len);
 	copy[len] = '\0';
 	t->cur[t->cur_n++] = copy;
@@ -57,18 +68,22 @@ static void on_record(int c, void *ctx)
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 32;
 		char ***rows = realloc(t->rows, cap * sizeof(*rows));
-		size_t *widths = rows ? realloc(t->widths, cap * sizeof(*widths)) : NULL;
 		if (rows)
 			t->rows = rows;
-		if (!rows || !widths) {
+		size_t *widths = rows ? realloc(t->widths, cap * sizeof(*widths)) : NULL;
+		if (widths)
+			t->widths = widths;
+		int *lines = widths ? realloc(t->lines, cap * sizeof(*lines)) : NULL;
+		if (!lines) {
 			t->nomem = true;
 			return;
 		}
-		t->widths = widths;
+		t->lines = lines;
 		t->cap = cap;
 	}
 	t->rows[t->n] = t->cur;
 	t->widths[t->n] = t->cur_n;
+	t->lines[t->n] = t->cur_line;
 	t->n++;
 	t->cur = NULL;
 	t->cur_n = 0;
@@ -86,6 +101,7 @@ static void table_fini(struct table *t)
 	free(t->cur);
 	free(t->rows);
 	free(t->widths);
+	free(t->lines);
 }
 
 enum col {
@@ -131,7 +147,7 @@ static enum gt_status add_warning(struct gt_missions *m, const char *text)
 }
 
 static enum gt_status read_mission(const char *file, char **f, const int *idx, size_t row,
-                                   struct gt_mission *ms, struct gt_err *err)
+                                   int line, struct gt_mission *ms, struct gt_err *err)
 {
 	char path[64];
 	double v;
@@ -140,13 +156,13 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 		size_t bad;
 		if (idx[c] >= 0 && !gt__utf8_valid(f[idx[c]], strlen(f[idx[c]]), &bad)) {
 			snprintf(path, sizeof(path), "row %zu, column '%s'", row, col_names[c]);
-			return gt_err_set(err, GT_E_SCHEMA, file, 0, 0, path,
+			return gt_err_set(err, GT_E_SCHEMA, file, line, 0, path,
 			                  "not valid UTF-8 at byte %zu; save the file as UTF-8", bad + 1);
 		}
 	}
 #define BAD(col, ...)                                                                      \
 	(snprintf(path, sizeof(path), "row %zu, column '%s'", row, col_names[col]),          \
-	 gt_err_set(err, GT_E_SCHEMA, file, 0, 0, path, __VA_ARGS__))
+	 gt_err_set(err, GT_E_SCHEMA, file, line, 0, path, __VA_ARGS__))
 #define FIELD(col) (idx[col] >= 0 ? f[idx[col]] : "")
 	if (!*FIELD(COL_NAME))
 		return BAD(COL_NAME, "empty; expected the mission's name");
@@ -215,12 +231,29 @@ static enum gt_status parse_csv(const char *csv, size_t len, const char *name, s
 		csv += 3;
 		len -= 3;
 	}
+	/* Fed a byte at a time, so that records know their line and an error
+	 * its line and column; mission files are small. */
 	enum gt_status st = GT_OK;
-	if (csv_parse(&p, csv, len, on_field, on_record, t) != len ||
-	    csv_fini(&p, on_field, on_record, t) != 0) {
-		st = gt_err_set(err, GT_E_SYNTAX, name, 0, 0, NULL,
-		                "not valid CSV after row %zu: %s", t->n, csv_strerror(csv_error(&p)));
-	} else if (t->nomem) {
+	int col = 0;
+	t->line = 1;
+	for (size_t i = 0; i < len && st == GT_OK; i++) {
+		col++;
+		if (csv_parse(&p, csv + i, 1, on_field, on_record, t) != 1)
+			st = gt_err_set(err, GT_E_SYNTAX, name, t->line, col, NULL,
+			                "not valid CSV: %s (a quote inside a field must be doubled, "
+			                "and a quoted field must end at a comma or line end)",
+			                csv_strerror(csv_error(&p)));
+		if (csv[i] == '\n') {
+			t->line++;
+			col = 0;
+		}
+	}
+	if (st == GT_OK && csv_fini(&p, on_field, on_record, t) != 0)
+		st = gt_err_set(err, GT_E_SYNTAX, name, t->line, 0, NULL,
+		                "not valid CSV: a quoted field is still open at the end of the file "
+		                "(after row %zu)",
+		                t->n);
+	if (st == GT_OK && t->nomem) {
 		st = gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
 	}
 	csv_free(&p);
@@ -262,7 +295,7 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 			if ((st = add_warning(m, w)) != GT_OK)
 				goto out_fail;
 		} else if (idx[c] >= 0) {
-			st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, "row 1",
+			st = gt_err_set(err, GT_E_SCHEMA, name, 1, 0, "row 1",
 			                "column '%s' appears twice in the header", h);
 			goto out_fail;
 		} else {
@@ -271,7 +304,7 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 	}
 	for (int c = 0; c < COL_REQUIRED; c++) {
 		if (idx[c] < 0) {
-			st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, "row 1",
+			st = gt_err_set(err, GT_E_SCHEMA, name, 1, 0, "row 1",
 			                "missing required column '%s'; required: name, start_year, "
 			                "troops, line_km, posture, threat, source",
 			                col_names[c]);
@@ -287,19 +320,20 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 		if (t.widths[i] != t.widths[0]) {
 			char path[32];
 			snprintf(path, sizeof(path), "row %zu", i + 1);
-			st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, path,
+			st = gt_err_set(err, GT_E_SCHEMA, name, t.lines[i], 0, path,
 			                "%zu fields; expected %zu as in the header", t.widths[i],
 			                t.widths[0]);
 			goto out_fail;
 		}
 		m->n = i;
-		if ((st = read_mission(name, t.rows[i], idx, i + 1, &m->items[i - 1], err)) != GT_OK)
+		if ((st = read_mission(name, t.rows[i], idx, i + 1, t.lines[i], &m->items[i - 1], err)) !=
+		    GT_OK)
 			goto out_fail;
 		for (size_t j = 0; j + 1 < i; j++) {
 			if (strcmp(m->items[j].name, m->items[i - 1].name) == 0) {
 				char path[32];
 				snprintf(path, sizeof(path), "row %zu", i + 1);
-				st = gt_err_set(err, GT_E_SCHEMA, name, 0, 0, path,
+				st = gt_err_set(err, GT_E_SCHEMA, name, t.lines[i], 0, path,
 				                "mission '%s' also appears in row %zu", m->items[j].name,
 				                m->items[j].row);
 				goto out_fail;

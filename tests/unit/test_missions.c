@@ -58,52 +58,57 @@ static void row_errors(void **state)
 {
 	(void)state;
 	assert_string_equal(load_error(HEADER "A,1990,1,000,10,line,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2: 10 fields; expected 9 as in the header");
+			    "m.csv:2: row 2: 10 fields; expected 9 as in the header");
 	assert_string_equal(load_error(HEADER "A,1990,many,10,line,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'troops': 'many'; expected a number of troops from 1 "
-			    "to 10000000 (no commas)");
+			    "m.csv:2: row 2, column 'troops': 'many'; expected a number of troops from 1 to 10000000 (no commas)");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,s,,\nB,1990,100,0,line,low,"
 					      "s,,\n",
 					      GT_E_SCHEMA),
-			    "m.csv: row 3, column 'line_km': '0'; expected a length in km above 0 and "
-			    "at most 50000");
+			    "m.csv:3: row 3, column 'line_km': '0'; expected a length in km above 0 and at most 50000");
 	assert_string_equal(load_error(HEADER "A,1990,1e300,10,line,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'troops': '1e300'; expected a number of troops from "
-			    "1 to 10000000 (no commas)");
+			    "m.csv:2: row 2, column 'troops': '1e300'; expected a number of troops from 1 to 10000000 (no commas)");
 	assert_string_equal(load_error(HEADER "Montr\xe9" "al,1990,100,10,line,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'name': not valid UTF-8 at byte 6; save the file as "
-			    "UTF-8");
+			    "m.csv:2: row 2, column 'name': not valid UTF-8 at byte 6; save the file as UTF-8");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,wall,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'posture': 'wall'; expected observer, buffer, "
-			    "line, depth or stabilisation");
+			    "m.csv:2: row 2, column 'posture': 'wall'; expected observer, buffer, line, depth or stabilisation");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,line,severe,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'threat': 'severe'; expected low, medium or high");
+			    "m.csv:2: row 2, column 'threat': 'severe'; expected low, medium or high");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'source': empty; every mission needs a source for "
-			    "its figures");
+			    "m.csv:2: row 2, column 'source': empty; every mission needs a source for its figures");
 	assert_string_equal(load_error(HEADER "A,90,100,10,line,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'start_year': '90'; expected a year from 1900 to "
-			    "2100");
+			    "m.csv:2: row 2, column 'start_year': '90'; expected a year from 1900 to 2100");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,stabilisation,low,s,,\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'population': empty, but posture 'stabilisation' is "
-			    "sized by population; give the population the mission secured");
+			    "m.csv:2: row 2, column 'population': empty, but posture 'stabilisation' is sized by population; give the population the mission secured");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,s,,swamp\n", GT_E_SCHEMA),
-			    "m.csv: row 2, column 'terrain': 'swamp'; expected open, mixed, forest, "
-			    "urban, river, mountain or empty");
+			    "m.csv:2: row 2, column 'terrain': 'swamp'; expected open, mixed, forest, urban, river, mountain or empty");
 	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,s,,\nA,1991,100,10,line,low,"
 					      "s,,\n",
 					      GT_E_SCHEMA),
-			    "m.csv: row 3: mission 'A' also appears in row 2");
+			    "m.csv:3: row 3: mission 'A' also appears in row 2");
 	assert_string_equal(load_error("name,start_year,troops,line_km,posture,source\nA,1990,1,1,"
 				       "line,s\n",
 				       GT_E_SCHEMA),
-			    "m.csv: row 1: missing required column 'threat'; required: name, "
-			    "start_year, troops, line_km, posture, threat, source");
+			    "m.csv:1: row 1: missing required column 'threat'; required: name, start_year, troops, line_km, posture, threat, source");
 	assert_string_equal(load_error(HEADER, GT_E_SCHEMA),
 			    "m.csv: expected a header row and at least one mission");
 	assert_string_equal(load_error(HEADER "\"A,1990,100,10,line,low,s,,\n", GT_E_SYNTAX),
-			    "m.csv: not valid CSV after row 1: error parsing data while strict "
-			    "checking enabled");
+			    "m.csv:3: not valid CSV: a quoted field is still open at the end of the file (after row 1)");
+}
+
+/* Records spanning lines: errors give the line the record starts on, and
+ * syntax errors the line and column of the offending byte. */
+static void line_numbers(void **state)
+{
+	(void)state;
+	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,\"two\nlines\",,\n"
+					      "B,1990,100,-1,line,low,s,,\n",
+				       GT_E_SCHEMA),
+			    "m.csv:4: row 3, column 'line_km': '-1'; expected a length in km above 0 "
+			    "and at most 50000");
+	assert_string_equal(load_error(HEADER "A,1990,100,10,line,low,s\"x,,\n", GT_E_SYNTAX),
+			    "m.csv:2:25: not valid CSV: error parsing data while strict checking "
+			    "enabled (a quote inside a field must be doubled, and a quoted field must "
+			    "end at a comma or line end)");
 }
 
 static void file_errors(void **state)
@@ -139,6 +144,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(any_order_and_unknown_columns),
 		cmocka_unit_test(row_errors),
+		cmocka_unit_test(line_numbers),
 		cmocka_unit_test(file_errors),
 		cmocka_unit_test(builtin_file),
 	};
