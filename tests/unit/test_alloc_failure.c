@@ -1,0 +1,124 @@
+/* test_alloc_failure.c: makes the Nth allocation of the library fail, for
+ * every N until a run completes, and checks that each failure comes back
+ * as an error with a message, with nothing leaked (LeakSanitizer runs at
+ * exit) and nothing crashed. The library's own malloc, calloc, realloc and
+ * strdup calls are wrapped at link time (-Wl,--wrap); foreign libraries
+ * allocate as usual. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "guarantor/missions.h"
+#include "guarantor/render.h"
+#include "guarantor/sizing.h"
+#include "testutil.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+
+static long calls, fail_at = -1;
+static int failed;
+
+static int should_fail(void)
+{
+	if (fail_at >= 0 && ++calls == fail_at) {
+		failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+void *__wrap_malloc(size_t n)
+{
+	return should_fail() ? NULL : __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	return should_fail() ? NULL : __real_realloc(p, n);
+}
+
+char *__wrap_strdup(const char *s)
+{
+	return should_fail() ? NULL : __real_strdup(s);
+}
+
+/* Loads, sizes, validates and renders the mini scenario; returns the first status
+ * that is not GT_OK, with err filled in. */
+static enum gt_status run_once(const char *yaml, const char *csv, struct gt_err *err)
+{
+	struct gt_scenario *s = NULL;
+	struct gt_sizing *sz = NULL;
+	struct gt_missions *m = NULL;
+	struct gt_validation *v = NULL;
+	enum gt_status st = gt_scenario_load_text(yaml, strlen(yaml), "mini.yaml", GT_TEST_DATA, &s,
+	                                          err);
+	if (st == GT_OK)
+		st = gt_sizing_run(s, &sz, err);
+	if (st == GT_OK)
+		st = gt_missions_load_text(csv, strlen(csv), "m.csv", &m, err);
+	if (st == GT_OK)
+		st = gt_validation_run(&s->doctrine, m, &v, err);
+	if (st == GT_OK) {
+		char *json = NULL;
+		st = gt_render_results_json(sz, v, &json);
+		if (st != GT_OK)
+			gt_err_set(err, st, NULL, 0, 0, NULL, "rendering: %s", gt_strerror(st));
+		free(json);
+	}
+	gt_validation_free(v);
+	gt_missions_free(m);
+	gt_sizing_free(sz);
+	gt_scenario_free(s);
+	return st;
+}
+
+static void every_allocation_fails_cleanly(void **state)
+{
+	(void)state;
+	char *yaml = tu_read("mini.yaml");
+	const char *csv = "name,start_year,troops,line_km,posture,threat,source,extra\n"
+	                  "A,1990,100,10,buffer,low,s,x\nB,1991,50,100,observer,high,s,y\n";
+	long n;
+	for (n = 1; n < 100000; n++) {
+		struct gt_err err;
+		calls = 0;
+		failed = 0;
+		fail_at = n;
+		enum gt_status st = run_once(yaml, csv, &err);
+		fail_at = -1;
+		if (!failed) {
+			assert_int_equal(st, GT_OK);
+			break;
+		}
+		if (st == GT_OK)
+			fail_msg("allocation %ld failed but the run reported success", n);
+		if (!err.msg[0])
+			fail_msg("allocation %ld failed and the error has no message", n);
+	}
+	/* the run allocates a few hundred times; make sure the loop did work */
+	assert_true(n > 100);
+	print_message("%ld allocations, each made to fail in turn\n", n - 1);
+	free(yaml);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_allocation_fails_cleanly),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
