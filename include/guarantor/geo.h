@@ -73,12 +73,14 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_line_cut(const struct gt_linestrin
 GT_EXPORT bool gt_geo_line_is_simple(const struct gt_linestring *line, size_t *first_bad);
 
 /* Checks a multipolygon is valid (closed, non-self-intersecting rings).
- * On failure returns GT_E_GEOMETRY with GEOS's reason and location in
- * reason (NUL-terminated, at most size bytes). */
+ * When it is not, returns GT_E_GEOMETRY with GEOS's reason and location in
+ * reason (NUL-terminated, at most size bytes); GT_E_INTERNAL when GEOS
+ * itself fails. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_multipolygon_check(const struct gt_multipolygon *mp,
                                                                  char *reason, size_t size);
 
-/* Point-in-polygon tests against one multipolygon, prepared once. */
+/* Point-in-polygon tests against one multipolygon, prepared once. A region
+ * holds a GEOS context: use it from one thread at a time. */
 struct gt_geo_region;
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_region_new(const struct gt_multipolygon *mp,
                                                          struct gt_geo_region **out);

@@ -64,7 +64,8 @@ static enum gt_status read_position(struct gj *g, const json_t *v, const char *p
                                     struct gt_point *out)
 {
 	if (!json_is_array(v) || json_array_size(v) < 2 || json_array_size(v) > 3 ||
-	    !json_is_number(json_array_get(v, 0)) || !json_is_number(json_array_get(v, 1)))
+	    !json_is_number(json_array_get(v, 0)) || !json_is_number(json_array_get(v, 1)) ||
+	    (json_array_size(v) == 3 && !json_is_number(json_array_get(v, 2))))
 		return fail(g, path, GT_E_SCHEMA,
 		            "expected a position [longitude, latitude], got %s", type_name(v));
 	double lon = json_number_value(json_array_get(v, 0));
