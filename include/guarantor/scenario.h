@@ -154,13 +154,81 @@ struct gt_option {
 	size_t nbackstop_elements;
 };
 
-/* Coalition members. Issue-level detail (capacities, caveats) comes later;
- * the schema already has the identity and size of each member. */
+/* The domains a member may be willing to serve in. */
+enum gt_domain {
+	GT_DOMAIN_LAND,
+	GT_DOMAIN_AIR,
+	GT_DOMAIN_SEA,
+	GT_DOMAIN_TRAINING,
+	GT_DOMAIN_MONITORING,
+	GT_DOMAIN_COUNT
+};
+GT_EXPORT const char *gt_domain_name(enum gt_domain d);
+
+/* The units force generation deals in, and what a member can keep deployed
+ * of each indefinitely, through its own rotations. */
+enum gt_unit {
+	GT_UNIT_COMPANIES, /* land, forcegen.company_strength people each */
+	GT_UNIT_FIGHTERS,
+	GT_UNIT_AEW,
+	GT_UNIT_SHIPS,
+	GT_UNIT_TRAINERS, /* people */
+	GT_UNIT_MONITORS, /* people */
+	GT_UNIT_COUNT
+};
+GT_EXPORT const char *gt_unit_name(enum gt_unit u);
+GT_EXPORT enum gt_domain gt_unit_domain(enum gt_unit u);
+
+/* A member's national caveats (docs/scenario.md, "coalition"). */
+struct gt_caveats {
+	double min_km_from_line; /* no land duty closer to the line; 0: none */
+	char **only_in;          /* land duty only in these sectors or garrison cities */
+	size_t nonly_in;         /* 0: anywhere */
+	char **only_under;       /* land duty only under these lead nations */
+	size_t nonly_under;      /* 0: under any lead */
+	double max_role_share;   /* at most this share of any one land role; 1: no cap */
+};
+
 struct gt_member {
 	char code[3];
 	char *name;
 	long active_personnel; /* 0 when not given */
 	char *source;
+	double weight;         /* burden-sharing weight (default: active personnel) */
+	double rotation;       /* committed per deployed (default: doctrine.rotation.ground) */
+	bool leads;            /* willing and able to lead a sector */
+	bool domains[GT_DOMAIN_COUNT];
+	long sustain[GT_UNIT_COUNT];
+	struct gt_caveats caveats;
+	char *basis;           /* why these numbers, or NULL */
+};
+
+/* Roles force generation fills (one per sector, garrison and so on). */
+enum gt_role_kind {
+	GT_ROLE_LINE,
+	GT_ROLE_GARRISON,
+	GT_ROLE_RESERVE,
+	GT_ROLE_ENABLERS,
+	GT_ROLE_AIR_PATROL,
+	GT_ROLE_AEW,
+	GT_ROLE_NAVAL,
+	GT_ROLE_TRAINING,
+	GT_ROLE_MONITORING,
+	GT_ROLE_KIND_COUNT
+};
+GT_EXPORT const char *gt_role_kind_name(enum gt_role_kind k);
+
+/* Parameters of force generation (docs/model-forcegen.md). */
+struct gt_forcegen_params {
+	bool present;            /* false when the scenario has no forcegen section */
+	double company_strength; /* people per land company */
+	double lead_share;       /* least share of a land role its lead nation holds */
+	int max_nations;         /* most nations in one land role */
+	double reserve_km;       /* distance of the reserve from the line */
+	double enablers_km;      /* distance of enablers and HQ from the line */
+	int horizon_months;      /* rotation schedule length */
+	int tour_months;         /* one rotation period */
+	double priority[GT_ROLE_KIND_COUNT]; /* weight of a role's relative shortfall */
 };
 
 struct gt_scenario {
@@ -177,6 +245,7 @@ struct gt_scenario {
 	size_t noptions;
 	struct gt_member *members;
 	size_t nmembers;
+	struct gt_forcegen_params forcegen;
 };
 
 /* Loads and validates a scenario from a YAML file. The geometry path in it

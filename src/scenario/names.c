@@ -11,6 +11,41 @@ static const char *const posture_names[GT_POSTURE_COUNT + 1] = {
 	"none", "observer", "buffer", "line", "depth", "stabilisation", NULL};
 static const char *const place_names[GT_PLACE_KIND_COUNT] = {"city", "air_base", "port"};
 
+static const char *const domain_names[GT_DOMAIN_COUNT + 1] = {
+	"land", "air", "sea", "training", "monitoring", NULL};
+static const char *const unit_names[GT_UNIT_COUNT + 1] = {
+	"companies", "fighters", "aew", "ships", "trainers", "monitors", NULL};
+static const enum gt_domain unit_domains[GT_UNIT_COUNT] = {
+	GT_DOMAIN_LAND, GT_DOMAIN_AIR, GT_DOMAIN_AIR, GT_DOMAIN_SEA, GT_DOMAIN_TRAINING,
+	GT_DOMAIN_MONITORING};
+static const char *const role_names[GT_ROLE_KIND_COUNT + 1] = {
+	"line", "garrison", "reserve", "enablers", "air_patrol", "aew", "naval", "training",
+	"monitoring", NULL};
+
+const char *gt_domain_name(enum gt_domain d)
+{
+	return (unsigned)d < GT_DOMAIN_COUNT ? domain_names[d] : "?";
+}
+
+const char *gt_unit_name(enum gt_unit u)
+{
+	return (unsigned)u < GT_UNIT_COUNT ? unit_names[u] : "?";
+}
+
+enum gt_domain gt_unit_domain(enum gt_unit u)
+{
+	return unit_domains[u];
+}
+
+const char *gt_role_kind_name(enum gt_role_kind k)
+{
+	return (unsigned)k < GT_ROLE_KIND_COUNT ? role_names[k] : "?";
+}
+
+const char *const *gt__domain_names(void) { return domain_names; }
+const char *const *gt__unit_names(void) { return unit_names; }
+const char *const *gt__role_names(void) { return role_names; }
+
 const char *gt_terrain_name(enum gt_terrain t)
 {
 	return (unsigned)t < GT_TERRAIN_COUNT ? terrain_names[t] : "?";

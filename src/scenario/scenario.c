@@ -108,56 +108,12 @@ static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const cha
 	return st;
 }
 
-static enum gt_status read_coalition(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
-{
-	static const char *const keys[] = {"members", NULL};
-	static const char *const member_keys[] = {"code", "name", "active_personnel", "source",
-	                                          NULL};
-	yaml_node_t *m;
-	enum gt_status st;
-	if ((st = gt__yr_expect_map(r, n, "coalition")) != GT_OK ||
-	    (st = gt__yr_check_keys(r, n, "coalition", keys)) != GT_OK ||
-	    (st = gt__yr_need(r, n, "coalition", "members", &m)) != GT_OK ||
-	    (st = gt__yr_expect_seq(r, m, "coalition.members")) != GT_OK)
-		return st;
-	size_t len = gt__yr_seq_len(m);
-	s->members = calloc(len ? len : 1, sizeof(*s->members));
-	if (!s->members)
-		return GT_E_NOMEM;
-	for (size_t i = 0; i < len; i++) {
-		char path[YR_PATH_MAX], sub[YR_PATH_MAX];
-		yaml_node_t *e = gt__yr_seq_at(r, m, i), *code;
-		struct gt_member *mem = &s->members[i];
-		s->nmembers = i + 1;
-		gt__yr_path_index(path, "coalition.members", i);
-		gt__yr_path_key(sub, path, "code");
-		yaml_node_t *ap;
-		if ((st = gt__yr_expect_map(r, e, path)) != GT_OK ||
-		    (st = gt__yr_check_keys(r, e, path, member_keys)) != GT_OK ||
-		    (st = gt__yr_need(r, e, path, "code", &code)) != GT_OK ||
-		    (st = gt__yr_iso2(r, code, sub, mem->code)) != GT_OK ||
-		    (st = gt__yr_req_string(r, e, path, "name", &mem->name)) != GT_OK ||
-		    (st = gt__yr_opt_string(r, e, path, "source", &mem->source)) != GT_OK)
-			return st;
-		if ((ap = gt__yr_get(r, e, "active_personnel"))) {
-			gt__yr_path_key(sub, path, "active_personnel");
-			if ((st = gt__yr_int(r, ap, sub, 0, 100000000, &mem->active_personnel)) != GT_OK)
-				return st;
-		}
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(s->members[j].code, mem->code) == 0)
-				return gt__yr_fail(r, code, sub, GT_E_SCHEMA,
-				                   "member %s is listed twice", mem->code);
-	}
-	return GT_OK;
-}
-
 enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *name,
                                      const char *base_dir, struct gt_scenario **out,
                                      struct gt_err *err)
 {
-	static const char *const keys[] = {"scenario", "theatre", "sectors", "doctrine",
-	                                   "options",  "coalition", NULL};
+	static const char *const keys[] = {"scenario", "theatre",   "sectors",  "doctrine",
+	                                   "options",  "coalition", "forcegen", NULL};
 	struct yr r;
 	yaml_node_t *n;
 	*out = NULL;
@@ -188,10 +144,15 @@ enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *n
 	    (st = gt__yr_need(&r, root, "", "doctrine", &n)) != GT_OK ||
 	    (st = gt__read_doctrine(&r, n, &s->doctrine)) != GT_OK)
 		goto out_fail;
-	if ((n = gt__yr_get(&r, root, "coalition")) && (st = read_coalition(&r, n, s)) != GT_OK)
+	if ((n = gt__yr_get(&r, root, "coalition")) && (st = gt__read_coalition(&r, n, s)) != GT_OK)
 		goto out_fail;
 	if ((st = gt__yr_need(&r, root, "", "options", &n)) != GT_OK ||
 	    (st = gt__read_options(&r, n, s)) != GT_OK)
+		goto out_fail;
+	/* after the sectors and places that caveats name */
+	if ((n = gt__yr_get(&r, root, "coalition")) && (st = gt__check_caveats(&r, n, s)) != GT_OK)
+		goto out_fail;
+	if ((n = gt__yr_get(&r, root, "forcegen")) && (st = gt__read_forcegen(&r, n, s)) != GT_OK)
 		goto out_fail;
 	gt__yr_close(&r);
 	*out = s;
@@ -287,8 +248,12 @@ void gt_scenario_free(struct gt_scenario *s)
 	}
 	free(s->options);
 	for (size_t i = 0; i < s->nmembers; i++) {
-		free(s->members[i].name);
-		free(s->members[i].source);
+		struct gt_member *m = &s->members[i];
+		free(m->name);
+		free(m->source);
+		free(m->basis);
+		free_strv(m->caveats.only_in, m->caveats.nonly_in);
+		free_strv(m->caveats.only_under, m->caveats.nonly_under);
 	}
 	free(s->members);
 	free(s);

@@ -24,6 +24,9 @@ double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i);
 const char *const *gt__terrain_names(void);
 const char *const *gt__threat_names(void);
 const char *const *gt__posture_names(void);
+const char *const *gt__domain_names(void);
+const char *const *gt__unit_names(void);
+const char *const *gt__role_names(void);
 
 /* Section readers. Each reads one top-level section of the YAML file into
  * s, which owns what they allocate (released by gt_scenario_free). The
@@ -34,5 +37,14 @@ GT_MUST_CHECK enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *
                                                struct gt_doctrine *doc);
 GT_MUST_CHECK enum gt_status gt__read_options(struct yr *r, const yaml_node_t *n,
                                               struct gt_scenario *s);
+
+/* Reads the coalition (needs the doctrine, for default rotation ratios). */
+GT_MUST_CHECK enum gt_status gt__read_coalition(struct yr *r, const yaml_node_t *n,
+                                                struct gt_scenario *s);
+/* Checks the names caveats refer to (needs sectors, places and members). */
+GT_MUST_CHECK enum gt_status gt__check_caveats(struct yr *r, const yaml_node_t *n,
+                                               const struct gt_scenario *s);
+GT_MUST_CHECK enum gt_status gt__read_forcegen(struct yr *r, const yaml_node_t *n,
+                                               struct gt_scenario *s);
 
 #endif

@@ -354,6 +354,19 @@ enum gt_status gt__yr_int(struct yr *r, const yaml_node_t *n, const char *path, 
 	return GT_OK;
 }
 
+enum gt_status gt__yr_bool(struct yr *r, const yaml_node_t *n, const char *path, bool *out)
+{
+	const char *s = gt__yr_text(n);
+	if (gt__yr_is_scalar(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)) {
+		*out = s[0] == 't';
+		return GT_OK;
+	}
+	char got[80];
+	describe(n, got, sizeof(got));
+	return gt__yr_fail(r, n, path, GT_E_SCHEMA, "expected true or false, got %s", got);
+}
+
 enum gt_status gt__yr_enum(struct yr *r, const yaml_node_t *n, const char *path,
                            const char *what, const char *const *names, int count, int *out)
 {

@@ -70,6 +70,8 @@ GT_MUST_CHECK enum gt_status gt__yr_number(struct yr *r, const yaml_node_t *n,
                                            double *out);
 GT_MUST_CHECK enum gt_status gt__yr_int(struct yr *r, const yaml_node_t *n, const char *path,
                                         long min, long max, long *out);
+GT_MUST_CHECK enum gt_status gt__yr_bool(struct yr *r, const yaml_node_t *n, const char *path,
+                                         bool *out);
 /* Reads one of names[0..count-1]; *out is its index. what names the kind
  * of value in the message ("a terrain class"). */
 GT_MUST_CHECK enum gt_status gt__yr_enum(struct yr *r, const yaml_node_t *n, const char *path,
