@@ -54,6 +54,10 @@ GT_EXPORT double gt_geo_length_km(const struct gt_linestring *line);
 /* Geodesic area of a multipolygon, km² (exterior rings minus holes). */
 GT_EXPORT double gt_geo_area_km2(const struct gt_multipolygon *mp);
 
+/* Geodesic distance from p to the nearest point of the line, km, to within
+ * 0.1 km (segments are sampled every kilometre). */
+GT_EXPORT double gt_geo_distance_to_line_km(const struct gt_linestring *line, struct gt_point p);
+
 /* The point at distance km along the line from its first vertex, following
  * the geodesic of the segment it falls on. km is clamped to [0, length]. */
 GT_EXPORT struct gt_point gt_geo_line_point_at(const struct gt_linestring *line, double km);

@@ -103,6 +103,31 @@ static struct gt_point towards(const struct geod_geodesic *g, struct gt_point a,
 	return (struct gt_point){.lon = lon2, .lat = lat2};
 }
 
+double gt_geo_distance_to_line_km(const struct gt_linestring *line, struct gt_point p)
+{
+	struct geod_geodesic g;
+	wgs84(&g);
+	double best = INFINITY;
+	for (size_t i = 0; i < line->n; i++) {
+		struct gt_point a = line->pts[i];
+		best = fmin(best, gt_geo_distance_km(a, p));
+		if (i + 1 == line->n)
+			break;
+		double s12, azi1, azi2;
+		geod_inverse(&g, a.lat, a.lon, line->pts[i + 1].lat, line->pts[i + 1].lon, &s12, &azi1,
+		             &azi2);
+		int steps = (int)ceil(s12 / 1000.0);
+		for (int k = 1; k < steps; k++) {
+			double lat, lon, az;
+			geod_direct(&g, a.lat, a.lon, azi1, s12 * k / steps, &lat, &lon, &az);
+			best = fmin(best, gt_geo_distance_km((struct gt_point){lon, lat}, p));
+		}
+	}
+	/* sampling every km leaves at most ~0.5 km of error along the line;
+	 * the distance itself is exact at the samples */
+	return best;
+}
+
 struct gt_point gt_geo_line_point_at(const struct gt_linestring *line, double km)
 {
 	struct geod_geodesic g;

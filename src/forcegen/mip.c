@@ -1,0 +1,211 @@
+/* mip.c: the GLPK adapter. The only file that includes glpk.h. */
+#include "mip.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct var {
+	enum gt__mip_kind kind;
+	double lb, ub, obj, value;
+};
+
+struct rowb {
+	double lb, ub;
+};
+
+struct nz {
+	int row, var;
+	double coef;
+};
+
+struct gt__mip {
+	struct var *vars;
+	size_t nvars, capvars;
+	struct rowb *rows;
+	size_t nrows, caprows;
+	struct nz *nzs;
+	size_t nnz, capnz;
+};
+
+#define GROW(arr, n, cap)                                                                  \
+	((n) < (cap) ? true : grow((void **)&(arr), &(cap), sizeof(*(arr))))
+
+static bool grow(void **arr, size_t *cap, size_t size)
+{
+	size_t ncap = *cap ? *cap * 2 : 64;
+	void *p = realloc(*arr, ncap * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
+enum gt_status gt__mip_new(struct gt__mip **out)
+{
+	*out = calloc(1, sizeof(**out));
+	return *out ? GT_OK : GT_E_NOMEM;
+}
+
+void gt__mip_free(struct gt__mip *m)
+{
+	if (!m)
+		return;
+	free(m->vars);
+	free(m->rows);
+	free(m->nzs);
+	free(m);
+}
+
+int gt__mip_var(struct gt__mip *m, enum gt__mip_kind kind, double lb, double ub)
+{
+	if (!GROW(m->vars, m->nvars, m->capvars))
+		return -1;
+	if (kind == GT_MIP_BINARY) {
+		lb = 0;
+		ub = 1;
+	}
+	m->vars[m->nvars] = (struct var){.kind = kind, .lb = lb, .ub = ub};
+	return (int)m->nvars++;
+}
+
+int gt__mip_row(struct gt__mip *m, double lb, double ub)
+{
+	if (!GROW(m->rows, m->nrows, m->caprows))
+		return -1;
+	m->rows[m->nrows] = (struct rowb){.lb = lb, .ub = ub};
+	return (int)m->nrows++;
+}
+
+bool gt__mip_coef(struct gt__mip *m, int row, int var, double coef)
+{
+	if (!GROW(m->nzs, m->nnz, m->capnz))
+		return false;
+	m->nzs[m->nnz++] = (struct nz){.row = row, .var = var, .coef = coef};
+	return true;
+}
+
+void gt__mip_obj(struct gt__mip *m, int var, double coef)
+{
+	m->vars[var].obj = coef;
+}
+
+void gt__mip_obj_clear(struct gt__mip *m)
+{
+	for (size_t i = 0; i < m->nvars; i++)
+		m->vars[i].obj = 0;
+}
+
+double gt__mip_value(const struct gt__mip *m, int var)
+{
+	return m->vars[var].value;
+}
+
+size_t gt__mip_nvars(const struct gt__mip *m)
+{
+	return m->nvars;
+}
+
+size_t gt__mip_nrows(const struct gt__mip *m)
+{
+	return m->nrows;
+}
+
+static int bound_type(double lb, double ub)
+{
+	bool l = isfinite(lb), u = isfinite(ub);
+	if (l && u)
+		return lb == ub ? GLP_FX : GLP_DB;
+	return l ? GLP_LO : u ? GLP_UP : GLP_FR;
+}
+
+/* Records the last relative gap GLPK reports while it searches. */
+static void on_search(glp_tree *tree, void *info)
+{
+	double *gap = info;
+	int reason = glp_ios_reason(tree);
+	if (reason == GLP_IBINGO || reason == GLP_ISELECT)
+		*gap = glp_ios_mip_gap(tree);
+}
+
+enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s,
+                             struct gt__mip_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	glp_prob *lp = glp_create_prob();
+	int *ia = malloc((m->nnz + 1) * sizeof(*ia));
+	int *ja = malloc((m->nnz + 1) * sizeof(*ja));
+	double *ar = malloc((m->nnz + 1) * sizeof(*ar));
+	enum gt_status st = GT_OK;
+	if (!ia || !ja || !ar) {
+		st = GT_E_NOMEM;
+		goto out_free;
+	}
+	glp_set_obj_dir(lp, GLP_MIN);
+	if (m->nrows)
+		glp_add_rows(lp, (int)m->nrows);
+	if (m->nvars)
+		glp_add_cols(lp, (int)m->nvars);
+	for (size_t i = 0; i < m->nrows; i++)
+		glp_set_row_bnds(lp, (int)i + 1, bound_type(m->rows[i].lb, m->rows[i].ub),
+		                 isfinite(m->rows[i].lb) ? m->rows[i].lb : 0,
+		                 isfinite(m->rows[i].ub) ? m->rows[i].ub : 0);
+	for (size_t j = 0; j < m->nvars; j++) {
+		const struct var *v = &m->vars[j];
+		int col = (int)j + 1;
+		glp_set_col_kind(lp, col, v->kind == GT_MIP_CONTINUOUS ? GLP_CV
+		                          : v->kind == GT_MIP_BINARY   ? GLP_BV
+		                                                       : GLP_IV);
+		if (v->kind != GT_MIP_BINARY)
+			glp_set_col_bnds(lp, col, bound_type(v->lb, v->ub), isfinite(v->lb) ? v->lb : 0,
+			                 isfinite(v->ub) ? v->ub : 0);
+		glp_set_obj_coef(lp, col, v->obj);
+	}
+	for (size_t k = 0; k < m->nnz; k++) {
+		ia[k + 1] = m->nzs[k].row + 1;
+		ja[k + 1] = m->nzs[k].var + 1;
+		ar[k + 1] = m->nzs[k].coef;
+	}
+	glp_load_matrix(lp, (int)m->nnz, ia, ja, ar);
+
+	glp_iocp parm;
+	glp_init_iocp(&parm);
+	parm.presolve = GLP_ON;
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.tm_lim = (int)fmin(fmax(time_limit_s, 0.001) * 1000.0, 2e9);
+	double gap = 0;
+	parm.cb_func = on_search;
+	parm.cb_info = &gap;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = glp_intopt(lp, &parm);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	int ms = glp_mip_status(lp);
+	if (rc == GLP_ENOPFS || ms == GLP_NOFEAS) {
+		res->status = GT_MIP_INFEASIBLE;
+	} else if (ms == GLP_OPT) {
+		res->status = GT_MIP_OPTIMAL;
+	} else if (ms == GLP_FEAS) {
+		res->status = GT_MIP_FEASIBLE;
+		res->gap = gap;
+	} else if (rc == GLP_ETMLIM || ms == GLP_UNDEF) {
+		res->status = GT_MIP_NO_SOLUTION;
+	} else {
+		st = GT_E_INTERNAL;
+	}
+	if (res->status == GT_MIP_OPTIMAL || res->status == GT_MIP_FEASIBLE) {
+		res->objective = glp_mip_obj_val(lp);
+		for (size_t j = 0; j < m->nvars; j++)
+			m->vars[j].value = glp_mip_col_val(lp, (int)j + 1);
+	}
+out_free:
+	free(ia);
+	free(ja);
+	free(ar);
+	glp_delete_prob(lp);
+	return st;
+}
