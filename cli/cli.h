@@ -22,6 +22,7 @@ struct gt_cmd {
 
 extern const struct gt_cmd gt_cmd_plan;
 extern const struct gt_cmd gt_cmd_size;
+extern const struct gt_cmd gt_cmd_generate;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
 
@@ -31,6 +32,11 @@ struct gt_cli_opts {
 	enum gt_format format; /* -f, --format table|json|csv|md */
 	const char *out;      /* -o, --out DIR */
 	const char *missions; /* -m, --missions FILE */
+	const char *option;   /* -O, --option NAME */
+	double time_limit;    /* -t, --time-limit SECONDS; 0: default */
+	/* repeatable "what if" switches: -w CODE, -l CODE[:CAVEAT], -c CODE:UNIT=N */
+	const char *without[64], *lift[64], *cap[64];
+	int nwithout, nlift, ncap;
 	char **args;          /* positional arguments */
 	int nargs;
 };

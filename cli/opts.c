@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct option all[] = {
@@ -9,6 +10,11 @@ static const struct option all[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"out", required_argument, NULL, 'o'},
 	{"missions", required_argument, NULL, 'm'},
+	{"option", required_argument, NULL, 'O'},
+	{"without", required_argument, NULL, 'w'},
+	{"lift", required_argument, NULL, 'l'},
+	{"cap", required_argument, NULL, 'c'},
+	{"time-limit", required_argument, NULL, 't'},
 };
 #define NALL (sizeof(all) / sizeof(all[0]))
 
@@ -17,6 +23,7 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 {
 	struct option longopts[NALL + 1];
 	char shortopts[2 * NALL + 2] = ":";
+	/* 'O' is --option's short form; -o is --out */
 	size_t n = 0;
 	for (size_t i = 0; i < NALL; i++) {
 		if (!strchr(accept, all[i].val))
@@ -37,6 +44,26 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 		case 's': o->scenario = optarg; break;
 		case 'o': o->out = optarg; break;
 		case 'm': o->missions = optarg; break;
+		case 'O': o->option = optarg; break;
+		case 'w':
+		case 'l':
+		case 'c': {
+			const char **list = c == 'w' ? o->without : c == 'l' ? o->lift : o->cap;
+			int *count = c == 'w' ? &o->nwithout : c == 'l' ? &o->nlift : &o->ncap;
+			if (*count >= 64)
+				return gt_cli_usage(cmd, "too many '%s' switches (at most 64)",
+				                    argv[optind - 1]);
+			list[(*count)++] = optarg;
+			break;
+		}
+		case 't': {
+			char *end;
+			o->time_limit = strtod(optarg, &end);
+			if (*end || !(o->time_limit > 0) || o->time_limit > 86400)
+				return gt_cli_usage(cmd, "--time-limit '%s': expected seconds, above 0 and "
+				                         "at most 86400", optarg);
+			break;
+		}
 		case 'f':
 			if (!gt_format_parse(optarg, &o->format))
 				return gt_cli_usage(cmd, "unknown format '%s'; expected table, json, csv or md",

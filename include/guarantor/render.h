@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "guarantor/err.h"
+#include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/scenario.h"
 #include "guarantor/sizing.h"
@@ -44,6 +45,13 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing_summary(FILE *out,
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation(FILE *out,
                                                             const struct gt_validation *v,
                                                             enum gt_format fmt);
+
+/* Force generation for one or more options: table (roles, members, gaps),
+ * JSON (docs/output.md) or CSV (one row per allocation). md prints the
+ * table. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_forcegen(FILE *out,
+                                                          const struct gt_forcegen *const *fgs,
+                                                          size_t n, enum gt_format fmt);
 
 /* Pictures as SVG text (Cairo). option NULL draws the theatre and its
  * sectors; otherwise the option's footprint over the theatre. Returns

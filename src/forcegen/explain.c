@@ -3,6 +3,7 @@
  * caveats bar the rest, and whether a lead nation or the nations limit is
  * what binds. */
 #include "forcegen_priv.h"
+#include "util/thousands.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -40,8 +41,8 @@ static const char *unit_words(enum gt_unit u, long n)
 }
 
 static const char *const bar_words[GT_FG_BAR_COUNT] = {
-	"", "dropped for this run", "not willing to serve in this domain", "no such units offered",
-	"will not serve this close to the line", "will serve only in other places"};
+	"", "Dropped for this run", "Not willing to serve in this domain", "No such units offered",
+	"Will not serve this close to the line", "Will serve only in other places"};
 
 /* Lists member codes, at most five, then "+N more". */
 static void codes(struct text *t, const struct gt__fg *p, const int *idx, size_t n)
@@ -76,42 +77,68 @@ static enum gt_status explain_role(struct gt__fg *p, size_t r)
 			barred[b][nbarred[b]++] = (int)m;
 	}
 	long people = lround((double)role->shortfall * gt_forcegen_people_per_unit(p->s, role->unit));
+	char num[32];
 	add(&t, "%s: short %ld of %ld %s", role->name, role->shortfall, role->required,
 	    unit_words(role->unit, role->required));
 	if (role->unit != GT_UNIT_TRAINERS && role->unit != GT_UNIT_MONITORS)
-		add(&t, " (%ld people)", people);
+		add(&t, " (%s people)", gt__thousands(people, num));
 	add(&t, ". ");
 	if (nable == 0) {
 		add(&t, "No member may serve here.");
 	} else {
-		add(&t, "%zu member%s may serve here:", nable, nable == 1 ? "" : "s");
+		/* members at their cap are listed together; others with their reason */
+		int *full = calloc(nable, sizeof(int));
+		size_t nfull = 0;
+		if (!full) {
+			st = GT_E_NOMEM;
+			goto out_free;
+		}
 		for (size_t i = 0; i < nable; i++) {
 			const struct gt_fg_member *fm = &p->out->members[able[i]];
+			if (fm->units[role->unit] >= fm->sustain[role->unit])
+				full[nfull++] = able[i];
+		}
+		add(&t, "%zu member%s may serve here", nable, nable == 1 ? "" : "s");
+		if (nfull == nable)
+			add(&t, ", all with every one of their %s in use: ", unit_words(role->unit, 2));
+		else if (nfull)
+			add(&t, "; every one of their %s is in use for ", unit_words(role->unit, 2));
+		else
+			add(&t, ":");
+		codes(&t, p, full, nfull);
+		size_t shown = 0;
+		for (size_t i = 0; i < nable; i++) {
+			const struct gt_fg_member *fm = &p->out->members[able[i]];
+			if (fm->units[role->unit] >= fm->sustain[role->unit])
+				continue;
 			long in_role = 0;
 			for (size_t a = 0; a < p->out->nallocs; a++)
 				if (p->out->allocs[a].member == able[i] && p->out->allocs[a].role == (int)r)
 					in_role = p->out->allocs[a].units;
-			add(&t, "%s %s", i ? "," : "", fm->member->code);
 			long cap = (long)floor(p->cav[able[i]].max_role_share * (double)role->required + 1e-9);
-			if (fm->units[role->unit] >= fm->sustain[role->unit])
-				add(&t, " (all %ld of its %s in use)", fm->sustain[role->unit],
-				    unit_words(role->unit, 2));
-			else if (p->cav[able[i]].max_role_share < 1 && in_role >= cap &&
-			         (role->kind == GT_ROLE_LINE || role->kind == GT_ROLE_GARRISON))
-				add(&t, " (at its cap of %.0f%% of a role)",
+			add(&t, "%s %s", shown++ || nfull ? ";" : "", fm->member->code);
+			if (p->cav[able[i]].max_role_share < 1 && in_role >= cap &&
+			    (role->kind == GT_ROLE_LINE || role->kind == GT_ROLE_GARRISON))
+				add(&t, " is at its cap of %.0f%% of a sector",
 				    p->cav[able[i]].max_role_share * 100);
 			else if (p->cav[able[i]].nonly_under > 0 && in_role == 0)
-				add(&t, " (only under %s%s, none leads here)", p->cav[able[i]].only_under[0],
+				add(&t, " serves only under %s%s, and none leads here",
+				    p->cav[able[i]].only_under[0],
 				    p->cav[able[i]].nonly_under > 1 ? " or others" : "");
+			else
+				add(&t, " has %ld here", in_role);
 		}
+		free(full);
 		add(&t, ".");
 	}
 	for (int b = 1; b < GT_FG_BAR_COUNT; b++) {
 		if (!nbarred[b])
 			continue;
 		add(&t, " %s", bar_words[b]);
-		if (b == GT_FG_BAR_DISTANCE)
+		if (b == GT_FG_BAR_DISTANCE && role->km_from_line > 0)
 			add(&t, " (%.0f km)", role->km_from_line);
+		else if (b == GT_FG_BAR_DISTANCE)
+			add(&t, " (the role is on the line)");
 		add(&t, ": ");
 		codes(&t, p, barred[b], nbarred[b]);
 		add(&t, ".");

@@ -131,10 +131,11 @@ static void on_search(glp_tree *tree, void *info)
 		*gap = glp_ios_mip_gap(tree);
 }
 
-enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s,
+enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_gap,
                              struct gt__mip_result *res)
 {
 	memset(res, 0, sizeof(*res));
+	glp_term_out(GLP_OFF);
 	glp_prob *lp = glp_create_prob();
 	int *ia = malloc((m->nnz + 1) * sizeof(*ia));
 	int *ja = malloc((m->nnz + 1) * sizeof(*ja));
@@ -175,6 +176,12 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s,
 	glp_init_iocp(&parm);
 	parm.presolve = GLP_ON;
 	parm.msg_lev = GLP_MSG_OFF;
+	parm.mip_gap = rel_gap;
+	parm.gmi_cuts = GLP_ON;
+	parm.mir_cuts = GLP_ON;
+	parm.cov_cuts = GLP_ON;
+	parm.clq_cuts = GLP_ON;
+	parm.fp_heur = GLP_ON;
 	parm.tm_lim = (int)fmin(fmax(time_limit_s, 0.001) * 1000.0, 2e9);
 	double gap = 0;
 	parm.cb_func = on_search;
@@ -189,6 +196,10 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s,
 		res->status = GT_MIP_INFEASIBLE;
 	} else if (ms == GLP_OPT) {
 		res->status = GT_MIP_OPTIMAL;
+	} else if (ms == GLP_FEAS && rc == GLP_EMIPGAP) {
+		/* stopped because the gap reached the tolerance asked for */
+		res->status = GT_MIP_OPTIMAL;
+		res->gap = gap;
 	} else if (ms == GLP_FEAS) {
 		res->status = GT_MIP_FEASIBLE;
 		res->gap = gap;

@@ -16,7 +16,7 @@ enum gt__mip_kind { GT_MIP_CONTINUOUS, GT_MIP_INTEGER, GT_MIP_BINARY };
 
 struct gt__mip_result {
 	enum {
-		GT_MIP_OPTIMAL,    /* proven optimal */
+		GT_MIP_OPTIMAL,    /* proven optimal, or within the requested gap */
 		GT_MIP_FEASIBLE,   /* a solution, not proven optimal (time limit) */
 		GT_MIP_INFEASIBLE, /* no solution exists */
 		GT_MIP_NO_SOLUTION /* none found within the time limit */
@@ -40,9 +40,11 @@ bool gt__mip_coef(struct gt__mip *m, int row, int var, double coef);
 void gt__mip_obj(struct gt__mip *m, int var, double coef);
 void gt__mip_obj_clear(struct gt__mip *m);
 
-/* Solves with a time limit in seconds. Values are read with gt__mip_value. */
+/* Solves with a time limit in seconds, stopping when the relative gap is
+ * at most rel_gap (0: prove optimality). Values are read with
+ * gt__mip_value. */
 GT_MUST_CHECK enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s,
-                                           struct gt__mip_result *res);
+                                           double rel_gap, struct gt__mip_result *res);
 double gt__mip_value(const struct gt__mip *m, int var);
 size_t gt__mip_nvars(const struct gt__mip *m);
 size_t gt__mip_nrows(const struct gt__mip *m);

@@ -3,7 +3,7 @@
  * validation against history. Pictures are embedded as data: URIs so the
  * file needs no network and SVG ids from different pictures never clash. */
 #include "guarantor/render.h"
-#include "format.h"
+#include "util/thousands.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -76,17 +76,17 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	esc(out, o->title);
 	fprintf(out, "</b>: %s people deployed at any one time, %s committed to sustain them "
 	             "through rotations. ",
-	        gt__render_thousands(r->deployed, a), gt__render_thousands(r->committed, b));
+	        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
 	if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER)
 		fprintf(out, "A %s force along %.0f km of the line (%s troops on the line itself). ",
-		        gt_posture_name(o->posture), r->line_km, gt__render_thousands(r->line_troops, a));
+		        gt_posture_name(o->posture), r->line_km, gt__thousands(r->line_troops, a));
 	else if (o->posture == GT_POSTURE_DEPTH && o->nsectors > 0)
 		fprintf(out, "Held in depth behind %.0f km of the line (%s troops)", r->line_km,
-		        gt__render_thousands(r->line_troops, a));
+		        gt__thousands(r->line_troops, a));
 	if (o->posture == GT_POSTURE_DEPTH && o->ngarrisons > 0)
 		fprintf(out, "%s in %zu garrison%s (%s troops). ",
 		        o->nsectors > 0 ? " and" : "Kept back from the line,", o->ngarrisons,
-		        o->ngarrisons == 1 ? "" : "s", gt__render_thousands(r->garrison_troops, a));
+		        o->ngarrisons == 1 ? "" : "s", gt__thousands(r->garrison_troops, a));
 	else if (o->posture == GT_POSTURE_DEPTH)
 		fputs(". ", out);
 	else
@@ -98,9 +98,9 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	if (r->ships)
 		fprintf(out, "%ld ships at sea. ", r->ships);
 	if (r->trainers)
-		fprintf(out, "%s trainers. ", gt__render_thousands(r->trainers, a));
+		fprintf(out, "%s trainers. ", gt__thousands(r->trainers, a));
 	if (r->monitors)
-		fprintf(out, "%s monitors. ", gt__render_thousands(r->monitors, a));
+		fprintf(out, "%s monitors. ", gt__thousands(r->monitors, a));
 	if (o->backstop_provider[0]) {
 		fprintf(out, "Backstop by %s (", o->backstop_provider);
 		for (size_t i = 0; i < o->nbackstop_elements; i++) {
@@ -129,7 +129,7 @@ static void summary_table(FILE *out, const struct gt_sizing *sz)
 		            r->monitors, r->deployed,      r->committed,       r->fighters + r->aew_aircraft,
 		            r->ships};
 		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++)
-			fprintf(out, "<td class=n>%s</td>", gt__render_thousands(v[k], a));
+			fprintf(out, "<td class=n>%s</td>", gt__thousands(v[k], a));
 		fputs("</tr>\n", out);
 	}
 	fputs("</table>\n", out);
@@ -169,17 +169,17 @@ static void breakdown(FILE *out, const struct gt_sizing *sz, const struct gt_siz
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		fprintf(out, "<tr><td>%s</td><td class=n>%s</td>", rows[i].label,
-		        gt__render_thousands(rows[i].dep, a));
+		        gt__thousands(rows[i].dep, a));
 		if (rows[i].rot > 0)
 			fprintf(out, "<td class=n>&times;%.1f</td><td class=n>%s</td></tr>\n",
-			        rows[i].rot, gt__render_thousands(rows[i].com, b));
+			        rows[i].rot, gt__thousands(rows[i].com, b));
 		else
 			fputs("<td></td><td></td></tr>\n", out);
 	}
 	fprintf(out,
 	        "<tr class=total><td>total</td><td class=n>%s</td><td></td><td "
 	        "class=n>%s</td></tr></table>\n",
-	        gt__render_thousands(r->deployed, a), gt__render_thousands(r->committed, b));
+	        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
 }
 
 static void assumptions(FILE *out, const struct gt_scenario *s)
@@ -271,8 +271,8 @@ static void validation(FILE *out, const struct gt_validation *v)
 		        "</td><td>%s</td><td>%s</td><td class=n>%.0f</td><td class=n>%s</td><td "
 		        "class=n>%s</td><td class=n>%+.2f</td></tr>\n",
 		        gt_posture_name(r->mission->posture), gt_threat_name(r->mission->threat),
-		        r->mission->line_km, gt__render_thousands(lround(r->mission->troops), a),
-		        gt__render_thousands(lround(r->predicted), b), r->log10_error);
+		        r->mission->line_km, gt__thousands(lround(r->mission->troops), a),
+		        gt__thousands(lround(r->predicted), b), r->log10_error);
 	}
 	fputs("</table>\n", out);
 }

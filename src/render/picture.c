@@ -2,7 +2,7 @@
  * that calls Cairo. Maps use a Lambert azimuthal equal-area projection
  * centred on the theatre (gt_geo_projector). */
 #include "guarantor/render.h"
-#include "format.h"
+#include "util/thousands.h"
 #include "util/utf8.h"
 
 #include <math.h>
@@ -520,7 +520,7 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		cairo_line_to(cr, x, h - bottom);
 		cairo_stroke(cr);
 		char t[32];
-		gt__render_thousands(lround(v), t);
+		gt__thousands(lround(v), t);
 		rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, x - 10, h - bottom + 14);
 		cairo_show_text(cr, t);
@@ -545,10 +545,10 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		char t[32];
 		cairo_set_font_size(cr, 9);
 		rgb(cr, 0x222222, 1);
-		gt__render_thousands(r->deployed, t);
+		gt__thousands(r->deployed, t);
 		cairo_move_to(cr, left + fmax(wd, 1) + 4, y + band / 2 - 4);
 		cairo_show_text(cr, t);
-		gt__render_thousands(r->committed, t);
+		gt__thousands(r->committed, t);
 		cairo_move_to(cr, left + fmax(wc, 1) + 4, y + band / 2 + bh - 3);
 		cairo_show_text(cr, t);
 	}

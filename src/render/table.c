@@ -1,7 +1,7 @@
 /* table.c: sizing and validation results as aligned text tables, CSV and
  * Markdown. Numbers use thousands separators in tables, none in CSV. */
 #include "guarantor/render.h"
-#include "format.h"
+#include "util/thousands.h"
 #include "util/utf8.h"
 
 #include <math.h>
@@ -99,10 +99,10 @@ static void sizing_md(FILE *out, const struct gt_sizing *sz)
 		fputs("| ", out);
 		md_cell(out, r->option->title);
 		fprintf(out, " | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-		        gt_posture_name(r->option->posture), gt__render_thousands(r->ground, g),
-		        gt__render_thousands(r->air_personnel, air), gt__render_thousands(r->naval_personnel, nav),
-		        gt__render_thousands(r->trainers, tr), gt__render_thousands(r->monitors, mo),
-		        gt__render_thousands(r->deployed, a), gt__render_thousands(r->committed, b));
+		        gt_posture_name(r->option->posture), gt__thousands(r->ground, g),
+		        gt__thousands(r->air_personnel, air), gt__thousands(r->naval_personnel, nav),
+		        gt__thousands(r->trainers, tr), gt__thousands(r->monitors, mo),
+		        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
 	}
 }
 
@@ -111,10 +111,10 @@ static void breakdown_row(FILE *out, const char *label, long deployed, double ra
 {
 	char a[32], b[32];
 	if (ratio > 0)
-		fprintf(out, "  %-34s %10s   x%-4.1f %11s\n", label, gt__render_thousands(deployed, a), ratio,
-		        gt__render_thousands(committed, b));
+		fprintf(out, "  %-34s %10s   x%-4.1f %11s\n", label, gt__thousands(deployed, a), ratio,
+		        gt__thousands(committed, b));
 	else
-		fprintf(out, "  %-34s %10s\n", label, gt__render_thousands(deployed, a));
+		fprintf(out, "  %-34s %10s\n", label, gt__thousands(deployed, a));
 }
 
 static void sizing_summary(FILE *out, const struct gt_sizing *sz)
@@ -130,8 +130,8 @@ static void sizing_summary(FILE *out, const struct gt_sizing *sz)
 	for (size_t i = 0; i < sz->noptions; i++) {
 		const struct gt_sizing_option *r = &sz->options[i];
 		fprintf(out, "%-20s %-7s %10s %11s %9ld %6ld\n", r->option->name,
-		        gt_posture_name(r->option->posture), gt__render_thousands(r->deployed, a),
-		        gt__render_thousands(r->committed, b), r->fighters + r->aew_aircraft, r->ships);
+		        gt_posture_name(r->option->posture), gt__thousands(r->deployed, a),
+		        gt__thousands(r->committed, b), r->fighters + r->aew_aircraft, r->ships);
 	}
 }
 
@@ -159,8 +159,8 @@ static void sizing_table(FILE *out, const struct gt_sizing *sz)
 		breakdown_row(out, label, r->naval_personnel, rot->naval, r->committed_naval);
 		breakdown_row(out, "trainers", r->trainers, rot->training, r->committed_training);
 		breakdown_row(out, "monitors", r->monitors, rot->monitoring, r->committed_monitoring);
-		fprintf(out, "  %-34s %10s   %-5s %11s\n", "total", gt__render_thousands(r->deployed, a), "",
-		        gt__render_thousands(r->committed, b));
+		fprintf(out, "  %-34s %10s   %-5s %11s\n", "total", gt__thousands(r->deployed, a), "",
+		        gt__thousands(r->committed, b));
 	}
 }
 
@@ -220,8 +220,8 @@ static void validation_table(FILE *out, const struct gt_validation *v, bool md)
 			md_cell(out, m->name);
 			fprintf(out, " | %s | %s | %s | %.0f | %s | %s | %+.2f |\n",
 			        gt_posture_name(m->posture), gt_threat_name(m->threat), terrain,
-			        m->line_km, gt__render_thousands(lround(m->troops), a),
-			        gt__render_thousands(lround(r->predicted), b), r->log10_error);
+			        m->line_km, gt__thousands(lround(m->troops), a),
+			        gt__thousands(lround(r->predicted), b), r->log10_error);
 		} else {
 			/* pad by characters, not bytes, so non-ASCII names line up */
 			int cut = gt__utf8_prefix(m->name, 38), chars = 0;
@@ -230,8 +230,8 @@ static void validation_table(FILE *out, const struct gt_validation *v, bool md)
 			fprintf(out, "%.*s%*s %-13s %-6s %-8s %8.0f %9s %9s %+7.2f\n", cut, m->name,
 			        38 - chars, "",
 			        gt_posture_name(m->posture), gt_threat_name(m->threat), terrain,
-			        m->line_km, gt__render_thousands(lround(m->troops), a),
-			        gt__render_thousands(lround(r->predicted), b), r->log10_error);
+			        m->line_km, gt__thousands(lround(m->troops), a),
+			        gt__thousands(lround(r->predicted), b), r->log10_error);
 		}
 	}
 	size_t within = (size_t)lround(v->share_within_factor_2 * (double)v->n);

@@ -1,11 +1,11 @@
-/* format.c: number formatting shared by the renderers. */
-#include "format.h"
+/* thousands.c: numbers with thousands separators. */
+#include "util/thousands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *gt__render_thousands(long n, char buf[32])
+const char *gt__thousands(long n, char buf[32])
 {
 	char digits[24];
 	snprintf(digits, sizeof(digits), "%lu", n < 0 ? 0UL - (unsigned long)n : (unsigned long)n);

@@ -1,0 +1,168 @@
+/* forcegen.c (render): force-generation results as tables, JSON and CSV. */
+#include "guarantor/forcegen.h"
+#include "guarantor/render.h"
+#include "util/thousands.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *lead_code(const struct gt_forcegen *fg, const struct gt_fg_role *r)
+{
+	return r->lead >= 0 ? fg->members[r->lead].member->code : "-";
+}
+
+static void table_one(FILE *out, const struct gt_forcegen *fg)
+{
+	char a[32], b[32], c[32];
+	const struct gt_option *o = fg->option->option;
+	fprintf(out, "%s: %s\n", o->name, o->title);
+	fprintf(out, "  solver: %s, gap %.2f%%, %.2f s, %zu variables, %zu constraints\n", fg->status,
+	        fg->gap * 100, fg->seconds, fg->nvars, fg->nrows);
+	fprintf(out, "  shortfall: %s people (weighted relative shortfall %.3f)\n\n",
+	        gt__thousands(fg->shortfall_people, a), fg->objective[0]);
+	fprintf(out, "  %-24s %-10s %9s %9s %9s  %-4s %7s\n", "role", "unit", "required", "filled",
+	        "short", "lead", "nations");
+	for (size_t r = 0; r < fg->nroles; r++) {
+		const struct gt_fg_role *ro = &fg->roles[r];
+		fprintf(out, "  %-24.24s %-10s %9s %9s %9s  %-4s %7d\n", ro->name,
+		        gt_unit_name(ro->unit), gt__thousands(ro->required, a),
+		        gt__thousands(ro->allocated, b), gt__thousands(ro->shortfall, c),
+		        lead_code(fg, ro), ro->nations);
+	}
+	fprintf(out, "\n  %-6s %9s %8s %4s %5s %8s %8s %9s %10s %6s %6s\n", "member", "companies",
+	        "fighters", "aew", "ships", "trainers", "monitors", "deployed", "committed", "share",
+	        "fair");
+	for (size_t m = 0; m < fg->nmembers; m++) {
+		const struct gt_fg_member *fm = &fg->members[m];
+		if (fm->personnel == 0 && fm->fair_share == 0)
+			continue;
+		fprintf(out, "  %-6s %9ld %8ld %4ld %5ld %8ld %8ld %9s %10s %5.1f%% %5.1f%%\n",
+		        fm->member->code, fm->units[GT_UNIT_COMPANIES], fm->units[GT_UNIT_FIGHTERS],
+		        fm->units[GT_UNIT_AEW], fm->units[GT_UNIT_SHIPS], fm->units[GT_UNIT_TRAINERS],
+		        fm->units[GT_UNIT_MONITORS], gt__thousands(fm->personnel, a),
+		        gt__thousands(fm->committed, b), fm->share * 100, fm->fair_share * 100);
+	}
+	bool any = false;
+	for (size_t r = 0; r < fg->nroles; r++) {
+		if (!fg->roles[r].why)
+			continue;
+		if (!any)
+			fputs("\n  Gaps:\n", out);
+		any = true;
+		fprintf(out, "  - %s\n", fg->roles[r].why);
+	}
+	if (!any)
+		fputs("\n  No gaps: every role is filled.\n", out);
+}
+
+static json_t *one_json(const struct gt_forcegen *fg)
+{
+	json_t *o = json_object(), *roles = json_array(), *members = json_array(),
+	       *allocs = json_array(), *obj = json_object();
+	json_object_set_new(o, "name", json_string(fg->option->option->name));
+	json_object_set_new(o, "title", json_string(fg->option->option->title));
+	json_object_set_new(o, "status", json_string(fg->status));
+	json_object_set_new(o, "gap", json_real(round(fg->gap * 1e6) / 1e6));
+	json_object_set_new(obj, "weighted_shortfall", json_real(round(fg->objective[0] * 1e6) / 1e6));
+	json_object_set_new(obj, "unfairness_thousands", json_real(round(fg->objective[1] * 1e4) / 1e4));
+	json_object_set_new(obj, "nations", json_real(round(fg->objective[2])));
+	json_object_set_new(o, "objective", obj);
+	json_object_set_new(o, "shortfall_people", json_integer(fg->shortfall_people));
+	for (size_t r = 0; r < fg->nroles; r++) {
+		const struct gt_fg_role *ro = &fg->roles[r];
+		json_t *j = json_object();
+		json_object_set_new(j, "name", json_string(ro->name));
+		json_object_set_new(j, "kind", json_string(gt_role_kind_name(ro->kind)));
+		json_object_set_new(j, "unit", json_string(gt_unit_name(ro->unit)));
+		json_object_set_new(j, "km_from_line",
+		                    isfinite(ro->km_from_line) ? json_real(round(ro->km_from_line * 10) / 10)
+		                                               : json_null());
+		json_object_set_new(j, "required", json_integer(ro->required));
+		json_object_set_new(j, "allocated", json_integer(ro->allocated));
+		json_object_set_new(j, "shortfall", json_integer(ro->shortfall));
+		json_object_set_new(j, "lead", ro->lead >= 0 ? json_string(lead_code(fg, ro)) : json_null());
+		json_object_set_new(j, "nations", json_integer(ro->nations));
+		json_object_set_new(j, "why", ro->why ? json_string(ro->why) : json_null());
+		json_array_append_new(roles, j);
+	}
+	for (size_t m = 0; m < fg->nmembers; m++) {
+		const struct gt_fg_member *fm = &fg->members[m];
+		json_t *j = json_object(), *units = json_object(), *sus = json_object();
+		json_object_set_new(j, "code", json_string(fm->member->code));
+		json_object_set_new(j, "name", json_string(fm->member->name));
+		json_object_set_new(j, "excluded", json_boolean(fm->excluded));
+		for (int u = 0; u < GT_UNIT_COUNT; u++) {
+			json_object_set_new(units, gt_unit_name((enum gt_unit)u), json_integer(fm->units[u]));
+			json_object_set_new(sus, gt_unit_name((enum gt_unit)u), json_integer(fm->sustain[u]));
+		}
+		json_object_set_new(j, "units", units);
+		json_object_set_new(j, "sustain", sus);
+		json_object_set_new(j, "personnel", json_integer(fm->personnel));
+		json_object_set_new(j, "committed", json_integer(fm->committed));
+		json_object_set_new(j, "share", json_real(round(fm->share * 1e4) / 1e4));
+		json_object_set_new(j, "fair_share", json_real(round(fm->fair_share * 1e4) / 1e4));
+		json_array_append_new(members, j);
+	}
+	for (size_t a = 0; a < fg->nallocs; a++) {
+		const struct gt_fg_alloc *al = &fg->allocs[a];
+		json_t *j = json_object();
+		json_object_set_new(j, "member", json_string(fg->members[al->member].member->code));
+		json_object_set_new(j, "role", json_string(fg->roles[al->role].name));
+		json_object_set_new(j, "units", json_integer(al->units));
+		json_array_append_new(allocs, j);
+	}
+	json_object_set_new(o, "roles", roles);
+	json_object_set_new(o, "members", members);
+	json_object_set_new(o, "allocations", allocs);
+	return o;
+}
+
+json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n);
+json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, one_json(fgs[i]));
+	return a;
+}
+
+enum gt_status gt_render_forcegen(FILE *out, const struct gt_forcegen *const *fgs, size_t n,
+                                  enum gt_format fmt)
+{
+	if (fmt == GT_FORMAT_JSON) {
+		json_t *root = json_object();
+		json_object_set_new(root, "scenario",
+		                    json_string(n ? fgs[0]->scenario->name : ""));
+		json_object_set_new(root, "options", gt__render_forcegen_json(fgs, n));
+		char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+		json_decref(root);
+		if (!text)
+			return GT_E_NOMEM;
+		fputs(text, out);
+		fputc('\n', out);
+		free(text);
+	} else if (fmt == GT_FORMAT_CSV) {
+		fputs("option,member,role,kind,unit,units,people\n", out);
+		for (size_t i = 0; i < n; i++) {
+			const struct gt_forcegen *fg = fgs[i];
+			for (size_t a = 0; a < fg->nallocs; a++) {
+				const struct gt_fg_alloc *al = &fg->allocs[a];
+				const struct gt_fg_role *ro = &fg->roles[al->role];
+				double per = gt_forcegen_people_per_unit(fg->scenario, ro->unit);
+				fprintf(out, "%s,%s,\"%s\",%s,%s,%ld,%ld\n", fg->option->option->name,
+				        fg->members[al->member].member->code, ro->name,
+				        gt_role_kind_name(ro->kind), gt_unit_name(ro->unit), al->units,
+				        lround((double)al->units * per));
+			}
+		}
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				fputc('\n', out);
+			table_one(out, fgs[i]);
+		}
+	}
+	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
+}
