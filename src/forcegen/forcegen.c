@@ -389,7 +389,9 @@ static void objective(struct gt__fg *p, int stage)
 static enum gt_status fix_stage(struct gt__fg *p, double value)
 {
 	const size_t M = p->out->nmembers, R = p->out->nroles;
-	int row = gt__mip_row(p->mip, -HUGE_VAL, value + 1e-6 + 1e-6 * fabs(value));
+	/* a little slack, so that GLPK's own tolerances cannot make the
+	 * incumbent look infeasible */
+	int row = gt__mip_row(p->mip, -HUGE_VAL, value + 1e-5 + 1e-5 * fabs(value));
 	if (row < 0)
 		return GT_E_NOMEM;
 	/* the current objective's coefficients, copied into a row */
@@ -534,10 +536,17 @@ enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizi
 			goto out_fail;
 		}
 		p.out->seconds += res.seconds;
+		if (res.status == GT_MIP_INFEASIBLE && p.stage > 0) {
+			/* numerical trouble with the fixed earlier stage: keep its
+			 * solution, which is still in the variables */
+			if (worst < GT_MIP_FEASIBLE)
+				worst = GT_MIP_FEASIBLE;
+			break;
+		}
 		if (res.status == GT_MIP_INFEASIBLE) {
 			/* every role has a shortfall variable, so this is a defect */
 			st = gt_err_set(err, GT_E_INTERNAL, NULL, 0, 0, NULL,
-			                "the programme is infeasible; this is a bug in guarantor");
+			                "the programme of stage %d is infeasible; this is a bug in guarantor", p.stage + 1);
 			goto out_fail;
 		}
 		if (res.status == GT_MIP_NO_SOLUTION) {
