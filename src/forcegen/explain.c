@@ -42,7 +42,8 @@ static const char *unit_words(enum gt_unit u, long n)
 
 static const char *const bar_words[GT_FG_BAR_COUNT] = {
 	"", "Dropped for this run", "Not willing to serve in this domain", "No such units offered",
-	"Will not serve this close to the line", "Will serve only in other places"};
+	"Will not serve this close to the line", "Will serve only in other places",
+	"Serve only under a named lead nation, and this role has none"};
 
 /* Lists member codes, at most five, then "+N more". */
 static void codes(struct text *t, const struct gt__fg *p, const int *idx, size_t n)

@@ -184,6 +184,9 @@ enum gt__fg_bar gt__fg_barred(const struct gt__fg *p, size_t m, size_t r)
 		if (cv->nonly_in > 0 && is_sector_role(role->kind) &&
 		    !in_list(cv->only_in, cv->nonly_in, role->name))
 			return GT_FG_BAR_REGION;
+		/* the reserve and enablers have no lead nation to serve under */
+		if (cv->nonly_under > 0 && !is_sector_role(role->kind))
+			return GT_FG_BAR_NO_LEAD;
 	}
 	return GT_FG_BAR_NONE;
 }

@@ -13,6 +13,7 @@ enum gt__fg_bar {
 	GT_FG_BAR_NO_OFFER, /* willing, but offers none of the role's unit */
 	GT_FG_BAR_DISTANCE, /* the role is closer to the line than it will go */
 	GT_FG_BAR_REGION,   /* the role is not among the places it will go */
+	GT_FG_BAR_NO_LEAD,  /* serves only under named leads; the role has no lead */
 	GT_FG_BAR_COUNT
 };
 

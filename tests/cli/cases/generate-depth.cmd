@@ -1,0 +1,1 @@
+$GT generate --option deterrent-depth

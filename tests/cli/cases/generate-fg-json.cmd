@@ -1,0 +1,1 @@
+$GT generate --scenario $DATA/fg.yaml --format json
