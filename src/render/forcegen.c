@@ -18,8 +18,9 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 	char a[32], b[32], c[32];
 	const struct gt_option *o = fg->option->option;
 	fprintf(out, "%s: %s\n", o->name, o->title);
-	fprintf(out, "  solver: %s, gap %.2f%%, %.2f s, %zu variables, %zu constraints\n", fg->status,
-	        fg->gap * 100, fg->seconds, fg->nvars, fg->nrows);
+	/* no solve time here: output must be the same from run to run */
+	fprintf(out, "  solver: %s, gap %.2f%%, %zu variables, %zu constraints\n", fg->status,
+	        fg->gap * 100, fg->nvars, fg->nrows);
 	fprintf(out, "  shortfall: %s people (weighted relative shortfall %.3f)\n\n",
 	        gt__thousands(fg->shortfall_people, a), fg->objective[0]);
 	fprintf(out, "  %-24s %-10s %9s %9s %9s  %-4s %7s\n", "role", "unit", "required", "filled",
