@@ -28,7 +28,7 @@ static const char help[] =
 	"                          only_under, max_role_share), or all of them\n"
 	"  -c, --cap CODE:UNIT=N   set what a member can sustain, e.g. --cap GB:companies=60;\n"
 	"                          units: companies, fighters, aew, ships, trainers, monitors\n"
-	"  -t, --time-limit S      solver time for each option, seconds (default 10); the best\n"
+	"  -t, --time-limit S      solver time for each option, seconds (default 30); the best\n"
 	"                          solution found is reported with its gap\n"
 	"  -h, --help              show this help\n";
 

@@ -35,7 +35,7 @@ struct gt_fg_change {
 };
 
 struct gt_fg_settings {
-	double time_limit_s; /* for all three stages together; 0: 10 s */
+	double time_limit_s; /* for all three stages together; 0: 30 s */
 	const struct gt_fg_change *changes;
 	size_t nchanges;
 };

@@ -381,6 +381,12 @@ static void objective(struct gt__fg *p, int stage)
 	} else if (stage == 1) {
 		for (size_t m = 0; m < M; m++)
 			gt__mip_obj(p->mip, p->d_var[m], 1);
+		/* burden to within 1% of everyone required: see gt__mip_obj_const */
+		double people = 0;
+		for (size_t r = 0; r < R; r++)
+			people += (double)p->out->roles[r].required *
+			          gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) / 1000.0;
+		gt__mip_obj_const(p->mip, people);
 	} else {
 		for (size_t k = 0; k < M * R; k++)
 			if (p->z[k] != NO_VAR)
@@ -524,7 +530,7 @@ enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizi
 	if (gt__mip_new(&p.mip) != GT_OK || build_model(&p) != GT_OK)
 		goto out_nomem;
 
-	double limit = settings && settings->time_limit_s > 0 ? settings->time_limit_s : 10.0;
+	double limit = settings && settings->time_limit_s > 0 ? settings->time_limit_s : 30.0;
 	const double split[3] = {0.6, 0.2, 0.2};
 	/* the shortfall is proved optimal; burden and nations are optimised to
 	 * within 1%, which settles them long before any time limit */

@@ -22,6 +22,7 @@ struct nz {
 };
 
 struct gt__mip {
+	double obj_const;
 	struct var *vars;
 	size_t nvars, capvars;
 	struct rowb *rows;
@@ -93,8 +94,14 @@ void gt__mip_obj(struct gt__mip *m, int var, double coef)
 	m->vars[var].obj = coef;
 }
 
+void gt__mip_obj_const(struct gt__mip *m, double c)
+{
+	m->obj_const = c;
+}
+
 void gt__mip_obj_clear(struct gt__mip *m)
 {
+	m->obj_const = 0;
 	for (size_t i = 0; i < m->nvars; i++)
 		m->vars[i].obj = 0;
 }
@@ -146,6 +153,7 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 		goto out_free;
 	}
 	glp_set_obj_dir(lp, GLP_MIN);
+	glp_set_obj_coef(lp, 0, m->obj_const);
 	if (m->nrows)
 		glp_add_rows(lp, (int)m->nrows);
 	if (m->nvars)
@@ -209,7 +217,7 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 		st = GT_E_INTERNAL;
 	}
 	if (res->status == GT_MIP_OPTIMAL || res->status == GT_MIP_FEASIBLE) {
-		res->objective = glp_mip_obj_val(lp);
+		res->objective = glp_mip_obj_val(lp) - m->obj_const;
 		for (size_t j = 0; j < m->nvars; j++)
 			m->vars[j].value = glp_mip_col_val(lp, (int)j + 1);
 	}

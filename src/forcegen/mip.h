@@ -39,6 +39,10 @@ bool gt__mip_coef(struct gt__mip *m, int row, int var, double coef);
 /* Sets the objective (minimised) coefficient of var; all start at 0. */
 void gt__mip_obj(struct gt__mip *m, int var, double coef);
 void gt__mip_obj_clear(struct gt__mip *m);
+/* A constant added to the objective. It changes no solution, but GLPK's
+ * gap is relative to the objective's size, so a constant turns the
+ * relative gap tolerance into an absolute one of about rel_gap * c. */
+void gt__mip_obj_const(struct gt__mip *m, double c);
 
 /* Solves with a time limit in seconds, stopping when the relative gap is
  * at most rel_gap (0: prove optimality). Values are read with
