@@ -68,6 +68,16 @@ struct gt_fg_alloc {
 	long units;
 };
 
+/* One contingent in one rotation period: member's rotation group `group`
+ * (1 to its rotation ratio, rounded up) holds `units` of the role. Each
+ * member rotates its own units; a group returns every `rotation` periods. */
+struct gt_fg_tour {
+	int period; /* 0-based; starts at period * tour_months */
+	int role, member;
+	long units;
+	int group;
+};
+
 struct gt_forcegen {
 	const struct gt_scenario *scenario;
 	const struct gt_sizing_option *option;
@@ -77,6 +87,9 @@ struct gt_forcegen {
 	size_t nmembers;
 	struct gt_fg_alloc *allocs; /* by role, then member */
 	size_t nallocs;
+	struct gt_fg_tour *schedule; /* by period, then allocation */
+	size_t nschedule;
+	int nperiods; /* horizon_months / tour_months, rounded up */
 	const char *status;  /* "optimal", "feasible (time limit)", "no solution (time limit)" */
 	double objective[3]; /* weighted relative shortfall; unfairness (thousand people); nations */
 	double gap;          /* relative MIP gap of the worst stage; 0 when all optimal */

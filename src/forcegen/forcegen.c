@@ -461,6 +461,27 @@ static void read_solution(struct gt__fg *p)
 		out->members[m].share = total ? (double)out->members[m].personnel / (double)total : 0;
 }
 
+/* The rotation schedule: every allocation in every period, with the member's
+ * rotation group that holds it then. */
+static enum gt_status schedule(struct gt__fg *p)
+{
+	struct gt_forcegen *out = p->out;
+	const struct gt_forcegen_params *fp = &p->s->forcegen;
+	out->nperiods = (fp->horizon_months + fp->tour_months - 1) / fp->tour_months;
+	out->schedule = calloc((size_t)out->nperiods * out->nallocs + 1, sizeof(*out->schedule));
+	if (!out->schedule)
+		return GT_E_NOMEM;
+	for (int t = 0; t < out->nperiods; t++)
+		for (size_t a = 0; a < out->nallocs; a++) {
+			const struct gt_fg_alloc *al = &out->allocs[a];
+			int groups = (int)ceil(out->members[al->member].member->rotation - 1e-9);
+			out->schedule[out->nschedule++] = (struct gt_fg_tour){
+				.period = t, .role = al->role, .member = al->member, .units = al->units,
+				.group = t % (groups > 0 ? groups : 1) + 1};
+		}
+	return GT_OK;
+}
+
 /* Fair shares: weights normalised over the members able to contribute
  * anything after the changes. */
 static void fair_shares(struct gt__fg *p)
@@ -579,7 +600,7 @@ enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizi
 	p.out->nrows = gt__mip_nrows(p.mip);
 	if (worst != GT_MIP_NO_SOLUTION) {
 		read_solution(&p);
-		if ((st = gt__fg_explain(&p)) != GT_OK)
+		if ((st = gt__fg_explain(&p)) != GT_OK || (st = schedule(&p)) != GT_OK)
 			goto out_nomem;
 	}
 	*out = p.out;
@@ -598,6 +619,7 @@ void gt_forcegen_free(struct gt_forcegen *fg)
 {
 	if (!fg)
 		return;
+	free(fg->schedule);
 	for (size_t r = 0; r < fg->nroles; r++)
 		free(fg->roles[r].why);
 	free(fg->roles);

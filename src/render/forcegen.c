@@ -13,6 +13,48 @@ static const char *lead_code(const struct gt_forcegen *fg, const struct gt_fg_ro
 	return r->lead >= 0 ? fg->members[r->lead].member->code : "-";
 }
 
+/* Sector roles by rotation period: who holds them, and with which of its
+ * rotation groups ("GB 2" is the UK's second group). */
+static void schedule_table(FILE *out, const struct gt_forcegen *fg)
+{
+	const struct gt_forcegen_params *fp = &fg->scenario->forcegen;
+	bool any = false;
+	for (size_t r = 0; r < fg->nroles && !any; r++)
+		any = fg->roles[r].allocated > 0 &&
+		      (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+	if (!any || fg->nperiods == 0)
+		return;
+	fprintf(out, "\n  Rotation schedule (%d-month tours over %d months; member and rotation group):\n",
+	        fp->tour_months, fp->horizon_months);
+	fprintf(out, "  %-16s", "sector");
+	int shown = fg->nperiods < 8 ? fg->nperiods : 8;
+	for (int t = 0; t < shown; t++)
+		fprintf(out, t + 1 < shown ? " month %-11d" : " month %d", t * fp->tour_months);
+	fputc('\n', out);
+	for (size_t r = 0; r < fg->nroles; r++) {
+		const struct gt_fg_role *ro = &fg->roles[r];
+		if (ro->allocated == 0 || (ro->kind != GT_ROLE_LINE && ro->kind != GT_ROLE_GARRISON))
+			continue;
+		fprintf(out, "  %-16.16s", ro->name);
+		for (int t = 0; t < shown; t++) {
+			char cell[64] = "";
+			size_t used = 0;
+			for (size_t k = 0; k < fg->nschedule; k++) {
+				const struct gt_fg_tour *tt = &fg->schedule[k];
+				if (tt->period != t || tt->role != (int)r || used + 8 >= sizeof(cell))
+					continue;
+				used += (size_t)snprintf(cell + used, sizeof(cell) - used, "%s%s %d",
+				                         used ? " " : "", fg->members[tt->member].member->code,
+				                         tt->group);
+			}
+			fprintf(out, t + 1 < shown ? " %-17s" : " %s", cell);
+		}
+		fputc('\n', out);
+	}
+	if (fg->nperiods > 8)
+		fprintf(out, "  (first 8 of %d periods; JSON has all)\n", fg->nperiods);
+}
+
 static void table_one(FILE *out, const struct gt_forcegen *fg)
 {
 	char a[32], b[32], c[32];
@@ -56,6 +98,7 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 	}
 	if (!any)
 		fputs("\n  No gaps: every role is filled.\n", out);
+	schedule_table(out, fg);
 }
 
 static json_t *one_json(const struct gt_forcegen *fg)
@@ -114,6 +157,20 @@ static json_t *one_json(const struct gt_forcegen *fg)
 		json_object_set_new(j, "units", json_integer(al->units));
 		json_array_append_new(allocs, j);
 	}
+	json_t *sched = json_array();
+	for (size_t k = 0; k < fg->nschedule; k++) {
+		const struct gt_fg_tour *t = &fg->schedule[k];
+		json_t *j = json_object();
+		json_object_set_new(j, "period", json_integer(t->period));
+		json_object_set_new(j, "start_month",
+		                    json_integer((json_int_t)t->period * fg->scenario->forcegen.tour_months));
+		json_object_set_new(j, "role", json_string(fg->roles[t->role].name));
+		json_object_set_new(j, "member", json_string(fg->members[t->member].member->code));
+		json_object_set_new(j, "units", json_integer(t->units));
+		json_object_set_new(j, "rotation_group", json_integer(t->group));
+		json_array_append_new(sched, j);
+	}
+	json_object_set_new(o, "schedule", sched);
 	json_object_set_new(o, "roles", roles);
 	json_object_set_new(o, "members", members);
 	json_object_set_new(o, "allocations", allocs);
