@@ -45,7 +45,8 @@ int main(void)
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *mem = open_memstream(&buf, &len);
-		if (!mem || gt_render_brief_html(mem, sz, NULL) != GT_OK)
+		struct gt_results res = {.sizing = sz};
+		if (!mem || gt_render_brief_html(mem, &res) != GT_OK)
 			return 1;
 		fclose(mem);
 		free(buf);

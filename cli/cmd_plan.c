@@ -7,20 +7,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/render.h"
 #include "guarantor/sizing.h"
 
 static const char help[] =
 	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE]\n\n"
-	"Runs every engine over every guarantee option (for now: force sizing, and its\n"
-	"validation against historical missions), prints a summary, and writes to DIR:\n"
+	"Runs every engine over every guarantee option (force sizing and its validation\n"
+	"against historical missions; force generation when the scenario has a coalition),\n"
+	"prints a summary, and writes to DIR:\n"
 	"  results.json          all results (schema: docs/output.md)\n"
 	"  brief.html            a self-contained brief: summary, maps, chart,\n"
 	"                        assumptions, validation\n"
 	"  map.svg               the theatre, line of contact and sectors\n"
 	"  strength.svg          deployed and committed strength by option\n"
-	"  option-NAME.svg       each option's footprint\n\n"
+	"  option-NAME.svg       each option's footprint\n"
+	"  coalition.svg         who supplies the people of each option (force generation)\n"
+	"  rotation-NAME.svg     who holds each sector in each rotation period\n\n"
 	"Options:\n"
 	"  -s, --scenario FILE   scenario YAML (default: the built-in " GT_SCENARIO_DEFAULT ")\n"
 	"  -o, --out DIR         output folder (default: guarantor-out), created if missing\n"
@@ -32,7 +36,9 @@ struct plan {
 	struct gt_scenario *s;
 	struct gt_sizing *sz;
 	struct gt_missions *m;
-	struct gt_validation *v; /* NULL when validation could not run */
+	struct gt_validation *v;  /* NULL when validation could not run */
+	struct gt_forcegen **fg;  /* one per option, or NULL without a coalition */
+	size_t nfg;
 };
 
 /* Every output, rendered in memory before anything is written, so that a
@@ -74,7 +80,10 @@ static enum gt_status render_brief(const struct plan *p, char **html)
 	FILE *mem = open_memstream(html, &len);
 	if (!mem)
 		return GT_E_NOMEM;
-	enum gt_status st = gt_render_brief_html(mem, p->sz, p->v);
+	struct gt_results res = {.sizing = p->sz, .validation = p->v,
+	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
+	                         .nforcegen = p->nfg};
+	enum gt_status st = gt_render_brief_html(mem, &res);
 	if (fclose(mem) != 0 && st == GT_OK)
 		st = GT_E_NOMEM;
 	if (st != GT_OK) {
@@ -88,7 +97,10 @@ static enum gt_status render_brief(const struct plan *p, char **html)
 static enum gt_status render_all(const struct plan *p, struct outputs *o)
 {
 	char *text;
-	enum gt_status st = gt_render_results_json(p->sz, p->v, &text);
+	struct gt_results all = {.sizing = p->sz, .validation = p->v,
+	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
+	                         .nforcegen = p->nfg};
+	enum gt_status st = gt_render_results_json(&all, &text);
 	if (st != GT_OK || (st = add_output(o, "results.json", text)) != GT_OK)
 		return st;
 	st = gt_render_map_svg(p->s, NULL, 900, 640, &text);
@@ -102,6 +114,26 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 			char name[160];
 			snprintf(name, sizeof(name), "option-%s.svg", p->sz->options[i].option->name);
 			st = gt_render_map_svg(p->s, &p->sz->options[i], 540, 400, &text);
+			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
+				return st;
+		}
+		if (p->nfg) {
+			st = gt_render_contribution_svg((const struct gt_forcegen *const *)p->fg, p->nfg,
+			                                900, 140 + 50 * (double)p->nfg, &text);
+			if (st != GT_OK || (st = add_output(o, "coalition.svg", text)) != GT_OK)
+				return st;
+		}
+		for (size_t i = 0; i < p->nfg; i++) {
+			size_t rows = 0;
+			for (size_t r = 0; r < p->fg[i]->nroles; r++)
+				rows += p->fg[i]->roles[r].allocated > 0 &&
+				        (p->fg[i]->roles[r].kind == GT_ROLE_LINE ||
+				         p->fg[i]->roles[r].kind == GT_ROLE_GARRISON);
+			if (rows == 0)
+				continue;
+			char name[160];
+			snprintf(name, sizeof(name), "rotation-%s.svg", p->fg[i]->option->option->name);
+			st = gt_render_rotation_svg(p->fg[i], 900, 60 + 24 * (double)rows, &text);
 			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
 				return st;
 		}
@@ -155,6 +187,17 @@ static int run_plan(struct plan *p, const char *missions)
 		return gt_cli_fail(&err);
 	for (size_t i = 0; i < p->m->nwarnings; i++)
 		fprintf(stderr, "guarantor: warning: %s\n", p->m->warnings[i]);
+	/* Force generation, when the scenario has a coalition and parameters. */
+	if (p->s->forcegen.present && p->s->nmembers > 0) {
+		p->fg = calloc(p->sz->noptions, sizeof(*p->fg));
+		if (!p->fg) {
+			fprintf(stderr, "guarantor: out of memory\n");
+			return GT_EXIT_FAILURE;
+		}
+		for (size_t i = 0; i < p->sz->noptions; i++, p->nfg++)
+			if (gt_forcegen_run(p->s, &p->sz->options[i], NULL, &p->fg[i], &err) != GT_OK)
+				return gt_cli_fail(&err);
+	}
 	/* A doctrine that cannot be validated still sizes: say so, go on. */
 	if (gt_validation_run(&p->s->doctrine, p->m, &p->v, &err) != GT_OK) {
 		char buf[1400];
@@ -181,6 +224,15 @@ static int run_plan(struct plan *p, const char *missions)
 	if (p->v)
 		printf("\nValidation: median |log10 error| %.3f over %zu historical missions.\n",
 		       p->v->median_abs_log10_error, p->v->n);
+	for (size_t i = 0; i < p->nfg; i++) {
+		long found = 0;
+		for (size_t m = 0; m < p->fg[i]->nmembers; m++)
+			found += p->fg[i]->members[m].personnel;
+		if (i == 0)
+			printf("\nForce generation (people deployed the coalition can sustain, and short):\n");
+		printf("  %-20s %8ld found, %8ld short\n", p->fg[i]->option->option->name, found,
+		       p->fg[i]->shortfall_people);
+	}
 	printf("Wrote %s/results.json, %s/brief.html and the pictures.\n", p->dir, p->dir);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
@@ -202,6 +254,9 @@ static int run(int argc, char **argv)
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
 		rc = run_plan(&p, missions);
+	for (size_t i = 0; i < p.nfg; i++)
+		gt_forcegen_free(p.fg[i]);
+	free(p.fg);
 	gt_validation_free(p.v);
 	gt_missions_free(p.m);
 	gt_sizing_free(p.sz);

@@ -31,10 +31,18 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing_json(const struct gt_siz
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation_json(const struct gt_validation *v,
                                                                  char **json);
 
-/* Everything `guarantor plan` found: the sizing schema plus a
- * "validation" member (null when v is NULL). OUT: *json. */
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_results_json(const struct gt_sizing *sz,
-                                                              const struct gt_validation *v,
+/* Everything `guarantor plan` found, for the renderers that show it all.
+ * Only sizing is required; the rest may be NULL or empty. */
+struct gt_results {
+	const struct gt_sizing *sizing;
+	const struct gt_validation *validation;
+	const struct gt_forcegen *const *forcegen; /* one per option, in option order */
+	size_t nforcegen;
+};
+
+/* results.json: the sizing schema plus "validation" and "forcegen"
+ * members (null when absent). OUT: *json. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_results_json(const struct gt_results *res,
                                                               char **json);
 
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing(FILE *out, const struct gt_sizing *sz,
@@ -65,11 +73,18 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_strength_svg(const struct gt_si
                                                               double width, double height,
                                                               char **svg);
 
-/* The self-contained HTML brief: summary, maps, chart, assumptions and,
- * when v is not NULL, validation against history. */
+/* Each member's people by option, stacked. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_contribution_svg(
+	const struct gt_forcegen *const *fgs, size_t n, double width, double height, char **svg);
+/* Who holds each sector in each rotation period. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg,
+                                                              double width, double height,
+                                                              char **svg);
+
+/* The self-contained HTML brief: summary, maps, charts, force generation,
+ * assumptions and validation against history, as far as res holds them. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_brief_html(FILE *out,
-                                                            const struct gt_sizing *sz,
-                                                            const struct gt_validation *v);
+                                                            const struct gt_results *res);
 
 #ifdef __cplusplus
 }

@@ -277,9 +277,85 @@ static void validation(FILE *out, const struct gt_validation *v)
 	fputs("</table>\n", out);
 }
 
-enum gt_status gt_render_brief_html(FILE *out, const struct gt_sizing *sz,
-                                    const struct gt_validation *v)
+/* Force generation: who supplies what, the gaps in words, and who holds
+ * each sector through the rotations. */
+static void forcegen(FILE *out, const struct gt_results *res)
 {
+	char a[32], b[32], *svg = NULL;
+	enum gt_status st;
+	fputs("<p>Each member's offer, as read from its public statements (assumptions, listed "
+	      "with their basis in the scenario file), matched to the roles each option needs: a "
+	      "mixed-integer programme that first minimises the gaps, then shares the burden by "
+	      "each member's weight, then keeps few nations in each sector "
+	      "(docs/model-forcegen.md).</p>\n<table><tr><th>option</th><th>solver</th><th "
+	      "class=n>people found</th><th class=n>people short</th><th>lead nations</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < res->nforcegen; i++) {
+		const struct gt_forcegen *fg = res->forcegen[i];
+		long found = 0;
+		for (size_t m = 0; m < fg->nmembers; m++)
+			found += fg->members[m].personnel;
+		fputs("<tr><td>", out);
+		esc(out, fg->option->option->title);
+		fprintf(out, "</td><td>%s</td><td class=n>%s</td><td class=n>%s</td><td>", fg->status,
+		        gt__thousands(found, a), gt__thousands(fg->shortfall_people, b));
+		bool seen[64] = {false}, first = true;
+		for (size_t r = 0; r < fg->nroles; r++) {
+			int l = fg->roles[r].lead;
+			if (l < 0 || l >= 64 || seen[l])
+				continue;
+			seen[l] = true;
+			fprintf(out, "%s%s", first ? "" : ", ", fg->members[l].member->code);
+			first = false;
+		}
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</table>\n", out);
+	st = gt_render_contribution_svg(res->forcegen, res->nforcegen, 900,
+	                                140 + 50 * (double)res->nforcegen, &svg);
+	picture(out, st, svg, "People deployed by member and option");
+	for (size_t i = 0; i < res->nforcegen; i++) {
+		const struct gt_forcegen *fg = res->forcegen[i];
+		bool gaps = false, sectors = false;
+		for (size_t r = 0; r < fg->nroles; r++) {
+			gaps = gaps || fg->roles[r].why;
+			sectors = sectors || (fg->roles[r].allocated > 0 &&
+			                      (fg->roles[r].kind == GT_ROLE_LINE ||
+			                       fg->roles[r].kind == GT_ROLE_GARRISON));
+		}
+		if (!gaps && !sectors)
+			continue;
+		fputs("<h3>", out);
+		esc(out, fg->option->option->title);
+		fputs("</h3>\n", out);
+		if (gaps) {
+			fputs("<ul>\n", out);
+			for (size_t r = 0; r < fg->nroles; r++) {
+				if (!fg->roles[r].why)
+					continue;
+				fputs("<li>", out);
+				esc(out, fg->roles[r].why);
+				fputs("</li>\n", out);
+			}
+			fputs("</ul>\n", out);
+		} else {
+			fputs("<p>Every role is filled.</p>\n", out);
+		}
+		if (sectors) {
+			size_t rows = 0;
+			for (size_t r = 0; r < fg->nroles; r++)
+				rows += fg->roles[r].allocated > 0 &&
+				        (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+			st = gt_render_rotation_svg(fg, 900, 60 + 24 * (double)rows, &svg);
+			picture(out, st, svg, "Rotation schedule");
+		}
+	}
+}
+
+enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
+{
+	const struct gt_sizing *sz = res->sizing;
+	const struct gt_validation *v = res->validation;
 	const struct gt_scenario *s = sz->scenario;
 	char *svg = NULL;
 	enum gt_status st;
@@ -332,6 +408,11 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_sizing *sz,
 	fputs("<h2>Sizing, option by option</h2>\n", out);
 	for (size_t i = 0; i < sz->noptions; i++)
 		breakdown(out, sz, &sz->options[i]);
+
+	if (res->nforcegen) {
+		fputs("<h2>Who supplies what</h2>\n", out);
+		forcegen(out, res);
+	}
 
 	fputs("<h2>Assumptions that matter most</h2>\n", out);
 	assumptions(out, s);

@@ -177,6 +177,7 @@ static json_t *one_json(const struct gt_forcegen *fg)
 	return o;
 }
 
+/* Shared with json.c, for results.json. */
 json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n);
 json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n)
 {

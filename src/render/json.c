@@ -195,10 +195,13 @@ enum gt_status gt_render_validation_json(const struct gt_validation *v, char **o
 	return dump(validation_root(v), out);
 }
 
-enum gt_status gt_render_results_json(const struct gt_sizing *sz, const struct gt_validation *v,
-                                      char **out)
+json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n);
+
+enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 {
-	json_t *root = sizing_root(sz);
-	put(root, "validation", v ? validation_root(v) : json_null());
+	json_t *root = sizing_root(res->sizing);
+	put(root, "validation", res->validation ? validation_root(res->validation) : json_null());
+	put(root, "forcegen", res->nforcegen ? gt__render_forcegen_json(res->forcegen, res->nforcegen)
+	                                     : json_null());
 	return dump(root, out);
 }

@@ -28,6 +28,22 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double width, 
 	return GT_E_UNSUPPORTED;
 }
 
+enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, size_t n,
+                                          double width, double height, char **svg)
+{
+	(void)fgs, (void)n, (void)width, (void)height;
+	*svg = NULL;
+	return GT_E_UNSUPPORTED;
+}
+
+enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double width, double height,
+                                      char **svg)
+{
+	(void)fg, (void)width, (void)height;
+	*svg = NULL;
+	return GT_E_UNSUPPORTED;
+}
+
 #else
 
 #include <cairo-svg.h>
@@ -565,6 +581,185 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 	rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, left + 94, 36);
 	cairo_show_text(cr, "committed (incl. rotation)");
+	return close_svg(cr, surf, &sink, svg);
+}
+
+/* Member colours: twenty distinct colours, given in coalition order to the
+ * members that offer anything, so a member keeps its colour in every
+ * chart of a run. */
+static unsigned member_colour(const struct gt_forcegen *fg, int m)
+{
+	static const unsigned cycle[] = {
+		0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd, 0x8c564b, 0xe377c2,
+		0x17becf, 0xbcbd22, 0x7f7f7f, 0x393b79, 0xad494a, 0x637939, 0x8c6d31,
+		0x843c39, 0x7b4173, 0x3182bd, 0xe6550d, 0x31a354, 0x756bb1};
+	int rank = 0;
+	for (int i = 0; i < m; i++) {
+		bool offers = false;
+		for (int u = 0; u < GT_UNIT_COUNT; u++)
+			offers = offers || fg->members[i].member->sustain[u] > 0;
+		rank += offers;
+	}
+	return cycle[rank % (int)(sizeof(cycle) / sizeof(cycle[0]))];
+}
+
+static void title(cairo_t *cr, const char *text)
+{
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 13);
+	rgb(cr, 0x111111, 1);
+	cairo_move_to(cr, 12, 20);
+	cairo_show_text(cr, text);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+}
+
+enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, size_t n,
+                                          double w, double h, char **svg)
+{
+	struct sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = open_svg(&sink, w, h, &surf);
+	double left = 270, right = 80, top = 44, bottom = 70;
+	double max = 1;
+	for (size_t i = 0; i < n; i++) {
+		double total = (double)fgs[i]->shortfall_people;
+		for (size_t m = 0; m < fgs[i]->nmembers; m++)
+			total += (double)fgs[i]->members[m].personnel;
+		max = fmax(max, total);
+	}
+	rgb(cr, 0xffffff, 1);
+	cairo_paint(cr);
+	title(cr, "Who supplies the people deployed, by option (hatched: not found)");
+	double pw = w - left - right, band = (h - top - bottom) / (double)(n ? n : 1);
+	bool used[64] = {false};
+	for (size_t i = 0; i < n; i++) {
+		const struct gt_forcegen *fg = fgs[i];
+		double y = top + band * (double)i, bh = fmin(22, band * 0.6), x = left;
+		char name[80];
+		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(fg->option->option->title, 44),
+		         fg->option->option->title);
+		cairo_set_font_size(cr, 10.5);
+		rgb(cr, 0x111111, 1);
+		cairo_move_to(cr, 12, y + band / 2 + 4);
+		cairo_show_text(cr, name);
+		for (size_t m = 0; m < fg->nmembers; m++) {
+			double wd = pw * (double)fg->members[m].personnel / max;
+			if (wd <= 0)
+				continue;
+			rgb(cr, member_colour(fg, (int)m), 1);
+			cairo_rectangle(cr, x, y + band / 2 - bh / 2, wd, bh);
+			cairo_fill(cr);
+			if (wd > 22) {
+				cairo_set_font_size(cr, 8.5);
+				rgb(cr, 0xffffff, 1);
+				cairo_move_to(cr, x + 3, y + band / 2 + 3);
+				cairo_show_text(cr, fg->members[m].member->code);
+			}
+			if (m < 64)
+				used[m] = true;
+			x += wd;
+		}
+		double gap = pw * (double)fg->shortfall_people / max;
+		if (gap > 0) {
+			rgb(cr, 0xc0392b, 1);
+			cairo_set_line_width(cr, 1);
+			cairo_rectangle(cr, x, y + band / 2 - bh / 2, gap, bh);
+			cairo_stroke(cr);
+			for (double hx = x; hx < x + gap; hx += 5) {
+				cairo_move_to(cr, hx, y + band / 2 + bh / 2);
+				cairo_line_to(cr, fmin(hx + bh, x + gap), y + band / 2 + bh / 2 - fmin(bh, x + gap - hx));
+			}
+			cairo_stroke(cr);
+		}
+		char t[32];
+		cairo_set_font_size(cr, 9);
+		rgb(cr, 0x222222, 1);
+		cairo_move_to(cr, x + gap + 4, y + band / 2 + 3);
+		cairo_show_text(cr, gt__thousands(lround((x - left + gap) / pw * max), t));
+	}
+	/* legend: members that supply anything */
+	double lx = 12, ly = h - bottom + 24;
+	cairo_set_font_size(cr, 9);
+	for (size_t m = 0; n && m < fgs[0]->nmembers && m < 64; m++) {
+		if (!used[m])
+			continue;
+		if (lx > w - 60) {
+			lx = 12;
+			ly += 14;
+		}
+		rgb(cr, member_colour(fgs[0], (int)m), 1);
+		cairo_rectangle(cr, lx, ly - 8, 10, 10);
+		cairo_fill(cr);
+		rgb(cr, 0x333333, 1);
+		cairo_move_to(cr, lx + 13, ly);
+		cairo_show_text(cr, fgs[0]->members[m].member->code);
+		lx += 40;
+	}
+	return close_svg(cr, surf, &sink, svg);
+}
+
+enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, double h, char **svg)
+{
+	struct sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = open_svg(&sink, w, h, &surf);
+	const struct gt_forcegen_params *fp = &fg->scenario->forcegen;
+	size_t rows = 0;
+	for (size_t r = 0; r < fg->nroles; r++)
+		rows += fg->roles[r].allocated > 0 &&
+		        (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+	rgb(cr, 0xffffff, 1);
+	cairo_paint(cr);
+	char head[300];
+	snprintf(head, sizeof(head), "%.*s: who holds each sector, by %d-month tour",
+	         gt__utf8_prefix(fg->option->option->title, 120), fg->option->option->title,
+	         fp->tour_months);
+	title(cr, head);
+	double left = 110, top = 40, right = 12, bottom = 16;
+	int periods = fg->nperiods > 0 ? fg->nperiods : 1;
+	double cw = (w - left - right) / periods, rh = (h - top - bottom) / (double)(rows ? rows : 1);
+	cairo_set_font_size(cr, 9);
+	for (int t = 0; t < periods; t++) {
+		char lab[32];
+		snprintf(lab, sizeof(lab), "month %d", t * fp->tour_months);
+		rgb(cr, 0x555555, 1);
+		cairo_move_to(cr, left + cw * t + 4, top - 6);
+		cairo_show_text(cr, lab);
+	}
+	size_t row = 0;
+	for (size_t r = 0; r < fg->nroles; r++) {
+		const struct gt_fg_role *ro = &fg->roles[r];
+		if (ro->allocated == 0 || (ro->kind != GT_ROLE_LINE && ro->kind != GT_ROLE_GARRISON))
+			continue;
+		double y = top + rh * (double)row++;
+		char name[64];
+		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(ro->name, 16), ro->name);
+		rgb(cr, 0x111111, 1);
+		cairo_move_to(cr, 12, y + rh / 2 + 3);
+		cairo_show_text(cr, name);
+		for (int t = 0; t < periods; t++) {
+			double x = left + cw * t;
+			/* each contingent gets a slice of the cell, by its units */
+			for (size_t k = 0; k < fg->nschedule; k++) {
+				const struct gt_fg_tour *tt = &fg->schedule[k];
+				if (tt->period != t || tt->role != (int)r)
+					continue;
+				double sw = (cw - 4) * (double)tt->units / (double)ro->allocated;
+				rgb(cr, member_colour(fg, tt->member), tt->member == ro->lead ? 1.0 : 0.7);
+				cairo_rectangle(cr, x + 2, y + 2, sw, rh - 4);
+				cairo_fill(cr);
+				char lab[16];
+				snprintf(lab, sizeof(lab), "%s %d", fg->members[tt->member].member->code,
+				         tt->group);
+				if (sw > 34) {
+					rgb(cr, 0xffffff, 1);
+					cairo_move_to(cr, x + 5, y + rh / 2 + 3);
+					cairo_show_text(cr, lab);
+				}
+				x += sw;
+			}
+		}
+	}
 	return close_svg(cr, surf, &sink, svg);
 }
 

@@ -74,7 +74,8 @@ static enum gt_status run_once(const char *yaml, const char *csv, struct gt_err 
 		st = gt_validation_run(&s->doctrine, m, &v, err);
 	if (st == GT_OK) {
 		char *json = NULL;
-		st = gt_render_results_json(sz, v, &json);
+		struct gt_results res = {.sizing = sz, .validation = v};
+		st = gt_render_results_json(&res, &json);
 		if (st != GT_OK)
 			gt_err_set(err, st, NULL, 0, 0, NULL, "rendering: %s", gt_strerror(st));
 		free(json);
