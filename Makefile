@@ -28,6 +28,7 @@ build-asan: setup
 
 bench: build
 	./$(BUILD)/bench_sizing
+	./$(BUILD)/bench_forcegen
 
 lint:
 	./scripts/lint.sh

@@ -342,27 +342,36 @@ static enum gt_status build_model(struct gt__fg *p)
 				if (p->out->roles[r].unit == (enum gt_unit)u && p->x[m * R + r] != NO_VAR)
 					NEED(gt__mip_coef(mip, row, p->x[m * R + r], 1));
 		}
-	/* (8) burden: d_m >= |people_m - w_m * people| (thousands) */
+	/* (8) burden, in thousand people: p_m = sum_r x_mr ppu_r; P = sum_m p_m;
+	 * d_m >= |p_m - w_m P|. The p and P variables keep every row short. */
+	int total = p->total_var = gt__mip_var(mip, GT_MIP_CONTINUOUS, 0, HUGE_VAL), total_row;
+	NEED_VAR(total);
+	if (add_row(mip, 0, 0, &total_row) != GT_OK)
+		return GT_E_NOMEM;
+	NEED(gt__mip_coef(mip, total_row, total, -1));
 	for (size_t m = 0; m < M; m++) {
+		int people = p->p_var[m] = gt__mip_var(mip, GT_MIP_CONTINUOUS, 0, HUGE_VAL);
+		NEED_VAR(people);
+		NEED(gt__mip_coef(mip, total_row, people, 1));
+		if (add_row(mip, 0, 0, &row) != GT_OK)
+			return GT_E_NOMEM;
+		NEED(gt__mip_coef(mip, row, people, -1));
+		for (size_t r = 0; r < R; r++)
+			if (p->x[m * R + r] != NO_VAR)
+				NEED(gt__mip_coef(mip, row, p->x[m * R + r],
+				                  gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) /
+				                          1000.0));
 		p->d_var[m] = gt__mip_var(mip, GT_MIP_CONTINUOUS, 0, HUGE_VAL);
 		NEED_VAR(p->d_var[m]);
 		double w = p->out->members[m].fair_share;
 		for (int sign = -1; sign <= 1; sign += 2) {
-			/* d_m - sign (people_m - w people) >= 0 */
+			/* d_m - sign (p_m - w P) >= 0 */
 			if (add_row(mip, 0, HUGE_VAL, &row) != GT_OK)
 				return GT_E_NOMEM;
 			NEED(gt__mip_coef(mip, row, p->d_var[m], 1));
-			for (size_t m2 = 0; m2 < M; m2++)
-				for (size_t r = 0; r < R; r++) {
-					int x = p->x[m2 * R + r];
-					if (x == NO_VAR)
-						continue;
-					double people =
-						gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) / 1000.0;
-					double c = ((m2 == m ? 1.0 : 0.0) - w) * people;
-					if (c != 0)
-						NEED(gt__mip_coef(mip, row, x, -sign * c));
-				}
+			NEED(gt__mip_coef(mip, row, people, -sign));
+			if (w != 0)
+				NEED(gt__mip_coef(mip, row, total, sign * w));
 		}
 	}
 	return GT_OK;
@@ -413,6 +422,140 @@ static enum gt_status fix_stage(struct gt__fg *p, double value)
 		if (!gt__mip_coef(p->mip, row, p->d_var[m], 1))
 			return GT_E_NOMEM;
 	return GT_OK;
+}
+
+/* A feasible allocation built greedily, to start the first stage from:
+ * each sector gets the eligible lead with most room, then others (at most
+ * the nations limit, never more than the lead's share allows, only under
+ * leads they accept); other roles are filled in coalition order. Every
+ * variable gets a value consistent with every constraint. */
+static enum gt_status greedy_start(struct gt__fg *p)
+{
+	const size_t M = p->out->nmembers, R = p->out->nroles, N = gt__mip_nvars(p->mip);
+	const double L = p->s->forcegen.lead_share;
+	double *v = calloc(N + 1, sizeof(*v));
+	long *room = calloc(M * GT_UNIT_COUNT + 1, sizeof(*room));
+	if (!v || !room) {
+		free(v);
+		free(room);
+		return GT_E_NOMEM;
+	}
+	for (size_t m = 0; m < M; m++)
+		for (int u = 0; u < GT_UNIT_COUNT; u++)
+			room[m * GT_UNIT_COUNT + u] = p->out->members[m].sustain[u];
+#define ROOM(m, r) room[(m) * GT_UNIT_COUNT + p->out->roles[r].unit]
+	for (size_t r = 0; r < R; r++) {
+		const struct gt_fg_role *role = &p->out->roles[r];
+		long filled = 0;
+		if (is_sector_role(role->kind)) {
+			long best = 0;
+			int lead = -1;
+			for (size_t m = 0; m < M; m++) {
+				long a = upper_bound(p, m, r);
+				if (ROOM(m, r) < a)
+					a = ROOM(m, r);
+				const struct gt_caveats *cv = &p->cav[m];
+				bool accepts_self = cv->nonly_under == 0 ||
+				                    in_list(cv->only_under, cv->nonly_under,
+				                            p->out->members[m].member->code);
+				if (p->y[m * R + r] != NO_VAR && accepts_self && a > best) {
+					best = a;
+					lead = (int)m;
+				}
+			}
+			if (lead >= 0) {
+				size_t k = (size_t)lead * R + r;
+				v[p->x[k]] = (double)best;
+				v[p->y[k]] = v[p->z[k]] = 1;
+				ROOM(lead, r) -= best;
+				filled = best;
+				int nations = 1;
+				for (size_t m = 0; m < M && nations < p->s->forcegen.max_nations; m++) {
+					size_t km = m * R + r;
+					if ((int)m == lead || p->x[km] == NO_VAR)
+						continue;
+					const struct gt_caveats *cv = &p->cav[m];
+					if (cv->nonly_under > 0 &&
+					    !in_list(cv->only_under, cv->nonly_under,
+					             p->out->members[lead].member->code))
+						continue;
+					long a = upper_bound(p, m, r);
+					if (ROOM(m, r) < a)
+						a = ROOM(m, r);
+					if (role->required - filled < a)
+						a = role->required - filled;
+					/* the lead keeps at least L of the total */
+					if (L > 0) {
+						long most = (long)floor((double)best / L + 1e-9) - filled;
+						if (most < a)
+							a = most;
+					}
+					if (a <= 0)
+						continue;
+					v[p->x[km]] = (double)a;
+					v[p->z[km]] = 1;
+					ROOM(m, r) -= a;
+					filled += a;
+					nations++;
+				}
+			}
+		} else {
+			for (size_t m = 0; m < M && filled < role->required; m++) {
+				size_t km = m * R + r;
+				if (p->x[km] == NO_VAR)
+					continue;
+				long a = upper_bound(p, m, r);
+				if (ROOM(m, r) < a)
+					a = ROOM(m, r);
+				if (role->required - filled < a)
+					a = role->required - filled;
+				if (a <= 0)
+					continue;
+				v[p->x[km]] = (double)a;
+				ROOM(m, r) -= a;
+				filled += a;
+			}
+		}
+		v[p->s_var[r]] = (double)(role->required - filled);
+	}
+#undef ROOM
+	double total = 0;
+	for (size_t m = 0; m < M; m++) {
+		double people = 0;
+		for (size_t r = 0; r < R; r++)
+			if (p->x[m * R + r] != NO_VAR)
+				people += v[p->x[m * R + r]] *
+				          gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) / 1000.0;
+		v[p->p_var[m]] = people;
+		total += people;
+	}
+	v[p->total_var] = total;
+	for (size_t m = 0; m < M; m++)
+		v[p->d_var[m]] = fabs(v[p->p_var[m]] - p->out->members[m].fair_share * total);
+	enum gt_status st = gt__mip_start(p->mip, v);
+	/* the greedy start is built to be feasible; if it is not, that is a
+	 * defect here, not bad input */
+	GT_ASSERT(st != GT_E_INTERNAL);
+	free(v);
+	free(room);
+	return st;
+}
+
+/* The current solution, offered as the next stage's start: it meets the
+ * earlier stage's bound by construction. */
+static enum gt_status carry_start(struct gt__fg *p)
+{
+	size_t n = gt__mip_nvars(p->mip);
+	double *v = malloc((n + 1) * sizeof(*v));
+	if (!v)
+		return GT_E_NOMEM;
+	for (size_t j = 0; j < n; j++)
+		v[j] = gt__mip_value(p->mip, (int)j);
+	enum gt_status st = gt__mip_start(p->mip, v);
+	free(v);
+	/* within the slack of (10), the previous stage's solution is feasible;
+	 * should GLPK's tolerances say otherwise, search without a start */
+	return st == GT_E_INTERNAL ? GT_OK : st;
 }
 
 static const char *status_text(int worst)
@@ -507,6 +650,7 @@ static void fg_fini(struct gt__fg *p)
 	free(p->z);
 	free(p->s_var);
 	free(p->d_var);
+	free(p->p_var);
 	free(p->cav);
 }
 
@@ -544,8 +688,9 @@ enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizi
 	p.z = malloc((M * R + 1) * sizeof(*p.z));
 	p.s_var = malloc((R + 1) * sizeof(*p.s_var));
 	p.d_var = malloc((M + 1) * sizeof(*p.d_var));
+	p.p_var = malloc((M + 1) * sizeof(*p.p_var));
 	p.out->allocs = calloc(M * R + 1, sizeof(*p.out->allocs));
-	if (!p.x || !p.y || !p.z || !p.s_var || !p.d_var || !p.out->allocs)
+	if (!p.x || !p.y || !p.z || !p.s_var || !p.d_var || !p.p_var || !p.out->allocs)
 		goto out_nomem;
 	fair_shares(&p);
 	if (gt__mip_new(&p.mip) != GT_OK || build_model(&p) != GT_OK)
@@ -558,8 +703,12 @@ enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizi
 	const double rel_gap[3] = {0, 0.01, 0.01};
 	int worst = GT_MIP_OPTIMAL;
 	struct gt__mip_result res = {0};
+	if (greedy_start(&p) != GT_OK)
+		goto out_nomem;
 	for (p.stage = 0; p.stage < 3; p.stage++) {
 		objective(&p, p.stage);
+		if (p.stage > 0 && carry_start(&p) != GT_OK)
+			goto out_nomem;
 		if ((st = gt__mip_solve(p.mip, limit * split[p.stage], rel_gap[p.stage], &res)) !=
 		    GT_OK) {
 			gt_err_set(err, st, NULL, 0, 0, NULL, "the solver failed (GLPK)");

@@ -28,6 +28,8 @@ struct gt__fg {
 	int *x, *y, *z;
 	int *s_var; /* shortfall per role */
 	int *d_var; /* burden deviation per member */
+	int *p_var; /* people per member, thousands */
+	int total_var; /* all people, thousands */
 };
 
 enum gt__fg_bar gt__fg_barred(const struct gt__fg *p, size_t m, size_t r);

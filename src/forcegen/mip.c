@@ -23,6 +23,7 @@ struct nz {
 
 struct gt__mip {
 	double obj_const;
+	double *start; /* 1-based, for glp_ios_heur_sol; NULL when none */
 	struct var *vars;
 	size_t nvars, capvars;
 	struct rowb *rows;
@@ -55,6 +56,7 @@ void gt__mip_free(struct gt__mip *m)
 {
 	if (!m)
 		return;
+	free(m->start);
 	free(m->vars);
 	free(m->rows);
 	free(m->nzs);
@@ -129,13 +131,65 @@ static int bound_type(double lb, double ub)
 	return l ? GLP_LO : u ? GLP_UP : GLP_FR;
 }
 
-/* Records the last relative gap GLPK reports while it searches. */
+/* True when values meet every bound, integrality and row of the model.
+ * GLPK takes a heuristic solution on trust, so it is checked here. */
+static bool feasible(const struct gt__mip *m, const double *values)
+{
+	const double tol = 1e-6;
+	for (size_t j = 0; j < m->nvars; j++) {
+		const struct var *v = &m->vars[j];
+		double x = values[j];
+		if (x < v->lb - tol || x > v->ub + tol)
+			return false;
+		if (v->kind != GT_MIP_CONTINUOUS && fabs(x - round(x)) > tol)
+			return false;
+	}
+	double *act = calloc(m->nrows + 1, sizeof(*act));
+	if (!act)
+		return false;
+	for (size_t k = 0; k < m->nnz; k++)
+		act[m->nzs[k].row] += m->nzs[k].coef * values[m->nzs[k].var];
+	bool ok = true;
+	for (size_t i = 0; i < m->nrows && ok; i++) {
+		double scale = 1 + fabs(act[i]);
+		ok = act[i] >= m->rows[i].lb - tol * scale && act[i] <= m->rows[i].ub + tol * scale;
+	}
+	free(act);
+	return ok;
+}
+
+enum gt_status gt__mip_start(struct gt__mip *m, const double *values)
+{
+	if (!feasible(m, values)) {
+		free(m->start);
+		m->start = NULL;
+		return GT_E_INTERNAL;
+	}
+	free(m->start);
+	m->start = malloc((m->nvars + 1) * sizeof(*m->start));
+	if (!m->start)
+		return GT_E_NOMEM;
+	m->start[0] = 0;
+	memcpy(m->start + 1, values, m->nvars * sizeof(*values));
+	return GT_OK;
+}
+
+struct search {
+	double gap;          /* the last relative gap GLPK reported */
+	const double *start; /* offered once, at the first heuristic call */
+	bool offered;
+};
+
 static void on_search(glp_tree *tree, void *info)
 {
-	double *gap = info;
+	struct search *s = info;
 	int reason = glp_ios_reason(tree);
 	if (reason == GLP_IBINGO || reason == GLP_ISELECT)
-		*gap = glp_ios_mip_gap(tree);
+		s->gap = glp_ios_mip_gap(tree);
+	if (reason == GLP_IHEUR && s->start && !s->offered) {
+		s->offered = true;
+		glp_ios_heur_sol(tree, s->start);
+	}
 }
 
 enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_gap,
@@ -182,7 +236,19 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 
 	glp_iocp parm;
 	glp_init_iocp(&parm);
-	parm.presolve = GLP_ON;
+	/* A start solution is in the original columns, so GLPK's MIP presolver
+	 * (which renumbers them) is off then, and the LP is solved first. */
+	parm.presolve = m->start ? GLP_OFF : GLP_ON;
+	if (m->start) {
+		glp_smcp sm;
+		glp_init_smcp(&sm);
+		sm.msg_lev = GLP_MSG_OFF;
+		sm.presolve = GLP_OFF;
+		if (glp_simplex(lp, &sm) != 0 || glp_get_status(lp) != GLP_OPT) {
+			/* fall back to presolving from scratch */
+			parm.presolve = GLP_ON;
+		}
+	}
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.mip_gap = rel_gap;
 	parm.gmi_cuts = GLP_ON;
@@ -191,9 +257,9 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 	parm.clq_cuts = GLP_ON;
 	parm.fp_heur = GLP_ON;
 	parm.tm_lim = (int)fmin(fmax(time_limit_s, 0.001) * 1000.0, 2e9);
-	double gap = 0;
+	struct search search = {.start = parm.presolve == GLP_OFF ? m->start : NULL};
 	parm.cb_func = on_search;
-	parm.cb_info = &gap;
+	parm.cb_info = &search;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int rc = glp_intopt(lp, &parm);
@@ -207,10 +273,10 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 	} else if (ms == GLP_FEAS && rc == GLP_EMIPGAP) {
 		/* stopped because the gap reached the tolerance asked for */
 		res->status = GT_MIP_OPTIMAL;
-		res->gap = gap;
+		res->gap = search.gap;
 	} else if (ms == GLP_FEAS) {
 		res->status = GT_MIP_FEASIBLE;
-		res->gap = gap;
+		res->gap = search.gap;
 	} else if (rc == GLP_ETMLIM || ms == GLP_UNDEF) {
 		res->status = GT_MIP_NO_SOLUTION;
 	} else {

@@ -44,6 +44,10 @@ void gt__mip_obj_clear(struct gt__mip *m);
  * relative gap tolerance into an absolute one of about rel_gap * c. */
 void gt__mip_obj_const(struct gt__mip *m, double c);
 
+/* Offers a feasible solution (one value per variable) to start the search
+ * from; GLPK keeps it unless it finds better. Copies values. */
+GT_MUST_CHECK enum gt_status gt__mip_start(struct gt__mip *m, const double *values);
+
 /* Solves with a time limit in seconds, stopping when the relative gap is
  * at most rel_gap (0: prove optimality). Values are read with
  * gt__mip_value. */
