@@ -197,6 +197,8 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 {
 	memset(res, 0, sizeof(*res));
 	glp_term_out(GLP_OFF);
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	glp_prob *lp = glp_create_prob();
 	int *ia = malloc((m->nnz + 1) * sizeof(*ia));
 	int *ja = malloc((m->nnz + 1) * sizeof(*ja));
@@ -244,6 +246,7 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 		glp_init_smcp(&sm);
 		sm.msg_lev = GLP_MSG_OFF;
 		sm.presolve = GLP_OFF;
+		sm.tm_lim = (int)fmin(fmax(time_limit_s, 0.001) * 1000.0, 2e9);
 		if (glp_simplex(lp, &sm) != 0 || glp_get_status(lp) != GLP_OPT) {
 			/* fall back to presolving from scratch */
 			parm.presolve = GLP_ON;
@@ -256,15 +259,19 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 	parm.cov_cuts = GLP_ON;
 	parm.clq_cuts = GLP_ON;
 	parm.fp_heur = GLP_ON;
-	parm.tm_lim = (int)fmin(fmax(time_limit_s, 0.001) * 1000.0, 2e9);
+	/* what the LP relaxation used counts against the limit */
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double spent = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+	parm.tm_lim = (int)fmin(fmax(time_limit_s - spent, 0.001) * 1000.0, 2e9);
 	struct search search = {.start = parm.presolve == GLP_OFF ? m->start : NULL};
 	parm.cb_func = on_search;
 	parm.cb_info = &search;
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct timespec t1;
 	int rc = glp_intopt(lp, &parm);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	res->seconds =
+		(double)(t1.tv_sec - start.tv_sec) + (double)(t1.tv_nsec - start.tv_nsec) / 1e9;
 	int ms = glp_mip_status(lp);
 	if (rc == GLP_ENOPFS || ms == GLP_NOFEAS) {
 		res->status = GT_MIP_INFEASIBLE;
