@@ -128,7 +128,7 @@ int main(void)
 		char name[64];
 		snprintf(name, sizeof(name), "%d members x %zu roles", members, fg->nroles);
 		char gap[16];
-		if (isfinite(fg->gap))
+		if (fg->gap < 1e6)
 			snprintf(gap, sizeof(gap), "%.2f%%", fg->gap * 100);
 		else
 			snprintf(gap, sizeof(gap), "n/a"); /* no bound yet */

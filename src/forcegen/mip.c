@@ -293,6 +293,16 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 		res->objective = glp_mip_obj_val(lp) - m->obj_const;
 		for (size_t j = 0; j < m->nvars; j++)
 			m->vars[j].value = glp_mip_col_val(lp, (int)j + 1);
+	} else if (res->status == GT_MIP_NO_SOLUTION && m->start) {
+		/* out of time before GLPK found anything: the start, which was
+		 * checked to be feasible, is the answer, with no bound on it */
+		res->status = GT_MIP_FEASIBLE;
+		res->gap = HUGE_VAL;
+		res->objective = 0;
+		for (size_t j = 0; j < m->nvars; j++) {
+			m->vars[j].value = m->start[j + 1];
+			res->objective += m->vars[j].obj * m->start[j + 1];
+		}
 	}
 out_free:
 	free(ia);

@@ -61,8 +61,13 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 	const struct gt_option *o = fg->option->option;
 	fprintf(out, "%s: %s\n", o->name, o->title);
 	/* no solve time here: output must be the same from run to run */
-	fprintf(out, "  solver: %s, gap %.2f%%, %zu variables, %zu constraints\n", fg->status,
-	        fg->gap * 100, fg->nvars, fg->nrows);
+	if (fg->gap < 1e6)
+		fprintf(out, "  solver: %s, gap %.2f%%, %zu variables, %zu constraints\n", fg->status,
+		        fg->gap * 100, fg->nvars, fg->nrows);
+	else
+		fprintf(out, "  solver: %s, no bound yet (the greedy start), %zu variables, %zu "
+		             "constraints\n",
+		        fg->status, fg->nvars, fg->nrows);
 	fprintf(out, "  shortfall: %s people (weighted relative shortfall %.3f)\n\n",
 	        gt__thousands(fg->shortfall_people, a), fg->objective[0]);
 	fprintf(out, "  %-24s %-10s %9s %9s %9s  %-4s %7s\n", "role", "unit", "required", "filled",
@@ -108,7 +113,7 @@ static json_t *one_json(const struct gt_forcegen *fg)
 	json_object_set_new(o, "name", json_string(fg->option->option->name));
 	json_object_set_new(o, "title", json_string(fg->option->option->title));
 	json_object_set_new(o, "status", json_string(fg->status));
-	json_object_set_new(o, "gap", json_real(round(fg->gap * 1e6) / 1e6));
+	json_object_set_new(o, "gap", fg->gap < 1e6 ? json_real(round(fg->gap * 1e6) / 1e6) : json_null());
 	json_object_set_new(obj, "weighted_shortfall", json_real(round(fg->objective[0] * 1e6) / 1e6));
 	json_object_set_new(obj, "unfairness_thousands", json_real(round(fg->objective[1] * 1e4) / 1e4));
 	json_object_set_new(obj, "nations", json_real(round(fg->objective[2])));
