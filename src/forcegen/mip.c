@@ -184,8 +184,11 @@ static void on_search(glp_tree *tree, void *info)
 {
 	struct search *s = info;
 	int reason = glp_ios_reason(tree);
-	if (reason == GLP_IBINGO || reason == GLP_ISELECT)
-		s->gap = glp_ios_mip_gap(tree);
+	if (reason == GLP_IBINGO || reason == GLP_ISELECT) {
+		double g = glp_ios_mip_gap(tree); /* DBL_MAX until there is an incumbent */
+		if (g < 1e300)
+			s->gap = g;
+	}
 	if (reason == GLP_IHEUR && s->start && !s->offered) {
 		s->offered = true;
 		glp_ios_heur_sol(tree, s->start);
@@ -264,7 +267,8 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double spent = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
 	parm.tm_lim = (int)fmin(fmax(time_limit_s - spent, 0.001) * 1000.0, 2e9);
-	struct search search = {.start = parm.presolve == GLP_OFF ? m->start : NULL};
+	struct search search = {.gap = HUGE_VAL,
+	                        .start = parm.presolve == GLP_OFF ? m->start : NULL};
 	parm.cb_func = on_search;
 	parm.cb_info = &search;
 	struct timespec t1;
@@ -280,7 +284,7 @@ enum gt_status gt__mip_solve(struct gt__mip *m, double time_limit_s, double rel_
 	} else if (ms == GLP_FEAS && rc == GLP_EMIPGAP) {
 		/* stopped because the gap reached the tolerance asked for */
 		res->status = GT_MIP_OPTIMAL;
-		res->gap = search.gap;
+		res->gap = search.gap <= rel_gap ? search.gap : rel_gap;
 	} else if (ms == GLP_FEAS) {
 		res->status = GT_MIP_FEASIBLE;
 		res->gap = search.gap;
