@@ -10,7 +10,9 @@
 
 static const char *lead_code(const struct gt_forcegen *fg, const struct gt_fg_role *r)
 {
-	return r->lead >= 0 ? fg->members[r->lead].member->code : "-";
+	if (r->lead < 0)
+		return "-";
+	return fg->members[r->lead].member->code;
 }
 
 /* Sector roles by rotation period: who holds them, and with which of its

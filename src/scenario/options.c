@@ -17,34 +17,6 @@ static bool valid_ident(const char *s)
 	return true;
 }
 
-static enum gt_status read_codes(struct yr *r, const yaml_node_t *n, const char *path,
-                                 char ***out, size_t *count)
-{
-	enum gt_status st = gt__yr_expect_seq(r, n, path);
-	if (st != GT_OK)
-		return st;
-	size_t len = gt__yr_seq_len(n);
-	*out = calloc(len ? len : 1, sizeof(**out));
-	if (!*out)
-		return GT_E_NOMEM;
-	for (size_t i = 0; i < len; i++) {
-		char sub[YR_PATH_MAX];
-		gt__yr_path_index(sub, path, i);
-		char code[3];
-		if ((st = gt__yr_iso2(r, gt__yr_seq_at(r, n, i), sub, code)) != GT_OK)
-			return st;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp((*out)[j], code) == 0)
-				return gt__yr_fail(r, gt__yr_seq_at(r, n, i), sub, GT_E_SCHEMA,
-				                   "%s is listed twice", code);
-		(*out)[i] = strdup(code);
-		if (!(*out)[i])
-			return GT_E_NOMEM;
-		*count = i + 1;
-	}
-	return GT_OK;
-}
-
 static const struct gt_place *find_city(const struct gt_theatre *th, const char *name)
 {
 	for (size_t i = 0; i < th->nplaces; i++)
@@ -299,7 +271,7 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 		return st;
 	if ((x = gt__yr_get(r, n, "lead"))) {
 		gt__yr_path_key(sub, path, "lead");
-		if ((st = read_codes(r, x, sub, &o->lead, &o->nlead)) != GT_OK)
+		if ((st = gt__yr_strv(r, x, sub, true, &o->lead, &o->nlead)) != GT_OK)
 			return st;
 		for (size_t i = 0; s->nmembers && i < o->nlead; i++) {
 			bool member = false;

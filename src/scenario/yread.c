@@ -460,3 +460,36 @@ enum gt_status gt__yr_req_string(struct yr *r, const yaml_node_t *map, const cha
 	*out = NULL;
 	return gt__yr_string(r, n, sub, out);
 }
+
+enum gt_status gt__yr_strv(struct yr *r, const yaml_node_t *n, const char *path, bool iso,
+                           char ***out, size_t *count)
+{
+	enum gt_status st = gt__yr_expect_seq(r, n, path);
+	if (st != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(n);
+	*out = calloc(len ? len : 1, sizeof(**out));
+	if (!*out)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char sub[YR_PATH_MAX];
+		yaml_node_t *e = gt__yr_seq_at(r, n, i);
+		gt__yr_path_index(sub, path, i);
+		char code[3];
+		if (iso) {
+			if ((st = gt__yr_iso2(r, e, sub, code)) != GT_OK)
+				return st;
+			(*out)[i] = strdup(code);
+		} else if ((st = gt__yr_string(r, e, sub, &(*out)[i])) != GT_OK) {
+			return st;
+		}
+		if (!(*out)[i])
+			return GT_E_NOMEM;
+		*count = i + 1;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp((*out)[j], (*out)[i]) == 0)
+				return gt__yr_fail(r, e, sub, GT_E_SCHEMA, "'%s' is listed twice",
+				                   (*out)[i]);
+	}
+	return GT_OK;
+}

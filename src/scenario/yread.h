@@ -81,6 +81,12 @@ GT_MUST_CHECK enum gt_status gt__yr_enum(struct yr *r, const yaml_node_t *n, con
 GT_MUST_CHECK enum gt_status gt__yr_iso2(struct yr *r, const yaml_node_t *n, const char *path,
                                          char out[3]);
 
+/* A list of distinct texts, or of distinct ISO codes when iso. OUT: *out
+ * (count entries, each malloc'd; the caller frees them even on failure,
+ * *count saying how many were filled). */
+GT_MUST_CHECK enum gt_status gt__yr_strv(struct yr *r, const yaml_node_t *n, const char *path,
+                                         bool iso, char ***out, size_t *count);
+
 /* Optional-field forms: leave *out unchanged when key is absent. */
 GT_MUST_CHECK enum gt_status gt__yr_opt_number(struct yr *r, const yaml_node_t *map,
                                                const char *path, const char *key,

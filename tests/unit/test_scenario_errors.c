@@ -174,7 +174,7 @@ static void missing_and_inconsistent(void **state)
 	expect_yaml("active_personnel: 10000", "active_personnel: 1.5", GT_E_SCHEMA,
 		    "s.yaml:64:51: coalition.members[0].active_personnel: expected a whole number, "
 		    "got 1.5");
-	expect_yaml("lead: [ZZ]", "lead: [ZZ, ZZ]", GT_E_SCHEMA, "s.yaml:42:16: options[0].lead[1]: ZZ is listed twice");
+	expect_yaml("lead: [ZZ]", "lead: [ZZ, ZZ]", GT_E_SCHEMA, "s.yaml:42:16: options[0].lead[1]: 'ZZ' is listed twice");
 	expect_yaml("  - name: none\n", "  - name: line-all\n", GT_E_SCHEMA,
 		    "s.yaml:58:11: options[2]: option name 'line-all' is used twice");
 	expect_yaml("geometry: mini.geojson", "geometry: nowhere.geojson", GT_E_IO,
