@@ -131,22 +131,23 @@ static int bound_type(double lb, double ub)
 	return l ? GLP_LO : u ? GLP_UP : GLP_FR;
 }
 
-/* True when values meet every bound, integrality and row of the model.
- * GLPK takes a heuristic solution on trust, so it is checked here. */
-static bool feasible(const struct gt__mip *m, const double *values)
+/* GT_OK when values meet every bound, integrality and row of the model,
+ * GT_E_INTERNAL when they do not, GT_E_NOMEM when it cannot tell. GLPK
+ * takes a heuristic solution on trust, so it is checked here. */
+static enum gt_status check_feasible(const struct gt__mip *m, const double *values)
 {
 	const double tol = 1e-6;
 	for (size_t j = 0; j < m->nvars; j++) {
 		const struct var *v = &m->vars[j];
 		double x = values[j];
 		if (x < v->lb - tol || x > v->ub + tol)
-			return false;
+			return GT_E_INTERNAL;
 		if (v->kind != GT_MIP_CONTINUOUS && fabs(x - round(x)) > tol)
-			return false;
+			return GT_E_INTERNAL;
 	}
 	double *act = calloc(m->nrows + 1, sizeof(*act));
 	if (!act)
-		return false;
+		return GT_E_NOMEM;
 	for (size_t k = 0; k < m->nnz; k++)
 		act[m->nzs[k].row] += m->nzs[k].coef * values[m->nzs[k].var];
 	bool ok = true;
@@ -155,15 +156,16 @@ static bool feasible(const struct gt__mip *m, const double *values)
 		ok = act[i] >= m->rows[i].lb - tol * scale && act[i] <= m->rows[i].ub + tol * scale;
 	}
 	free(act);
-	return ok;
+	return ok ? GT_OK : GT_E_INTERNAL;
 }
 
 enum gt_status gt__mip_start(struct gt__mip *m, const double *values)
 {
-	if (!feasible(m, values)) {
+	enum gt_status st = check_feasible(m, values);
+	if (st != GT_OK) {
 		free(m->start);
 		m->start = NULL;
-		return GT_E_INTERNAL;
+		return st;
 	}
 	free(m->start);
 	m->start = malloc((m->nvars + 1) * sizeof(*m->start));

@@ -45,7 +45,8 @@ void gt__mip_obj_clear(struct gt__mip *m);
 void gt__mip_obj_const(struct gt__mip *m, double c);
 
 /* Offers a feasible solution (one value per variable) to start the search
- * from; GLPK keeps it unless it finds better. Copies values. */
+ * from; GLPK keeps it unless it finds better. Copies values. Returns
+ * GT_E_INTERNAL, and offers nothing, when the values are not feasible. */
 GT_MUST_CHECK enum gt_status gt__mip_start(struct gt__mip *m, const double *values);
 
 /* Solves with a time limit in seconds, stopping when the relative gap is

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/render.h"
 #include "guarantor/sizing.h"
@@ -116,10 +117,51 @@ static void every_allocation_fails_cleanly(void **state)
 	free(yaml);
 }
 
+/* The same for force generation on tests/data/fg.yaml (GLPK allocates on
+ * its own and is not wrapped). */
+static void forcegen_allocations_fail_cleanly(void **state)
+{
+	(void)state;
+	char *yaml = tu_read("fg.yaml");
+	long n;
+	for (n = 1; n < 100000; n++) {
+		struct gt_scenario *s = NULL;
+		struct gt_sizing *sz = NULL;
+		struct gt_forcegen *fg = NULL;
+		struct gt_err err;
+		gt_err_clear(&err);
+		calls = 0;
+		failed = 0;
+		fail_at = n;
+		enum gt_status st = gt_scenario_load_text(yaml, strlen(yaml), "fg.yaml", GT_TEST_DATA,
+		                                          &s, &err);
+		if (st == GT_OK)
+			st = gt_sizing_run(s, &sz, &err);
+		if (st == GT_OK)
+			st = gt_forcegen_run(s, &sz->options[0], NULL, &fg, &err);
+		fail_at = -1;
+		gt_forcegen_free(fg);
+		gt_sizing_free(sz);
+		gt_scenario_free(s);
+		if (!failed) {
+			assert_int_equal(st, GT_OK);
+			break;
+		}
+		if (st == GT_OK)
+			fail_msg("allocation %ld failed but force generation reported success", n);
+		if (!err.msg[0])
+			fail_msg("allocation %ld failed and the error has no message", n);
+	}
+	assert_true(n > 100);
+	print_message("%ld allocations in force generation, each made to fail in turn\n", n - 1);
+	free(yaml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_allocation_fails_cleanly),
+		cmocka_unit_test(forcegen_allocations_fail_cleanly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
