@@ -1,12 +1,11 @@
 /* missions.c: reads the historical missions CSV (RFC 4180, via libcsv):
  * columns in any order, unknown columns ignored with a warning, every bad
- * field an error naming its row and column. The only file that calls
- * libcsv. */
+ * field an error naming its line, row and column. */
 #include "guarantor/missions.h"
+#include "util/csvtable.h"
 #include "util/readfile.h"
 #include "util/utf8.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,88 +19,6 @@ const char *gt_missions_builtin_csv(size_t *len)
 {
 	*len = gt__builtin_missions_len;
 	return gt__builtin_missions;
-}
-
-/* The records of a CSV file, as strings. */
-struct table {
-	char ***rows;
-	size_t *widths;
-	int *lines; /* the line each record starts on */
-	size_t n, cap;
-	char **cur;
-	size_t cur_n;
-	int line;     /* the line being read */
-	int cur_line; /* the line the current record started on */
-	bool nomem;
-};
-
-static void on_field(void *data, size_t len, void *ctx)
-{
-	struct table *t = ctx;
-	char **grown = realloc(t->cur, (t->cur_n + 1) * sizeof(*grown));
-	char *copy = malloc(len + 1);
-	if (!grown || !copy) {
-		free(copy);
-		if (grown)
-			t->cur = grown;
-		t->nomem = true;
-		return;
-	}
-	t->cur = grown;
-	if (t->cur_n == 0) {
-		/* the field ends on t->line; it began as many lines earlier as it
-		 * holds line breaks */
-		int breaks = 0;
-		for (size_t i = 0; data && i < len; i++)
-			breaks += ((const char *)data)[i] == '\n';
-		t->cur_line = t->line - breaks;
-	}
-	memcpy(copy, data ? data : "", len);
-	copy[len] = '\0';
-	t->cur[t->cur_n++] = copy;
-}
-
-static void on_record(int c, void *ctx)
-{
-	(void)c;
-	struct table *t = ctx;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 32;
-		char ***rows = realloc(t->rows, cap * sizeof(*rows));
-		if (rows)
-			t->rows = rows;
-		size_t *widths = rows ? realloc(t->widths, cap * sizeof(*widths)) : NULL;
-		if (widths)
-			t->widths = widths;
-		int *lines = widths ? realloc(t->lines, cap * sizeof(*lines)) : NULL;
-		if (!lines) {
-			t->nomem = true;
-			return;
-		}
-		t->lines = lines;
-		t->cap = cap;
-	}
-	t->rows[t->n] = t->cur;
-	t->widths[t->n] = t->cur_n;
-	t->lines[t->n] = t->cur_line;
-	t->n++;
-	t->cur = NULL;
-	t->cur_n = 0;
-}
-
-static void table_fini(struct table *t)
-{
-	for (size_t i = 0; i < t->n; i++) {
-		for (size_t j = 0; j < t->widths[i]; j++)
-			free(t->rows[i][j]);
-		free(t->rows[i]);
-	}
-	for (size_t j = 0; j < t->cur_n; j++)
-		free(t->cur[j]);
-	free(t->cur);
-	free(t->rows);
-	free(t->widths);
-	free(t->lines);
 }
 
 enum col {
@@ -220,50 +137,10 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 	return GT_OK;
 }
 
-static enum gt_status parse_csv(const char *csv, size_t len, const char *name, struct table *t,
-                                struct gt_err *err)
-{
-	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "cannot start the CSV parser");
-	/* A UTF-8 byte-order mark is not part of the first column's name. */
-	if (len >= 3 && memcmp(csv, "\xEF\xBB\xBF", 3) == 0) {
-		csv += 3;
-		len -= 3;
-	}
-	/* Fed a byte at a time, so that records know their line and an error
-	 * its line and column; mission files are small. */
-	enum gt_status st = GT_OK;
-	int col = 0;
-	t->line = 1;
-	for (size_t i = 0; i < len && st == GT_OK; i++) {
-		col++;
-		if (csv_parse(&p, csv + i, 1, on_field, on_record, t) != 1)
-			st = gt_err_set(err, GT_E_SYNTAX, name, t->line, col, NULL,
-			                "not valid CSV: %s (a quote inside a field must be doubled, "
-			                "and a quoted field must end at a comma or line end)",
-			                csv_strerror(csv_error(&p)));
-		if (csv[i] == '\n') {
-			t->line++;
-			col = 0;
-		}
-	}
-	if (st == GT_OK && csv_fini(&p, on_field, on_record, t) != 0)
-		st = gt_err_set(err, GT_E_SYNTAX, name, t->line, 0, NULL,
-		                "not valid CSV: a quoted field is still open at the end of the file "
-		                "(after row %zu)",
-		                t->n);
-	if (st == GT_OK && t->nomem) {
-		st = gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
-	}
-	csv_free(&p);
-	return st;
-}
-
 enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *name,
                                      struct gt_missions **out, struct gt_err *err)
 {
-	struct table t = {0};
+	struct gt__csv t = {0};
 	*out = NULL;
 	gt_err_clear(err);
 	struct gt_missions *m = calloc(1, sizeof(*m));
@@ -273,7 +150,7 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 	}
 	if (!m)
 		return gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
-	enum gt_status st = parse_csv(csv, len, name, &t, err);
+	enum gt_status st = gt__csv_parse(csv, len, name, &t, err);
 	if (st != GT_OK)
 		goto out_fail;
 	if (t.n < 2) {
@@ -340,13 +217,13 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 			}
 		}
 	}
-	table_fini(&t);
+	gt__csv_fini(&t);
 	*out = m;
 	return GT_OK;
 out_fail:
 	if (st == GT_E_NOMEM && err && err->status == GT_OK)
 		gt_err_set(err, GT_E_NOMEM, name, 0, 0, NULL, "out of memory");
-	table_fini(&t);
+	gt__csv_fini(&t);
 	gt_missions_free(m);
 	return st;
 }
