@@ -23,6 +23,7 @@ struct gt_cmd {
 extern const struct gt_cmd gt_cmd_plan;
 extern const struct gt_cmd gt_cmd_size;
 extern const struct gt_cmd gt_cmd_generate;
+extern const struct gt_cmd gt_cmd_air;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
 

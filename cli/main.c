@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct gt_cmd *const commands[] = {&gt_cmd_plan, &gt_cmd_size, &gt_cmd_generate,
-                                                &gt_cmd_validate, &gt_cmd_scenario};
+static const struct gt_cmd *const commands[] = {&gt_cmd_plan,     &gt_cmd_size,     &gt_cmd_generate,
+                                                &gt_cmd_air,      &gt_cmd_validate, &gt_cmd_scenario};
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void usage(FILE *out)

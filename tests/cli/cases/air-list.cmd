@@ -1,0 +1,1 @@
+$GT air --list

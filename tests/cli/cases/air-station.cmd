@@ -1,0 +1,1 @@
+$GT air --aircraft F-16C --base Rzeszów --at Kyiv

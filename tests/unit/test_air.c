@@ -1,0 +1,148 @@
+/* test_air.c: the aircraft catalogue reader, and the station formula on
+ * hand-computed cases, one of them the worked example of RAND's sortie-rate
+ * model in shared/research/simulation-air-sources.md (B6). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "guarantor/air.h"
+
+#define HEADER                                                                             \
+	"type,role,cruise_kt,endurance_h,endurance_aar_h,mc_rate,turnaround_h,crew,crew_ratio," \
+	"personnel_per_aircraft,radar_km,fuel_flow_kg_h,offload_t_at_1000nm,source,notes\n"
+
+/* B6 parameters: 500 kt, 2.5 h unrefuelled, 5 h refuelled, 3 h turnaround,
+ * MC 0.70; a fuel flow of 3,000 kg/h and a tanker offloading 55 t for the
+ * tanker case. */
+static const char catalogue[] = HEADER
+	"Test fighter,fighter,500,2.5,5,0.7,3,1,1.5,28,,3000,,https://example.org,\n"
+	"Test AEW,aew,450,9,,0.6,4,16,2,60,400,,,https://example.org,\n"
+	"Test tanker,tanker,460,8,,0.8,4,3,2,40,,,55,https://example.org,\n";
+
+static struct gt_aircraft_catalogue *load(void)
+{
+	struct gt_aircraft_catalogue *cat;
+	struct gt_err err;
+	assert_int_equal(gt_aircraft_load_text(catalogue, strlen(catalogue), "a.csv", &cat, &err), GT_OK);
+	return cat;
+}
+
+/* Rzeszow to Kyiv, 341 nmi = 631.53 km. Transit 631.53 / (500 x 1.852) =
+ * 0.682 h; on station 2.5 - 1.364 = 1.136 h; sorties 2 x 24 / 1.136 =
+ * 42.25; aircraft 2 x (2.5 + 3) / 1.136 / 0.7 = 13.83 (B6: 42.3 and 13.8).
+ * With refuelling: on station 5 - 1.364 = 3.636 h; sorties 13.20; aircraft
+ * 2 x 8 / 3.636 / 0.7 = 6.29 (B6: 13.2 and 6.3). */
+static void rand_worked_example(void **state)
+{
+	(void)state;
+	struct gt_aircraft_catalogue *cat = load();
+	const struct gt_aircraft *f = gt_aircraft_find(cat, "Test fighter");
+	struct gt_air_station_need n;
+	struct gt_err err;
+	double km = 341 * 1.852;
+	assert_int_equal(gt_air_station(f, km, 2, false, 0, &n, &err), GT_OK);
+	assert_true(fabs(n.transit_h - 0.682) < 1e-3);
+	assert_true(fabs(n.on_station_h - 1.136) < 1e-3);
+	assert_true(fabs(n.sorties_per_day - 42.25) < 0.05);
+	assert_true(fabs(n.aircraft - 13.83) < 0.01);
+	assert_int_equal(n.aircraft_whole, 14);
+	assert_int_equal(n.crews, 21);      /* 14 x 1 x 1.5 */
+	assert_int_equal(n.personnel, 392); /* 14 x 28 */
+	assert_true(n.fuel_t_per_day == 0);
+	assert_int_equal(gt_air_station(f, km, 2, true, 0, &n, &err), GT_OK);
+	assert_true(fabs(n.sorties_per_day - 13.20) < 0.01);
+	assert_true(fabs(n.aircraft - 6.29) < 0.01);
+	/* (A9) extra fuel: 13.20 sorties x 3 t/h x (5 - 2.5) h = 99.0 t a day;
+	 * (A10) tankers: 99.0 / 55 = 1.80 sorties x (8 + 4) h / 24 / 0.8 = 1.125 */
+	assert_true(fabs(n.fuel_t_per_day - 99.0) < 0.1);
+	double tankers;
+	assert_int_equal(gt_air_tankers(gt_aircraft_find(cat, "Test tanker"), n.fuel_t_per_day,
+	                                 &tankers, &err),
+	                 GT_OK);
+	assert_true(fabs(tankers - 1.125) < 0.002);
+	gt_aircraft_free(cat);
+}
+
+static void out_of_reach(void **state)
+{
+	(void)state;
+	struct gt_aircraft_catalogue *cat = load();
+	const struct gt_aircraft *f = gt_aircraft_find(cat, "Test fighter");
+	struct gt_air_station_need n;
+	struct gt_err err;
+	/* 2.5 h cannot cover 2 x 1,200 km at 926 km/h = 2.59 h */
+	assert_int_equal(gt_air_station(f, 1200, 2, false, 0, &n, &err), GT_E_RANGE);
+	assert_string_equal(err.msg, "a 2.5 h sortie cannot reach a station 1200 km away and "
+	                             "return (2.6 h of transit); expected a closer base or "
+	                             "air-to-air refuelling");
+	assert_int_equal(gt_air_station(gt_aircraft_find(cat, "Test AEW"), 100, 1, true, 0, &n, &err),
+	                 GT_E_USAGE);
+	/* an AEW orbit 300 km out: 300 / 833.4 = 0.36 h each way; on station
+	 * 9 - 0.72 - 1 (reserve) = 7.28 h; aircraft 1 x 13 / 7.28 / 0.6 = 2.98 */
+	assert_int_equal(gt_air_station(gt_aircraft_find(cat, "Test AEW"), 300, 1, false, 1, &n, &err),
+	                 GT_OK);
+	assert_true(fabs(n.aircraft - 2.976) < 0.002);
+	gt_aircraft_free(cat);
+}
+
+static const char *load_error(const char *csv)
+{
+	static char buf[800];
+	struct gt_aircraft_catalogue *cat = NULL;
+	struct gt_err err;
+	assert_int_not_equal(gt_aircraft_load_text(csv, strlen(csv), "a.csv", &cat, &err), GT_OK);
+	assert_null(cat);
+	return gt_err_format(&err, buf, sizeof(buf));
+}
+
+static void catalogue_errors(void **state)
+{
+	(void)state;
+	assert_string_equal(load_error(HEADER "X,bomber,500,2.5,,0.7,3,1,1.5,28,,,,s,\n"),
+	                    "a.csv:2: row 2, column 'role': 'bomber'; expected fighter, aew or tanker");
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,1.7,3,1,1.5,28,,,,s,\n"),
+	                    "a.csv:2: row 2, column 'mc_rate': '1.7'; expected a number from 0.01 to 1");
+	assert_string_equal(load_error(HEADER "X,aew,500,9,,0.7,3,1,1.5,28,,,,s,\n"),
+	                    "a.csv:2: row 2, column 'radar_km': empty, but an AEW aircraft needs its "
+	                    "radar range");
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,2,0.7,3,1,1.5,28,,,,s,\n"),
+	                    "a.csv:2: row 2, column 'endurance_aar_h': 2 h is shorter than the "
+	                    "unrefuelled 2.5 h");
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,0.7,3,1,1.5,28,,,,s,\n"
+	                                      "X,fighter,500,2.5,,0.7,3,1,1.5,28,,,,s,\n"),
+	                    "a.csv:3: row 3: aircraft type 'X' appears twice");
+	assert_string_equal(load_error("type,role\nX,fighter\n"),
+	                    "a.csv:1: row 1: missing column 'cruise_kt'");
+}
+
+static void builtin_catalogue(void **state)
+{
+	(void)state;
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat;
+	struct gt_err err;
+	assert_int_equal(gt_aircraft_load_text(csv, len, "aircraft.csv", &cat, &err), GT_OK);
+	assert_true(cat->n >= 9);
+	const char *types[] = {"F-16C", "F-35A", "Rafale", "Typhoon", "Gripen C", "E-3A", "E-7",
+	                       "A330 MRTT", "KC-135R"};
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (!gt_aircraft_find(cat, types[i]))
+			fail_msg("no %s in data/aircraft.csv", types[i]);
+	gt_aircraft_free(cat);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rand_worked_example),
+		cmocka_unit_test(out_of_reach),
+		cmocka_unit_test(catalogue_errors),
+		cmocka_unit_test(builtin_catalogue),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
