@@ -8,18 +8,26 @@
 #include <string.h>
 
 #include "guarantor/air.h"
+#include "guarantor/scenario.h"
 
 static const char help[] =
-	"Usage: guarantor air --list\n"
+	"Usage: guarantor air [--option NAME] [--scenario FILE] [--format table|json]\n"
+	"       guarantor air --list\n"
 	"       guarantor air --aircraft TYPE --base PLACE --at PLACE|LON,LAT [--ship N]\n"
 	"                     [--aar] [--tanker TYPE] [--reserve HOURS] [--scenario FILE]\n"
 	"                     [--format table|json]\n\n"
+	"Without station options: places each option's patrol stations over the defended\n"
+	"country's largest cities at least air.standoff_km behind the line, each held from\n"
+	"the nearest air base that can reach it, and its AEW orbits over the allied bases\n"
+	"nearest those cities; then sizes them (docs/model-air.md).\n\n"
+	"With --aircraft, --base and --at: one station.\n"
 	"What it takes to hold one patrol (CAP) or AEW station around the clock: transit,\n"
 	"time on station, sorties a day, aircraft (after the mission-capable rate), crews,\n"
 	"people, and with air-to-air refuelling the fuel and tankers it needs. Aircraft\n"
 	"figures come from the built-in catalogue (data/aircraft.csv, each with its source).\n\n"
 	"Options:\n"
 	"      --list              print the aircraft catalogue\n"
+	"  -O, --option NAME       plan one option (default: every option with air elements)\n"
 	"  -a, --aircraft TYPE     e.g. F-16C, Rafale, E-3A (see --list)\n"
 	"  -b, --base PLACE        an air base of the scenario; a unique prefix will do\n"
 	"  -p, --at PLACE|LON,LAT  the station: a city or base of the scenario, or a position\n"
@@ -70,6 +78,110 @@ static int list(const struct gt_aircraft_catalogue *cat)
 	return GT_EXIT_OK;
 }
 
+static void plan_table(const struct gt_air_plan *pl)
+{
+	char a[32];
+	const struct gt_option *o = pl->option;
+	printf("%s: %s\n", o->name, o->title);
+	printf("  %s patrols%s, %s orbits; stations at least %.0f km from the line\n",
+	       pl->fighter->type, o->refuelling ? " with air-to-air refuelling" : " unrefuelled",
+	       pl->aew->type, o->standoff_km);
+	printf("  %-26s %-38s %6s %9s %9s %8s\n", "post", "base", "km", "on station", "sorties/d",
+	       "aircraft");
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_air_post *p = &pl->posts[i];
+		printf("  %-26.26s %-38.38s %6.0f %8.2fh %9.1f %8ld\n", p->name, p->base->name,
+		       p->need.distance_km, p->need.on_station_h, p->need.sorties_per_day,
+		       p->need.aircraft_whole);
+	}
+	printf("  total: %ld fighters, %ld AEW aircraft, %ld tankers; %.0f sorties a day; %ld crews; "
+	       "%s people\n",
+	       pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day, pl->crews,
+	       gt_cli_thousands(pl->personnel, a));
+}
+
+static void plan_json(const struct gt_air_plan *pl, bool last)
+{
+	const struct gt_option *o = pl->option;
+	printf("    {\n      \"name\": \"%s\",\n      \"fighter\": \"%s\",\n      \"aew\": \"%s\",\n"
+	       "      \"refuelling\": %s,\n      \"standoff_km\": %.1f,\n      \"posts\": [\n",
+	       o->name, pl->fighter->type, pl->aew->type, o->refuelling ? "true" : "false",
+	       o->standoff_km);
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_air_post *p = &pl->posts[i];
+		printf("        {\"name\": \"%s\", \"kind\": \"%s\", \"lon\": %.4f, \"lat\": %.4f, "
+		       "\"base\": \"%s\", \"aircraft_type\": \"%s\", \"distance_km\": %.1f, "
+		       "\"on_station_h\": %.3f, \"sorties_per_day\": %.2f, \"aircraft\": %ld}%s\n",
+		       p->name, p->aew ? "aew" : "cap", p->at.lon, p->at.lat, p->base->name,
+		       p->aircraft->type, p->need.distance_km, p->need.on_station_h,
+		       p->need.sorties_per_day, p->need.aircraft_whole, i + 1 < pl->nposts ? "," : "");
+	}
+	printf("      ],\n      \"fighters\": %ld,\n      \"aew_aircraft\": %ld,\n      \"tankers\": %ld,\n"
+	       "      \"sorties_per_day\": %.2f,\n      \"fuel_t_per_day\": %.1f,\n      \"crews\": %ld,\n"
+	       "      \"personnel\": %ld\n    }%s\n",
+	       pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day, pl->fuel_t_per_day,
+	       pl->crews, pl->personnel, last ? "" : ",");
+}
+
+static int plan_options(const struct gt_aircraft_catalogue *cat, const char *scenario,
+                        const char *option, enum gt_format fmt)
+{
+	struct gt_scenario *s;
+	struct gt_err err;
+	int rc = gt_cli_load_scenario(scenario, &s);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	struct gt_air_plan **plans = calloc(s->noptions + 1, sizeof(*plans));
+	size_t n = 0;
+	bool found = !option;
+	if (!plans) {
+		fprintf(stderr, "guarantor: out of memory\n");
+		rc = GT_EXIT_FAILURE;
+		goto out;
+	}
+	for (size_t i = 0; i < s->noptions; i++) {
+		const struct gt_option *o = &s->options[i];
+		if (option && strcmp(o->name, option) != 0)
+			continue;
+		found = true;
+		if (!option && o->patrol_stations == 0 && o->aew_orbits == 0)
+			continue;
+		if (gt_air_plan_option(s, i, cat, &plans[n], &err) != GT_OK) {
+			if (!err.file[0])
+				snprintf(err.file, sizeof(err.file), "%s", s->file);
+			rc = gt_cli_fail(&err);
+			goto out;
+		}
+		n++;
+	}
+	if (!found) {
+		rc = gt_cli_usage("air", "no option '%s' in the scenario", option);
+		goto out;
+	}
+	if (fmt == GT_FORMAT_JSON)
+		printf("{\n  \"scenario\": \"%s\",\n  \"options\": [\n", s->name);
+	for (size_t i = 0; i < n; i++) {
+		if (fmt == GT_FORMAT_JSON) {
+			plan_json(plans[i], i + 1 == n);
+		} else {
+			if (i)
+				putchar('\n');
+			if (plans[i]->nposts == 0)
+				printf("%s: no air elements\n", plans[i]->option->name);
+			else
+				plan_table(plans[i]);
+		}
+	}
+	if (fmt == GT_FORMAT_JSON)
+		printf("  ]\n}\n");
+out:
+	for (size_t i = 0; plans && i < n; i++)
+		gt_air_plan_free(plans[i]);
+	free(plans);
+	gt_scenario_free(s);
+	return rc;
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -78,8 +190,9 @@ static int run(int argc, char **argv)
 		{"ship", required_argument, NULL, 'k'},  {"aar", no_argument, NULL, 'r'},
 		{"tanker", required_argument, NULL, 'T'}, {"reserve", required_argument, NULL, 'R'},
 		{"scenario", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0}};
-	const char *type = NULL, *base = NULL, *at = NULL, *tanker = "A330 MRTT", *scenario = NULL;
+		{"option", required_argument, NULL, 'O'}, {NULL, 0, NULL, 0}};
+	const char *type = NULL, *base = NULL, *at = NULL, *tanker = "A330 MRTT", *scenario = NULL,
+		   *option = NULL;
 	bool want_list = false, aar = false;
 	int ship = 0, c;
 	double reserve = 0;
@@ -87,8 +200,9 @@ static int run(int argc, char **argv)
 	char *end;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":a:b:p:k:rT:R:s:f:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":a:b:p:k:rT:R:s:f:O:", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'O': option = optarg; break;
 		case 'L': want_list = true; break;
 		case 'a': type = optarg; break;
 		case 'b': base = optarg; break;
@@ -128,8 +242,12 @@ static int run(int argc, char **argv)
 		rc = list(cat);
 		goto out;
 	}
+	if (!type && !base && !at) {
+		rc = plan_options(cat, scenario, option, fmt);
+		goto out;
+	}
 	if (!type || !base || !at) {
-		rc = gt_cli_usage("air", "expected --aircraft, --base and --at (or --list)");
+		rc = gt_cli_usage("air", "one station needs --aircraft, --base and --at together");
 		goto out;
 	}
 	const struct gt_aircraft *ac = gt_aircraft_find(cat, type);

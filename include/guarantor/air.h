@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "guarantor/err.h"
+#include "guarantor/scenario.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -84,6 +85,41 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_station(const struct gt_aircraft *
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_tankers(const struct gt_aircraft *tanker,
                                                       double fuel_t_per_day, double *tankers,
                                                       struct gt_err *err);
+
+/* One patrol station or AEW orbit of an option, with the base that holds
+ * it and what that takes. */
+struct gt_air_post {
+	char name[96];                /* "CAP Kyiv", "AEW Rzeszów-Jasionka" */
+	bool aew;
+	struct gt_point at;
+	const struct gt_place *base;  /* borrowed from the scenario */
+	const struct gt_aircraft *aircraft; /* borrowed from the catalogue */
+	struct gt_air_station_need need;
+};
+
+struct gt_air_plan {
+	const struct gt_option *option; /* borrowed */
+	struct gt_air_post *posts;
+	size_t nposts;
+	const struct gt_aircraft *fighter, *aew, *tanker;
+	long fighters, aew_aircraft, tankers;
+	long crews, personnel; /* tanker crews and people included */
+	double sorties_per_day, fuel_t_per_day;
+};
+
+/* Places and sizes an option's air umbrella (docs/model-air.md,
+ * "Placing an option's stations"): patrol stations over the defended
+ * country's largest cities at least standoff_km behind the line, each held
+ * from the nearest air base that can reach it; AEW orbits over the air
+ * bases nearest those cities, inside allied airspace. Deterministic.
+ * OUT: *out, free with gt_air_plan_free. An option without air elements
+ * gives an empty plan. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_plan_option(const struct gt_scenario *s,
+                                                          size_t option,
+                                                          const struct gt_aircraft_catalogue *cat,
+                                                          struct gt_air_plan **out,
+                                                          struct gt_err *err);
+GT_EXPORT void gt_air_plan_free(struct gt_air_plan *plan);
 
 #ifdef __cplusplus
 }

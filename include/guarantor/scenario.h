@@ -145,6 +145,12 @@ struct gt_option {
 	size_t ngarrisons;
 	int patrol_stations;
 	int aew_orbits;
+	/* the air umbrella's aircraft and rules (docs/scenario.md, "air") */
+	char *fighter;       /* catalogue type, default "F-16C" */
+	char *aew;           /* default "E-3A" */
+	char *tanker;        /* default "A330 MRTT" */
+	bool refuelling;     /* plan patrols with air-to-air refuelling */
+	double standoff_km;  /* stations no closer to the line, default 100 */
 	int naval_task_groups;
 	double trainers;
 	double monitors_per_km; /* 0 when monitors is given as a count instead */

@@ -152,7 +152,8 @@ static enum gt_status read_ground(struct yr *r, const yaml_node_t *n, const char
 static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const char *path,
                                   struct gt_option *o)
 {
-	static const char *const air_keys[] = {"patrol_stations", "aew_orbits", NULL};
+	static const char *const air_keys[] = {"patrol_stations", "aew_orbits", "fighter", "aew",
+	                                       "tanker", "refuelling", "standoff_km", NULL};
 	static const char *const naval_keys[] = {"task_groups", NULL};
 	static const char *const mon_keys[] = {"per_km", "count", NULL};
 	char sub[YR_PATH_MAX];
@@ -178,6 +179,17 @@ static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const ch
 		}
 		o->patrol_stations = (int)ps;
 		o->aew_orbits = (int)aew;
+		if ((st = gt__yr_opt_string(r, n, sub, "fighter", &o->fighter)) != GT_OK ||
+		    (st = gt__yr_opt_string(r, n, sub, "aew", &o->aew)) != GT_OK ||
+		    (st = gt__yr_opt_string(r, n, sub, "tanker", &o->tanker)) != GT_OK ||
+		    (st = gt__yr_opt_number(r, n, sub, "standoff_km", 0, 2000, &o->standoff_km)) !=
+		            GT_OK)
+			return st;
+		if ((x = gt__yr_get(r, n, "refuelling"))) {
+			gt__yr_path_key(p, sub, "refuelling");
+			if ((st = gt__yr_bool(r, x, p, &o->refuelling)) != GT_OK)
+				return st;
+		}
 	}
 	if ((n = gt__yr_get(r, opt, "naval"))) {
 		gt__yr_path_key(sub, path, "naval");
@@ -288,8 +300,14 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 	gt__yr_path_key(sub, path, "ground");
 	if ((x = gt__yr_get(r, n, "ground")) && (st = read_ground(r, x, sub, s, o)) != GT_OK)
 		return st;
+	o->standoff_km = 100;
 	if ((st = read_counts(r, n, path, o)) != GT_OK)
 		return st;
+	const char *defaults[3] = {"F-16C", "E-3A", "A330 MRTT"};
+	char **types[3] = {&o->fighter, &o->aew, &o->tanker};
+	for (int i = 0; i < 3; i++)
+		if (!*types[i] && !(*types[i] = strdup(defaults[i])))
+			return GT_E_NOMEM;
 	gt__yr_path_key(sub, path, "backstop");
 	if ((x = gt__yr_get(r, n, "backstop")) && (st = read_backstop(r, x, sub, o)) != GT_OK)
 		return st;

@@ -239,6 +239,9 @@ void gt_scenario_free(struct gt_scenario *s)
 		free(o->name);
 		free(o->title);
 		free(o->summary);
+		free(o->fighter);
+		free(o->aew);
+		free(o->tanker);
 		free_strv(o->lead, o->nlead);
 		free(o->sectors);
 		for (size_t g = 0; g < o->ngarrisons; g++)

@@ -1,0 +1,198 @@
+/* plan.c: places an option's patrol stations and AEW orbits and sizes
+ * them with the station model (docs/model-air.md, "Placing an option's
+ * stations"). Ties are broken by name, so the plan never depends on the
+ * order of the geometry file beyond its contents. */
+#include "guarantor/air.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cand {
+	const struct gt_place *place;
+	double key; /* sort key: larger first */
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	return strcmp(x->place->name, y->place->name);
+}
+
+static const struct gt_aircraft *need_type(const struct gt_aircraft_catalogue *cat,
+                                           const char *type, enum gt_air_role role, size_t option,
+                                           const char *field, struct gt_err *err)
+{
+	const struct gt_aircraft *ac = gt_aircraft_find(cat, type);
+	if (ac && ac->role == role)
+		return ac;
+	char path[96];
+	snprintf(path, sizeof(path), "options[%zu].air.%s", option, field);
+	gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, path,
+	           "'%s' is not %s in the aircraft catalogue; `guarantor air --list` shows them", type,
+	           role == GT_AIR_FIGHTER ? "a fighter" : role == GT_AIR_AEW ? "an AEW aircraft"
+	                                                                    : "a tanker");
+	return NULL;
+}
+
+static enum gt_status add_post(struct gt_air_plan *plan, const char *name, bool aew,
+                               struct gt_point at, const struct gt_place *base,
+                               const struct gt_aircraft *ac, const struct gt_air_station_need *n)
+{
+	struct gt_air_post *grown = realloc(plan->posts, (plan->nposts + 1) * sizeof(*grown));
+	if (!grown)
+		return GT_E_NOMEM;
+	plan->posts = grown;
+	struct gt_air_post *p = &grown[plan->nposts++];
+	memset(p, 0, sizeof(*p));
+	snprintf(p->name, sizeof(p->name), "%s %s", aew ? "AEW" : "CAP", name);
+	p->aew = aew;
+	p->at = at;
+	p->base = base;
+	p->aircraft = ac;
+	p->need = *n;
+	return GT_OK;
+}
+
+enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
+                                  const struct gt_aircraft_catalogue *cat,
+                                  struct gt_air_plan **out, struct gt_err *err)
+{
+	const struct gt_option *o = &s->options[option];
+	const struct gt_theatre *th = &s->theatre;
+	*out = NULL;
+	struct gt_air_plan *plan = calloc(1, sizeof(*plan));
+	struct cand *cities = calloc(th->nplaces + 1, sizeof(*cities));
+	struct cand *bases = calloc(th->nplaces + 1, sizeof(*bases));
+	size_t ncities = 0, nbases = 0;
+	enum gt_status st = GT_OK;
+	if (!plan || !cities || !bases) {
+		st = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+		goto out_fail;
+	}
+	plan->option = o;
+	if (o->patrol_stations == 0 && o->aew_orbits == 0)
+		goto out_done;
+	if (!(plan->fighter = need_type(cat, o->fighter, GT_AIR_FIGHTER, option, "fighter", err)) ||
+	    !(plan->aew = need_type(cat, o->aew, GT_AIR_AEW, option, "aew", err)) ||
+	    (o->refuelling &&
+	     !(plan->tanker = need_type(cat, o->tanker, GT_AIR_TANKER, option, "tanker", err)))) {
+		st = err->status;
+		goto out_fail;
+	}
+	for (size_t i = 0; i < th->nplaces; i++) {
+		const struct gt_place *p = &th->places[i];
+		if (p->kind == GT_PLACE_AIR_BASE && strcmp(p->country, th->defended) != 0)
+			bases[nbases++] = (struct cand){p, 0};
+		if (p->kind == GT_PLACE_CITY && strcmp(p->country, th->defended) == 0 &&
+		    gt_geo_distance_to_line_km(&th->line, p->at) >= o->standoff_km)
+			cities[ncities++] = (struct cand){p, (double)p->population};
+	}
+	qsort(cities, ncities, sizeof(*cities), by_key);
+	if ((size_t)o->patrol_stations > ncities) {
+		char path[96];
+		snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
+		st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+		                "%d stations, but only %zu cities of the defended country lie %.0f km "
+		                "or more from the line; lower air.standoff_km or the stations",
+		                o->patrol_stations, ncities, o->standoff_km);
+		goto out_fail;
+	}
+	if (nbases == 0) {
+		st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "theatre.geometry",
+		                "no air base outside the defended country to fly the umbrella from");
+		goto out_fail;
+	}
+	/* (P1) stations over the largest cities behind the standoff; (P2) each
+	 * from the nearest base that can hold it */
+	for (int k = 0; k < o->patrol_stations; k++) {
+		const struct gt_place *city = cities[k].place;
+		const struct gt_place *best = NULL;
+		struct gt_air_station_need need, best_need;
+		for (size_t b = 0; b < nbases; b++) {
+			struct gt_err ignore;
+			double km = gt_geo_distance_km(bases[b].place->at, city->at);
+			if (gt_air_station(plan->fighter, km, 2, o->refuelling, 0, &need, &ignore) != GT_OK)
+				continue;
+			if (!best || km < best_need.distance_km ||
+			    (km == best_need.distance_km && strcmp(bases[b].place->name, best->name) < 0)) {
+				best = bases[b].place;
+				best_need = need;
+			}
+		}
+		if (!best) {
+			char path[96];
+			snprintf(path, sizeof(path), "options[%zu].air", option);
+			st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+			                "no air base can hold a %s station over %s%s", plan->fighter->type,
+			                city->name,
+			                o->refuelling ? "" : "; try refuelling: true");
+			goto out_fail;
+		}
+		if ((st = add_post(plan, city->name, false, city->at, best, plan->fighter, &best_need)) !=
+		    GT_OK)
+			goto out_nomem;
+	}
+	/* (P3) AEW orbits over the allied bases nearest the stations' cities
+	 * (or the largest cities when there are no stations) */
+	size_t ref = o->patrol_stations > 0 ? (size_t)o->patrol_stations : (ncities < 3 ? ncities : 3);
+	for (size_t b = 0; b < nbases; b++) {
+		double sum = 0;
+		for (size_t k = 0; k < ref; k++)
+			sum += gt_geo_distance_km(bases[b].place->at, cities[k].place->at);
+		bases[b].key = -sum;
+	}
+	qsort(bases, nbases, sizeof(*bases), by_key);
+	for (int k = 0; k < o->aew_orbits; k++) {
+		const struct gt_place *b = bases[(size_t)k % nbases].place;
+		struct gt_air_station_need need;
+		if ((st = gt_air_station(plan->aew, 0, 1, false, 0, &need, err)) != GT_OK)
+			goto out_fail;
+		if ((st = add_post(plan, b->name, true, b->at, b, plan->aew, &need)) != GT_OK)
+			goto out_nomem;
+	}
+	/* totals; (A10) tankers for all refuelled stations together */
+	for (size_t i = 0; i < plan->nposts; i++) {
+		const struct gt_air_post *p = &plan->posts[i];
+		if (p->aew)
+			plan->aew_aircraft += p->need.aircraft_whole;
+		else
+			plan->fighters += p->need.aircraft_whole;
+		plan->crews += p->need.crews;
+		plan->personnel += p->need.personnel;
+		plan->sorties_per_day += p->need.sorties_per_day;
+		plan->fuel_t_per_day += p->need.fuel_t_per_day;
+	}
+	if (plan->tanker && plan->fuel_t_per_day > 0) {
+		double t;
+		if ((st = gt_air_tankers(plan->tanker, plan->fuel_t_per_day, &t, err)) != GT_OK)
+			goto out_fail;
+		plan->tankers = (long)ceil(t - 1e-9);
+		plan->crews += (long)ceil((double)plan->tankers * plan->tanker->crew *
+		                          plan->tanker->crew_ratio - 1e-9);
+		plan->personnel += lround((double)plan->tankers * plan->tanker->personnel);
+	}
+out_done:
+	free(cities);
+	free(bases);
+	*out = plan;
+	return GT_OK;
+out_nomem:
+	st = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+out_fail:
+	free(cities);
+	free(bases);
+	gt_air_plan_free(plan);
+	return st;
+}
+
+void gt_air_plan_free(struct gt_air_plan *plan)
+{
+	if (!plan)
+		return;
+	free(plan->posts);
+	free(plan);
+}

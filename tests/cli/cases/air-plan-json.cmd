@@ -1,0 +1,1 @@
+$GT air --option uk-france-30k --format json
