@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "guarantor/air.h"
 
 #define HEADER                                                                             \
@@ -136,6 +138,63 @@ static void builtin_catalogue(void **state)
 	gt_aircraft_free(cat);
 }
 
+/* The mini theatre: Alpha (100,000 people, 55 km from the line) and Beta
+ * (no population given, 65 km); one air base, Base One, at [2.5, 0.5].
+ * With a 50 km standoff the one station goes over Alpha, held from Base
+ * One, 2 degrees of longitude at latitude 0.5 = 222.6 km away: F-16C
+ * (catalogue: 500 kt, 2.5 h, 3 h turnaround, MC 0.72) transit 0.2404 h,
+ * on station 2.5 - 0.481 = 2.019 h, aircraft 2 x 5.5 / 2.019 / 0.72 = 7.57
+ * -> 8. The AEW orbit sits over Base One itself. */
+static void plan_placement(void **state)
+{
+	(void)state;
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/mini.yaml", GT_TEST_DATA);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char yaml[8192];
+	size_t n = fread(yaml, 1, sizeof(yaml) - 1, f);
+	fclose(f);
+	yaml[n] = '\0';
+	char *at = strstr(yaml, "air: {patrol_stations: 2, aew_orbits: 1}");
+	assert_non_null(at);
+	char edited[8400];
+	snprintf(edited, sizeof(edited), "%.*sair: {patrol_stations: 1, aew_orbits: 1, standoff_km: 50}%s",
+	         (int)(at - yaml), yaml, at + strlen("air: {patrol_stations: 2, aew_orbits: 1}"));
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "mini.yaml", GT_TEST_DATA, &s,
+	                                       &err),
+	                 GT_OK);
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat;
+	assert_int_equal(gt_aircraft_load_text(csv, len, "aircraft.csv", &cat, &err), GT_OK);
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_OK);
+	assert_int_equal(plan->nposts, 2);
+	assert_string_equal(plan->posts[0].name, "CAP Alpha");
+	assert_string_equal(plan->posts[0].base->name, "Base One");
+	assert_true(fabs(plan->posts[0].need.distance_km - 222.6) < 0.2);
+	assert_true(fabs(plan->posts[0].need.aircraft - 7.57) < 0.01);
+	assert_int_equal(plan->fighters, 8);
+	assert_string_equal(plan->posts[1].name, "AEW Base One");
+	assert_true(plan->posts[1].need.distance_km == 0);
+	assert_int_equal(plan->tankers, 0);
+	gt_air_plan_free(plan);
+	gt_scenario_free(s);
+	/* unedited, mini asks for 2 stations with the default 100 km standoff:
+	 * no city qualifies */
+	assert_int_equal(gt_scenario_load_text(yaml, strlen(yaml), "mini.yaml", GT_TEST_DATA, &s,
+	                                       &err),
+	                 GT_OK);
+	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_E_RANGE);
+	assert_string_equal(err.msg, "2 stations, but only 0 cities of the defended country lie 100 "
+	                             "km or more from the line; lower air.standoff_km or the stations");
+	gt_aircraft_free(cat);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +202,7 @@ int main(void)
 		cmocka_unit_test(out_of_reach),
 		cmocka_unit_test(catalogue_errors),
 		cmocka_unit_test(builtin_catalogue),
+		cmocka_unit_test(plan_placement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
