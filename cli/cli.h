@@ -49,9 +49,6 @@ struct gt_cli_opts {
 int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int max_args,
                  struct gt_cli_opts *o);
 
-/* n with thousands separators, into buf; returns buf. */
-const char *gt_cli_thousands(long n, char buf[32]);
-
 /* Prints "guarantor: <formatted error>" to stderr and returns the exit code
  * for it: 2 for bad input, 1 for anything else. */
 int gt_cli_fail(const struct gt_err *err);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "guarantor/air.h"
+#include "guarantor/render.h"
 #include "guarantor/scenario.h"
 
 static const char help[] =
@@ -97,7 +98,7 @@ static void plan_table(const struct gt_air_plan *pl)
 	printf("  total: %ld fighters, %ld AEW aircraft, %ld tankers; %.0f sorties a day; %ld crews; "
 	       "%s people\n",
 	       pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day, pl->crews,
-	       gt_cli_thousands(pl->personnel, a));
+	       gt_render_thousands(pl->personnel, a));
 }
 
 static void plan_json(const struct gt_air_plan *pl, bool last)

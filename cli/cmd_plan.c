@@ -230,8 +230,9 @@ static int run_plan(struct plan *p, const char *missions)
 			found += p->fg[i]->members[m].personnel;
 		if (i == 0)
 			printf("\nForce generation (people deployed the coalition can sustain, and short):\n");
-		printf("  %-20s %8ld found, %8ld short\n", p->fg[i]->option->option->name, found,
-		       p->fg[i]->shortfall_people);
+		char a[32], b[32];
+		printf("  %-20s %8s found, %8s short\n", p->fg[i]->option->option->name,
+		       gt_render_thousands(found, a), gt_render_thousands(p->fg[i]->shortfall_people, b));
 	}
 	printf("Wrote %s/results.json, %s/brief.html and the pictures.\n", p->dir, p->dir);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -20,6 +20,9 @@ extern "C" {
 
 enum gt_format { GT_FORMAT_TABLE, GT_FORMAT_JSON, GT_FORMAT_CSV, GT_FORMAT_MD };
 
+/* Writes n with thousands separators ("1,234,567") into buf; returns buf. */
+GT_EXPORT const char *gt_render_thousands(long n, char buf[32]);
+
 /* Parses "table", "json", "csv" or "md". */
 GT_EXPORT bool gt_format_parse(const char *s, enum gt_format *out);
 

@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *gt_render_thousands(long n, char buf[32])
+{
+	return gt__thousands(n, buf);
+}
+
 bool gt_format_parse(const char *s, enum gt_format *out)
 {
 	static const char *const names[] = {"table", "json", "csv", "md"};
