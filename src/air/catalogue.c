@@ -41,16 +41,6 @@ static const struct {
 	[C_OFFLOAD] = {false, 0.1, 500},
 };
 
-static bool parse_number(const char *s, double *out)
-{
-	char *end;
-	if (!*s || strspn(s, "0123456789+-.eE") != strlen(s))
-		return false;
-	errno = 0;
-	*out = strtod(s, &end);
-	return *end == '\0' && errno == 0 && isfinite(*out);
-}
-
 static enum gt_status read_row(const char *name, char **f, const int *idx, size_t row, int line,
                                struct gt_aircraft *ac, struct gt_err *err)
 {
@@ -96,7 +86,7 @@ static enum gt_status read_row(const char *name, char **f, const int *idx, size_
 				           ranges[c].hi);
 			continue;
 		}
-		if (!parse_number(v, dst[c]) || *dst[c] < ranges[c].lo || *dst[c] > ranges[c].hi)
+		if (!gt__csv_number(v, dst[c]) || *dst[c] < ranges[c].lo || *dst[c] > ranges[c].hi)
 			return BAD(c, "'%s'; expected a number from %g to %g", v, ranges[c].lo,
 			           ranges[c].hi);
 	}
@@ -118,6 +108,20 @@ static enum gt_status read_row(const char *name, char **f, const int *idx, size_
 	return GT_OK;
 }
 
+/* The catalogue's columns are all known: anything else is a mistake. */
+struct refuse_ctx {
+	const struct gt__csv *t;
+	const char *file;
+	struct gt_err *err;
+};
+
+static enum gt_status refuse_unknown(void *ctx, const char *column)
+{
+	const struct refuse_ctx *rc = ctx;
+	return gt_err_set(rc->err, GT_E_SCHEMA, rc->file, rc->t->lines[0], 0, "row 1",
+	                  "unknown column '%.100s'", column);
+}
+
 enum gt_status gt_aircraft_load_text(const char *csv, size_t len, const char *name,
                                      struct gt_aircraft_catalogue **out, struct gt_err *err)
 {
@@ -136,19 +140,10 @@ enum gt_status gt_aircraft_load_text(const char *csv, size_t len, const char *na
 		goto out_fail;
 	}
 	int idx[C_COUNT];
-	for (int c = 0; c < C_COUNT; c++)
-		idx[c] = -1;
-	for (size_t j = 0; j < t.widths[0]; j++) {
-		int c = 0;
-		while (c < C_COUNT && strcmp(col_names[c], t.rows[0][j]) != 0)
-			c++;
-		if (c == C_COUNT) {
-			st = gt_err_set(err, GT_E_SCHEMA, name, t.lines[0], 0, "row 1",
-			                "unknown column '%.100s'", t.rows[0][j]);
-			goto out_fail;
-		}
-		idx[c] = (int)j;
-	}
+	struct refuse_ctx rc = {&t, name, err};
+	if ((st = gt__csv_header(&t, name, col_names, C_COUNT, idx, refuse_unknown, &rc, err)) !=
+	    GT_OK)
+		goto out_fail;
 	for (int c = 0; c < C_COUNT; c++) {
 		if (idx[c] < 0 && c != C_NOTES) {
 			st = gt_err_set(err, GT_E_SCHEMA, name, t.lines[0], 0, "row 1",

@@ -4,6 +4,8 @@
 #include "util/csvtable.h"
 
 #include <csv.h>
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,3 +118,38 @@ enum gt_status gt__csv_parse(const char *csv, size_t len, const char *name, stru
 	return st;
 }
 
+enum gt_status gt__csv_header(const struct gt__csv *t, const char *file,
+                              const char *const *names, int count, int *idx,
+                              enum gt_status (*on_unknown)(void *ctx, const char *column),
+                              void *ctx, struct gt_err *err)
+{
+	for (int c = 0; c < count; c++)
+		idx[c] = -1;
+	for (size_t j = 0; t->n > 0 && j < t->widths[0]; j++) {
+		const char *h = t->rows[0][j];
+		int c = 0;
+		while (c < count && strcmp(names[c], h) != 0)
+			c++;
+		if (c == count) {
+			enum gt_status st = on_unknown(ctx, h);
+			if (st != GT_OK)
+				return st;
+		} else if (idx[c] >= 0) {
+			return gt_err_set(err, GT_E_SCHEMA, file, t->lines[0], 0, "row 1",
+			                  "column '%s' appears twice in the header", h);
+		} else {
+			idx[c] = (int)j;
+		}
+	}
+	return GT_OK;
+}
+
+bool gt__csv_number(const char *s, double *out)
+{
+	char *end;
+	if (!*s || strspn(s, "0123456789+-.eE") != strlen(s))
+		return false;
+	errno = 0;
+	*out = strtod(s, &end);
+	return *end == '\0' && errno == 0 && isfinite(*out);
+}

@@ -27,4 +27,17 @@ GT_MUST_CHECK enum gt_status gt__csv_parse(const char *csv, size_t len, const ch
                                            struct gt__csv *t, struct gt_err *err);
 void gt__csv_fini(struct gt__csv *t);
 
+/* Maps the header row to known columns: idx[c] is the header position of
+ * names[c], or -1. A column named twice is an error; a column not in names
+ * is passed to on_unknown, whose status is returned when not GT_OK (a
+ * caller may warn and go on, or refuse). */
+GT_MUST_CHECK enum gt_status gt__csv_header(const struct gt__csv *t, const char *file,
+                                            const char *const *names, int count, int *idx,
+                                            enum gt_status (*on_unknown)(void *ctx,
+                                                                         const char *column),
+                                            void *ctx, struct gt_err *err);
+
+/* A plain number field: digits, sign, point and exponent only, finite. */
+bool gt__csv_number(const char *s, double *out);
+
 #endif

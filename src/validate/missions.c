@@ -40,16 +40,6 @@ static const char *const col_names[COL_COUNT] = {
 	"source", "area_km2",   "population", "terrain", "notes"};
 #define COL_REQUIRED 7 /* the first seven are required */
 
-static bool parse_number(const char *s, double *out)
-{
-	char *end;
-	if (!*s || strspn(s, "0123456789+-.eE") != strlen(s))
-		return false;
-	errno = 0;
-	*out = strtod(s, &end);
-	return *end == '\0' && errno == 0 && isfinite(*out);
-}
-
 static enum gt_status add_warning(struct gt_missions *m, const char *text)
 {
 	char **grown = realloc(m->warnings, (m->nwarnings + 1) * sizeof(*grown));
@@ -85,15 +75,15 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 		return BAD(COL_NAME, "empty; expected the mission's name");
 	if (!(ms->name = strdup(FIELD(COL_NAME))))
 		return GT_E_NOMEM;
-	if (!parse_number(FIELD(COL_START_YEAR), &v) || v != floor(v) || v < 1900 || v > 2100)
+	if (!gt__csv_number(FIELD(COL_START_YEAR), &v) || v != floor(v) || v < 1900 || v > 2100)
 		return BAD(COL_START_YEAR, "'%s'; expected a year from 1900 to 2100",
 		           FIELD(COL_START_YEAR));
 	ms->start_year = (int)v;
-	if (!parse_number(FIELD(COL_TROOPS), &ms->troops) || !(ms->troops >= 1) ||
+	if (!gt__csv_number(FIELD(COL_TROOPS), &ms->troops) || !(ms->troops >= 1) ||
 	    ms->troops > 1e7)
 		return BAD(COL_TROOPS, "'%s'; expected a number of troops from 1 to 10000000 (no commas)",
 		           FIELD(COL_TROOPS));
-	if (!parse_number(FIELD(COL_LINE_KM), &ms->line_km) || !(ms->line_km > 0) ||
+	if (!gt__csv_number(FIELD(COL_LINE_KM), &ms->line_km) || !(ms->line_km > 0) ||
 	    ms->line_km > 50000)
 		return BAD(COL_LINE_KM, "'%s'; expected a length in km above 0 and at most 50000",
 		           FIELD(COL_LINE_KM));
@@ -116,12 +106,12 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 		ms->terrain_given = true;
 	}
 	if (*FIELD(COL_POPULATION) &&
-	    (!parse_number(FIELD(COL_POPULATION), &ms->population) || !(ms->population > 0) ||
+	    (!gt__csv_number(FIELD(COL_POPULATION), &ms->population) || !(ms->population > 0) ||
 	     ms->population > 1e10))
 		return BAD(COL_POPULATION, "'%s'; expected a number of people from 1 to 10000000000, "
 		                           "or empty",
 		           FIELD(COL_POPULATION));
-	if (*FIELD(COL_AREA) && (!parse_number(FIELD(COL_AREA), &ms->area_km2) ||
+	if (*FIELD(COL_AREA) && (!gt__csv_number(FIELD(COL_AREA), &ms->area_km2) ||
 	                         !(ms->area_km2 > 0) || ms->area_km2 > 1e8))
 		return BAD(COL_AREA, "'%s'; expected an area in km² above 0 and at most 100000000, "
 		                     "or empty",
@@ -135,6 +125,20 @@ static enum gt_status read_mission(const char *file, char **f, const int *idx, s
 #undef FIELD
 #undef BAD
 	return GT_OK;
+}
+
+/* Unknown columns are ignored, with a warning the CLI prints. */
+struct unknown_ctx {
+	struct gt_missions *m;
+	const char *file;
+};
+
+static enum gt_status warn_unknown(void *ctx, const char *column)
+{
+	const struct unknown_ctx *uc = ctx;
+	char w[300];
+	snprintf(w, sizeof(w), "%s: column '%.200s' is not used and was ignored", uc->file, column);
+	return add_warning(uc->m, w);
 }
 
 enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *name,
@@ -159,26 +163,10 @@ enum gt_status gt_missions_load_text(const char *csv, size_t len, const char *na
 		goto out_fail;
 	}
 	int idx[COL_COUNT];
-	for (int c = 0; c < COL_COUNT; c++)
-		idx[c] = -1;
-	for (size_t j = 0; j < t.widths[0]; j++) {
-		const char *h = t.rows[0][j];
-		int c = 0;
-		while (c < COL_COUNT && strcmp(col_names[c], h) != 0)
-			c++;
-		if (c == COL_COUNT) {
-			char w[300];
-			snprintf(w, sizeof(w), "%s: column '%.200s' is not used and was ignored", name, h);
-			if ((st = add_warning(m, w)) != GT_OK)
-				goto out_fail;
-		} else if (idx[c] >= 0) {
-			st = gt_err_set(err, GT_E_SCHEMA, name, 1, 0, "row 1",
-			                "column '%s' appears twice in the header", h);
-			goto out_fail;
-		} else {
-			idx[c] = (int)j;
-		}
-	}
+	struct unknown_ctx uc = {m, name};
+	if ((st = gt__csv_header(&t, name, col_names, COL_COUNT, idx, warn_unknown, &uc, err)) !=
+	    GT_OK)
+		goto out_fail;
 	for (int c = 0; c < COL_REQUIRED; c++) {
 		if (idx[c] < 0) {
 			st = gt_err_set(err, GT_E_SCHEMA, name, 1, 0, "row 1",
