@@ -424,6 +424,17 @@ static enum gt_status fix_stage(struct gt__fg *p, double value)
 	return GT_OK;
 }
 
+/* Units member m can still put into role r: its bound there, what it has
+ * left of the role's unit, and what the role still lacks. */
+static long room_for(const struct gt__fg *p, const long *room, size_t m, size_t r, long left)
+{
+	long a = upper_bound(p, m, r);
+	long rest = room[m * GT_UNIT_COUNT + p->out->roles[r].unit];
+	if (rest < a)
+		a = rest;
+	return left < a ? left : a;
+}
+
 /* A feasible allocation built greedily, to start the first stage from:
  * each sector gets the eligible lead with most room, then others (at most
  * the nations limit, never more than the lead's share allows, only under
@@ -451,9 +462,7 @@ static enum gt_status greedy_start(struct gt__fg *p)
 			long best = 0;
 			int lead = -1;
 			for (size_t m = 0; m < M; m++) {
-				long a = upper_bound(p, m, r);
-				if (ROOM(m, r) < a)
-					a = ROOM(m, r);
+				long a = room_for(p, room, m, r, role->required);
 				const struct gt_caveats *cv = &p->cav[m];
 				bool accepts_self = cv->nonly_under == 0 ||
 				                    in_list(cv->only_under, cv->nonly_under,
@@ -479,11 +488,7 @@ static enum gt_status greedy_start(struct gt__fg *p)
 					    !in_list(cv->only_under, cv->nonly_under,
 					             p->out->members[lead].member->code))
 						continue;
-					long a = upper_bound(p, m, r);
-					if (ROOM(m, r) < a)
-						a = ROOM(m, r);
-					if (role->required - filled < a)
-						a = role->required - filled;
+					long a = room_for(p, room, m, r, role->required - filled);
 					/* the lead keeps at least L of the total */
 					if (L > 0) {
 						long most = (long)floor((double)best / L + 1e-9) - filled;
@@ -504,11 +509,7 @@ static enum gt_status greedy_start(struct gt__fg *p)
 				size_t km = m * R + r;
 				if (p->x[km] == NO_VAR)
 					continue;
-				long a = upper_bound(p, m, r);
-				if (ROOM(m, r) < a)
-					a = ROOM(m, r);
-				if (role->required - filled < a)
-					a = role->required - filled;
+				long a = room_for(p, room, m, r, role->required - filled);
 				if (a <= 0)
 					continue;
 				v[p->x[km]] = (double)a;
