@@ -300,6 +300,8 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 	gt__yr_path_key(sub, path, "ground");
 	if ((x = gt__yr_get(r, n, "ground")) && (st = read_ground(r, x, sub, s, o)) != GT_OK)
 		return st;
+	/* air defaults: documented in docs/scenario.md and, with their
+	 * reasons, above the options of data/ukraine-2025.yaml */
 	o->standoff_km = 100;
 	if ((st = read_counts(r, n, path, o)) != GT_OK)
 		return st;
