@@ -48,6 +48,13 @@ GT_EXPORT void gt_geo_multipolygon_fini(struct gt_multipolygon *mp);
 /* Geodesic distance between two points, km. */
 GT_EXPORT double gt_geo_distance_km(struct gt_point a, struct gt_point b);
 
+/* The point km from `from` along the geodesic leaving it at azimuth_deg
+ * (clockwise from north). */
+GT_EXPORT struct gt_point gt_geo_destination(struct gt_point from, double azimuth_deg, double km);
+
+/* The point km from a towards b along their geodesic. */
+GT_EXPORT struct gt_point gt_geo_towards(struct gt_point a, struct gt_point b, double km);
+
 /* Geodesic length of a line, km (sum over its segments). */
 GT_EXPORT double gt_geo_length_km(const struct gt_linestring *line);
 
@@ -103,6 +110,59 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_footprint(const struct gt_linestri
                                                         double radius_km,
                                                         const struct gt_multipolygon *clip,
                                                         struct gt_multipolygon *out);
+
+/* --- coverage and grids over an area (GEOS, in an equal-area plane) ---- */
+
+/* All points within radius_km of centre, along geodesics. */
+struct gt_geo_disc {
+	struct gt_point centre;
+	double radius_km;
+};
+
+/* How much of an area a set of discs covers. covered is the union of the
+ * discs clipped to the area, gaps the area outside every disc; both in
+ * lon/lat. Each disc is a 180-gon of geodesic radii; areas are measured in
+ * a Lambert azimuthal equal-area plane centred on the area, so they are
+ * true areas up to the polygons' vertex spacing. */
+struct gt_geo_cover {
+	struct gt_multipolygon covered;
+	struct gt_multipolygon gaps;
+	double area_km2;
+	double covered_km2;
+};
+
+/* OUT: *out, release with gt_geo_cover_fini. GT_E_USAGE for a radius that
+ * is not positive and finite; GT_E_GEOMETRY when the area is not valid. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_cover(const struct gt_multipolygon *area,
+                                                    const struct gt_geo_disc *discs, size_t n,
+                                                    struct gt_geo_cover *out);
+GT_EXPORT void gt_geo_cover_fini(struct gt_geo_cover *cover);
+
+/* A raster of square cells res_km wide over an area's bounding box in a
+ * Lambert azimuthal equal-area plane centred on it, so every cell has the
+ * same true area. A cell is inside when its centre is: rows are scanned
+ * with GEOS (each row's line intersected with the area), not cell by cell.
+ * Cell (i, j) is column i from the west, row j from the south. */
+struct gt_geo_grid {
+	struct gt_geo_projector *pj; /* owned */
+	double x0, y0;               /* km: south-west corner of cell (0, 0) */
+	double res_km;
+	size_t nx, ny;
+	unsigned char *inside;       /* nx * ny flags, index j * nx + i */
+	size_t ninside;
+};
+
+/* Grids over at most GT_GEO_GRID_MAX_CELLS cells in the bounding box. */
+#define GT_GEO_GRID_MAX_CELLS ((size_t)64 * 1024 * 1024)
+
+/* OUT: *out, release with gt_geo_grid_fini. GT_E_RANGE when res_km is not
+ * positive or makes more than GT_GEO_GRID_MAX_CELLS cells. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_grid_new(const struct gt_multipolygon *area,
+                                                       double res_km, struct gt_geo_grid *out);
+GT_EXPORT void gt_geo_grid_fini(struct gt_geo_grid *grid);
+/* The centre of cell (i, j) in the grid's plane, km. */
+GT_EXPORT void gt_geo_grid_centre(const struct gt_geo_grid *grid, size_t i, size_t j, double *x,
+                                  double *y);
 
 /* --- map projection (PROJ) ---------------------------------------------- */
 

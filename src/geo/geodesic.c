@@ -54,6 +54,25 @@ double gt_geo_distance_km(struct gt_point a, struct gt_point b)
 	return s12 / 1000.0;
 }
 
+static struct gt_point towards(const struct geod_geodesic *g, struct gt_point a,
+                               struct gt_point b, double dist_km);
+
+struct gt_point gt_geo_destination(struct gt_point from, double azimuth_deg, double km)
+{
+	struct geod_geodesic g;
+	double lat2, lon2, azi2;
+	wgs84(&g);
+	geod_direct(&g, from.lat, from.lon, azimuth_deg, km * 1000.0, &lat2, &lon2, &azi2);
+	return (struct gt_point){.lon = lon2, .lat = lat2};
+}
+
+struct gt_point gt_geo_towards(struct gt_point a, struct gt_point b, double km)
+{
+	struct geod_geodesic g;
+	wgs84(&g);
+	return towards(&g, a, b, km);
+}
+
 double gt_geo_length_km(const struct gt_linestring *line)
 {
 	double km = 0;

@@ -134,6 +134,73 @@ static void footprints(void **state)
 	gt_geo_multipolygon_fini(&band);
 }
 
+/* The square lon 0..1, lat 0..1 on the equator: two of its sides are
+ * geodesics (the equator and the meridian 0) meeting at a right angle. */
+static struct gt_point unit_sq[] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}};
+static struct gt_linestring unit_ring = {5, unit_sq};
+static struct gt_polygon unit_poly = {1, &unit_ring};
+static const struct gt_multipolygon unit_square = {1, &unit_poly};
+
+static void destinations(void **state)
+{
+	(void)state;
+	struct gt_point p = gt_geo_destination(kyiv, 270, 300);
+	assert_within(gt_geo_distance_km(kyiv, p), 300, 1e-9);
+	assert_true(p.lon < kyiv.lon);
+	p = gt_geo_towards(kyiv, lviv, 100);
+	assert_within(gt_geo_distance_km(kyiv, p) + gt_geo_distance_km(p, lviv), 468.953, 1e-5);
+}
+
+static void cover_clipped_to_square(void **state)
+{
+	(void)state;
+	struct gt_geo_cover c;
+	/* a 50 km disc on the corner: exactly a quarter of it lies inside,
+	 * pi r^2 / 4 = 1,963.50 km2 (a geodesic disc this small differs from
+	 * pi r^2 by 5 parts in a million) */
+	struct gt_geo_disc corner = {{0, 0}, 50};
+	assert_int_equal(gt_geo_cover(&unit_square, &corner, 1, &c), GT_OK);
+	assert_within(c.covered_km2, M_PI * 2500 / 4, 0.001);
+	/* the square's own area, from the geodesic formula */
+	assert_within(c.area_km2, gt_geo_area_km2(&unit_square), 0.001);
+	assert_within(gt_geo_area_km2(&c.covered) + gt_geo_area_km2(&c.gaps), c.area_km2, 0.001);
+	gt_geo_cover_fini(&c);
+
+	/* two overlapping 30 km discs inside: the union counts the lens once
+	 * (centres 30 km apart: lens = 2 r^2 acos(d / 2r) - d/2 sqrt(4r^2 - d^2)) */
+	struct gt_point mid = {0.4, 0.5}; /* both discs well inside */
+	struct gt_geo_disc two[] = {{mid, 30}, {gt_geo_destination(mid, 90, 30), 30}};
+	assert_int_equal(gt_geo_cover(&unit_square, two, 2, &c), GT_OK);
+	double lens = 2 * 900 * acos(0.5) - 15 * sqrt(3600 - 900);
+	assert_within(c.covered_km2, 2 * M_PI * 900 - lens, 0.001);
+	gt_geo_cover_fini(&c);
+
+	/* nothing covers nothing; a bad radius is refused */
+	assert_int_equal(gt_geo_cover(&unit_square, NULL, 0, &c), GT_OK);
+	assert_true(c.covered_km2 == 0 && c.covered.n == 0 && c.gaps.n == 1);
+	gt_geo_cover_fini(&c);
+	struct gt_geo_disc bad = {mid, -1};
+	assert_int_equal(gt_geo_cover(&unit_square, &bad, 1, &c), GT_E_USAGE);
+}
+
+static void grid_over_square(void **state)
+{
+	(void)state;
+	struct gt_geo_grid g;
+	assert_int_equal(gt_geo_grid_new(&unit_square, 1.0, &g), GT_OK);
+	/* equal-area cells: the count is the area in km2, to within the
+	 * cells cut by the edges (perimeter / res / 2 ~ 220) */
+	double area = gt_geo_area_km2(&unit_square);
+	assert_true(fabs((double)g.ninside - area) < 250);
+	/* the corner cells hold the square's corners, and the centre cell is in */
+	double x, y;
+	gt_geo_grid_centre(&g, g.nx / 2, g.ny / 2, &x, &y);
+	assert_true(g.inside[(g.ny / 2) * g.nx + g.nx / 2]);
+	gt_geo_grid_fini(&g);
+	assert_int_equal(gt_geo_grid_new(&unit_square, 0, &g), GT_E_RANGE);
+	assert_int_equal(gt_geo_grid_new(&unit_square, 0.001, &g), GT_E_RANGE);
+}
+
 static void projection_round_trip(void **state)
 {
 	(void)state;
@@ -156,7 +223,8 @@ int main(void)
 		cmocka_unit_test(city_distances),  cmocka_unit_test(ellipsoid_facts),
 		cmocka_unit_test(line_length_and_cut), cmocka_unit_test(simplicity),
 		cmocka_unit_test(polygon_checks),  cmocka_unit_test(footprints),
-		cmocka_unit_test(projection_round_trip),
+		cmocka_unit_test(projection_round_trip), cmocka_unit_test(destinations),
+		cmocka_unit_test(cover_clipped_to_square), cmocka_unit_test(grid_over_square),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
