@@ -36,8 +36,8 @@ static const char doctrine[] =
 	"  stabilisation_per_1000: {low: 10, medium: 20, high: 25}\n"
 	"  reserve_share: 0\n  enabler_share: 0\n  hq_share: 0\n"
 	"  rotation: {ground: 4, air: 3, naval: 3, training: 2, monitoring: 2}\n"
-	"  air: {aircraft_per_patrol_station: 14, aircraft_per_aew_orbit: 5, personnel_per_fighter: 28,"
-	" personnel_per_aew: 60}\n"
+	"  air: {aew_altitude_m: 9150, target_low_m: 50, target_high_m: 9000, alert_minutes: 15,"
+	" sam_range_km: 200}\n"
 	"  naval: {ships_per_task_group: 4, personnel_per_ship: 180}\n"
 	"  map: {footprint_km: 5}\n";
 

@@ -121,6 +121,70 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_plan_option(const struct gt_scenar
                                                           struct gt_err *err);
 GT_EXPORT void gt_air_plan_free(struct gt_air_plan *plan);
 
+/* --- what an umbrella covers (docs/model-air.md, equations C1-C6) ------ */
+
+/* (C1) Radar horizon on a 4/3 earth: the farthest a radar at height h_r
+ * sees a target at height h_t, km (heights in metres above the surface). */
+GT_EXPORT double gt_air_radar_horizon_km(double radar_m, double target_m);
+
+/* The model's parameters (the scenario's doctrine.air, and the grid's
+ * resolution). */
+struct gt_air_params {
+	double aew_altitude_m;    /* AEW orbit height */
+	double target_low_m;      /* a low-flying target: cruise missile, drone, helicopter */
+	double target_high_m;     /* a high-flying target: strike aircraft at altitude */
+	double alert_minutes;     /* ground alert: minutes from order to airborne */
+	double sam_range_km;      /* reach of the adversary's air defences beyond the line */
+	double resolution_km;     /* reaction-time grid cell */
+};
+
+/* The doctrine's parameters, with resolution_km. */
+GT_EXPORT struct gt_air_params gt_air_params_of(const struct gt_scenario *s,
+                                                double resolution_km);
+
+/* Radar coverage of the defended country for targets at one height. */
+struct gt_air_coverage {
+	double target_m;
+	size_t nradars;           /* AEW orbits and ground radars counted */
+	struct gt_geo_cover cover; /* covered part, gaps, areas */
+	double share;             /* covered / area */
+};
+
+/* Each fighter post's exposure to the adversary's air defences. */
+struct gt_air_exposure {
+	double airborne_h_per_day;  /* (C5) sorties a day x sortie length */
+	double exposed_h_per_day;   /* (C5) of which within sam_range_km of the line */
+	double share;               /* (C6) exposed / airborne; 0 with no fighters */
+};
+
+/* Minutes for the nearest patrol or alert aircraft to reach each cell. */
+struct gt_air_reaction {
+	struct gt_geo_grid grid;  /* cells over the defended country */
+	float *minutes;           /* nx * ny, NAN outside the country or with no fighters */
+	size_t nsources;          /* stations on patrol plus bases holding alert aircraft */
+	double within[3];         /* share of the country within 10, 20 and 30 minutes */
+	double median_min, max_min;
+};
+
+struct gt_air_assessment {
+	struct gt_air_params params;
+	struct gt_air_coverage low, high;
+	struct gt_air_reaction reaction;
+	struct gt_air_exposure exposure;
+	double *post_exposure;    /* per post of the plan: share of its airborne time exposed */
+	struct gt_multipolygon sam_band; /* the area within sam_range_km of the line */
+};
+
+/* Assesses a plan: (C1)-(C2) coverage for low and high targets from its
+ * AEW orbits and the scenario's ground radars, (C3)-(C4) the reaction-time
+ * field, (C5)-(C6) exposure. OUT: *out, free with gt_air_assessment_free. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_assess(const struct gt_scenario *s,
+                                                     const struct gt_air_plan *plan,
+                                                     const struct gt_air_params *params,
+                                                     struct gt_air_assessment **out,
+                                                     struct gt_err *err);
+GT_EXPORT void gt_air_assessment_free(struct gt_air_assessment *a);
+
 #ifdef __cplusplus
 }
 #endif

@@ -106,8 +106,12 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_forcegen_run(const struct gt_scenario 
                                                        struct gt_err *err);
 GT_EXPORT void gt_forcegen_free(struct gt_forcegen *fg);
 
-/* People per unit of u under the scenario's doctrine and forcegen section. */
-GT_EXPORT double gt_forcegen_people_per_unit(const struct gt_scenario *s, enum gt_unit u);
+/* People per unit of u for a sized option: company strength from the
+ * forcegen section, ships' crews from the doctrine, and people per
+ * aircraft of the types the option flies. */
+GT_EXPORT double gt_forcegen_people_per_unit(const struct gt_scenario *s,
+                                             const struct gt_sizing_option *option,
+                                             enum gt_unit u);
 
 #ifdef __cplusplus
 }

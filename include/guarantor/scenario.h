@@ -46,7 +46,13 @@ enum gt_posture {
 	GT_POSTURE_COUNT
 };
 
-enum gt_place_kind { GT_PLACE_CITY, GT_PLACE_AIR_BASE, GT_PLACE_PORT, GT_PLACE_KIND_COUNT };
+enum gt_place_kind {
+	GT_PLACE_CITY,
+	GT_PLACE_AIR_BASE,
+	GT_PLACE_PORT,
+	GT_PLACE_RADAR, /* a ground surveillance radar (docs/model-air.md, coverage) */
+	GT_PLACE_KIND_COUNT
+};
 
 /* Names as written in scenario files ("open", "high", "depth", "air_base");
  * the parse functions return false for an unknown name. */
@@ -64,6 +70,8 @@ struct gt_place {
 	enum gt_place_kind kind;
 	struct gt_point at;
 	long population; /* 0 when not given */
+	double height_m; /* radars: antenna height above ground */
+	double range_km; /* radars: instrumented range */
 };
 
 /* A neighbouring country's outline, for maps only. */
@@ -117,10 +125,12 @@ struct gt_doctrine {
 	double enabler_share;  /* enablers and logistics as a share of the manoeuvre force */
 	double hq_share;       /* headquarters as a share of manoeuvre + enablers */
 	struct gt_rotation rotation;
-	double aircraft_per_patrol_station; /* fighters to hold one CAP station 24/7 */
-	double aircraft_per_aew_orbit;      /* AEW aircraft to hold one orbit 24/7 */
-	double personnel_per_fighter;       /* air and ground crew per fighter deployed */
-	double personnel_per_aew;           /* per AEW aircraft deployed */
+	/* the air umbrella's coverage model (docs/model-air.md, C1-C6); the
+	 * aircraft themselves come from the catalogue */
+	double aew_altitude_m;              /* AEW orbit height */
+	double target_low_m, target_high_m; /* target heights for coverage */
+	double alert_minutes;               /* ground alert, order to airborne */
+	double sam_range_km;                /* adversary air defences' reach beyond the line */
 	double ships_per_task_group;
 	double personnel_per_ship;
 	double footprint_km;                /* map only: half-width of a line footprint */

@@ -77,7 +77,7 @@ static enum gt_status explain_role(struct gt__fg *p, size_t r)
 		else
 			barred[b][nbarred[b]++] = (int)m;
 	}
-	long people = lround((double)role->shortfall * gt_forcegen_people_per_unit(p->s, role->unit));
+	long people = lround((double)role->shortfall * gt_forcegen_people_per_unit(p->s, p->option, role->unit));
 	char num[32];
 	add(&t, "%s: short %ld of %ld %s", role->name, role->shortfall, role->required,
 	    unit_words(role->unit, role->required));

@@ -11,12 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-double gt_forcegen_people_per_unit(const struct gt_scenario *s, enum gt_unit u)
+double gt_forcegen_people_per_unit(const struct gt_scenario *s,
+                                   const struct gt_sizing_option *option, enum gt_unit u)
 {
 	switch (u) {
 	case GT_UNIT_COMPANIES: return s->forcegen.company_strength;
-	case GT_UNIT_FIGHTERS: return s->doctrine.personnel_per_fighter;
-	case GT_UNIT_AEW: return s->doctrine.personnel_per_aew;
+	case GT_UNIT_FIGHTERS: return option->fighter_personnel;
+	case GT_UNIT_AEW: return option->aew_personnel;
 	case GT_UNIT_SHIPS: return s->doctrine.personnel_per_ship;
 	case GT_UNIT_TRAINERS:
 	case GT_UNIT_MONITORS: return 1;
@@ -359,7 +360,7 @@ static enum gt_status build_model(struct gt__fg *p)
 		for (size_t r = 0; r < R; r++)
 			if (p->x[m * R + r] != NO_VAR)
 				NEED(gt__mip_coef(mip, row, p->x[m * R + r],
-				                  gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) /
+				                  gt_forcegen_people_per_unit(p->s, p->option, p->out->roles[r].unit) /
 				                          1000.0));
 		p->d_var[m] = gt__mip_var(mip, GT_MIP_CONTINUOUS, 0, HUGE_VAL);
 		NEED_VAR(p->d_var[m]);
@@ -394,7 +395,7 @@ static void objective(struct gt__fg *p, int stage)
 		double people = 0;
 		for (size_t r = 0; r < R; r++)
 			people += (double)p->out->roles[r].required *
-			          gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) / 1000.0;
+			          gt_forcegen_people_per_unit(p->s, p->option, p->out->roles[r].unit) / 1000.0;
 		gt__mip_obj_const(p->mip, people);
 	} else {
 		for (size_t k = 0; k < M * R; k++)
@@ -526,7 +527,7 @@ static enum gt_status greedy_start(struct gt__fg *p)
 		for (size_t r = 0; r < R; r++)
 			if (p->x[m * R + r] != NO_VAR)
 				people += v[p->x[m * R + r]] *
-				          gt_forcegen_people_per_unit(p->s, p->out->roles[r].unit) / 1000.0;
+				          gt_forcegen_people_per_unit(p->s, p->option, p->out->roles[r].unit) / 1000.0;
 		v[p->p_var[m]] = people;
 		total += people;
 	}
@@ -590,13 +591,13 @@ static void read_solution(struct gt__fg *p)
 		role->shortfall = role->required - role->allocated;
 		GT_ASSERT(role->shortfall >= 0);
 		out->shortfall_people +=
-			lround((double)role->shortfall * gt_forcegen_people_per_unit(p->s, role->unit));
+			lround((double)role->shortfall * gt_forcegen_people_per_unit(p->s, p->option, role->unit));
 	}
 	for (size_t m = 0; m < M; m++) {
 		struct gt_fg_member *fm = &out->members[m];
 		double people = 0;
 		for (int u = 0; u < GT_UNIT_COUNT; u++)
-			people += (double)fm->units[u] * gt_forcegen_people_per_unit(p->s, (enum gt_unit)u);
+			people += (double)fm->units[u] * gt_forcegen_people_per_unit(p->s, p->option, (enum gt_unit)u);
 		fm->personnel = lround(people);
 		fm->committed = lround(people * fm->member->rotation);
 		total += fm->personnel;

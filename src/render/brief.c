@@ -92,9 +92,9 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	else
 		fputs("No foreign ground troops. ", out);
 	if (r->fighters || r->aew_aircraft)
-		fprintf(out, "%ld fighters for %d patrol station%s and %ld AEW aircraft. ",
+		fprintf(out, "%ld fighters for %d patrol station%s, %ld AEW aircraft%s. ",
 		        r->fighters, o->patrol_stations, o->patrol_stations == 1 ? "" : "s",
-		        r->aew_aircraft);
+		        r->aew_aircraft, r->tankers ? " and tankers" : "");
 	if (r->ships)
 		fprintf(out, "%ld ships at sea. ", r->ships);
 	if (r->trainers)
@@ -126,7 +126,7 @@ static void summary_table(FILE *out, const struct gt_sizing *sz)
 		esc(out, r->option->title);
 		fprintf(out, "</td><td>%s</td>", gt_posture_name(r->option->posture));
 		long v[] = {r->ground,   r->air_personnel, r->naval_personnel, r->trainers,
-		            r->monitors, r->deployed,      r->committed,       r->fighters + r->aew_aircraft,
+		            r->monitors, r->deployed,      r->committed,       r->fighters + r->aew_aircraft + r->tankers,
 		            r->ships};
 		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++)
 			fprintf(out, "<td class=n>%s</td>", gt__thousands(v[k], a));
@@ -213,10 +213,11 @@ static void assumptions(FILE *out, const struct gt_scenario *s)
 		{"rotation ratio, naval", d->rotation.naval},
 		{"rotation ratio, training", d->rotation.training},
 		{"rotation ratio, monitoring", d->rotation.monitoring},
-		{"fighters per patrol station held around the clock", d->aircraft_per_patrol_station},
-		{"AEW aircraft per orbit held around the clock", d->aircraft_per_aew_orbit},
-		{"personnel per fighter", d->personnel_per_fighter},
-		{"personnel per AEW aircraft", d->personnel_per_aew},
+		{"AEW orbit height, m", d->aew_altitude_m},
+		{"low-flying target height for radar coverage, m", d->target_low_m},
+		{"high-flying target height for radar coverage, m", d->target_high_m},
+		{"ground alert, minutes from order to airborne", d->alert_minutes},
+		{"reach of the adversary's air defences beyond the line, km", d->sam_range_km},
 		{"ships per naval task group", d->ships_per_task_group},
 		{"personnel per ship", d->personnel_per_ship},
 		{"monitors per km (observer missions)", d->observer_per_km},
@@ -225,7 +226,8 @@ static void assumptions(FILE *out, const struct gt_scenario *s)
 		fprintf(out, "<tr><td>%s</td><td class=n>%g</td></tr>\n", rows[i].label, rows[i].v);
 	fputs("</table>\n<p class=note>Each value's source, or its label as an assumption, is "
 	      "written beside it in the scenario file (<code>guarantor scenario export</code>); "
-	      "the equations are in docs/model-sizing.md.</p>\n",
+	      "the equations are in docs/model-sizing.md and docs/model-air.md; aircraft "
+	      "figures are in the aircraft catalogue (<code>guarantor air --list</code>).</p>\n",
 	      out);
 }
 

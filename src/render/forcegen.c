@@ -216,7 +216,7 @@ enum gt_status gt_render_forcegen(FILE *out, const struct gt_forcegen *const *fg
 			for (size_t a = 0; a < fg->nallocs; a++) {
 				const struct gt_fg_alloc *al = &fg->allocs[a];
 				const struct gt_fg_role *ro = &fg->roles[al->role];
-				double per = gt_forcegen_people_per_unit(fg->scenario, ro->unit);
+				double per = gt_forcegen_people_per_unit(fg->scenario, fg->option, ro->unit);
 				fprintf(out, "%s,%s,\"%s\",%s,%s,%ld,%ld\n", fg->option->option->name,
 				        fg->members[al->member].member->code, ro->name,
 				        gt_role_kind_name(ro->kind), gt_unit_name(ro->unit), al->units,

@@ -94,6 +94,7 @@ static json_t *option_json(const struct gt_sizing_option *r)
 	put(o, "committed_breakdown", c);
 	put(eq, "fighters", json_integer(r->fighters));
 	put(eq, "aew_aircraft", json_integer(r->aew_aircraft));
+	put(eq, "tankers", json_integer(r->tankers));
 	put(eq, "ships", json_integer(r->ships));
 	put(o, "equipment", eq);
 	json_t *secs = json_array();

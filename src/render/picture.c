@@ -322,6 +322,17 @@ static void draw_places(cairo_t *cr, const struct frame *f, const struct gt_thea
 			if (detailed && strcmp(pl->country, th->defended) != 0)
 				label(cr, x + 5, y + 3, pl->name, 7, 0x0d7a6f);
 			break;
+		case GT_PLACE_RADAR:
+			cairo_move_to(cr, x, y - 4);
+			cairo_line_to(cr, x + 4, y);
+			cairo_line_to(cr, x, y + 4);
+			cairo_line_to(cr, x - 4, y);
+			cairo_close_path(cr);
+			rgb(cr, 0x6c3483, 1);
+			cairo_fill(cr);
+			if (detailed)
+				label(cr, x + 5, y + 3, pl->name, 7, 0x6c3483);
+			break;
 		case GT_PLACE_KIND_COUNT: break;
 		}
 	}

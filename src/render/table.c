@@ -136,7 +136,7 @@ static void sizing_summary(FILE *out, const struct gt_sizing *sz)
 		const struct gt_sizing_option *r = &sz->options[i];
 		fprintf(out, "%-20s %-7s %10s %11s %9ld %6ld\n", r->option->name,
 		        gt_posture_name(r->option->posture), gt__thousands(r->deployed, a),
-		        gt__thousands(r->committed, b), r->fighters + r->aew_aircraft, r->ships);
+		        gt__thousands(r->committed, b), r->fighters + r->aew_aircraft + r->tankers, r->ships);
 	}
 }
 
@@ -157,8 +157,12 @@ static void sizing_table(FILE *out, const struct gt_sizing *sz)
 		breakdown_row(out, "enablers and logistics", r->enablers, 0, 0);
 		breakdown_row(out, "headquarters", r->hq, 0, 0);
 		breakdown_row(out, "ground force", r->ground, rot->ground, r->committed_ground);
-		snprintf(label, sizeof(label), "air (%ld fighters, %ld AEW)", r->fighters,
-		         r->aew_aircraft);
+		if (r->tankers)
+			snprintf(label, sizeof(label), "air (%ld fighters, %ld AEW, %ld tankers)",
+			         r->fighters, r->aew_aircraft, r->tankers);
+		else
+			snprintf(label, sizeof(label), "air (%ld fighters, %ld AEW)", r->fighters,
+			         r->aew_aircraft);
 		breakdown_row(out, label, r->air_personnel, rot->air, r->committed_air);
 		snprintf(label, sizeof(label), "naval (%ld ships)", r->ships);
 		breakdown_row(out, label, r->naval_personnel, rot->naval, r->committed_naval);

@@ -49,9 +49,8 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	static const char *const factor_keys[] = {"buffer", "depth", NULL};
 	static const char *const rotation_keys[] = {"ground", "air", "naval", "training",
 	                                            "monitoring", NULL};
-	static const char *const air_keys[] = {"aircraft_per_patrol_station",
-	                                       "aircraft_per_aew_orbit", "personnel_per_fighter",
-	                                       "personnel_per_aew", NULL};
+	static const char *const air_keys[] = {"aew_altitude_m", "target_low_m", "target_high_m",
+	                                       "alert_minutes", "sam_range_km", NULL};
 	static const char *const naval_keys[] = {"ships_per_task_group", "personnel_per_ship",
 	                                         NULL};
 	static const char *const map_keys[] = {"footprint_km", NULL};
@@ -107,14 +106,16 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	doc->rotation = (struct gt_rotation){rot[0], rot[1], rot[2], rot[3], rot[4]};
 
 	if ((st = read_section(r, d, "air", air_keys, &sec, path)) != GT_OK ||
-	    (st = gt__yr_req_number(r, sec, path, "aircraft_per_patrol_station", 1, 200,
-	                            &doc->aircraft_per_patrol_station)) != GT_OK ||
-	    (st = gt__yr_req_number(r, sec, path, "aircraft_per_aew_orbit", 1, 50,
-	                            &doc->aircraft_per_aew_orbit)) != GT_OK ||
-	    (st = gt__yr_req_number(r, sec, path, "personnel_per_fighter", 1, 1000,
-	                            &doc->personnel_per_fighter)) != GT_OK ||
-	    (st = gt__yr_req_number(r, sec, path, "personnel_per_aew", 1, 1000,
-	                            &doc->personnel_per_aew)) != GT_OK)
+	    (st = gt__yr_req_number(r, sec, path, "aew_altitude_m", 100, 20000,
+	                            &doc->aew_altitude_m)) != GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "target_low_m", 1, 5000, &doc->target_low_m)) !=
+	            GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "target_high_m", 1, 30000,
+	                            &doc->target_high_m)) != GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "alert_minutes", 0, 240, &doc->alert_minutes)) !=
+	            GT_OK ||
+	    (st = gt__yr_req_number(r, sec, path, "sam_range_km", 0, 1000, &doc->sam_range_km)) !=
+	            GT_OK)
 		return st;
 	if ((st = read_section(r, d, "naval", naval_keys, &sec, path)) != GT_OK ||
 	    (st = gt__yr_req_number(r, sec, path, "ships_per_task_group", 1, 100,

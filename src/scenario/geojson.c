@@ -180,12 +180,13 @@ static enum gt_status read_outline(struct gj *g, const json_t *geom, const char 
 	            "the outline must be a Polygon or MultiPolygon, got '%s'", type ? type : "?");
 }
 
-static const char *const kind_names[] = {"outline", "line_of_contact", "city", "air_base",
-                                         "port",    "neighbour",       NULL};
-enum { KIND_OUTLINE, KIND_LINE, KIND_CITY, KIND_AIR_BASE, KIND_PORT, KIND_NEIGHBOUR };
-static const char *const prop_names[] = {"kind",   "name",       "country", "source",
-                                         "population", "icao", "as_of",   "approximate",
-                                         "places", "note",   NULL};
+static const char *const kind_names[] = {"outline", "line_of_contact", "city",     "air_base",
+                                         "port",    "radar",           "neighbour", NULL};
+enum { KIND_OUTLINE, KIND_LINE, KIND_CITY, KIND_AIR_BASE, KIND_PORT, KIND_RADAR, KIND_NEIGHBOUR };
+static const char *const prop_names[] = {"kind",        "name",     "country", "source",
+                                         "population",  "icao",     "as_of",   "approximate",
+                                         "places",      "note",     "height_m", "range_km",
+                                         NULL};
 
 /* Unknown properties are errors; known ones must have their type. */
 static enum gt_status check_props(struct gj *g, const json_t *props, const char *path)
@@ -199,14 +200,16 @@ static enum gt_status check_props(struct gj *g, const json_t *props, const char 
 		if (!known)
 			return fail(g, path, GT_E_SCHEMA,
 			            "unknown property '%s'; expected kind, name, country, source, "
-			            "population, icao, as_of, approximate, places or note",
+			            "population, icao, as_of, approximate, places, note, height_m "
+			            "or range_km",
 			            key);
 		char sub[300];
 		snprintf(sub, sizeof(sub), "%s.%s", path, key);
 		if (strcmp(key, "approximate") == 0 && !json_is_boolean(v))
 			return fail(g, sub, GT_E_SCHEMA, "expected true or false, got %s", type_name(v));
 		bool text = strcmp(key, "population") != 0 && strcmp(key, "places") != 0 &&
-		            strcmp(key, "approximate") != 0;
+		            strcmp(key, "approximate") != 0 && strcmp(key, "height_m") != 0 &&
+		            strcmp(key, "range_km") != 0;
 		if (text && !json_is_string(v))
 			return fail(g, sub, GT_E_SCHEMA, "expected text, got %s", type_name(v));
 	}
@@ -302,6 +305,26 @@ static enum gt_status read_line(struct gj *g, const json_t *feat, const char *pa
 	return GT_OK;
 }
 
+/* A radar's required number, in [lo, hi]. */
+static enum gt_status read_radar_number(struct gj *g, const json_t *props, const char *path,
+                                        const char *key, double lo, double hi, double *out)
+{
+	const json_t *v = json_object_get(props, key);
+	char sub[300];
+	snprintf(sub, sizeof(sub), "%s.%s", path, key);
+	if (!v)
+		return fail(g, path, GT_E_SCHEMA, "a radar needs '%s' (%s)", key,
+		            strcmp(key, "height_m") == 0 ? "antenna height above ground, metres"
+		                                         : "instrumented range, km");
+	if (!json_is_number(v))
+		return fail(g, sub, GT_E_SCHEMA, "expected a number, got %s", type_name(v));
+	double x = json_number_value(v);
+	if (!(x >= lo && x <= hi))
+		return fail(g, sub, GT_E_RANGE, "%g is out of range; expected %g to %g", x, lo, hi);
+	*out = x;
+	return GT_OK;
+}
+
 static enum gt_status read_place(struct gj *g, const json_t *feat, const char *path,
                                  size_t feature, int kind, struct gt_theatre *th)
 {
@@ -347,6 +370,10 @@ static enum gt_status read_place(struct gj *g, const json_t *feat, const char *p
 			            json_is_integer(pop) ? "a negative number" : type_name(pop));
 		pl->population = (long)json_integer_value(pop);
 	}
+	if (kind == KIND_RADAR &&
+	    ((st = read_radar_number(g, props, sub, "height_m", 0, 5000, &pl->height_m)) != GT_OK ||
+	     (st = read_radar_number(g, props, sub, "range_km", 1, 1000, &pl->range_km)) != GT_OK))
+		return st;
 	for (size_t i = 0; i + 1 < th->nplaces; i++) {
 		if (th->places[i].kind == pl->kind && strcmp(th->places[i].name, pl->name) == 0) {
 			char nsub[300];
@@ -489,7 +516,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 			snprintf(sub, sizeof(sub), "%s.properties.kind", path);
 			st = fail(&g, sub, GT_E_SCHEMA,
 			          "expected a kind (one of: outline, line_of_contact, city, air_base, "
-			          "port, neighbour), got %s",
+			          "port, radar, neighbour), got %s",
 			          kind ? kind : "nothing");
 		} else if (k == KIND_NEIGHBOUR) {
 			st = read_neighbour(&g, f, path, th);

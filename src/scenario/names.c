@@ -9,7 +9,8 @@ static const char *const terrain_names[GT_TERRAIN_COUNT + 1] = {
 static const char *const threat_names[GT_THREAT_COUNT + 1] = {"low", "medium", "high", NULL};
 static const char *const posture_names[GT_POSTURE_COUNT + 1] = {
 	"none", "observer", "buffer", "line", "depth", "stabilisation", NULL};
-static const char *const place_names[GT_PLACE_KIND_COUNT] = {"city", "air_base", "port"};
+static const char *const place_names[GT_PLACE_KIND_COUNT] = {"city", "air_base", "port",
+                                                                       "radar"};
 
 static const char *const domain_names[GT_DOMAIN_COUNT + 1] = {
 	"land", "air", "sea", "training", "monitoring", NULL};

@@ -1,6 +1,7 @@
 /* sizing.c: the force-sizing model of docs/model-sizing.md. Each block is
  * labelled with the number of the equation it implements. */
 #include "guarantor/sizing.h"
+#include "guarantor/air.h"
 #include "util/assert.h"
 
 #include <math.h>
@@ -17,15 +18,17 @@ double gt_sizing_ground_multiplier(const struct gt_doctrine *d)
 	return (1 + d->reserve_share) * (1 + d->enabler_share) * (1 + d->hq_share);
 }
 
-static enum gt_status size_option(const struct gt_scenario *s, const struct gt_option *o,
-                                  struct gt_sizing_option *r)
+static enum gt_status size_option(const struct gt_scenario *s, size_t index,
+                                  const struct gt_aircraft_catalogue *cat,
+                                  struct gt_sizing_option *r, struct gt_err *err)
 {
+	const struct gt_option *o = &s->options[index];
 	const struct gt_doctrine *d = &s->doctrine;
 	memset(r, 0, sizeof(*r));
 	r->option = o;
 	r->sectors = calloc(o->nsectors ? o->nsectors : 1, sizeof(*r->sectors));
 	if (!r->sectors)
-		return GT_E_NOMEM;
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 
 	/* (1) line troops: sum over covered sectors of L_s * d(terrain, threat) * f(posture) */
 	for (size_t i = 0; i < o->nsectors; i++) {
@@ -48,11 +51,19 @@ static enum gt_status size_option(const struct gt_scenario *s, const struct gt_o
 	r->enablers = whole(d->enabler_share * (double)r->manoeuvre);
 	r->hq = whole(d->hq_share * (double)(r->manoeuvre + r->enablers));
 	r->ground = r->manoeuvre + r->enablers + r->hq;
-	/* (8) air: aircraft to hold stations and orbits around the clock, and their people */
-	r->fighters = whole(o->patrol_stations * d->aircraft_per_patrol_station);
-	r->aew_aircraft = whole(o->aew_orbits * d->aircraft_per_aew_orbit);
-	r->air_personnel = whole((double)r->fighters * d->personnel_per_fighter +
-	                         (double)r->aew_aircraft * d->personnel_per_aew);
+	/* (8) air: the umbrella's stations placed and sized by the air model
+	 * (docs/model-air.md): fighters, AEW aircraft, tankers and their people */
+	struct gt_air_plan *plan;
+	enum gt_status st = gt_air_plan_option(s, index, cat, &plan, err);
+	if (st != GT_OK)
+		return st;
+	r->fighters = plan->fighters;
+	r->aew_aircraft = plan->aew_aircraft;
+	r->tankers = plan->tankers;
+	r->air_personnel = plan->personnel;
+	r->fighter_personnel = plan->fighter ? plan->fighter->personnel : 0;
+	r->aew_personnel = plan->aew ? plan->aew->personnel : 0;
+	gt_air_plan_free(plan);
 	/* (9) naval */
 	r->ships = whole(o->naval_task_groups * d->ships_per_task_group);
 	r->naval_personnel = whole((double)r->ships * d->personnel_per_ship);
@@ -84,10 +95,18 @@ enum gt_status gt_sizing_run(const struct gt_scenario *s, struct gt_sizing **out
 	sz->options = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->options));
 	if (!sz->options)
 		goto out_nomem;
-	for (size_t i = 0; i < s->noptions; i++) {
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat = NULL;
+	enum gt_status st = gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", &cat, err);
+	for (size_t i = 0; st == GT_OK && i < s->noptions; i++) {
 		sz->noptions = i + 1;
-		if (size_option(s, &s->options[i], &sz->options[i]) != GT_OK)
-			goto out_nomem;
+		st = size_option(s, i, cat, &sz->options[i], err);
+	}
+	gt_aircraft_free(cat);
+	if (st != GT_OK) {
+		gt_sizing_free(sz);
+		return st;
 	}
 	*out = sz;
 	return GT_OK;

@@ -156,11 +156,12 @@ static void plan_placement(void **state)
 	size_t n = fread(yaml, 1, sizeof(yaml) - 1, f);
 	fclose(f);
 	yaml[n] = '\0';
-	char *at = strstr(yaml, "air: {patrol_stations: 2, aew_orbits: 1}");
+	static const char orig[] = "air: {patrol_stations: 2, aew_orbits: 1, standoff_km: 50}";
+	char *at = strstr(yaml, orig);
 	assert_non_null(at);
 	char edited[8400];
 	snprintf(edited, sizeof(edited), "%.*sair: {patrol_stations: 1, aew_orbits: 1, standoff_km: 50}%s",
-	         (int)(at - yaml), yaml, at + strlen("air: {patrol_stations: 2, aew_orbits: 1}"));
+	         (int)(at - yaml), yaml, at + strlen(orig));
 	struct gt_scenario *s;
 	struct gt_err err;
 	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "mini.yaml", GT_TEST_DATA, &s,
@@ -183,9 +184,10 @@ static void plan_placement(void **state)
 	assert_int_equal(plan->tankers, 0);
 	gt_air_plan_free(plan);
 	gt_scenario_free(s);
-	/* unedited, mini asks for 2 stations with the default 100 km standoff:
-	 * no city qualifies */
-	assert_int_equal(gt_scenario_load_text(yaml, strlen(yaml), "mini.yaml", GT_TEST_DATA, &s,
+	/* 2 stations with the default 100 km standoff: no city qualifies */
+	snprintf(edited, sizeof(edited), "%.*sair: {patrol_stations: 2, aew_orbits: 1}%s",
+	         (int)(at - yaml), yaml, at + strlen(orig));
+	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "mini.yaml", GT_TEST_DATA, &s,
 	                                       &err),
 	                 GT_OK);
 	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_E_RANGE);

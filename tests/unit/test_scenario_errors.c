@@ -119,15 +119,15 @@ static void wrong_types(void **state)
 	expect_yaml("reserve_share: 0.5", "reserve_share: \"0.5\"", GT_E_SCHEMA,
 		    "s.yaml:25:18: doctrine.reserve_share: expected a number, got '0.5' (numbers are not quoted)");
 	expect_yaml("trainers: 100", "trainers: 1,000", GT_E_SCHEMA,
-		    "s.yaml:50:15: options[0].trainers: expected a number, got '1,000' (write 10000, not 10,000)");
+		    "s.yaml:51:15: options[0].trainers: expected a number, got '1,000' (write 10000, not 10,000)");
 	expect_yaml("{from: 0, to: 30, terrain: river,", "{from: 0, to: 30, terrain: swamp,",
 		    GT_E_SCHEMA,
 		    "s.yaml:13:34: sectors.zones[0].terrain: expected a terrain class (one of: open, mixed, forest, urban, river, mountain), got 'swamp'");
 	expect_yaml("      posture: line\n", "      posture: wall\n", GT_E_SCHEMA,
-		    "s.yaml:44:16: options[0].ground.posture: expected a ground posture (one of: "
+		    "s.yaml:45:16: options[0].ground.posture: expected a ground posture (one of: "
 		    "none, buffer, line, depth), got 'wall'");
 	expect_yaml("lead: [ZZ]", "lead: [zz]", GT_E_SCHEMA,
-		    "s.yaml:42:12: options[0].lead[0]: expected an ISO 3166-1 alpha-2 country "
+		    "s.yaml:43:12: options[0].lead[0]: expected an ISO 3166-1 alpha-2 country "
 		    "code such as GB, got 'zz'");
 	expect_yaml("rotation: {ground: 4, air: 3, naval: 3, training: 2, monitoring: 2}", "rotation: [4, 3, 3, 2, 2]", GT_E_SCHEMA,
 		    "s.yaml:28:13: doctrine.rotation: expected a mapping of fields, got a list");
@@ -139,9 +139,9 @@ static void out_of_range(void **state)
 	expect_yaml("hq_share: 0.05", "hq_share: 5", GT_E_RANGE,
 		    "s.yaml:27:13: doctrine.hq_share: 5 is out of range; expected a number from 0 to 1");
 	expect_yaml("patrol_stations: 2", "patrol_stations: 2.5", GT_E_SCHEMA,
-		    "s.yaml:48:28: options[0].air.patrol_stations: expected a whole number, got 2.5");
+		    "s.yaml:49:28: options[0].air.patrol_stations: expected a whole number, got 2.5");
 	expect_yaml("sectors: all", "sectors: [1, 3]", GT_E_RANGE,
-		    "s.yaml:45:20: options[0].ground.sectors[1]: 3 is out of range; expected a "
+		    "s.yaml:46:20: options[0].ground.sectors[1]: 3 is out of range; expected a "
 		    "number from 1 to 2");
 	expect_yaml("{from: 0, to: 30,", "{from: 0, to: 300,", GT_E_RANGE,
 		    "s.yaml:13:21: sectors.zones[0].to: 300 km is beyond the end of the line of contact (111.3 km)");
@@ -153,18 +153,18 @@ static void missing_and_inconsistent(void **state)
 	expect_yaml("  title: Mini test scenario\n", "", GT_E_SCHEMA,
 		    "s.yaml:4:3: scenario: missing required field 'title'");
 	expect_yaml("{city: Alpha, troops: 1000}", "{city: Gamma, troops: 1000}", GT_E_SCHEMA,
-		    "s.yaml:47:18: options[0].ground.garrisons[0].city: 'Gamma' is not a city of the theatre; expected the name of a feature of kind \"city\" in the geometry file");
+		    "s.yaml:48:18: options[0].ground.garrisons[0].city: 'Gamma' is not a city of the theatre; expected the name of a feature of kind \"city\" in the geometry file");
 	expect_yaml("monitors: {count: 50}", "monitors: {count: 50, per_km: 1}", GT_E_SCHEMA,
-		    "s.yaml:61:15: options[2].monitors: give exactly one of 'per_km' (monitors per km of line) or 'count'");
+		    "s.yaml:62:15: options[2].monitors: give exactly one of 'per_km' (monitors per km of line) or 'count'");
 	expect_yaml("lead: [ZZ]", "lead: [GB]", GT_E_SCHEMA,
-		    "s.yaml:42:12: options[0].lead[0]: lead nation GB is not a member of the coalition");
+		    "s.yaml:43:12: options[0].lead[0]: lead nation GB is not a member of the coalition");
 	expect_yaml("sectors: [2]", "sectors: []", GT_E_SCHEMA,
-		    "s.yaml:57:16: options[1].ground.sectors: expected 'all' or a non-empty list of "
+		    "s.yaml:58:16: options[1].ground.sectors: expected 'all' or a non-empty list of "
 		    "sector numbers (1 to 2)");
 	expect_yaml("        - {city: Alpha, troops: 1000}\n",
 		    "        - {city: Alpha, troops: 1000}\n        - {city: Alpha, troops: 5}\n",
 		    GT_E_SCHEMA,
-		    "s.yaml:48:11: options[0].ground.garrisons[1]: Alpha already has a garrison in "
+		    "s.yaml:49:11: options[0].ground.garrisons[1]: Alpha already has a garrison in "
 		    "this option; give one entry per city");
 	expect_yaml("title: Mini test scenario", "title: \"\"", GT_E_SCHEMA,
 		    "s.yaml:5:10: scenario.title: expected non-empty text, got empty text");
@@ -172,11 +172,11 @@ static void missing_and_inconsistent(void **state)
 		    "s.yaml:4:9: scenario.name: 'Mini Scenario' is not a valid scenario name; "
 		    "expected lower-case letters, digits and '-'");
 	expect_yaml("active_personnel: 10000", "active_personnel: 1.5", GT_E_SCHEMA,
-		    "s.yaml:64:51: coalition.members[0].active_personnel: expected a whole number, "
+		    "s.yaml:65:51: coalition.members[0].active_personnel: expected a whole number, "
 		    "got 1.5");
-	expect_yaml("lead: [ZZ]", "lead: [ZZ, ZZ]", GT_E_SCHEMA, "s.yaml:42:16: options[0].lead[1]: 'ZZ' is listed twice");
+	expect_yaml("lead: [ZZ]", "lead: [ZZ, ZZ]", GT_E_SCHEMA, "s.yaml:43:16: options[0].lead[1]: 'ZZ' is listed twice");
 	expect_yaml("  - name: none\n", "  - name: line-all\n", GT_E_SCHEMA,
-		    "s.yaml:58:11: options[2]: option name 'line-all' is used twice");
+		    "s.yaml:59:11: options[2]: option name 'line-all' is used twice");
 	expect_yaml("geometry: mini.geojson", "geometry: nowhere.geojson", GT_E_IO,
 		    "s.yaml:7:13: theatre.geometry: cannot read '" GT_TEST_DATA
 		    "/nowhere.geojson': cannot open: No such file or directory");
@@ -225,9 +225,9 @@ static void geometry_errors(void **state)
 		       "[[[0, -1], [2, 1], [2, -1], [0, 1], [0, -1]]]", GT_E_GEOMETRY, "2:104: features[0].geometry: the outline is not a valid polygon: Self-intersection near [1.0000, 0.0000]");
 	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
 		       "[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -0.5]]]", GT_E_GEOMETRY, "2:140: features[0].geometry.coordinates[0]: linear ring is not closed; its last position must repeat its first [0, -1]");
-	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "2:44: features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, neighbour), got coast");
+	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "2:44: features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, radar, neighbour), got coast");
 	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "4:154: features[2].geometry.coordinates: city 'Alpha' of ZZ at [0.5000, 5.0000] lies 442 km outside its outline");
-	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "6:35: features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places or note");
+	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "6:35: features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places, note, height_m or range_km");
 	expect_geojson("[\"West end\", \"\", \"East end\"]", "[\"West end\", \"\", \"West end\"]",
 		       GT_E_SCHEMA,
 		       "3:134: features[1].properties.places: entries 0 and 2 are both 'West end'; vertex names must be unique (use \"\" for unnamed vertices)");
