@@ -46,324 +46,34 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double width
 
 #else
 
-#include <cairo-svg.h>
-#include <cairo.h>
+#include "render/draw.h"
 
-#define FONT "DejaVu Sans"
-#ifndef M_PI
-#define M_PI 3.14159265358979323846
-#endif
-
-struct sink {
-	char *buf;
-	size_t len, cap;
-	bool nomem;
-};
-
-static cairo_status_t on_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	struct sink *s = closure;
-	if (s->len + len + 1 > s->cap) {
-		size_t cap = (s->cap ? s->cap : 4096);
-		while (cap < s->len + len + 1)
-			cap *= 2;
-		char *grown = realloc(s->buf, cap);
-		if (!grown) {
-			s->nomem = true;
-			return CAIRO_STATUS_WRITE_ERROR;
-		}
-		s->buf = grown;
-		s->cap = cap;
-	}
-	memcpy(s->buf + s->len, data, len);
-	s->len += len;
-	s->buf[s->len] = '\0';
-	return CAIRO_STATUS_SUCCESS;
-}
-
-/* Opens an SVG surface writing into sink. */
-static cairo_t *open_svg(struct sink *sink, double w, double h, cairo_surface_t **surf)
-{
-	memset(sink, 0, sizeof(*sink));
-	*surf = cairo_svg_surface_create_for_stream(on_write, sink, w, h);
-	cairo_svg_surface_restrict_to_version(*surf, CAIRO_SVG_VERSION_1_1);
-	cairo_t *cr = cairo_create(*surf);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	return cr;
-}
-
-static enum gt_status close_svg(cairo_t *cr, cairo_surface_t *surf, struct sink *sink,
-                                char **svg)
-{
-	cairo_status_t cs = cairo_status(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	if (cs == CAIRO_STATUS_SUCCESS)
-		cs = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
-	if (sink->nomem || cs != CAIRO_STATUS_SUCCESS || !sink->buf) {
-		free(sink->buf);
-		*svg = NULL;
-		return sink->nomem || cs == CAIRO_STATUS_NO_MEMORY ? GT_E_NOMEM : GT_E_INTERNAL;
-	}
-	*svg = sink->buf;
-	return GT_OK;
-}
-
-static void rgb(cairo_t *cr, unsigned hex, double alpha)
-{
-	cairo_set_source_rgba(cr, ((hex >> 16) & 255) / 255.0, ((hex >> 8) & 255) / 255.0,
-	                      (hex & 255) / 255.0, alpha);
-}
-
-/* Map frame: km plane -> pixels. */
-struct frame {
-	struct gt_geo_projector *pj;
-	double x0, y1, scale, ox, oy;
-};
-
-static void to_px(const struct frame *f, struct gt_point p, double *px, double *py)
-{
-	double x, y;
-	gt_geo_project(f->pj, p, &x, &y);
-	*px = f->ox + (x - f->x0) * f->scale;
-	*py = f->oy + (f->y1 - y) * f->scale;
-}
-
-static void path_line(cairo_t *cr, const struct frame *f, const struct gt_linestring *l,
-                      bool close)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		double x, y;
-		to_px(f, l->pts[i], &x, &y);
-		if (i == 0)
-			cairo_move_to(cr, x, y);
-		else
-			cairo_line_to(cr, x, y);
-	}
-	if (close)
-		cairo_close_path(cr);
-}
-
-static void path_multipolygon(cairo_t *cr, const struct frame *f,
-                              const struct gt_multipolygon *mp)
-{
-	for (size_t i = 0; i < mp->n; i++)
-		for (size_t r = 0; r < mp->polys[i].nrings; r++)
-			path_line(cr, f, &mp->polys[i].rings[r], true);
-}
-
-static void extend(double *lo, double *hi, double v)
-{
-	if (v < *lo)
-		*lo = v;
-	if (v > *hi)
-		*hi = v;
-}
-
-static enum gt_status make_frame(const struct gt_scenario *s, double w, double h, double top,
-                                 struct frame *f)
-{
-	const struct gt_theatre *th = &s->theatre;
-	double lon0 = INFINITY, lon1 = -INFINITY, lat0 = INFINITY, lat1 = -INFINITY;
-	for (size_t i = 0; i < th->outline.n; i++) {
-		const struct gt_linestring *ring = &th->outline.polys[i].rings[0];
-		for (size_t k = 0; k < ring->n; k++) {
-			extend(&lon0, &lon1, ring->pts[k].lon);
-			extend(&lat0, &lat1, ring->pts[k].lat);
-		}
-	}
-	struct gt_point centre = {(lon0 + lon1) / 2, (lat0 + lat1) / 2};
-	enum gt_status st = gt_geo_projector_new(centre, &f->pj);
-	if (st != GT_OK)
-		return st;
-	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-	for (size_t i = 0; i < th->outline.n; i++) {
-		const struct gt_linestring *ring = &th->outline.polys[i].rings[0];
-		for (size_t k = 0; k < ring->n; k++) {
-			double x, y;
-			gt_geo_project(f->pj, ring->pts[k], &x, &y);
-			extend(&x0, &x1, x);
-			extend(&y0, &y1, y);
-		}
-	}
-	for (size_t i = 0; i < th->nplaces; i++) {
-		double x, y;
-		gt_geo_project(f->pj, th->places[i].at, &x, &y);
-		extend(&x0, &x1, x);
-		extend(&y0, &y1, y);
-	}
-	double pad = 40, pw = w - 2 * pad, ph = h - top - 2 * pad;
-	double sx = pw / (x1 - x0), sy = ph / (y1 - y0);
-	f->scale = fmin(sx, sy);
-	f->x0 = x0;
-	f->y1 = y1;
-	f->ox = pad + (pw - (x1 - x0) * f->scale) / 2;
-	f->oy = top + pad + (ph - (y1 - y0) * f->scale) / 2;
-	return GT_OK;
-}
-
-static void label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour)
-{
-	cairo_set_font_size(cr, size);
-	/* A white halo keeps labels readable over lines and fills. */
-	cairo_move_to(cr, x, y);
-	cairo_text_path(cr, text);
-	rgb(cr, 0xffffff, 0.85);
-	cairo_set_line_width(cr, 3);
-	cairo_stroke(cr);
-	rgb(cr, colour, 1);
-	cairo_move_to(cr, x, y);
-	cairo_show_text(cr, text);
-}
-
-/* Neighbouring countries in grey. */
-static void draw_neighbours(cairo_t *cr, const struct frame *f, const struct gt_theatre *th)
-{
-	for (size_t i = 0; i < th->nneighbours; i++) {
-		path_multipolygon(cr, f, &th->neighbours[i].shape);
-		rgb(cr, 0xe4e4e0, 1);
-		cairo_fill_preserve(cr);
-		rgb(cr, 0xb5b5ad, 1);
-		cairo_set_line_width(cr, 0.6);
-		cairo_stroke(cr);
-	}
-}
-
-/* Names each neighbour at the middle of its visible part that lies outside
- * the defended country: the map is sampled on a grid with cairo_in_fill,
- * and the sample nearest the mean of a country's samples carries its name.
- * Countries showing only a few samples go unnamed. */
-static void label_neighbours(cairo_t *cr, const struct frame *f, const struct gt_theatre *th,
-                             double w, double h)
-{
-	enum { STEP = 12 };
-	size_t nx = (size_t)(w / STEP), ny = (size_t)(h / STEP);
-	bool *outside = calloc(nx * ny, sizeof(*outside));
-	if (!outside)
-		return; /* labels are a nicety; the map stands without them */
-	cairo_new_path(cr);
-	path_multipolygon(cr, f, &th->outline);
-	for (size_t j = 0; j < ny; j++)
-		for (size_t i = 0; i < nx; i++)
-			outside[j * nx + i] = !cairo_in_fill(cr, (double)i * STEP, (double)j * STEP);
-	cairo_new_path(cr);
-	for (size_t k = 0; k < th->nneighbours; k++) {
-		const struct gt_neighbour *nb = &th->neighbours[k];
-		double sx = 0, sy = 0, best = INFINITY, bx = 0, by = 0;
-		size_t n = 0;
-		path_multipolygon(cr, f, &nb->shape);
-		/* keep clear of the title and the frame's edges */
-		for (size_t j = 4; j + 2 < ny; j++) {
-			for (size_t i = 2; i + 2 < nx; i++) {
-				double x = (double)i * STEP, y = (double)j * STEP;
-				if (outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
-					sx += x;
-					sy += y;
-					n++;
-				}
-			}
-		}
-		for (size_t j = 4; n >= 12 && j + 2 < ny; j++) {
-			for (size_t i = 2; i + 2 < nx; i++) {
-				double x = (double)i * STEP, y = (double)j * STEP;
-				double d = hypot(x - sx / (double)n, y - sy / (double)n);
-				if (d < best && outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
-					best = d;
-					bx = x;
-					by = y;
-				}
-			}
-		}
-		cairo_new_path(cr);
-		if (n < 12)
-			continue;
-		cairo_set_font_size(cr, 10);
-		cairo_text_extents_t te;
-		cairo_text_extents(cr, nb->name, &te);
-		rgb(cr, 0x8c8c84, 1);
-		cairo_move_to(cr, bx - te.width / 2, by + te.height / 2);
-		cairo_show_text(cr, nb->name);
-		cairo_new_path(cr);
-	}
-	free(outside);
-}
-
-/* Cities are always named; bases and ports only on the detailed map, where
- * there is room. */
-static void draw_places(cairo_t *cr, const struct frame *f, const struct gt_theatre *th,
-                        bool detailed)
-{
-	for (size_t i = 0; i < th->nplaces; i++) {
-		const struct gt_place *pl = &th->places[i];
-		double x, y;
-		to_px(f, pl->at, &x, &y);
-		switch (pl->kind) {
-		case GT_PLACE_CITY:
-			cairo_arc(cr, x, y, 2.6, 0, 2 * M_PI);
-			rgb(cr, 0x222222, 1);
-			cairo_fill(cr);
-			label(cr, x + 4, y - 3, pl->name, 9, 0x333333);
-			break;
-		case GT_PLACE_AIR_BASE:
-			cairo_move_to(cr, x, y - 4.5);
-			cairo_line_to(cr, x + 4, y + 3);
-			cairo_line_to(cr, x - 4, y + 3);
-			cairo_close_path(cr);
-			rgb(cr, 0x1f5fa8, 1);
-			cairo_fill(cr);
-			if (detailed)
-				label(cr, x + 5, y + 3, pl->name, 7, 0x1f5fa8);
-			break;
-		case GT_PLACE_PORT:
-			cairo_rectangle(cr, x - 3, y - 3, 6, 6);
-			rgb(cr, 0x0d7a6f, 1);
-			cairo_fill(cr);
-			if (detailed && strcmp(pl->country, th->defended) != 0)
-				label(cr, x + 5, y + 3, pl->name, 7, 0x0d7a6f);
-			break;
-		case GT_PLACE_RADAR:
-			cairo_move_to(cr, x, y - 4);
-			cairo_line_to(cr, x + 4, y);
-			cairo_line_to(cr, x, y + 4);
-			cairo_line_to(cr, x - 4, y);
-			cairo_close_path(cr);
-			rgb(cr, 0x6c3483, 1);
-			cairo_fill(cr);
-			if (detailed)
-				label(cr, x + 5, y + 3, pl->name, 7, 0x6c3483);
-			break;
-		case GT_PLACE_KIND_COUNT: break;
-		}
-	}
-}
-
-static void draw_sectors(cairo_t *cr, const struct frame *f, const struct gt_scenario *s)
+static void draw_sectors(cairo_t *cr, const struct gt__frame *f, const struct gt_scenario *s)
 {
 	const struct gt_theatre *th = &s->theatre;
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		double x, y;
-		to_px(f, gt_geo_line_point_at(&th->line, sec->from_km), &x, &y);
+		gt__to_px(f, gt_geo_line_point_at(&th->line, sec->from_km), &x, &y);
 		cairo_arc(cr, x, y, 2.2, 0, 2 * M_PI);
-		rgb(cr, 0x7a0000, 1);
+		gt__rgb(cr, 0x7a0000, 1);
 		cairo_fill(cr);
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(sec->name, 40), sec->name);
-		to_px(f, gt_geo_line_point_at(&th->line, (sec->from_km + sec->to_km) / 2), &x, &y);
-		label(cr, x + 6, y + 4, name, 8.5, 0x7a0000);
+		gt__to_px(f, gt_geo_line_point_at(&th->line, (sec->from_km + sec->to_km) / 2), &x, &y);
+		gt__label(cr, x + 6, y + 4, name, 8.5, 0x7a0000);
 	}
 }
 
 static void draw_legend(cairo_t *cr, double x, double y, bool option)
 {
 	cairo_set_font_size(cr, 9);
-	rgb(cr, 0xc0392b, 1);
+	gt__rgb(cr, 0xc0392b, 1);
 	cairo_set_line_width(cr, 2.5);
 	cairo_move_to(cr, x, y);
 	cairo_line_to(cr, x + 18, y);
 	cairo_stroke(cr);
-	rgb(cr, 0x333333, 1);
+	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
 	cairo_show_text(cr, "line of contact (approx.)");
 	y += 14;
@@ -371,24 +81,24 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option)
 	cairo_line_to(cr, x + 13, y + 3);
 	cairo_line_to(cr, x + 5, y + 3);
 	cairo_close_path(cr);
-	rgb(cr, 0x1f5fa8, 1);
+	gt__rgb(cr, 0x1f5fa8, 1);
 	cairo_fill(cr);
-	rgb(cr, 0x333333, 1);
+	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
 	cairo_show_text(cr, "air base");
 	y += 14;
 	cairo_rectangle(cr, x + 6, y - 3, 6, 6);
-	rgb(cr, 0x0d7a6f, 1);
+	gt__rgb(cr, 0x0d7a6f, 1);
 	cairo_fill(cr);
-	rgb(cr, 0x333333, 1);
+	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
 	cairo_show_text(cr, "port");
 	if (option) {
 		y += 14;
 		cairo_rectangle(cr, x + 2, y - 4, 14, 8);
-		rgb(cr, 0x2e86de, 0.45);
+		gt__rgb(cr, 0x2e86de, 0.45);
 		cairo_fill(cr);
-		rgb(cr, 0x333333, 1);
+		gt__rgb(cr, 0x333333, 1);
 		cairo_move_to(cr, x + 24, y + 3);
 		cairo_show_text(cr, "ground footprint");
 	}
@@ -396,14 +106,14 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option)
 
 /* The option's ground footprint: a band along each run of adjacent covered
  * sectors, and a disc at each garrison sized by its troops. */
-static enum gt_status draw_footprint(cairo_t *cr, const struct frame *f,
+static enum gt_status draw_footprint(cairo_t *cr, const struct gt__frame *f,
                                      const struct gt_scenario *s,
                                      const struct gt_sizing_option *r)
 {
 	const struct gt_option *o = r->option;
 	const struct gt_theatre *th = &s->theatre;
 	enum gt_status st = GT_OK;
-	rgb(cr, 0x2e86de, 0.45);
+	gt__rgb(cr, 0x2e86de, 0.45);
 	for (size_t i = 0; i < s->nsectors && st == GT_OK; i++) {
 		bool covered = false;
 		for (size_t k = 0; k < o->nsectors; k++)
@@ -428,7 +138,7 @@ static enum gt_status draw_footprint(cairo_t *cr, const struct frame *f,
 		gt_geo_linestring_fini(&run);
 		if (st != GT_OK)
 			break;
-		path_multipolygon(cr, f, &band);
+		gt__path_multipolygon(cr, f, &band);
 		cairo_fill(cr);
 		gt_geo_multipolygon_fini(&band);
 		i = j;
@@ -439,8 +149,8 @@ static enum gt_status draw_footprint(cairo_t *cr, const struct frame *f,
 		st = gt_geo_footprint(NULL, &o->garrisons[g].at, 1, radius, NULL, &disc);
 		if (st != GT_OK)
 			break;
-		rgb(cr, 0x2e86de, 0.45);
-		path_multipolygon(cr, f, &disc);
+		gt__rgb(cr, 0x2e86de, 0.45);
+		gt__path_multipolygon(cr, f, &disc);
 		cairo_fill(cr);
 		gt_geo_multipolygon_fini(&disc);
 	}
@@ -451,37 +161,37 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
                                  const struct gt_sizing_option *option, double w, double h,
                                  char **svg)
 {
-	struct sink sink;
+	struct gt__sink sink;
 	cairo_surface_t *surf;
-	struct frame f = {0};
+	struct gt__frame f = {0};
 	*svg = NULL;
 	double top = 28;
-	enum gt_status st = make_frame(s, w, h, top, &f);
+	enum gt_status st = gt__frame_make(s, w, h, top, &f);
 	if (st != GT_OK)
 		return st;
-	cairo_t *cr = open_svg(&sink, w, h, &surf);
-	rgb(cr, 0xfbfbf8, 1);
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
+	gt__rgb(cr, 0xfbfbf8, 1);
 	cairo_paint(cr);
 
-	draw_neighbours(cr, &f, &s->theatre);
-	path_multipolygon(cr, &f, &s->theatre.outline);
-	rgb(cr, 0xefe9d9, 1);
+	gt__draw_neighbours(cr, &f, &s->theatre);
+	gt__path_multipolygon(cr, &f, &s->theatre.outline);
+	gt__rgb(cr, 0xefe9d9, 1);
 	cairo_fill_preserve(cr);
-	rgb(cr, 0x8a8270, 1);
+	gt__rgb(cr, 0x8a8270, 1);
 	cairo_set_line_width(cr, 0.8);
 	cairo_stroke(cr);
-	label_neighbours(cr, &f, &s->theatre, w, h);
+	gt__label_neighbours(cr, &f, &s->theatre, w, h);
 
 	if (option)
 		st = draw_footprint(cr, &f, s, option);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	path_line(cr, &f, &s->theatre.line, false);
-	rgb(cr, 0xc0392b, 1);
+	gt__path_line(cr, &f, &s->theatre.line, false);
+	gt__rgb(cr, 0xc0392b, 1);
 	cairo_set_line_width(cr, 2.5);
 	cairo_stroke(cr);
 	if (!option)
 		draw_sectors(cr, &f, s);
-	draw_places(cr, &f, &s->theatre, option == NULL);
+	gt__draw_places(cr, &f, &s->theatre, option == NULL);
 	draw_legend(cr, 12, h - (option ? 58 : 44), option != NULL);
 
 	char title[300];
@@ -494,24 +204,24 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 		         s->theatre.line_km, s->nsectors);
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
 	cairo_set_font_size(cr, 13);
-	rgb(cr, 0x111111, 1);
+	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, 12, 20);
 	cairo_show_text(cr, title);
 	gt_geo_projector_free(f.pj);
 	if (st != GT_OK) {
-		close_svg(cr, surf, &sink, svg);
+		gt__svg_close(cr, surf, &sink, svg);
 		free(*svg);
 		*svg = NULL;
 		return st;
 	}
-	return close_svg(cr, surf, &sink, svg);
+	return gt__svg_close(cr, surf, &sink, svg);
 }
 
 enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, double h, char **svg)
 {
-	struct sink sink;
+	struct gt__sink sink;
 	cairo_surface_t *surf;
-	cairo_t *cr = open_svg(&sink, w, h, &surf);
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	double left = 270, right = 90, top = 44, bottom = 34;
 	long max = 1;
 	for (size_t i = 0; i < sz->noptions; i++)
@@ -528,11 +238,11 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 	double pw = w - left - right;
 	double band = (h - top - bottom) / (double)(sz->noptions ? sz->noptions : 1);
 
-	rgb(cr, 0xffffff, 1);
+	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
 	cairo_set_font_size(cr, 13);
-	rgb(cr, 0x111111, 1);
+	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, 12, 20);
 	cairo_show_text(cr, "Personnel by option: deployed at any one time, and committed through rotations");
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -541,14 +251,14 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 	cairo_set_font_size(cr, 9);
 	for (int k = 0; k <= nticks; k++) {
 		double v = step * k, x = left + pw * k / nticks;
-		rgb(cr, 0xdddddd, 1);
+		gt__rgb(cr, 0xdddddd, 1);
 		cairo_set_line_width(cr, 0.6);
 		cairo_move_to(cr, x, top - 4);
 		cairo_line_to(cr, x, h - bottom);
 		cairo_stroke(cr);
 		char t[32];
 		gt__thousands(lround(v), t);
-		rgb(cr, 0x555555, 1);
+		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, x - 10, h - bottom + 14);
 		cairo_show_text(cr, t);
 	}
@@ -557,21 +267,21 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		double y = top + band * (double)i, bh = fmin(16, band * 0.32);
 		double wc = pw * (double)r->committed / axis, wd = pw * (double)r->deployed / axis;
 		cairo_set_font_size(cr, 10.5);
-		rgb(cr, 0x111111, 1);
+		gt__rgb(cr, 0x111111, 1);
 		cairo_move_to(cr, 12, y + band / 2 + 4);
 		char name[80];
 		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(r->option->title, 44),
 		         r->option->title);
 		cairo_show_text(cr, name);
-		rgb(cr, 0x1f4e79, 1);
+		gt__rgb(cr, 0x1f4e79, 1);
 		cairo_rectangle(cr, left, y + band / 2 - bh - 1, fmax(wd, 1), bh);
 		cairo_fill(cr);
-		rgb(cr, 0x9dc3e6, 1);
+		gt__rgb(cr, 0x9dc3e6, 1);
 		cairo_rectangle(cr, left, y + band / 2 + 1, fmax(wc, 1), bh);
 		cairo_fill(cr);
 		char t[32];
 		cairo_set_font_size(cr, 9);
-		rgb(cr, 0x222222, 1);
+		gt__rgb(cr, 0x222222, 1);
 		gt__thousands(r->deployed, t);
 		cairo_move_to(cr, left + fmax(wd, 1) + 4, y + band / 2 - 4);
 		cairo_show_text(cr, t);
@@ -580,19 +290,19 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		cairo_show_text(cr, t);
 	}
 	/* legend */
-	rgb(cr, 0x1f4e79, 1);
+	gt__rgb(cr, 0x1f4e79, 1);
 	cairo_rectangle(cr, left, 28, 10, 8);
 	cairo_fill(cr);
-	rgb(cr, 0x333333, 1);
+	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, left + 14, 36);
 	cairo_show_text(cr, "deployed");
-	rgb(cr, 0x9dc3e6, 1);
+	gt__rgb(cr, 0x9dc3e6, 1);
 	cairo_rectangle(cr, left + 80, 28, 10, 8);
 	cairo_fill(cr);
-	rgb(cr, 0x333333, 1);
+	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, left + 94, 36);
 	cairo_show_text(cr, "committed (incl. rotation)");
-	return close_svg(cr, surf, &sink, svg);
+	return gt__svg_close(cr, surf, &sink, svg);
 }
 
 /* Member colours: twenty distinct colours, given in coalition order to the
@@ -618,7 +328,7 @@ static void title(cairo_t *cr, const char *text)
 {
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
 	cairo_set_font_size(cr, 13);
-	rgb(cr, 0x111111, 1);
+	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, 12, 20);
 	cairo_show_text(cr, text);
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -627,9 +337,9 @@ static void title(cairo_t *cr, const char *text)
 enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, size_t n,
                                           double w, double h, char **svg)
 {
-	struct sink sink;
+	struct gt__sink sink;
 	cairo_surface_t *surf;
-	cairo_t *cr = open_svg(&sink, w, h, &surf);
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	double left = 270, right = 80, top = 44, bottom = 70;
 	double max = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -638,7 +348,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 			total += (double)fgs[i]->members[m].personnel;
 		max = fmax(max, total);
 	}
-	rgb(cr, 0xffffff, 1);
+	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	title(cr, "Who supplies the people deployed, by option (hatched: not found)");
 	double pw = w - left - right, band = (h - top - bottom) / (double)(n ? n : 1);
@@ -650,19 +360,19 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(fg->option->option->title, 44),
 		         fg->option->option->title);
 		cairo_set_font_size(cr, 10.5);
-		rgb(cr, 0x111111, 1);
+		gt__rgb(cr, 0x111111, 1);
 		cairo_move_to(cr, 12, y + band / 2 + 4);
 		cairo_show_text(cr, name);
 		for (size_t m = 0; m < fg->nmembers; m++) {
 			double wd = pw * (double)fg->members[m].personnel / max;
 			if (wd <= 0)
 				continue;
-			rgb(cr, member_colour(fg, (int)m), 1);
+			gt__rgb(cr, member_colour(fg, (int)m), 1);
 			cairo_rectangle(cr, x, y + band / 2 - bh / 2, wd, bh);
 			cairo_fill(cr);
 			if (wd > 22) {
 				cairo_set_font_size(cr, 8.5);
-				rgb(cr, 0xffffff, 1);
+				gt__rgb(cr, 0xffffff, 1);
 				cairo_move_to(cr, x + 3, y + band / 2 + 3);
 				cairo_show_text(cr, fg->members[m].member->code);
 			}
@@ -672,7 +382,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		}
 		double gap = pw * (double)fg->shortfall_people / max;
 		if (gap > 0) {
-			rgb(cr, 0xc0392b, 1);
+			gt__rgb(cr, 0xc0392b, 1);
 			cairo_set_line_width(cr, 1);
 			cairo_rectangle(cr, x, y + band / 2 - bh / 2, gap, bh);
 			cairo_stroke(cr);
@@ -684,7 +394,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		}
 		char t[32];
 		cairo_set_font_size(cr, 9);
-		rgb(cr, 0x222222, 1);
+		gt__rgb(cr, 0x222222, 1);
 		cairo_move_to(cr, x + gap + 4, y + band / 2 + 3);
 		cairo_show_text(cr, gt__thousands(lround((x - left + gap) / pw * max), t));
 	}
@@ -698,28 +408,28 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 			lx = 12;
 			ly += 14;
 		}
-		rgb(cr, member_colour(fgs[0], (int)m), 1);
+		gt__rgb(cr, member_colour(fgs[0], (int)m), 1);
 		cairo_rectangle(cr, lx, ly - 8, 10, 10);
 		cairo_fill(cr);
-		rgb(cr, 0x333333, 1);
+		gt__rgb(cr, 0x333333, 1);
 		cairo_move_to(cr, lx + 13, ly);
 		cairo_show_text(cr, fgs[0]->members[m].member->code);
 		lx += 40;
 	}
-	return close_svg(cr, surf, &sink, svg);
+	return gt__svg_close(cr, surf, &sink, svg);
 }
 
 enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, double h, char **svg)
 {
-	struct sink sink;
+	struct gt__sink sink;
 	cairo_surface_t *surf;
-	cairo_t *cr = open_svg(&sink, w, h, &surf);
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	const struct gt_forcegen_params *fp = &fg->scenario->forcegen;
 	size_t rows = 0;
 	for (size_t r = 0; r < fg->nroles; r++)
 		rows += fg->roles[r].allocated > 0 &&
 		        (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
-	rgb(cr, 0xffffff, 1);
+	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	char head[300];
 	snprintf(head, sizeof(head), "%.*s: who holds each sector, by %d-month tour",
@@ -733,7 +443,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 	for (int t = 0; t < periods; t++) {
 		char lab[32];
 		snprintf(lab, sizeof(lab), "month %d", t * fp->tour_months);
-		rgb(cr, 0x555555, 1);
+		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, left + cw * t + 4, top - 6);
 		cairo_show_text(cr, lab);
 	}
@@ -745,7 +455,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 		double y = top + rh * (double)row++;
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(ro->name, 16), ro->name);
-		rgb(cr, 0x111111, 1);
+		gt__rgb(cr, 0x111111, 1);
 		cairo_move_to(cr, 12, y + rh / 2 + 3);
 		cairo_show_text(cr, name);
 		for (int t = 0; t < periods; t++) {
@@ -756,14 +466,14 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 				if (tt->period != t || tt->role != (int)r)
 					continue;
 				double sw = (cw - 4) * (double)tt->units / (double)ro->allocated;
-				rgb(cr, member_colour(fg, tt->member), tt->member == ro->lead ? 1.0 : 0.7);
+				gt__rgb(cr, member_colour(fg, tt->member), tt->member == ro->lead ? 1.0 : 0.7);
 				cairo_rectangle(cr, x + 2, y + 2, sw, rh - 4);
 				cairo_fill(cr);
 				char lab[16];
 				snprintf(lab, sizeof(lab), "%s %d", fg->members[tt->member].member->code,
 				         tt->group);
 				if (sw > 34) {
-					rgb(cr, 0xffffff, 1);
+					gt__rgb(cr, 0xffffff, 1);
 					cairo_move_to(cr, x + 5, y + rh / 2 + 3);
 					cairo_show_text(cr, lab);
 				}
@@ -771,7 +481,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 			}
 		}
 	}
-	return close_svg(cr, surf, &sink, svg);
+	return gt__svg_close(cr, surf, &sink, svg);
 }
 
 #endif

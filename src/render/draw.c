@@ -1,0 +1,283 @@
+/* draw.c: see draw.h. */
+#ifdef GT_WITH_CAIRO
+#include "render/draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+static cairo_status_t on_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct gt__sink *s = closure;
+	if (s->len + len + 1 > s->cap) {
+		size_t cap = (s->cap ? s->cap : 4096);
+		while (cap < s->len + len + 1)
+			cap *= 2;
+		char *grown = realloc(s->buf, cap);
+		if (!grown) {
+			s->nomem = true;
+			return CAIRO_STATUS_WRITE_ERROR;
+		}
+		s->buf = grown;
+		s->cap = cap;
+	}
+	memcpy(s->buf + s->len, data, len);
+	s->len += len;
+	s->buf[s->len] = '\0';
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Opens an SVG surface writing into sink. */
+cairo_t *gt__svg_open(struct gt__sink *sink, double w, double h, cairo_surface_t **surf)
+{
+	memset(sink, 0, sizeof(*sink));
+	*surf = cairo_svg_surface_create_for_stream(on_write, sink, w, h);
+	cairo_svg_surface_restrict_to_version(*surf, CAIRO_SVG_VERSION_1_1);
+	cairo_t *cr = cairo_create(*surf);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	return cr;
+}
+
+enum gt_status gt__svg_close(cairo_t *cr, cairo_surface_t *surf, struct gt__sink *sink,
+                                char **svg)
+{
+	cairo_status_t cs = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	if (cs == CAIRO_STATUS_SUCCESS)
+		cs = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (sink->nomem || cs != CAIRO_STATUS_SUCCESS || !sink->buf) {
+		free(sink->buf);
+		*svg = NULL;
+		return sink->nomem || cs == CAIRO_STATUS_NO_MEMORY ? GT_E_NOMEM : GT_E_INTERNAL;
+	}
+	*svg = sink->buf;
+	return GT_OK;
+}
+
+void gt__rgb(cairo_t *cr, unsigned hex, double alpha)
+{
+	cairo_set_source_rgba(cr, ((hex >> 16) & 255) / 255.0, ((hex >> 8) & 255) / 255.0,
+	                      (hex & 255) / 255.0, alpha);
+}
+
+void gt__to_px(const struct gt__frame *f, struct gt_point p, double *px, double *py)
+{
+	double x, y;
+	gt_geo_project(f->pj, p, &x, &y);
+	*px = f->ox + (x - f->x0) * f->scale;
+	*py = f->oy + (f->y1 - y) * f->scale;
+}
+
+void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_linestring *l,
+                      bool close)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		double x, y;
+		gt__to_px(f, l->pts[i], &x, &y);
+		if (i == 0)
+			cairo_move_to(cr, x, y);
+		else
+			cairo_line_to(cr, x, y);
+	}
+	if (close)
+		cairo_close_path(cr);
+}
+
+void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
+                              const struct gt_multipolygon *mp)
+{
+	for (size_t i = 0; i < mp->n; i++)
+		for (size_t r = 0; r < mp->polys[i].nrings; r++)
+			gt__path_line(cr, f, &mp->polys[i].rings[r], true);
+}
+
+static void extend(double *lo, double *hi, double v)
+{
+	if (v < *lo)
+		*lo = v;
+	if (v > *hi)
+		*hi = v;
+}
+
+enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
+                                 struct gt__frame *f)
+{
+	const struct gt_theatre *th = &s->theatre;
+	double lon0 = INFINITY, lon1 = -INFINITY, lat0 = INFINITY, lat1 = -INFINITY;
+	for (size_t i = 0; i < th->outline.n; i++) {
+		const struct gt_linestring *ring = &th->outline.polys[i].rings[0];
+		for (size_t k = 0; k < ring->n; k++) {
+			extend(&lon0, &lon1, ring->pts[k].lon);
+			extend(&lat0, &lat1, ring->pts[k].lat);
+		}
+	}
+	struct gt_point centre = {(lon0 + lon1) / 2, (lat0 + lat1) / 2};
+	enum gt_status st = gt_geo_projector_new(centre, &f->pj);
+	if (st != GT_OK)
+		return st;
+	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+	for (size_t i = 0; i < th->outline.n; i++) {
+		const struct gt_linestring *ring = &th->outline.polys[i].rings[0];
+		for (size_t k = 0; k < ring->n; k++) {
+			double x, y;
+			gt_geo_project(f->pj, ring->pts[k], &x, &y);
+			extend(&x0, &x1, x);
+			extend(&y0, &y1, y);
+		}
+	}
+	for (size_t i = 0; i < th->nplaces; i++) {
+		double x, y;
+		gt_geo_project(f->pj, th->places[i].at, &x, &y);
+		extend(&x0, &x1, x);
+		extend(&y0, &y1, y);
+	}
+	double pad = 40, pw = w - 2 * pad, ph = h - top - 2 * pad;
+	double sx = pw / (x1 - x0), sy = ph / (y1 - y0);
+	f->scale = fmin(sx, sy);
+	f->x0 = x0;
+	f->y1 = y1;
+	f->ox = pad + (pw - (x1 - x0) * f->scale) / 2;
+	f->oy = top + pad + (ph - (y1 - y0) * f->scale) / 2;
+	return GT_OK;
+}
+
+void gt__label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour)
+{
+	cairo_set_font_size(cr, size);
+	/* A white halo keeps labels readable over lines and fills. */
+	cairo_move_to(cr, x, y);
+	cairo_text_path(cr, text);
+	gt__rgb(cr, 0xffffff, 0.85);
+	cairo_set_line_width(cr, 3);
+	cairo_stroke(cr);
+	gt__rgb(cr, colour, 1);
+	cairo_move_to(cr, x, y);
+	cairo_show_text(cr, text);
+}
+
+/* Neighbouring countries in grey. */
+void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th)
+{
+	for (size_t i = 0; i < th->nneighbours; i++) {
+		gt__path_multipolygon(cr, f, &th->neighbours[i].shape);
+		gt__rgb(cr, 0xe4e4e0, 1);
+		cairo_fill_preserve(cr);
+		gt__rgb(cr, 0xb5b5ad, 1);
+		cairo_set_line_width(cr, 0.6);
+		cairo_stroke(cr);
+	}
+}
+
+/* Names each neighbour at the middle of its visible part that lies outside
+ * the defended country: the map is sampled on a grid with cairo_in_fill,
+ * and the sample nearest the mean of a country's samples carries its name.
+ * Countries showing only a few samples go unnamed. */
+void gt__label_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                             double w, double h)
+{
+	enum { STEP = 12 };
+	size_t nx = (size_t)(w / STEP), ny = (size_t)(h / STEP);
+	bool *outside = calloc(nx * ny, sizeof(*outside));
+	if (!outside)
+		return; /* labels are a nicety; the map stands without them */
+	cairo_new_path(cr);
+	gt__path_multipolygon(cr, f, &th->outline);
+	for (size_t j = 0; j < ny; j++)
+		for (size_t i = 0; i < nx; i++)
+			outside[j * nx + i] = !cairo_in_fill(cr, (double)i * STEP, (double)j * STEP);
+	cairo_new_path(cr);
+	for (size_t k = 0; k < th->nneighbours; k++) {
+		const struct gt_neighbour *nb = &th->neighbours[k];
+		double sx = 0, sy = 0, best = INFINITY, bx = 0, by = 0;
+		size_t n = 0;
+		gt__path_multipolygon(cr, f, &nb->shape);
+		/* keep clear of the title and the frame's edges */
+		for (size_t j = 4; j + 2 < ny; j++) {
+			for (size_t i = 2; i + 2 < nx; i++) {
+				double x = (double)i * STEP, y = (double)j * STEP;
+				if (outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
+					sx += x;
+					sy += y;
+					n++;
+				}
+			}
+		}
+		for (size_t j = 4; n >= 12 && j + 2 < ny; j++) {
+			for (size_t i = 2; i + 2 < nx; i++) {
+				double x = (double)i * STEP, y = (double)j * STEP;
+				double d = hypot(x - sx / (double)n, y - sy / (double)n);
+				if (d < best && outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
+					best = d;
+					bx = x;
+					by = y;
+				}
+			}
+		}
+		cairo_new_path(cr);
+		if (n < 12)
+			continue;
+		cairo_set_font_size(cr, 10);
+		cairo_text_extents_t te;
+		cairo_text_extents(cr, nb->name, &te);
+		gt__rgb(cr, 0x8c8c84, 1);
+		cairo_move_to(cr, bx - te.width / 2, by + te.height / 2);
+		cairo_show_text(cr, nb->name);
+		cairo_new_path(cr);
+	}
+	free(outside);
+}
+
+/* Cities are always named; bases and ports only on the detailed map, where
+ * there is room. */
+void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                        bool detailed)
+{
+	for (size_t i = 0; i < th->nplaces; i++) {
+		const struct gt_place *pl = &th->places[i];
+		double x, y;
+		gt__to_px(f, pl->at, &x, &y);
+		switch (pl->kind) {
+		case GT_PLACE_CITY:
+			cairo_arc(cr, x, y, 2.6, 0, 2 * M_PI);
+			gt__rgb(cr, 0x222222, 1);
+			cairo_fill(cr);
+			gt__label(cr, x + 4, y - 3, pl->name, 9, 0x333333);
+			break;
+		case GT_PLACE_AIR_BASE:
+			cairo_move_to(cr, x, y - 4.5);
+			cairo_line_to(cr, x + 4, y + 3);
+			cairo_line_to(cr, x - 4, y + 3);
+			cairo_close_path(cr);
+			gt__rgb(cr, 0x1f5fa8, 1);
+			cairo_fill(cr);
+			if (detailed)
+				gt__label(cr, x + 5, y + 3, pl->name, 7, 0x1f5fa8);
+			break;
+		case GT_PLACE_PORT:
+			cairo_rectangle(cr, x - 3, y - 3, 6, 6);
+			gt__rgb(cr, 0x0d7a6f, 1);
+			cairo_fill(cr);
+			if (detailed && strcmp(pl->country, th->defended) != 0)
+				gt__label(cr, x + 5, y + 3, pl->name, 7, 0x0d7a6f);
+			break;
+		case GT_PLACE_RADAR:
+			cairo_move_to(cr, x, y - 4);
+			cairo_line_to(cr, x + 4, y);
+			cairo_line_to(cr, x, y + 4);
+			cairo_line_to(cr, x - 4, y);
+			cairo_close_path(cr);
+			gt__rgb(cr, 0x6c3483, 1);
+			cairo_fill(cr);
+			if (detailed)
+				gt__label(cr, x + 5, y + 3, pl->name, 7, 0x6c3483);
+			break;
+		case GT_PLACE_KIND_COUNT: break;
+		}
+	}
+}
+
+#endif

@@ -1,0 +1,62 @@
+/* draw.h: private Cairo helpers shared by the picture renderers
+ * (picture.c, airmap.c): SVG surfaces written into memory, colours, the
+ * map frame (an equal-area projection fitted to the theatre) and the
+ * theatre's base layers. Only compiled with GT_WITH_CAIRO. */
+#ifndef GT_RENDER_DRAW_H
+#define GT_RENDER_DRAW_H
+
+#include "guarantor/geo.h"
+#include "guarantor/scenario.h"
+
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define FONT "DejaVu Sans"
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+/* Growing buffer that an SVG surface writes into. */
+struct gt__sink {
+	char *buf;
+	size_t len, cap;
+	bool nomem;
+};
+
+/* Opens a w x h SVG surface writing into sink, with the default font. */
+cairo_t *gt__svg_open(struct gt__sink *sink, double w, double h, cairo_surface_t **surf);
+/* Finishes the surface; OUT: *svg (NUL-terminated) on success. */
+enum gt_status gt__svg_close(cairo_t *cr, cairo_surface_t *surf, struct gt__sink *sink,
+                             char **svg);
+
+/* Sets the source colour from 0xRRGGBB. */
+void gt__rgb(cairo_t *cr, unsigned hex, double alpha);
+
+/* Map frame: km plane -> pixels. */
+struct gt__frame {
+	struct gt_geo_projector *pj; /* owned: free with gt_geo_projector_free */
+	double x0, y1, scale, ox, oy;
+};
+
+/* Fits the defended country and every place into w x h below a title band
+ * `top` pixels high. */
+enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
+                              struct gt__frame *f);
+void gt__to_px(const struct gt__frame *f, struct gt_point p, double *px, double *py);
+void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_linestring *l,
+                   bool close);
+void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
+                           const struct gt_multipolygon *mp);
+
+/* Text with a white halo. */
+void gt__label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour);
+void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th);
+void gt__label_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                          double w, double h);
+/* Cities always named; bases, ports and radars named when detailed. */
+void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                     bool detailed);
+
+#endif
