@@ -69,4 +69,8 @@ bool gt_cli_wants_help(int argc, char **argv);
  * returns GT_EXIT_FAILURE. */
 int gt_cli_write_file(const char *path, const char *text, size_t len);
 
+/* Creates the folder dir unless it exists. Returns 0 or prints why and
+ * returns GT_EXIT_FAILURE. */
+int gt_cli_make_dir(const char *dir);
+
 #endif

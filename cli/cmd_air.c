@@ -1,5 +1,6 @@
-/* cmd_air.c: `guarantor air`, what holding a combat air patrol or AEW
- * station around the clock takes from a given base (docs/model-air.md). */
+/* cmd_air.c: `guarantor air`: options' air umbrellas (plan, coverage,
+ * reaction, exposure), one station, or the aircraft catalogue
+ * (docs/model-air.md). */
 #include "cli.h"
 
 #include <getopt.h>
@@ -12,15 +13,22 @@
 #include "guarantor/scenario.h"
 
 static const char help[] =
-	"Usage: guarantor air [--option NAME] [--scenario FILE] [--format table|json]\n"
+	"Usage: guarantor air [--option NAME] [--resolution KM] [--out DIR]\n"
+	"                     [--scenario FILE] [--format table|json|csv]\n"
 	"       guarantor air --list\n"
 	"       guarantor air --aircraft TYPE --base PLACE --at PLACE|LON,LAT [--ship N]\n"
 	"                     [--aar] [--tanker TYPE] [--reserve HOURS] [--scenario FILE]\n"
 	"                     [--format table|json]\n\n"
-	"Without station options: places each option's patrol stations over the defended\n"
-	"country's largest cities at least air.standoff_km behind the line, each held from\n"
-	"the nearest air base that can reach it, and its AEW orbits over the allied bases\n"
-	"nearest those cities; then sizes them (docs/model-air.md).\n\n"
+	"Without station options: plans each option's air umbrella (docs/model-air.md).\n"
+	"Patrol stations go over the defended country's largest cities at least\n"
+	"air.standoff_km behind the line, each held from the nearest air base that can\n"
+	"reach it; AEW orbits over the allied bases nearest those cities. Then for each\n"
+	"option: aircraft, sorties, tankers and people; radar coverage of the country for\n"
+	"low and high targets; minutes for the nearest patrol or alert fighter to reach\n"
+	"each point (share within 10, 20 and 30 minutes); and the share of fighters'\n"
+	"airborne time within doctrine.air.sam_range_km of the line. With --out, also\n"
+	"writes air-OPTION.geojson (stations, bases, coverage, gaps, air-defence band;\n"
+	"opens in QGIS or geojson.io) and air-OPTION.svg (map) for each option.\n\n"
 	"With --aircraft, --base and --at: one station.\n"
 	"What it takes to hold one patrol (CAP) or AEW station around the clock: transit,\n"
 	"time on station, sorties a day, aircraft (after the mission-capable rate), crews,\n"
@@ -29,6 +37,8 @@ static const char help[] =
 	"Options:\n"
 	"      --list              print the aircraft catalogue\n"
 	"  -O, --option NAME       plan one option (default: every option with air elements)\n"
+	"  -g, --resolution KM     reaction-time grid cell, 0.5 to 100 km (default 5)\n"
+	"  -o, --out DIR           write air-OPTION.geojson and air-OPTION.svg into DIR\n"
 	"  -a, --aircraft TYPE     e.g. F-16C, Rafale, E-3A (see --list)\n"
 	"  -b, --base PLACE        an air base of the scenario; a unique prefix will do\n"
 	"  -p, --at PLACE|LON,LAT  the station: a city or base of the scenario, or a position\n"
@@ -38,9 +48,11 @@ static const char help[] =
 	"  -T, --tanker TYPE       tanker for --aar (default A330 MRTT)\n"
 	"  -R, --reserve HOURS     fuel kept for diversion on the way home (default 0)\n"
 	"  -s, --scenario FILE     where the places are (default: the built-in scenario)\n"
-	"  -f, --format FORMAT     table (default) or json\n"
+	"  -f, --format FORMAT     table (default), json or csv (csv: one row per option)\n"
 	"  -h, --help              show this help\n\n"
-	"Example: guarantor air --aircraft F-16C --base Rzeszów --at Kyiv\n";
+	"Examples:\n"
+	"  guarantor air --option uk-france-30k --out maps\n"
+	"  guarantor air --aircraft F-16C --base Rzeszów --at Kyiv\n";
 
 /* A place of the scenario by exact name, or by a unique prefix. */
 static const struct gt_place *find_place(const struct gt_scenario *s, const char *name,
@@ -79,53 +91,49 @@ static int list(const struct gt_aircraft_catalogue *cat)
 	return GT_EXIT_OK;
 }
 
-static void plan_table(const struct gt_air_plan *pl)
+/* Renders the GeoJSON and the map of each umbrella, then writes them all
+ * into dir: nothing is written when any of them fails to render. */
+static int write_files(const char *dir, const struct gt_air_result *res, size_t n)
 {
-	char a[32];
-	const struct gt_option *o = pl->option;
-	printf("%s: %s\n", o->name, o->title);
-	printf("  %s patrols%s, %s orbits; stations at least %.0f km from the line\n",
-	       pl->fighter->type, o->refuelling ? " with air-to-air refuelling" : " unrefuelled",
-	       pl->aew->type, o->standoff_km);
-	printf("  %-26s %-38s %6s %9s %9s %8s\n", "post", "base", "km", "on station", "sorties/d",
-	       "aircraft");
-	for (size_t i = 0; i < pl->nposts; i++) {
-		const struct gt_air_post *p = &pl->posts[i];
-		printf("  %-26.26s %-38.38s %6.0f %8.2fh %9.1f %8ld\n", p->name, p->base->name,
-		       p->need.distance_km, p->need.on_station_h, p->need.sorties_per_day,
-		       p->need.aircraft_whole);
+	char **text = calloc(2 * n + 1, sizeof(*text));
+	int rc = text ? GT_EXIT_OK : GT_EXIT_FAILURE;
+	for (size_t i = 0; rc == GT_EXIT_OK && i < n; i++) {
+		if (res[i].plan->nposts == 0)
+			continue;
+		const char *name = res[i].plan->option->name;
+		enum gt_status st = gt_render_air_geojson(&res[i], &text[2 * i]);
+		if (st == GT_OK) {
+			st = gt_render_air_map_svg(&res[i], 900, 640, &text[2 * i + 1]);
+			if (st == GT_E_UNSUPPORTED)
+				st = GT_OK; /* built without Cairo: no pictures */
+		}
+		if (st != GT_OK) {
+			fprintf(stderr, "guarantor: cannot render the files of %s: %s\n", name,
+			        gt_strerror(st));
+			rc = GT_EXIT_FAILURE;
+		}
 	}
-	printf("  total: %ld fighters, %ld AEW aircraft, %ld tankers; %.0f sorties a day; %ld crews; "
-	       "%s people\n",
-	       pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day, pl->crews,
-	       gt_render_thousands(pl->personnel, a));
-}
-
-static void plan_json(const struct gt_air_plan *pl, bool last)
-{
-	const struct gt_option *o = pl->option;
-	printf("    {\n      \"name\": \"%s\",\n      \"fighter\": \"%s\",\n      \"aew\": \"%s\",\n"
-	       "      \"refuelling\": %s,\n      \"standoff_km\": %.1f,\n      \"posts\": [\n",
-	       o->name, pl->fighter->type, pl->aew->type, o->refuelling ? "true" : "false",
-	       o->standoff_km);
-	for (size_t i = 0; i < pl->nposts; i++) {
-		const struct gt_air_post *p = &pl->posts[i];
-		printf("        {\"name\": \"%s\", \"kind\": \"%s\", \"lon\": %.4f, \"lat\": %.4f, "
-		       "\"base\": \"%s\", \"aircraft_type\": \"%s\", \"distance_km\": %.1f, "
-		       "\"on_station_h\": %.3f, \"sorties_per_day\": %.2f, \"aircraft\": %ld}%s\n",
-		       p->name, p->aew ? "aew" : "cap", p->at.lon, p->at.lat, p->base->name,
-		       p->aircraft->type, p->need.distance_km, p->need.on_station_h,
-		       p->need.sorties_per_day, p->need.aircraft_whole, i + 1 < pl->nposts ? "," : "");
+	if (!text)
+		fprintf(stderr, "guarantor: out of memory\n");
+	if (rc == GT_EXIT_OK)
+		rc = gt_cli_make_dir(dir);
+	for (size_t i = 0; rc == GT_EXIT_OK && i < 2 * n; i++) {
+		if (!text[i])
+			continue;
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/air-%s.%s", dir, res[i / 2].plan->option->name,
+		         i % 2 ? "svg" : "geojson");
+		rc = gt_cli_write_file(path, text[i], strlen(text[i]));
 	}
-	printf("      ],\n      \"fighters\": %ld,\n      \"aew_aircraft\": %ld,\n      \"tankers\": %ld,\n"
-	       "      \"sorties_per_day\": %.2f,\n      \"fuel_t_per_day\": %.1f,\n      \"crews\": %ld,\n"
-	       "      \"personnel\": %ld\n    }%s\n",
-	       pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day, pl->fuel_t_per_day,
-	       pl->crews, pl->personnel, last ? "" : ",");
+	for (size_t i = 0; text && i < 2 * n; i++)
+		free(text[i]);
+	free(text);
+	return rc;
 }
 
 static int plan_options(const struct gt_aircraft_catalogue *cat, const char *scenario,
-                        const char *option, enum gt_format fmt)
+                        const char *option, double resolution, const char *dir,
+                        enum gt_format fmt)
 {
 	struct gt_scenario *s;
 	struct gt_err err;
@@ -133,13 +141,16 @@ static int plan_options(const struct gt_aircraft_catalogue *cat, const char *sce
 	if (rc != GT_EXIT_OK)
 		return rc;
 	struct gt_air_plan **plans = calloc(s->noptions + 1, sizeof(*plans));
+	struct gt_air_assessment **assess = calloc(s->noptions + 1, sizeof(*assess));
+	struct gt_air_result *res = calloc(s->noptions + 1, sizeof(*res));
 	size_t n = 0;
 	bool found = !option;
-	if (!plans) {
+	if (!plans || !assess || !res) {
 		fprintf(stderr, "guarantor: out of memory\n");
 		rc = GT_EXIT_FAILURE;
 		goto out;
 	}
+	struct gt_air_params params = gt_air_params_of(s, resolution);
 	for (size_t i = 0; i < s->noptions; i++) {
 		const struct gt_option *o = &s->options[i];
 		if (option && strcmp(o->name, option) != 0)
@@ -147,38 +158,36 @@ static int plan_options(const struct gt_aircraft_catalogue *cat, const char *sce
 		found = true;
 		if (!option && o->patrol_stations == 0 && o->aew_orbits == 0)
 			continue;
-		if (gt_air_plan_option(s, i, cat, &plans[n], &err) != GT_OK) {
-			if (!err.file[0])
+		if (gt_air_plan_option(s, i, cat, &plans[n], &err) != GT_OK ||
+		    gt_air_assess(s, plans[n], &params, &assess[n], &err) != GT_OK) {
+			if (!err.file[0] && strcmp(err.path, "resolution") != 0)
 				snprintf(err.file, sizeof(err.file), "%s", s->file);
 			rc = gt_cli_fail(&err);
+			n++;
 			goto out;
 		}
+		res[n] = (struct gt_air_result){s, plans[n], assess[n]};
 		n++;
 	}
 	if (!found) {
 		rc = gt_cli_usage("air", "no option '%s' in the scenario", option);
 		goto out;
 	}
-	if (fmt == GT_FORMAT_JSON)
-		printf("{\n  \"scenario\": \"%s\",\n  \"options\": [\n", s->name);
-	for (size_t i = 0; i < n; i++) {
-		if (fmt == GT_FORMAT_JSON) {
-			plan_json(plans[i], i + 1 == n);
-		} else {
-			if (i)
-				putchar('\n');
-			if (plans[i]->nposts == 0)
-				printf("%s: no air elements\n", plans[i]->option->name);
-			else
-				plan_table(plans[i]);
-		}
+	/* files first: a failed write leaves standard output untouched */
+	if (dir && (rc = write_files(dir, res, n)) != GT_EXIT_OK)
+		goto out;
+	if (gt_render_air(stdout, res, n, fmt) != GT_OK) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		rc = GT_EXIT_FAILURE;
 	}
-	if (fmt == GT_FORMAT_JSON)
-		printf("  ]\n}\n");
 out:
-	for (size_t i = 0; plans && i < n; i++)
+	for (size_t i = 0; plans && i < n; i++) {
+		gt_air_assessment_free(assess[i]);
 		gt_air_plan_free(plans[i]);
+	}
 	free(plans);
+	free(assess);
+	free(res);
 	gt_scenario_free(s);
 	return rc;
 }
@@ -191,19 +200,27 @@ static int run(int argc, char **argv)
 		{"ship", required_argument, NULL, 'k'},  {"aar", no_argument, NULL, 'r'},
 		{"tanker", required_argument, NULL, 'T'}, {"reserve", required_argument, NULL, 'R'},
 		{"scenario", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-		{"option", required_argument, NULL, 'O'}, {NULL, 0, NULL, 0}};
+		{"option", required_argument, NULL, 'O'}, {"resolution", required_argument, NULL, 'g'},
+		{"out", required_argument, NULL, 'o'},    {NULL, 0, NULL, 0}};
 	const char *type = NULL, *base = NULL, *at = NULL, *tanker = "A330 MRTT", *scenario = NULL,
-		   *option = NULL;
+		   *option = NULL, *dir = NULL;
 	bool want_list = false, aar = false;
 	int ship = 0, c;
-	double reserve = 0;
+	double reserve = 0, resolution = 5;
 	enum gt_format fmt = GT_FORMAT_TABLE;
 	char *end;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":a:b:p:k:rT:R:s:f:O:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":a:b:p:k:rT:R:s:f:O:g:o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'O': option = optarg; break;
+		case 'o': dir = optarg; break;
+		case 'g':
+			resolution = strtod(optarg, &end);
+			if (*end || !(resolution >= 0.5 && resolution <= 100))
+				return gt_cli_usage("air", "--resolution '%s': expected a grid cell of 0.5 to "
+				                           "100 km", optarg);
+			break;
 		case 'L': want_list = true; break;
 		case 'a': type = optarg; break;
 		case 'b': base = optarg; break;
@@ -222,8 +239,9 @@ static int run(int argc, char **argv)
 				return gt_cli_usage("air", "--reserve '%s': expected hours from 0 to 12", optarg);
 			break;
 		case 'f':
-			if (!gt_format_parse(optarg, &fmt) || (fmt != GT_FORMAT_TABLE && fmt != GT_FORMAT_JSON))
-				return gt_cli_usage("air", "unknown format '%s'; expected table or json", optarg);
+			if (!gt_format_parse(optarg, &fmt) || fmt == GT_FORMAT_MD)
+				return gt_cli_usage("air", "unknown format '%s'; expected table, json or csv",
+				                    optarg);
 			break;
 		case ':': return gt_cli_usage("air", "option '%s' needs a value", argv[optind - 1]);
 		default: return gt_cli_usage("air", "unknown option '%s'", argv[optind - 1]);
@@ -244,11 +262,15 @@ static int run(int argc, char **argv)
 		goto out;
 	}
 	if (!type && !base && !at) {
-		rc = plan_options(cat, scenario, option, fmt);
+		rc = plan_options(cat, scenario, option, resolution, dir, fmt);
 		goto out;
 	}
 	if (!type || !base || !at) {
 		rc = gt_cli_usage("air", "one station needs --aircraft, --base and --at together");
+		goto out;
+	}
+	if (fmt == GT_FORMAT_CSV) {
+		rc = gt_cli_usage("air", "one station is shown as a table or json, not csv");
 		goto out;
 	}
 	const struct gt_aircraft *ac = gt_aircraft_find(cat, type);

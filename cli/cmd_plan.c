@@ -145,22 +145,9 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 	return add_output(o, "brief.html", text);
 }
 
-static int make_dir(const char *dir)
-{
-	if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
-		struct stat st;
-		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			return GT_EXIT_OK;
-		fprintf(stderr, "guarantor: %s exists and is not a folder\n", dir);
-		return GT_EXIT_FAILURE;
-	}
-	fprintf(stderr, "guarantor: cannot create %s: %s\n", dir, strerror(errno));
-	return GT_EXIT_FAILURE;
-}
-
 static int write_all(const struct plan *p, const struct outputs *o)
 {
-	int rc = make_dir(p->dir);
+	int rc = gt_cli_make_dir(p->dir);
 	for (size_t i = 0; rc == GT_EXIT_OK && i < o->n; i++) {
 		char path[4096];
 		int n = snprintf(path, sizeof(path), "%s/%s", p->dir, o->items[i].name);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int gt_cli_fail(const struct gt_err *err)
@@ -78,3 +79,17 @@ int gt_cli_write_file(const char *path, const char *text, size_t len)
 	}
 	return GT_EXIT_OK;
 }
+
+int gt_cli_make_dir(const char *dir)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
+		struct stat st;
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return GT_EXIT_OK;
+		fprintf(stderr, "guarantor: %s exists and is not a folder\n", dir);
+		return GT_EXIT_FAILURE;
+	}
+	fprintf(stderr, "guarantor: cannot create %s: %s\n", dir, strerror(errno));
+	return GT_EXIT_FAILURE;
+}
+

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "guarantor/air.h"
 #include "guarantor/err.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
@@ -34,6 +35,13 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing_json(const struct gt_siz
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation_json(const struct gt_validation *v,
                                                                  char **json);
 
+/* One option's air umbrella: its plan and what it covers. */
+struct gt_air_result {
+	const struct gt_scenario *scenario;
+	const struct gt_air_plan *plan;
+	const struct gt_air_assessment *assessment;
+};
+
 /* Everything `guarantor plan` found, for the renderers that show it all.
  * Only sizing is required; the rest may be NULL or empty. */
 struct gt_results {
@@ -41,6 +49,8 @@ struct gt_results {
 	const struct gt_validation *validation;
 	const struct gt_forcegen *const *forcegen; /* one per option, in option order */
 	size_t nforcegen;
+	const struct gt_air_result *air; /* options with air elements, in option order */
+	size_t nair;
 };
 
 /* results.json: the sizing schema plus "validation" and "forcegen"
@@ -63,6 +73,22 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation(FILE *out,
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_forcegen(FILE *out,
                                                           const struct gt_forcegen *const *fgs,
                                                           size_t n, enum gt_format fmt);
+
+/* Air umbrellas: table (stations, totals, coverage, reaction, exposure),
+ * JSON ({"scenario", "options": [...]}, docs/output.md) or CSV (one row
+ * per option). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air(FILE *out, const struct gt_air_result *r,
+                                                     size_t n, enum gt_format fmt);
+/* One umbrella as a GeoJSON FeatureCollection: stations, orbits, bases,
+ * transit legs, radar coverage and gaps for low and high targets, and the
+ * adversary's air-defence band. OUT: *json. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_geojson(const struct gt_air_result *r,
+                                                             char **json);
+/* Map of one umbrella: the reaction-time field, radar gaps for low
+ * targets, the air-defence band, bases, stations and orbits. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_map_svg(const struct gt_air_result *r,
+                                                             double width, double height,
+                                                             char **svg);
 
 /* Pictures as SVG text (Cairo). option NULL draws the theatre and its
  * sectors; otherwise the option's footprint over the theatre. Returns

@@ -280,4 +280,7 @@ void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_the
 	}
 }
 
+#else
+/* ISO C wants a declaration in every translation unit. */
+typedef int gt__draw_without_cairo;
 #endif

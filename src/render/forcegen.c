@@ -1,9 +1,8 @@
 /* forcegen.c (render): force-generation results as tables, JSON and CSV. */
 #include "guarantor/forcegen.h"
-#include "guarantor/render.h"
+#include "render/render_json.h"
 #include "util/thousands.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,7 +184,6 @@ static json_t *one_json(const struct gt_forcegen *fg)
 }
 
 /* Shared with json.c, for results.json. */
-json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n);
 json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n)
 {
 	json_t *a = json_array();

@@ -1,9 +1,7 @@
-/* json.c: the JSON forms of results (schemas in docs/output.md). The only
- * renderer file that calls jansson. Keys keep their insertion order so
+/* json.c: the JSON forms of results (schemas in docs/output.md). Keys keep their insertion order so
  * the output is stable from run to run. */
-#include "guarantor/render.h"
+#include "render/render_json.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +125,7 @@ static json_t *option_json(const struct gt_sizing_option *r)
 	return o;
 }
 
-static enum gt_status dump(json_t *root, char **out)
+enum gt_status gt__render_json_dump(json_t *root, char **out)
 {
 	*out = NULL;
 	if (!root)
@@ -162,7 +160,7 @@ static json_t *sizing_root(const struct gt_sizing *sz)
 
 enum gt_status gt_render_sizing_json(const struct gt_sizing *sz, char **out)
 {
-	return dump(sizing_root(sz), out);
+	return gt__render_json_dump(sizing_root(sz), out);
 }
 
 static json_t *validation_root(const struct gt_validation *v)
@@ -193,10 +191,8 @@ static json_t *validation_root(const struct gt_validation *v)
 
 enum gt_status gt_render_validation_json(const struct gt_validation *v, char **out)
 {
-	return dump(validation_root(v), out);
+	return gt__render_json_dump(validation_root(v), out);
 }
-
-json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n);
 
 enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 {
@@ -204,5 +200,6 @@ enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 	put(root, "validation", res->validation ? validation_root(res->validation) : json_null());
 	put(root, "forcegen", res->nforcegen ? gt__render_forcegen_json(res->forcegen, res->nforcegen)
 	                                     : json_null());
-	return dump(root, out);
+	put(root, "air", res->nair ? gt__render_air_json(res->air, res->nair) : json_null());
+	return gt__render_json_dump(root, out);
 }

@@ -52,3 +52,17 @@ int gt__utf8_prefix(const char *s, size_t max)
 		k--;
 	return (int)k;
 }
+
+int gt__utf8_fit(const char *s, int cols, int *bytes)
+{
+	int kept = 0;
+	size_t i = 0;
+	while (s[i] && kept < cols) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		kept++;
+	}
+	*bytes = (int)i;
+	return kept;
+}

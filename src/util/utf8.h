@@ -14,4 +14,10 @@ bool gt__utf8_valid(const char *s, size_t n, size_t *bad);
  * for cutting text without splitting a character ("%.*s"). */
 int gt__utf8_prefix(const char *s, size_t max);
 
+/* Fits s into at most cols characters (code points; guarantor's names are
+ * letters of alphabetic scripts, one column each). Returns the characters
+ * kept and sets *bytes to their length in bytes: print with
+ * "%.*s%*s", *bytes, s, cols - kept, "" to pad to cols columns. */
+int gt__utf8_fit(const char *s, int cols, int *bytes);
+
 #endif

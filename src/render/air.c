@@ -1,0 +1,380 @@
+/* air.c: air umbrellas as a table, JSON, CSV and GeoJSON (docs/output.md). */
+#include "render/render_json.h"
+#include "util/thousands.h"
+#include "util/utf8.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *real(double x, double unit)
+{
+	return json_real(round(x / unit) * unit);
+}
+
+static int put(json_t *obj, const char *key, json_t *v)
+{
+	return v ? json_object_set_new(obj, key, v) : -1;
+}
+
+static json_t *coverage_json(const struct gt_air_coverage *c)
+{
+	json_t *o = json_object();
+	put(o, "target_m", real(c->target_m, 1));
+	put(o, "radars", json_integer((json_int_t)c->nradars));
+	put(o, "share", real(c->share, 0.0001));
+	put(o, "covered_km2", real(c->cover.covered_km2, 1));
+	put(o, "area_km2", real(c->cover.area_km2, 1));
+	return o;
+}
+
+static json_t *post_json(const struct gt_air_result *r, size_t i)
+{
+	const struct gt_air_post *p = &r->plan->posts[i];
+	json_t *o = json_object();
+	put(o, "name", json_string(p->name));
+	put(o, "kind", json_string(p->aew ? "aew" : "cap"));
+	put(o, "lon", real(p->at.lon, 0.0001));
+	put(o, "lat", real(p->at.lat, 0.0001));
+	put(o, "base", json_string(p->base->name));
+	put(o, "aircraft_type", json_string(p->aircraft->type));
+	put(o, "distance_km", real(p->need.distance_km, 0.1));
+	put(o, "transit_h", real(p->need.transit_h, 0.001));
+	put(o, "on_station_h", real(p->need.on_station_h, 0.001));
+	put(o, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
+	put(o, "aircraft", json_integer(p->need.aircraft_whole));
+	put(o, "crews", json_integer(p->need.crews));
+	put(o, "personnel", json_integer(p->need.personnel));
+	if (r->assessment && !p->aew)
+		put(o, "exposure", real(r->assessment->post_exposure[i], 0.0001));
+	return o;
+}
+
+static json_t *option_json(const struct gt_air_result *r)
+{
+	const struct gt_air_plan *pl = r->plan;
+	const struct gt_option *o = pl->option;
+	json_t *j = json_object(), *posts = json_array();
+	put(j, "name", json_string(o->name));
+	put(j, "title", json_string(o->title));
+	put(j, "fighter", pl->fighter ? json_string(pl->fighter->type) : json_null());
+	put(j, "aew", pl->aew ? json_string(pl->aew->type) : json_null());
+	put(j, "tanker", pl->tanker ? json_string(pl->tanker->type) : json_null());
+	put(j, "refuelling", json_boolean(o->refuelling));
+	put(j, "standoff_km", real(o->standoff_km, 0.1));
+	for (size_t i = 0; i < pl->nposts; i++)
+		json_array_append_new(posts, post_json(r, i));
+	put(j, "posts", posts);
+	put(j, "fighters", json_integer(pl->fighters));
+	put(j, "aew_aircraft", json_integer(pl->aew_aircraft));
+	put(j, "tankers", json_integer(pl->tankers));
+	put(j, "sorties_per_day", real(pl->sorties_per_day, 0.01));
+	put(j, "fuel_t_per_day", real(pl->fuel_t_per_day, 0.1));
+	put(j, "crews", json_integer(pl->crews));
+	put(j, "personnel", json_integer(pl->personnel));
+	const struct gt_air_assessment *a = r->assessment;
+	if (!a)
+		return j;
+	json_t *cov = json_object(), *re = json_object(), *ex = json_object();
+	put(cov, "low", coverage_json(&a->low));
+	put(cov, "high", coverage_json(&a->high));
+	put(j, "coverage", cov);
+	put(re, "resolution_km", real(a->params.resolution_km, 0.01));
+	put(re, "cells", json_integer((json_int_t)a->reaction.grid.ninside));
+	put(re, "sources", json_integer((json_int_t)a->reaction.nsources));
+	put(re, "alert_minutes", real(a->params.alert_minutes, 0.1));
+	if (a->reaction.nsources > 0) {
+		put(re, "within_10_min", real(a->reaction.within[0], 0.0001));
+		put(re, "within_20_min", real(a->reaction.within[1], 0.0001));
+		put(re, "within_30_min", real(a->reaction.within[2], 0.0001));
+		put(re, "median_min", real(a->reaction.median_min, 0.1));
+		put(re, "max_min", real(a->reaction.max_min, 0.1));
+	}
+	put(j, "reaction", re);
+	put(ex, "sam_range_km", real(a->params.sam_range_km, 0.1));
+	put(ex, "share", real(a->exposure.share, 0.0001));
+	put(ex, "exposed_h_per_day", real(a->exposure.exposed_h_per_day, 0.01));
+	put(ex, "airborne_h_per_day", real(a->exposure.airborne_h_per_day, 0.01));
+	put(j, "exposure", ex);
+	return j;
+}
+
+json_t *gt__render_air_json(const struct gt_air_result *r, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < n; i++)
+		json_array_append_new(arr, option_json(&r[i]));
+	return arr;
+}
+
+static double pct(double share)
+{
+	return 100 * share;
+}
+
+static void option_table(FILE *out, const struct gt_air_result *r)
+{
+	const struct gt_air_plan *pl = r->plan;
+	const struct gt_option *o = pl->option;
+	char a[32];
+	fprintf(out, "%s: %s\n", o->name, o->title);
+	if (pl->nposts == 0) {
+		fputs("  no air elements\n", out);
+		return;
+	}
+	fprintf(out, "  %s patrols%s, %s orbits; stations at least %.0f km from the line\n",
+	        pl->fighter->type, o->refuelling ? " with air-to-air refuelling" : " unrefuelled",
+	        pl->aew->type, o->standoff_km);
+	fprintf(out, "  %-26s %-30s %6s %10s %9s %8s %7s\n", "post", "base", "km", "on station",
+	        "sorties/d", "aircraft", "exposed");
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_air_post *p = &pl->posts[i];
+		/* pad by characters, not bytes, so names like Rzeszów line up */
+		int nw, bw;
+		int npad = 26 - gt__utf8_fit(p->name, 26, &nw);
+		int bpad = 30 - gt__utf8_fit(p->base->name, 30, &bw);
+		fprintf(out, "  %.*s%*s %.*s%*s %6.0f %9.2fh %9.1f %8ld", nw, p->name, npad, "", bw,
+		        p->base->name, bpad, "", p->need.distance_km, p->need.on_station_h,
+		        p->need.sorties_per_day, p->need.aircraft_whole);
+		if (r->assessment && !p->aew)
+			fprintf(out, " %6.0f%%", pct(r->assessment->post_exposure[i]));
+		fputc('\n', out);
+	}
+	fprintf(out,
+	        "  total: %ld fighters, %ld AEW aircraft, %ld tankers; %.0f sorties a day; %ld crews; "
+	        "%s people\n",
+	        pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day, pl->crews,
+	        gt_render_thousands(pl->personnel, a));
+	const struct gt_air_assessment *as = r->assessment;
+	if (!as)
+		return;
+	char lo[32], hi[32];
+	fprintf(out,
+	        "  radar coverage: %.0f%% of the country for low targets (%s m), %.0f%% for high "
+	        "(%s m); %zu radar%s\n",
+	        pct(as->low.share), gt_render_thousands(lround(as->low.target_m), lo),
+	        pct(as->high.share), gt_render_thousands(lround(as->high.target_m), hi),
+	        as->low.nradars, as->low.nradars == 1 ? "" : "s");
+	if (as->reaction.nsources > 0)
+		fprintf(out,
+		        "  reaction: %.0f%% within 10 min, %.0f%% within 20, %.0f%% within 30; median "
+		        "%.0f min, worst %.0f (%zu sources, %.3g km grid)\n",
+		        pct(as->reaction.within[0]), pct(as->reaction.within[1]),
+		        pct(as->reaction.within[2]), as->reaction.median_min, as->reaction.max_min,
+		        as->reaction.nsources, as->params.resolution_km);
+	else
+		fputs("  reaction: no fighters on patrol or alert\n", out);
+	fprintf(out, "  exposure: %.0f%% of fighters' airborne time within %.0f km of the line\n",
+	        pct(as->exposure.share), as->params.sam_range_km);
+}
+
+static const char *const csv_cols[] = {
+	"option",        "fighter",          "aew",           "tanker",        "stations",
+	"orbits",        "fighters",         "aew_aircraft",  "tankers",       "sorties_per_day",
+	"crews",         "personnel",        "low_target_m",  "low_cover",     "high_target_m",
+	"high_cover",    "within_10_min",    "within_20_min", "within_30_min", "median_min",
+	"max_min",       "exposure",         NULL};
+
+static void csv_text(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; s && *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void option_csv(FILE *out, const struct gt_air_result *r)
+{
+	const struct gt_air_plan *pl = r->plan;
+	const struct gt_air_assessment *a = r->assessment;
+	csv_text(out, pl->option->name);
+	fputc(',', out);
+	csv_text(out, pl->fighter ? pl->fighter->type : "");
+	fputc(',', out);
+	csv_text(out, pl->aew ? pl->aew->type : "");
+	fputc(',', out);
+	csv_text(out, pl->tanker ? pl->tanker->type : "");
+	fprintf(out, ",%d,%d,%ld,%ld,%ld,%.2f,%ld,%ld", pl->option->patrol_stations,
+	        pl->option->aew_orbits, pl->fighters, pl->aew_aircraft, pl->tankers,
+	        pl->sorties_per_day, pl->crews, pl->personnel);
+	if (a) {
+		fprintf(out, ",%.0f,%.4f,%.0f,%.4f", a->low.target_m, a->low.share, a->high.target_m,
+		        a->high.share);
+		if (a->reaction.nsources > 0)
+			fprintf(out, ",%.4f,%.4f,%.4f,%.1f,%.1f", a->reaction.within[0],
+			        a->reaction.within[1], a->reaction.within[2], a->reaction.median_min,
+			        a->reaction.max_min);
+		else
+			fputs(",,,,,", out);
+		fprintf(out, ",%.4f\n", a->exposure.share);
+	} else {
+		fputs(",,,,,,,,,,\n", out);
+	}
+}
+
+enum gt_status gt_render_air(FILE *out, const struct gt_air_result *r, size_t n,
+                             enum gt_format fmt)
+{
+	if (fmt == GT_FORMAT_JSON) {
+		json_t *root = json_object();
+		put(root, "scenario", json_string(n ? r[0].scenario->name : ""));
+		put(root, "options", gt__render_air_json(r, n));
+		char *text;
+		enum gt_status st = gt__render_json_dump(root, &text);
+		if (st != GT_OK)
+			return st;
+		fputs(text, out);
+		free(text);
+	} else if (fmt == GT_FORMAT_CSV) {
+		for (size_t c = 0; csv_cols[c]; c++)
+			fprintf(out, "%s%s", c ? "," : "", csv_cols[c]);
+		fputc('\n', out);
+		for (size_t i = 0; i < n; i++)
+			option_csv(out, &r[i]);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				fputc('\n', out);
+			option_table(out, &r[i]);
+		}
+	}
+	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
+}
+
+/* --- GeoJSON ----------------------------------------------------------- */
+
+static json_t *position(struct gt_point p)
+{
+	json_t *a = json_array();
+	json_array_append_new(a, real(p.lon, 1e-6));
+	json_array_append_new(a, real(p.lat, 1e-6));
+	return a;
+}
+
+static json_t *ring_json(const struct gt_linestring *l)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, position(l->pts[i]));
+	return a;
+}
+
+static json_t *multipolygon_json(const struct gt_multipolygon *mp)
+{
+	json_t *g = json_object(), *polys = json_array();
+	put(g, "type", json_string("MultiPolygon"));
+	for (size_t i = 0; i < mp->n; i++) {
+		json_t *rings = json_array();
+		for (size_t r = 0; r < mp->polys[i].nrings; r++)
+			json_array_append_new(rings, ring_json(&mp->polys[i].rings[r]));
+		json_array_append_new(polys, rings);
+	}
+	put(g, "coordinates", polys);
+	return g;
+}
+
+static json_t *point_json(struct gt_point p)
+{
+	json_t *g = json_object();
+	put(g, "type", json_string("Point"));
+	put(g, "coordinates", position(p));
+	return g;
+}
+
+static void feature(json_t *features, json_t *props, json_t *geometry)
+{
+	json_t *f = json_object();
+	put(f, "type", json_string("Feature"));
+	put(f, "properties", props);
+	put(f, "geometry", geometry);
+	json_array_append_new(features, f);
+}
+
+static json_t *area_props(const char *kind, const char *label, double target_m, double km2)
+{
+	json_t *p = json_object();
+	put(p, "kind", json_string(kind));
+	put(p, "label", json_string(label));
+	if (target_m > 0)
+		put(p, "target_m", real(target_m, 1));
+	put(p, "area_km2", real(km2, 1));
+	return p;
+}
+
+enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
+{
+	const struct gt_air_plan *pl = r->plan;
+	const struct gt_air_assessment *a = r->assessment;
+	json_t *root = json_object(), *features = json_array();
+	put(root, "type", json_string("FeatureCollection"));
+	json_t *meta = json_object();
+	put(meta, "scenario", json_string(r->scenario->name));
+	put(meta, "option", json_string(pl->option->name));
+	put(meta, "generator", json_string("guarantor air"));
+	put(root, "properties", meta);
+	if (a) {
+		feature(features,
+		        area_props("sam_band", "within reach of the adversary's air defences", 0,
+		                   gt_geo_area_km2(&a->sam_band)),
+		        multipolygon_json(&a->sam_band));
+		const struct gt_air_coverage *cov[] = {&a->low, &a->high};
+		for (int k = 0; k < 2; k++) {
+			feature(features,
+			        area_props("coverage", k ? "radar coverage, high targets"
+			                                 : "radar coverage, low targets",
+			                   cov[k]->target_m, cov[k]->cover.covered_km2),
+			        multipolygon_json(&cov[k]->cover.covered));
+			feature(features,
+			        area_props("gap", k ? "radar gap, high targets" : "radar gap, low targets",
+			                   cov[k]->target_m,
+			                   cov[k]->cover.area_km2 - cov[k]->cover.covered_km2),
+			        multipolygon_json(&cov[k]->cover.gaps));
+		}
+	}
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_air_post *p = &pl->posts[i];
+		if (p->need.distance_km > 0) {
+			json_t *g = json_object(), *coords = json_array(), *props = json_object();
+			put(g, "type", json_string("LineString"));
+			json_array_append_new(coords, position(p->base->at));
+			json_array_append_new(coords, position(p->at));
+			put(g, "coordinates", coords);
+			put(props, "kind", json_string("transit"));
+			put(props, "post", json_string(p->name));
+			put(props, "distance_km", real(p->need.distance_km, 0.1));
+			feature(features, props, g);
+		}
+	}
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_air_post *p = &pl->posts[i];
+		json_t *props = json_object();
+		put(props, "kind", json_string(p->aew ? "aew" : "cap"));
+		put(props, "name", json_string(p->name));
+		put(props, "base", json_string(p->base->name));
+		put(props, "aircraft_type", json_string(p->aircraft->type));
+		put(props, "aircraft", json_integer(p->need.aircraft_whole));
+		put(props, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
+		if (a && !p->aew)
+			put(props, "exposure", real(a->post_exposure[i], 0.0001));
+		feature(features, props, point_json(p->at));
+	}
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_place *b = pl->posts[i].base;
+		bool seen = false;
+		for (size_t k = 0; k < i; k++)
+			seen = seen || pl->posts[k].base == b;
+		if (seen)
+			continue;
+		json_t *props = json_object();
+		put(props, "kind", json_string("base"));
+		put(props, "name", json_string(b->name));
+		put(props, "country", json_string(b->country));
+		feature(features, props, point_json(b->at));
+	}
+	put(root, "features", features);
+	return gt__render_json_dump(root, out);
+}
