@@ -13,6 +13,10 @@
 
 #include "guarantor/air.h"
 
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
 #define HEADER                                                                             \
 	"type,role,cruise_kt,endurance_h,endurance_aar_h,mc_rate,turnaround_h,crew,crew_ratio," \
 	"personnel_per_aircraft,radar_km,fuel_flow_kg_h,offload_t_at_1000nm,source,notes\n"
@@ -197,6 +201,150 @@ static void plan_placement(void **state)
 	gt_scenario_free(s);
 }
 
+/* (C1) on a 4/3 earth of 4/3 x 6,371.0088 km: sqrt(2 x 8,494.678 x 9.150)
+ * = 394.28 km for the E-3A's 9,150 m, sqrt(2 x 8,494.678 x 0.050) = 29.15
+ * km for a 50 m target; the research note's "4.12 (sqrt h_r + sqrt h_t)". */
+static void radar_horizon(void **state)
+{
+	(void)state;
+	assert_true(fabs(gt_air_radar_horizon_km(9150, 50) - 423.43) < 0.01);
+	assert_true(fabs(gt_air_radar_horizon_km(9150, 0) - 394.28) < 0.01);
+	double rule = 4.12 * (sqrt(30.0) + sqrt(100.0));
+	assert_true(fabs(gt_air_radar_horizon_km(30, 100) - rule) < 0.01 * rule);
+}
+
+static struct gt_scenario *builtin(void)
+{
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
+	return s;
+}
+
+static const struct gt_place *place(const struct gt_scenario *s, const char *name)
+{
+	for (size_t i = 0; i < s->theatre.nplaces; i++)
+		if (strcmp(s->theatre.places[i].name, name) == 0)
+			return &s->theatre.places[i];
+	fail_msg("no place %s", name);
+	return NULL;
+}
+
+/* The minutes the field gives at the cell holding p. */
+static double minutes_at(const struct gt_air_reaction *re, struct gt_point p)
+{
+	double x, y;
+	gt_geo_project(re->grid.pj, p, &x, &y);
+	size_t i = (size_t)floor((x - re->grid.x0) / re->grid.res_km);
+	size_t j = (size_t)floor((y - re->grid.y0) / re->grid.res_km);
+	assert_true(i < re->grid.nx && j < re->grid.ny);
+	return re->minutes[j * re->grid.nx + i];
+}
+
+/* One 2-ship station over Kyiv held from Rzeszow-Jasionka, assessed by
+ * hand: the reaction time to each city is the nearer of the patrol
+ * (geodesic distance from Kyiv at 500 kt = 15.43 km a minute) and the
+ * alert pair at the base (15 minutes, then from Rzeszow); the field is
+ * planar in an equal-area projection, so it must agree with the geodesic
+ * figures to 1% plus the half-diagonal of a 2 km cell (0.09 min). */
+static void reaction_to_cities(void **state)
+{
+	(void)state;
+	struct gt_scenario *s = builtin();
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat;
+	struct gt_err err;
+	assert_int_equal(gt_aircraft_load_text(csv, len, "aircraft.csv", &cat, &err), GT_OK);
+	const struct gt_aircraft *f16 = gt_aircraft_find(cat, "F-16C");
+	const struct gt_place *kyiv = place(s, "Kyiv"), *base = place(s, "Rzeszów-Jasionka");
+	struct gt_air_post post = {.name = "CAP Kyiv", .at = kyiv->at, .base = base,
+	                           .aircraft = f16};
+	assert_int_equal(gt_air_station(f16, gt_geo_distance_km(base->at, kyiv->at), 2, false, 0,
+	                                &post.need, &err),
+	                 GT_OK);
+	struct gt_air_plan plan = {.option = &s->options[0], .posts = &post, .nposts = 1,
+	                           .fighter = f16, .fighters = post.need.aircraft_whole};
+	struct gt_air_params p = gt_air_params_of(s, 2.0);
+	struct gt_air_assessment *a;
+	assert_int_equal(gt_air_assess(s, &plan, &p, &a, &err), GT_OK);
+	assert_int_equal(a->reaction.nsources, 2);
+	double v = 500 * 1.852 / 60;
+	static const char *const cities[] = {"Kyiv", "Lviv", "Odesa", "Kharkiv", "Chernihiv"};
+	for (size_t i = 0; i < sizeof(cities) / sizeof(cities[0]); i++) {
+		struct gt_point c = place(s, cities[i])->at;
+		double want = fmin(gt_geo_distance_km(kyiv->at, c) / v,
+		                   15 + gt_geo_distance_km(base->at, c) / v);
+		double got = minutes_at(&a->reaction, c);
+		if (fabs(got - want) > 0.01 * want + 0.1)
+			fail_msg("%s: %.2f min, want %.2f", cities[i], got, want);
+	}
+	/* Lviv is nearer the alert pair than the patrol: 15 + 147/15.43 */
+	assert_true(minutes_at(&a->reaction, place(s, "Lviv")->at) < 25.0);
+	/* shares are monotone and the median lies between best and worst */
+	assert_true(a->reaction.within[0] <= a->reaction.within[1] &&
+	            a->reaction.within[1] <= a->reaction.within[2]);
+	assert_true(a->reaction.median_min > 0 && a->reaction.median_min < a->reaction.max_min);
+	/* no AEW orbit and no ground radar: nothing covered */
+	assert_int_equal(a->low.nradars, 0);
+	assert_true(a->low.share == 0);
+	/* exposure: Kyiv lies more than 200 km from the line, and so does the
+	 * whole leg from Rzeszow; with a 500 km reach the station is exposed */
+	assert_true(a->exposure.share == 0);
+	gt_air_assessment_free(a);
+	p.sam_range_km = 500;
+	assert_int_equal(gt_air_assess(s, &plan, &p, &a, &err), GT_OK);
+	double leg = 2 * post.need.transit_h, on = post.need.on_station_h;
+	assert_true(a->post_exposure[0] >= on / (leg + on) - 1e-9);
+	assert_true(a->post_exposure[0] < 1);
+	assert_true(fabs(a->exposure.airborne_h_per_day - (leg + on) * post.need.sorties_per_day) <
+	            1e-9);
+	gt_air_assessment_free(a);
+	/* a grid finer than half a kilometre is refused with the field named */
+	p.resolution_km = 0.1;
+	assert_int_equal(gt_air_assess(s, &plan, &p, &a, &err), GT_E_RANGE);
+	assert_string_equal(err.path, "resolution");
+	gt_aircraft_free(cat);
+	gt_scenario_free(s);
+}
+
+/* An AEW orbit's coverage: the E-3A over its base sees the nearer of its
+ * radar range (400 km) and the horizon (423 km for 50 m targets), so the
+ * covered area is that of a 400 km disc clipped to Ukraine; it cannot
+ * exceed pi x 400^2 and the gaps make up the rest of the country. */
+static void aew_coverage(void **state)
+{
+	(void)state;
+	struct gt_scenario *s = builtin();
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat;
+	struct gt_err err;
+	assert_int_equal(gt_aircraft_load_text(csv, len, "aircraft.csv", &cat, &err), GT_OK);
+	size_t opt = 0;
+	while (strcmp(s->options[opt].name, "uk-france-30k") != 0)
+		opt++;
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, opt, cat, &plan, &err), GT_OK);
+	struct gt_air_params p = gt_air_params_of(s, 10);
+	struct gt_air_assessment *a;
+	assert_int_equal(gt_air_assess(s, plan, &p, &a, &err), GT_OK);
+	assert_int_equal(a->low.nradars, 1);
+	double disc = M_PI * 400 * 400;
+	assert_true(a->low.cover.covered_km2 > 0.2 * disc && a->low.cover.covered_km2 < disc);
+	assert_true(fabs(a->low.cover.area_km2 - gt_geo_area_km2(&s->theatre.outline)) <
+	            0.002 * a->low.cover.area_km2);
+	assert_true(fabs(gt_geo_area_km2(&a->low.cover.gaps) -
+	                 (a->low.cover.area_km2 - a->low.cover.covered_km2)) <
+	            0.002 * a->low.cover.area_km2);
+	/* the E-3A's range binds for both heights */
+	assert_true(a->high.share == a->low.share);
+	gt_air_assessment_free(a);
+	gt_air_plan_free(plan);
+	gt_aircraft_free(cat);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +353,9 @@ int main(void)
 		cmocka_unit_test(catalogue_errors),
 		cmocka_unit_test(builtin_catalogue),
 		cmocka_unit_test(plan_placement),
+		cmocka_unit_test(radar_horizon),
+		cmocka_unit_test(reaction_to_cities),
+		cmocka_unit_test(aew_coverage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
