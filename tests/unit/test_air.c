@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "guarantor/air.h"
 
@@ -345,6 +346,70 @@ static void aew_coverage(void **state)
 	gt_scenario_free(s);
 }
 
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static char buf[3][16384];
+	static int k;
+	char *b = buf[k++ % 3];
+	size_t n = fread(b, 1, sizeof(buf[0]) - 1, f);
+	fclose(f);
+	b[n] = '\0';
+	return b;
+}
+
+/* A ground radar 30 m up with a 300 km range in the middle of the mini
+ * country (a 2 x 2 degree square on the equator): for 50 m targets its
+ * horizon binds, 4.12 (sqrt 30 + sqrt 50) = 51.72 km, a disc wholly inside
+ * of pi x 51.72^2 = 8,404 km2; for 9,000 m targets the range binds and
+ * 300 km reaches every corner (at most 200 km away), so all is covered. */
+static void ground_radar_coverage(void **state)
+{
+	(void)state;
+	char path[1024], yaml[20000], geo[20000];
+	snprintf(path, sizeof(path), "%s/mini.geojson", GT_TEST_DATA);
+	const char *g = slurp(path);
+	const char *end = strrchr(g, ']');
+	assert_non_null(end);
+	snprintf(geo, sizeof(geo), "%.*s,\n{\"type\": \"Feature\", \"properties\": {\"kind\": "
+	         "\"radar\", \"name\": \"Radar One\", \"country\": \"ZZ\", \"height_m\": 30, "
+	         "\"range_km\": 300}, \"geometry\": {\"type\": \"Point\", \"coordinates\": "
+	         "[1.0, 0.5]}}%s",
+	         (int)(end - g), g, end);
+	char gpath[] = "/tmp/gt-test-air-XXXXXX";
+	int fd = mkstemp(gpath);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(geo, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/mini.yaml", GT_TEST_DATA);
+	const char *y = slurp(path);
+	const char *at = strstr(y, "geometry: mini.geojson");
+	assert_non_null(at);
+	snprintf(yaml, sizeof(yaml), "%.*sgeometry: %s%s", (int)(at - y), y, gpath,
+	         at + strlen("geometry: mini.geojson"));
+	struct gt_scenario *s;
+	struct gt_err err;
+	enum gt_status st = gt_scenario_load_text(yaml, strlen(yaml), "mini.yaml", NULL, &s, &err);
+	remove(gpath);
+	assert_int_equal(st, GT_OK);
+	/* no aircraft at all: an empty plan, the radar alone */
+	struct gt_air_plan plan = {.option = &s->options[1]};
+	struct gt_air_params p = gt_air_params_of(s, 5);
+	struct gt_air_assessment *a;
+	assert_int_equal(gt_air_assess(s, &plan, &p, &a, &err), GT_OK);
+	assert_int_equal(a->low.nradars, 1);
+	double want = M_PI * 51.72 * 51.72;
+	if (fabs(a->low.cover.covered_km2 - want) > 0.002 * want)
+		fail_msg("low coverage %.1f km2, want %.1f", a->low.cover.covered_km2, want);
+	assert_true(fabs(a->high.share - 1) < 1e-9);
+	assert_int_equal(a->reaction.nsources, 0);
+	assert_true(a->exposure.share == 0);
+	gt_air_assessment_free(a);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +421,7 @@ int main(void)
 		cmocka_unit_test(radar_horizon),
 		cmocka_unit_test(reaction_to_cities),
 		cmocka_unit_test(aew_coverage),
+		cmocka_unit_test(ground_radar_coverage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

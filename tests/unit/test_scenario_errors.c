@@ -219,6 +219,10 @@ static void geometry_errors(void **state)
 		       GT_E_GEOMETRY, "3:211: features[1].geometry.coordinates[3]: the line of contact crosses or touches itself at the segment ending in vertex 3 [0.7000, 0.5000]; expected a simple line");
 	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 1.5]]"), GT_E_GEOMETRY, "3:186: features[1].geometry.coordinates[1]: line of contact vertex [0.5000, 1.5000] lies 55 km outside the defended country's outline; expected every vertex inside it (swapped it would fit: GeoJSON positions are [longitude, latitude], not [latitude, longitude])");
 	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], [0.5, 95]]"), GT_E_GEOMETRY, "3:186: features[1].geometry.coordinates[1]: position [0.5, 95] is off the globe; expected longitude -180..180 and latitude -90..90; it looks like [latitude, longitude]: GeoJSON positions are [longitude, latitude]");
+	/* ground radars need an antenna height and a range, each in bounds */
+	expect_geojson("\"kind\": \"port\", \"name\": \"Port One\"", "\"kind\": \"radar\", \"name\": \"Port One\", \"height_m\": 30", GT_E_SCHEMA, "7:35: features[5].properties: a radar needs 'range_km' (instrumented range, km)");
+	expect_geojson("\"kind\": \"port\", \"name\": \"Port One\"", "\"kind\": \"radar\", \"name\": \"Port One\", \"height_m\": 30, \"range_km\": 0", GT_E_RANGE, "7:101: features[5].properties.range_km: 0 is out of range; expected 1 to 1000");
+	expect_geojson("\"kind\": \"port\", \"name\": \"Port One\"", "\"kind\": \"radar\", \"name\": \"Port One\", \"height_m\": \"tall\", \"range_km\": 300", GT_E_SCHEMA, "7:85: features[5].properties.height_m: expected a number, got a string");
 	expect_geojson(MINI_LINE, LINE_AS("[]"), GT_E_GEOMETRY, "3:175: features[1].geometry.coordinates: the line of contact has 0 positions; expected at least 2");
 	expect_geojson(MINI_LINE, LINE_AS("[[0.2, 0], \"x\"]"), GT_E_SCHEMA, "3:186: features[1].geometry.coordinates[1]: expected a position [longitude, latitude], got a string");
 	expect_geojson("[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]]",
