@@ -206,7 +206,7 @@ static int run(int argc, char **argv)
 		   *option = NULL, *dir = NULL;
 	bool want_list = false, aar = false;
 	int ship = 0, c;
-	double reserve = 0, resolution = 5;
+	double reserve = 0, resolution = GT_AIR_RESOLUTION_KM;
 	enum gt_format fmt = GT_FORMAT_TABLE;
 	char *end;
 	opterr = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "guarantor/air.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/render.h"
@@ -24,7 +25,10 @@ static const char help[] =
 	"  strength.svg          deployed and committed strength by option\n"
 	"  option-NAME.svg       each option's footprint\n"
 	"  coalition.svg         who supplies the people of each option (force generation)\n"
-	"  rotation-NAME.svg     who holds each sector in each rotation period\n\n"
+	"  rotation-NAME.svg     who holds each sector in each rotation period\n"
+	"  air-NAME.svg          each air umbrella: reaction time, radar gaps, air-defence\n"
+	"                        band, bases and stations\n"
+	"  air-NAME.geojson      the same as GeoJSON (QGIS, geojson.io)\n\n"
 	"Options:\n"
 	"  -s, --scenario FILE   scenario YAML (default: the built-in " GT_SCENARIO_DEFAULT ")\n"
 	"  -o, --out DIR         output folder (default: guarantor-out), created if missing\n"
@@ -39,6 +43,11 @@ struct plan {
 	struct gt_validation *v;  /* NULL when validation could not run */
 	struct gt_forcegen **fg;  /* one per option, or NULL without a coalition */
 	size_t nfg;
+	struct gt_aircraft_catalogue *cat;
+	struct gt_air_plan **air; /* options with air elements */
+	struct gt_air_assessment **assess;
+	struct gt_air_result *air_res;
+	size_t nair;
 };
 
 /* Every output, rendered in memory before anything is written, so that a
@@ -82,7 +91,7 @@ static enum gt_status render_brief(const struct plan *p, char **html)
 		return GT_E_NOMEM;
 	struct gt_results res = {.sizing = p->sz, .validation = p->v,
 	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
-	                         .nforcegen = p->nfg};
+	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair};
 	enum gt_status st = gt_render_brief_html(mem, &res);
 	if (fclose(mem) != 0 && st == GT_OK)
 		st = GT_E_NOMEM;
@@ -99,7 +108,7 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 	char *text;
 	struct gt_results all = {.sizing = p->sz, .validation = p->v,
 	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
-	                         .nforcegen = p->nfg};
+	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair};
 	enum gt_status st = gt_render_results_json(&all, &text);
 	if (st != GT_OK || (st = add_output(o, "results.json", text)) != GT_OK)
 		return st;
@@ -123,6 +132,13 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 			if (st != GT_OK || (st = add_output(o, "coalition.svg", text)) != GT_OK)
 				return st;
 		}
+		for (size_t i = 0; i < p->nair; i++) {
+			char name[160];
+			snprintf(name, sizeof(name), "air-%s.svg", p->air[i]->option->name);
+			st = gt_render_air_map_svg(&p->air_res[i], 900, 640, &text);
+			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
+				return st;
+		}
 		for (size_t i = 0; i < p->nfg; i++) {
 			size_t rows = 0;
 			for (size_t r = 0; r < p->fg[i]->nroles; r++)
@@ -139,6 +155,13 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 		}
 	} else if (st != GT_E_UNSUPPORTED) {
 		return st;
+	}
+	for (size_t i = 0; i < p->nair; i++) {
+		char name[160];
+		snprintf(name, sizeof(name), "air-%s.geojson", p->air[i]->option->name);
+		if ((st = gt_render_air_geojson(&p->air_res[i], &text)) != GT_OK ||
+		    (st = add_output(o, name, text)) != GT_OK)
+			return st;
 	}
 	if ((st = render_brief(p, &text)) != GT_OK)
 		return st;
@@ -184,6 +207,31 @@ static int run_plan(struct plan *p, const char *missions)
 		for (size_t i = 0; i < p->sz->noptions; i++, p->nfg++)
 			if (gt_forcegen_run(p->s, &p->sz->options[i], NULL, &p->fg[i], &err) != GT_OK)
 				return gt_cli_fail(&err);
+	}
+	/* The air umbrella of each option that has one, with the default grid. */
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	if (gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", &p->cat, &err) != GT_OK)
+		return gt_cli_fail(&err);
+	p->air = calloc(p->s->noptions + 1, sizeof(*p->air));
+	p->assess = calloc(p->s->noptions + 1, sizeof(*p->assess));
+	p->air_res = calloc(p->s->noptions + 1, sizeof(*p->air_res));
+	if (!p->air || !p->assess || !p->air_res) {
+		fprintf(stderr, "guarantor: out of memory\n");
+		return GT_EXIT_FAILURE;
+	}
+	struct gt_air_params params = gt_air_params_of(p->s, GT_AIR_RESOLUTION_KM);
+	for (size_t i = 0; i < p->s->noptions; i++) {
+		if (p->s->options[i].patrol_stations == 0 && p->s->options[i].aew_orbits == 0)
+			continue;
+		size_t k = p->nair;
+		st = gt_air_plan_option(p->s, i, p->cat, &p->air[k], &err);
+		if (st == GT_OK) {
+			st = gt_air_assess(p->s, p->air[k], &params, &p->assess[k], &err);
+			p->nair++;
+		}
+		if (st != GT_OK)
+			return gt_cli_fail(&err);
+		p->air_res[k] = (struct gt_air_result){p->s, p->air[k], p->assess[k]};
 	}
 	/* A doctrine that cannot be validated still sizes: say so, go on. */
 	if (gt_validation_run(&p->s->doctrine, p->m, &p->v, &err) != GT_OK) {
@@ -242,6 +290,14 @@ static int run(int argc, char **argv)
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
 		rc = run_plan(&p, missions);
+	for (size_t i = 0; i < p.nair; i++) {
+		gt_air_assessment_free(p.assess[i]);
+		gt_air_plan_free(p.air[i]);
+	}
+	free(p.air);
+	free(p.assess);
+	free(p.air_res);
+	gt_aircraft_free(p.cat);
 	for (size_t i = 0; i < p.nfg; i++)
 		gt_forcegen_free(p.fg[i]);
 	free(p.fg);

@@ -138,6 +138,11 @@ struct gt_air_params {
 	double resolution_km;     /* reaction-time grid cell */
 };
 
+/* The reaction grid's default cell, km: fine enough for a country-wide
+ * picture, coarse enough to compute in a blink (`guarantor air
+ * --resolution` sets it; `make bench` times 1 km). */
+#define GT_AIR_RESOLUTION_KM 5.0
+
 /* The doctrine's parameters, with resolution_km. */
 GT_EXPORT struct gt_air_params gt_air_params_of(const struct gt_scenario *s,
                                                 double resolution_km);

@@ -354,6 +354,51 @@ static void forcegen(FILE *out, const struct gt_results *res)
 	}
 }
 
+/* Air umbrellas: a row per option, then each option's map. */
+static void air(FILE *out, const struct gt_results *res)
+{
+	char a[32], lo[32], hi[32];
+	const struct gt_air_params *p = &res->air[0].assessment->params;
+	fprintf(out,
+	        "<p>Patrol stations are placed over the largest cities behind a standoff from the "
+	        "line and held around the clock from allied bases; AEW aircraft orbit over allied "
+	        "bases, outside the defended country (docs/model-air.md). Coverage counts the share "
+	        "of the country that AEW and ground radars see, for targets at %s m and %s m; "
+	        "reaction is the minutes for the nearest patrol, or an alert pair airborne %.0f "
+	        "minutes after the order, to reach each point; exposure is the share of fighters' "
+	        "airborne time within %.0f km of the line, inside the adversary's air "
+	        "defences.</p>\n",
+	        gt__thousands(lround(p->target_low_m), lo), gt__thousands(lround(p->target_high_m), hi),
+	        p->alert_minutes, p->sam_range_km);
+	fputs("<table><tr><th>option</th><th class=n>fighters</th><th class=n>AEW</th><th "
+	      "class=n>tankers</th><th class=n>sorties a day</th><th class=n>people</th><th "
+	      "class=n>radar cover, low</th><th class=n>within 20 min</th><th class=n>exposed</th>"
+	      "</tr>\n",
+	      out);
+	for (size_t i = 0; i < res->nair; i++) {
+		const struct gt_air_plan *pl = res->air[i].plan;
+		const struct gt_air_assessment *as = res->air[i].assessment;
+		fputs("<tr><td>", out);
+		esc(out, pl->option->title);
+		fprintf(out,
+		        "</td><td class=n>%ld</td><td class=n>%ld</td><td class=n>%ld</td><td "
+		        "class=n>%.0f</td><td class=n>%s</td><td class=n>%.0f%%</td>",
+		        pl->fighters, pl->aew_aircraft, pl->tankers, pl->sorties_per_day,
+		        gt__thousands(pl->personnel, a), 100 * as->low.share);
+		if (as->reaction.nsources)
+			fprintf(out, "<td class=n>%.0f%%</td>", 100 * as->reaction.within[1]);
+		else
+			fputs("<td class=n>none</td>", out);
+		fprintf(out, "<td class=n>%.0f%%</td></tr>\n", 100 * as->exposure.share);
+	}
+	fputs("</table>\n", out);
+	for (size_t i = 0; i < res->nair; i++) {
+		char *svg = NULL;
+		enum gt_status st = gt_render_air_map_svg(&res->air[i], 900, 640, &svg);
+		picture(out, st, svg, res->air[i].plan->option->title);
+	}
+}
+
 enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sizing *sz = res->sizing;
@@ -410,6 +455,11 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	fputs("<h2>Sizing, option by option</h2>\n", out);
 	for (size_t i = 0; i < sz->noptions; i++)
 		breakdown(out, sz, &sz->options[i]);
+
+	if (res->nair) {
+		fputs("<h2>Air umbrella: what it costs and what it covers</h2>\n", out);
+		air(out, res);
+	}
 
 	if (res->nforcegen) {
 		fputs("<h2>Who supplies what</h2>\n", out);

@@ -6,3 +6,4 @@ grep -c '"schedule"' out/results.json
 grep '"status"\|"shortfall_people"' out/results.json
 grep -c '<img class="pic"' out/brief.html
 grep -o '<h2>[^<]*</h2>' out/brief.html
+grep -c '"within_20_min"' out/results.json
