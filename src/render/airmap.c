@@ -240,12 +240,13 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	gt__path_multipolygon(cr, &f, &s->theatre.outline);
 	gt__rgb(cr, 0xefe9d9, 1);
 	cairo_fill(cr);
-	gt__label_neighbours(cr, &f, &s->theatre, w, h);
+	st = gt__label_neighbours(cr, &f, &s->theatre, w, h);
 
 	cairo_save(cr);
 	gt__path_multipolygon(cr, &f, &s->theatre.outline);
 	cairo_clip(cr);
-	st = draw_field(cr, &f, &a->reaction);
+	if (st == GT_OK)
+		st = draw_field(cr, &f, &a->reaction);
 	gt__path_multipolygon(cr, &f, &a->low.cover.gaps);
 	hatch(cr, w, h, GAP_COLOUR, 0.55);
 	cairo_restore(cr);

@@ -176,14 +176,14 @@ void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt
  * the defended country: the map is sampled on a grid with cairo_in_fill,
  * and the sample nearest the mean of a country's samples carries its name.
  * Countries showing only a few samples go unnamed. */
-void gt__label_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
-                             double w, double h)
+enum gt_status gt__label_neighbours(cairo_t *cr, const struct gt__frame *f,
+                                    const struct gt_theatre *th, double w, double h)
 {
 	enum { STEP = 12 };
 	size_t nx = (size_t)(w / STEP), ny = (size_t)(h / STEP);
 	bool *outside = calloc(nx * ny, sizeof(*outside));
 	if (!outside)
-		return; /* labels are a nicety; the map stands without them */
+		return GT_E_NOMEM;
 	cairo_new_path(cr);
 	gt__path_multipolygon(cr, f, &th->outline);
 	for (size_t j = 0; j < ny; j++)
@@ -229,6 +229,7 @@ void gt__label_neighbours(cairo_t *cr, const struct gt__frame *f, const struct g
 		cairo_new_path(cr);
 	}
 	free(outside);
+	return GT_OK;
 }
 
 /* Cities are always named; bases and ports only on the detailed map, where

@@ -53,8 +53,9 @@ void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
 /* Text with a white halo. */
 void gt__label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour);
 void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th);
-void gt__label_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
-                          double w, double h);
+/* GT_E_NOMEM when its sampling grid cannot be allocated. */
+enum gt_status gt__label_neighbours(cairo_t *cr, const struct gt__frame *f,
+                                    const struct gt_theatre *th, double w, double h);
 /* Cities always named; bases, ports and radars named when detailed. */
 void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
                      bool detailed);

@@ -180,9 +180,9 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	gt__rgb(cr, 0x8a8270, 1);
 	cairo_set_line_width(cr, 0.8);
 	cairo_stroke(cr);
-	gt__label_neighbours(cr, &f, &s->theatre, w, h);
+	st = gt__label_neighbours(cr, &f, &s->theatre, w, h);
 
-	if (option)
+	if (option && st == GT_OK)
 		st = draw_footprint(cr, &f, s, option);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	gt__path_line(cr, &f, &s->theatre.line, false);

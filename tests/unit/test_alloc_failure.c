@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "guarantor/air.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/render.h"
@@ -73,14 +74,37 @@ static enum gt_status run_once(const char *yaml, const char *csv, struct gt_err 
 		st = gt_missions_load_text(csv, strlen(csv), "m.csv", &m, err);
 	if (st == GT_OK)
 		st = gt_validation_run(&s->doctrine, m, &v, err);
+	/* the air umbrella of line-all, assessed on a coarse grid */
+	struct gt_aircraft_catalogue *cat = NULL;
+	struct gt_air_plan *plan = NULL;
+	struct gt_air_assessment *a = NULL;
+	size_t len;
+	const char *aircraft = gt_aircraft_builtin_csv(&len);
+	if (st == GT_OK)
+		st = gt_aircraft_load_text(aircraft, len, "aircraft.csv", &cat, err);
+	if (st == GT_OK)
+		st = gt_air_plan_option(s, 0, cat, &plan, err);
+	struct gt_air_params params = s ? gt_air_params_of(s, 10) : (struct gt_air_params){0};
+	if (st == GT_OK)
+		st = gt_air_assess(s, plan, &params, &a, err);
 	if (st == GT_OK) {
-		char *json = NULL;
-		struct gt_results res = {.sizing = sz, .validation = v};
+		char *json = NULL, *geo = NULL, *svg = NULL;
+		struct gt_air_result air = {s, plan, a};
+		struct gt_results res = {.sizing = sz, .validation = v, .air = &air, .nair = 1};
 		st = gt_render_results_json(&res, &json);
+		if (st == GT_OK)
+			st = gt_render_air_geojson(&air, &geo);
+		if (st == GT_OK)
+			st = gt_render_air_map_svg(&air, 300, 200, &svg);
 		if (st != GT_OK)
 			gt_err_set(err, st, NULL, 0, 0, NULL, "rendering: %s", gt_strerror(st));
 		free(json);
+		free(geo);
+		free(svg);
 	}
+	gt_air_assessment_free(a);
+	gt_air_plan_free(plan);
+	gt_aircraft_free(cat);
 	gt_validation_free(v);
 	gt_missions_free(m);
 	gt_sizing_free(sz);
