@@ -29,6 +29,7 @@ build-asan: setup
 bench: build
 	./$(BUILD)/bench_sizing
 	./$(BUILD)/bench_forcegen
+	./$(BUILD)/bench_air
 
 lint:
 	./scripts/lint.sh

@@ -126,15 +126,25 @@ double gt_geo_distance_to_line_km(const struct gt_linestring *line, struct gt_po
 {
 	struct geod_geodesic g;
 	wgs84(&g);
+	if (line->n == 0)
+		return INFINITY;
+	/* the vertices first: their nearest bounds the answer */
 	double best = INFINITY;
-	for (size_t i = 0; i < line->n; i++) {
+	for (size_t i = 0; i < line->n; i++)
+		best = fmin(best, gt_geo_distance_km(line->pts[i], p));
+	double d_next = gt_geo_distance_km(line->pts[0], p);
+	for (size_t i = 0; i + 1 < line->n; i++) {
+		double d_here = d_next;
+		d_next = gt_geo_distance_km(line->pts[i + 1], p);
 		struct gt_point a = line->pts[i];
-		best = fmin(best, gt_geo_distance_km(a, p));
-		if (i + 1 == line->n)
-			break;
 		double s12, azi1, azi2;
 		geod_inverse(&g, a.lat, a.lon, line->pts[i + 1].lat, line->pts[i + 1].lon, &s12, &azi1,
 		             &azi2);
+		/* every point of the segment lies within half its length of an
+		 * end, so a segment whose nearer end is farther than best plus
+		 * that cannot hold anything nearer (triangle inequality) */
+		if (fmin(d_here, d_next) - s12 / 2000.0 >= best)
+			continue;
 		int steps = (int)ceil(s12 / 1000.0);
 		for (int k = 1; k < steps; k++) {
 			double lat, lon, az;
