@@ -16,7 +16,7 @@ static const char help[] =
 	"Usage: guarantor air [--option NAME] [--resolution KM] [--out DIR]\n"
 	"                     [--scenario FILE] [--format table|json|csv]\n"
 	"       guarantor air --list\n"
-	"       guarantor air --aircraft TYPE --base PLACE --at PLACE|LON,LAT [--ship N]\n"
+	"       guarantor air --aircraft TYPE --base PLACE|LON,LAT --at PLACE|LON,LAT [--ship N]\n"
 	"                     [--aar] [--tanker TYPE] [--reserve HOURS] [--scenario FILE]\n"
 	"                     [--format table|json]\n\n"
 	"Without station options: plans each option's air umbrella (docs/model-air.md).\n"
@@ -40,7 +40,8 @@ static const char help[] =
 	"  -g, --resolution KM     reaction-time grid cell, 0.5 to 100 km (default 5)\n"
 	"  -o, --out DIR           write air-OPTION.geojson and air-OPTION.svg into DIR\n"
 	"  -a, --aircraft TYPE     e.g. F-16C, Rafale, E-3A (see --list)\n"
-	"  -b, --base PLACE        an air base of the scenario; a unique prefix will do\n"
+	"  -b, --base PLACE|LON,LAT  an air base of the scenario (a unique prefix will\n"
+	"                          do), or a position\n"
 	"  -p, --at PLACE|LON,LAT  the station: a city or base of the scenario, or a position\n"
 	"  -k, --ship N            aircraft on station at all times (default 2 for fighters,\n"
 	"                          1 for AEW)\n"
@@ -74,6 +75,21 @@ static const struct gt_place *find_place(const struct gt_scenario *s, const char
 		}
 	}
 	return *matches == 1 ? hit : NULL;
+}
+
+/* "LON,LAT" in degrees, nothing else, on the globe. */
+static bool parse_lonlat(const char *text, struct gt_point *out)
+{
+	char *end;
+	double lon = strtod(text, &end);
+	if (end == text || *end != ',')
+		return false;
+	const char *rest = end + 1;
+	double lat = strtod(rest, &end);
+	if (end == rest || *end || !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90))
+		return false;
+	*out = (struct gt_point){lon, lat};
+	return true;
 }
 
 static int list(const struct gt_aircraft_catalogue *cat)
@@ -283,20 +299,23 @@ static int run(int argc, char **argv)
 		goto out;
 	int matches;
 	const struct gt_place *b = find_place(s, base, true, &matches);
-	if (!b) {
+	struct gt_point from;
+	if (b) {
+		from = b->at;
+	} else if (matches == 0 && parse_lonlat(base, &from)) {
+		/* a base outside the scenario, e.g. for a historical check */
+	} else {
 		rc = gt_cli_usage("air", "--base '%s' %s", base,
 		                  matches > 1 ? "matches several air bases; give more of the name"
-		                              : "is not an air base of the scenario");
+		                              : "is not an air base of the scenario, nor LON,LAT");
 		goto out;
 	}
 	struct gt_point pos;
 	const struct gt_place *p = find_place(s, at, false, &matches);
-	double lon, lat;
 	if (p) {
 		pos = p->at;
-	} else if (sscanf(at, "%lf,%lf", &lon, &lat) == 2 && lon >= -180 && lon <= 180 &&
-	           lat >= -90 && lat <= 90) {
-		pos = (struct gt_point){lon, lat};
+	} else if (parse_lonlat(at, &pos)) {
+		/* a position */
 	} else {
 		rc = gt_cli_usage("air", "--at '%s': expected a place of the scenario or LON,LAT in "
 		                         "degrees", at);
@@ -305,7 +324,7 @@ static int run(int argc, char **argv)
 	if (ship == 0)
 		ship = ac->role == GT_AIR_AEW ? 1 : 2;
 	struct gt_air_station_need n;
-	double km = gt_geo_distance_km(b->at, pos), tankers = 0;
+	double km = gt_geo_distance_km(from, pos), tankers = 0;
 	if (gt_air_station(ac, km, ship, aar, reserve, &n, &err) != GT_OK) {
 		rc = gt_cli_fail(&err);
 		goto out;
@@ -323,19 +342,17 @@ static int run(int argc, char **argv)
 		}
 	}
 	if (fmt == GT_FORMAT_JSON) {
-		printf("{\n  \"aircraft\": \"%s\",\n  \"base\": \"%s\",\n  \"ship\": %d,\n  \"aar\": %s,\n"
-		       "  \"distance_km\": %.1f,\n  \"transit_h\": %.3f,\n  \"sortie_h\": %.2f,\n"
-		       "  \"on_station_h\": %.3f,\n  \"cycle_h\": %.2f,\n  \"sorties_per_day\": %.2f,\n"
-		       "  \"aircraft_needed\": %.2f,\n  \"aircraft_whole\": %ld,\n  \"crews\": %ld,\n"
-		       "  \"personnel\": %ld,\n  \"fuel_t_per_day\": %.1f,\n  \"tankers\": %.2f,\n"
-		       "  \"tankers_whole\": %ld\n}\n",
-		       ac->type, b->name, ship, aar ? "true" : "false", n.distance_km, n.transit_h,
-		       n.sortie_h, n.on_station_h, n.cycle_h, n.sorties_per_day, n.aircraft,
-		       n.aircraft_whole, n.crews, n.personnel, n.fuel_t_per_day, tankers,
-		       (long)ceil(tankers - 1e-9));
+		struct gt_air_station_report rep = {.aircraft = ac, .base = b ? b->name : base,
+		                                    .ship = ship, .aar = aar, .need = &n,
+		                                    .tanker = tk, .tankers = tankers};
+		if (gt_render_air_station_json(stdout, &rep) != GT_OK) {
+			fprintf(stderr, "guarantor: cannot write to standard output\n");
+			rc = GT_EXIT_FAILURE;
+			goto out;
+		}
 	} else {
 		printf("%s station held round the clock by %d %s from %s\n", p ? p->name : at, ship,
-		       ac->type, b->name);
+		       ac->type, b ? b->name : base);
 		printf("  distance            %8.0f km (geodesic)\n", n.distance_km);
 		printf("  transit             %8.2f h each way at %.0f kt\n", n.transit_h, ac->cruise_kt);
 		printf("  sortie              %8.2f h%s\n", n.sortie_h,

@@ -79,6 +79,19 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_forcegen(FILE *out,
  * per option). */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air(FILE *out, const struct gt_air_result *r,
                                                      size_t n, enum gt_format fmt);
+/* One station held around the clock (`guarantor air --aircraft`). */
+struct gt_air_station_report {
+	const struct gt_aircraft *aircraft;
+	const char *base;                      /* its name, or the position as given */
+	int ship;
+	bool aar;
+	const struct gt_air_station_need *need;
+	const struct gt_aircraft *tanker;      /* NULL without refuelling */
+	double tankers;                        /* unrounded */
+};
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_station_json(
+	FILE *out, const struct gt_air_station_report *r);
+
 /* One umbrella as a GeoJSON FeatureCollection: stations, orbits, bases,
  * transit legs, radar coverage and gaps for low and high targets, and the
  * adversary's air-defence band. OUT: *json. */

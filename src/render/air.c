@@ -245,6 +245,37 @@ enum gt_status gt_render_air(FILE *out, const struct gt_air_result *r, size_t n,
 	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
 }
 
+enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station_report *r)
+{
+	const struct gt_air_station_need *n = r->need;
+	json_t *o = json_object();
+	put(o, "aircraft", json_string(r->aircraft->type));
+	put(o, "base", json_string(r->base));
+	put(o, "ship", json_integer(r->ship));
+	put(o, "aar", json_boolean(r->aar));
+	put(o, "distance_km", real(n->distance_km, 0.1));
+	put(o, "transit_h", real(n->transit_h, 0.001));
+	put(o, "sortie_h", real(n->sortie_h, 0.01));
+	put(o, "on_station_h", real(n->on_station_h, 0.001));
+	put(o, "cycle_h", real(n->cycle_h, 0.01));
+	put(o, "sorties_per_day", real(n->sorties_per_day, 0.01));
+	put(o, "aircraft_needed", real(n->aircraft, 0.01));
+	put(o, "aircraft_whole", json_integer(n->aircraft_whole));
+	put(o, "crews", json_integer(n->crews));
+	put(o, "personnel", json_integer(n->personnel));
+	put(o, "fuel_t_per_day", real(n->fuel_t_per_day, 0.1));
+	put(o, "tanker", r->tanker ? json_string(r->tanker->type) : json_null());
+	put(o, "tankers", real(r->tankers, 0.01));
+	put(o, "tankers_whole", json_integer((json_int_t)ceil(r->tankers - 1e-9)));
+	char *text;
+	enum gt_status st = gt__render_json_dump(o, &text);
+	if (st != GT_OK)
+		return st;
+	fputs(text, out);
+	free(text);
+	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
+}
+
 /* --- GeoJSON ----------------------------------------------------------- */
 
 static json_t *position(struct gt_point p)
