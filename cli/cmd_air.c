@@ -359,8 +359,11 @@ static int run(int argc, char **argv)
 		       aar ? " with air-to-air refuelling" : " unrefuelled");
 		printf("  on station          %8.2f h per sortie\n", n.on_station_h);
 		printf("  sorties a day       %8.1f\n", n.sorties_per_day);
-		printf("  aircraft            %8.2f -> %ld (mission-capable rate %.2f)\n", n.aircraft,
-		       n.aircraft_whole, ac->mc_rate);
+		printf("  aircraft            %8.2f -> %ld\n", n.aircraft, n.aircraft_whole);
+		printf("    to keep cycling   %8.2f (mission-capable rate %.2f)\n", n.aircraft_cycle,
+		       ac->mc_rate);
+		printf("    to sustain        %8.2f (%.2f sorties per aircraft a day)\n",
+		       n.aircraft_sustain, ac->sustained_sorties);
 		printf("  crews               %8ld\n", n.crews);
 		printf("  people              %8ld\n", n.personnel);
 		if (aar)

@@ -28,6 +28,7 @@ struct gt_aircraft {
 	double endurance_aar_h; /* sortie with air-to-air refuelling; 0 when not given */
 	double mc_rate;        /* mission-capable rate, 0-1 */
 	double turnaround_h;   /* ground time between sorties */
+	double sustained_sorties; /* sorties per aircraft per day a deployment keeps up for months */
 	double crew;           /* aircrew in one sortie */
 	double crew_ratio;     /* crews per aircraft */
 	double personnel;      /* air and ground people per deployed aircraft */
@@ -62,7 +63,9 @@ struct gt_air_station_need {
 	double on_station_h;    /* (A4) */
 	double cycle_h;         /* (A5) sortie plus turnaround */
 	double sorties_per_day; /* (A6) */
-	double aircraft;        /* (A7) unrounded */
+	double aircraft_cycle;  /* (A7a) by the sortie cycle and mission-capable rate */
+	double aircraft_sustain; /* (A7b) by the sustained sortie rate */
+	double aircraft;        /* (A7) the larger of the two, unrounded */
 	long aircraft_whole;    /* (A7) rounded up */
 	long crews;             /* (A8) */
 	long personnel;         /* (A8) */

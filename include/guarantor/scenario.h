@@ -142,6 +142,13 @@ struct gt_garrison {
 	double troops; /* manoeuvre troops held there */
 };
 
+/* A patrol station or AEW orbit the scenario places itself. */
+struct gt_air_spot {
+	char *name;                  /* the place's name, or "30.52E 50.45N" */
+	struct gt_point at;
+	const struct gt_place *base; /* the air base holding it, or NULL: the nearest that can */
+};
+
 struct gt_option {
 	char *name;        /* identifier, [a-z0-9-] */
 	char *title;
@@ -155,6 +162,8 @@ struct gt_option {
 	size_t ngarrisons;
 	int patrol_stations;
 	int aew_orbits;
+	struct gt_air_spot *stations; /* given in the scenario; NULL: placed (docs/model-air.md) */
+	struct gt_air_spot *orbits;   /* the same for AEW orbits */
 	/* the air umbrella's aircraft and rules (docs/scenario.md, "air") */
 	char *fighter;       /* catalogue type, default "F-16C" */
 	char *aew;           /* default "E-3A" */

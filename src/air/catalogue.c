@@ -21,12 +21,13 @@ const char *gt_aircraft_builtin_csv(size_t *len)
 }
 
 enum col {
-	C_TYPE, C_ROLE, C_CRUISE, C_ENDURANCE, C_ENDURANCE_AAR, C_MC, C_TURNAROUND, C_CREW,
-	C_CREW_RATIO, C_PERSONNEL, C_RADAR, C_FUEL_FLOW, C_OFFLOAD, C_SOURCE, C_NOTES, C_COUNT
+	C_TYPE, C_ROLE, C_CRUISE, C_ENDURANCE, C_ENDURANCE_AAR, C_MC, C_TURNAROUND, C_SUSTAINED,
+	C_CREW, C_CREW_RATIO, C_PERSONNEL, C_RADAR, C_FUEL_FLOW, C_OFFLOAD, C_SOURCE, C_NOTES,
+	C_COUNT
 };
 static const char *const col_names[C_COUNT] = {
 	"type",  "role",       "cruise_kt",              "endurance_h",    "endurance_aar_h",
-	"mc_rate", "turnaround_h", "crew",               "crew_ratio",     "personnel_per_aircraft",
+	"mc_rate", "turnaround_h", "sustained_sorties", "crew", "crew_ratio", "personnel_per_aircraft",
 	"radar_km", "fuel_flow_kg_h", "offload_t_at_1000nm", "source",     "notes"};
 /* Numeric columns: required?, least, most. */
 static const struct {
@@ -35,7 +36,8 @@ static const struct {
 } ranges[C_COUNT] = {
 	[C_CRUISE] = {true, 50, 2000},         [C_ENDURANCE] = {true, 0.1, 48},
 	[C_ENDURANCE_AAR] = {false, 0.1, 48},  [C_MC] = {true, 0.01, 1},
-	[C_TURNAROUND] = {true, 0, 48},        [C_CREW] = {true, 1, 50},
+	[C_TURNAROUND] = {true, 0, 48},        [C_SUSTAINED] = {true, 0.05, 10},
+	[C_CREW] = {true, 1, 50},
 	[C_CREW_RATIO] = {true, 1, 10},        [C_PERSONNEL] = {true, 1, 1000},
 	[C_RADAR] = {false, 1, 2000},          [C_FUEL_FLOW] = {false, 1, 100000},
 	[C_OFFLOAD] = {false, 0.1, 500},
@@ -71,7 +73,8 @@ static enum gt_status read_row(const char *name, char **f, const int *idx, size_
 	double *dst[C_COUNT] = {
 		[C_CRUISE] = &ac->cruise_kt,   [C_ENDURANCE] = &ac->endurance_h,
 		[C_ENDURANCE_AAR] = &ac->endurance_aar_h, [C_MC] = &ac->mc_rate,
-		[C_TURNAROUND] = &ac->turnaround_h, [C_CREW] = &ac->crew,
+		[C_TURNAROUND] = &ac->turnaround_h, [C_SUSTAINED] = &ac->sustained_sorties,
+		[C_CREW] = &ac->crew,
 		[C_CREW_RATIO] = &ac->crew_ratio, [C_PERSONNEL] = &ac->personnel,
 		[C_RADAR] = &ac->radar_km,     [C_FUEL_FLOW] = &ac->fuel_flow_kg_h,
 		[C_OFFLOAD] = &ac->offload_t,

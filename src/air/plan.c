@@ -92,7 +92,7 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 			cities[ncities++] = (struct cand){p, (double)p->population};
 	}
 	qsort(cities, ncities, sizeof(*cities), by_key);
-	if ((size_t)o->patrol_stations > ncities) {
+	if (!o->stations && (size_t)o->patrol_stations > ncities) {
 		char path[96];
 		snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
 		st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
@@ -106,52 +106,91 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		                "no air base outside the defended country to fly the umbrella from");
 		goto out_fail;
 	}
-	/* (P1) stations over the largest cities behind the standoff; (P2) each
-	 * from the nearest base that can hold it */
+	/* (P1) stations as the scenario gives them, or over the largest cities
+	 * behind the standoff; (P2) each from its given base, or the nearest
+	 * that can hold it */
 	for (int k = 0; k < o->patrol_stations; k++) {
-		const struct gt_place *city = cities[k].place;
+		const struct gt_air_spot *given = o->stations ? &o->stations[k] : NULL;
+		const char *name = given ? given->name : cities[k].place->name;
+		struct gt_point at = given ? given->at : cities[k].place->at;
 		const struct gt_place *best = NULL;
 		struct gt_air_station_need need, best_need;
-		for (size_t b = 0; b < nbases; b++) {
+		/* a given base may be any air base of the theatre, even one in the
+		 * defended country; otherwise the allied bases compete */
+		size_t ncand = given && given->base ? 1 : nbases;
+		for (size_t b = 0; b < ncand; b++) {
+			const struct gt_place *cand = given && given->base ? given->base : bases[b].place;
 			struct gt_err ignore;
-			double km = gt_geo_distance_km(bases[b].place->at, city->at);
+			double km = gt_geo_distance_km(cand->at, at);
 			if (gt_air_station(plan->fighter, km, 2, o->refuelling, 0, &need, &ignore) != GT_OK)
 				continue;
 			if (!best || km < best_need.distance_km ||
-			    (km == best_need.distance_km && strcmp(bases[b].place->name, best->name) < 0)) {
-				best = bases[b].place;
+			    (km == best_need.distance_km && strcmp(cand->name, best->name) < 0)) {
+				best = cand;
 				best_need = need;
 			}
 		}
 		if (!best) {
 			char path[96];
-			snprintf(path, sizeof(path), "options[%zu].air", option);
-			st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
-			                "no air base can hold a %s station over %s%s", plan->fighter->type,
-			                city->name,
-			                o->refuelling ? "" : "; try refuelling: true");
+			snprintf(path, sizeof(path), "options[%zu].air.%s", option,
+			         given ? "stations" : "patrol_stations");
+			if (given && given->base)
+				st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+				                "%s cannot hold a %s station over %s (%.0f km)%s",
+				                given->base->name, plan->fighter->type, name,
+				                gt_geo_distance_km(given->base->at, at),
+				                o->refuelling ? "" : "; try refuelling: true");
+			else
+				st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+				                "no air base can hold a %s station over %s%s",
+				                plan->fighter->type, name,
+				                o->refuelling ? "" : "; try refuelling: true");
 			goto out_fail;
 		}
-		if ((st = add_post(plan, city->name, false, city->at, best, plan->fighter, &best_need)) !=
-		    GT_OK)
+		if ((st = add_post(plan, name, false, at, best, plan->fighter, &best_need)) != GT_OK)
 			goto out_nomem;
 	}
-	/* (P3) AEW orbits over the allied bases nearest the stations' cities
+	/* (P3) AEW orbits as given, each held from its base or the nearest
+	 * allied base; or over the allied bases nearest the stations' cities
 	 * (or the largest cities when there are no stations) */
-	size_t ref = o->patrol_stations > 0 ? (size_t)o->patrol_stations : (ncities < 3 ? ncities : 3);
+	size_t ref = o->patrol_stations > 0 && !o->stations ? (size_t)o->patrol_stations
+	                                                     : (ncities < 3 ? ncities : 3);
 	for (size_t b = 0; b < nbases; b++) {
 		double sum = 0;
 		for (size_t k = 0; k < ref; k++)
-			sum += gt_geo_distance_km(bases[b].place->at, cities[k].place->at);
+			sum += gt_geo_distance_km(bases[b].place->at,
+			                          o->stations && (int)k < o->patrol_stations
+			                                  ? o->stations[k].at
+			                                  : cities[k].place->at);
 		bases[b].key = -sum;
 	}
 	qsort(bases, nbases, sizeof(*bases), by_key);
 	for (int k = 0; k < o->aew_orbits; k++) {
+		const struct gt_air_spot *given = o->orbits ? &o->orbits[k] : NULL;
 		const struct gt_place *b = bases[(size_t)k % nbases].place;
+		struct gt_point at = b->at;
+		const char *name = b->name;
+		if (given) {
+			at = given->at;
+			name = given->name;
+			b = given->base;
+			if (!b) { /* the nearest allied base; ties by the order above */
+				b = bases[0].place;
+				for (size_t i = 1; i < nbases; i++)
+					if (gt_geo_distance_km(bases[i].place->at, at) <
+					    gt_geo_distance_km(b->at, at))
+						b = bases[i].place;
+			}
+		}
 		struct gt_air_station_need need;
-		if ((st = gt_air_station(plan->aew, 0, 1, false, 0, &need, err)) != GT_OK)
+		if ((st = gt_air_station(plan->aew, gt_geo_distance_km(b->at, at), 1, false, 0, &need,
+		                         err)) != GT_OK) {
+			char path[96];
+			snprintf(path, sizeof(path), "options[%zu].air.orbits", option);
+			snprintf(err->path, sizeof(err->path), "%s", path);
 			goto out_fail;
-		if ((st = add_post(plan, b->name, true, b->at, b, plan->aew, &need)) != GT_OK)
+		}
+		if ((st = add_post(plan, name, true, at, b, plan->aew, &need)) != GT_OK)
 			goto out_nomem;
 	}
 	/* totals; (A10) tankers for all refuelled stations together */

@@ -34,7 +34,12 @@ enum gt_status gt_air_station(const struct gt_aircraft *ac, double distance_km, 
 		                  aar ? "" : " or air-to-air refuelling");
 	out->cycle_h = out->sortie_h + ac->turnaround_h;                 /* (A5) */
 	out->sorties_per_day = ship * 24.0 / out->on_station_h;          /* (A6) */
-	out->aircraft = ship * out->cycle_h / out->on_station_h / ac->mc_rate; /* (A7) */
+	/* (A7) the fleet must both cycle fast enough, allowing for the aircraft
+	 * not mission-capable (a), and not fly each aircraft more often than a
+	 * deployment can keep up for months (b) */
+	out->aircraft_cycle = ship * out->cycle_h / out->on_station_h / ac->mc_rate;
+	out->aircraft_sustain = out->sorties_per_day / ac->sustained_sorties;
+	out->aircraft = fmax(out->aircraft_cycle, out->aircraft_sustain);
 	out->aircraft_whole = (long)ceil(out->aircraft - 1e-9);
 	out->crews = (long)ceil((double)out->aircraft_whole * ac->crew * ac->crew_ratio - 1e-9); /* (A8) */
 	out->personnel = lround((double)out->aircraft_whole * ac->personnel);
@@ -57,8 +62,10 @@ enum gt_status gt_air_tankers(const struct gt_aircraft *tanker, double fuel_t_pe
 	if (tanker->role != GT_AIR_TANKER || !(tanker->offload_t > 0))
 		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, tanker->type,
 		                  "not a tanker with a fuel offload in the catalogue");
-	/* (A10) tanker sorties a day, each cycling sortie + turnaround */
+	/* (A10) tanker sorties a day, each cycling sortie + turnaround, and no
+	 * tanker flown more often than the sustained rate */
 	double sorties = fuel_t_per_day / tanker->offload_t;
-	*tankers = sorties * (tanker->endurance_h + tanker->turnaround_h) / 24.0 / tanker->mc_rate;
+	*tankers = fmax(sorties * (tanker->endurance_h + tanker->turnaround_h) / 24.0 / tanker->mc_rate,
+	                sorties / tanker->sustained_sorties);
 	return GT_OK;
 }

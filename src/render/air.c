@@ -123,9 +123,12 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 		fputs("  no air elements\n", out);
 		return;
 	}
-	fprintf(out, "  %s patrols%s, %s orbits; stations at least %.0f km from the line\n",
-	        pl->fighter->type, o->refuelling ? " with air-to-air refuelling" : " unrefuelled",
-	        pl->aew->type, o->standoff_km);
+	fprintf(out, "  %s patrols%s, %s orbits; ", pl->fighter->type,
+	        o->refuelling ? " with air-to-air refuelling" : " unrefuelled", pl->aew->type);
+	if (o->stations)
+		fputs("stations as the scenario places them\n", out);
+	else
+		fprintf(out, "stations at least %.0f km from the line\n", o->standoff_km);
 	fprintf(out, "  %-26s %-30s %6s %10s %9s %8s %7s\n", "post", "base", "km", "on station",
 	        "sorties/d", "aircraft", "exposed");
 	for (size_t i = 0; i < pl->nposts; i++) {
@@ -259,6 +262,8 @@ enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station
 	put(o, "on_station_h", real(n->on_station_h, 0.001));
 	put(o, "cycle_h", real(n->cycle_h, 0.01));
 	put(o, "sorties_per_day", real(n->sorties_per_day, 0.01));
+	put(o, "aircraft_cycle", real(n->aircraft_cycle, 0.01));
+	put(o, "aircraft_sustain", real(n->aircraft_sustain, 0.01));
 	put(o, "aircraft_needed", real(n->aircraft, 0.01));
 	put(o, "aircraft_whole", json_integer(n->aircraft_whole));
 	put(o, "crews", json_integer(n->crews));

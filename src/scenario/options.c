@@ -3,6 +3,7 @@
 #include "scenario_priv.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,86 @@ static enum gt_status read_garrisons(struct yr *r, const yaml_node_t *n, const c
 				                   "%s already has a garrison in this option; give one "
 				                   "entry per city",
 				                   gar->place);
+	}
+	return GT_OK;
+}
+
+static const struct gt_place *find_place(const struct gt_theatre *th, const char *name,
+                                         bool bases_only)
+{
+	for (size_t i = 0; i < th->nplaces; i++) {
+		const struct gt_place *pl = &th->places[i];
+		if ((!bases_only || pl->kind == GT_PLACE_AIR_BASE) && strcmp(pl->name, name) == 0)
+			return pl;
+	}
+	return NULL;
+}
+
+/* air.stations or air.orbits: a list of {at: PLACE | [lon, lat], base: BASE}.
+ * OUT: *spots (count entries, the list's length). */
+static enum gt_status read_spots(struct yr *r, const yaml_node_t *n, const char *path,
+                                 const struct gt_theatre *th, struct gt_air_spot **spots,
+                                 int *count)
+{
+	static const char *const keys[] = {"at", "base", NULL};
+	enum gt_status st = gt__yr_expect_seq(r, n, path);
+	if (st != GT_OK)
+		return st;
+	size_t len = gt__yr_seq_len(n);
+	if (len == 0 || len > 100)
+		return gt__yr_fail(r, n, path, GT_E_RANGE, "expected 1 to 100 entries, got %zu", len);
+	*spots = calloc(len, sizeof(**spots));
+	if (!*spots)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < len; i++) {
+		char sub[YR_PATH_MAX], p[YR_PATH_MAX];
+		yaml_node_t *e = gt__yr_seq_at(r, n, i), *at;
+		struct gt_air_spot *sp = &(*spots)[i];
+		*count = (int)i + 1;
+		gt__yr_path_index(sub, path, i);
+		if ((st = gt__yr_expect_map(r, e, sub)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, e, sub, keys)) != GT_OK ||
+		    (st = gt__yr_need(r, e, sub, "at", &at)) != GT_OK)
+			return st;
+		gt__yr_path_key(p, sub, "at");
+		if (gt__yr_is_scalar(at)) {
+			const struct gt_place *pl = find_place(th, gt__yr_text(at), false);
+			if (!pl)
+				return gt__yr_fail(r, at, p, GT_E_SCHEMA,
+				                   "'%s' is not a place of the theatre; expected a city or "
+				                   "air base of the geometry file, or [longitude, latitude]",
+				                   gt__yr_text(at));
+			sp->at = pl->at;
+			if (!(sp->name = strdup(pl->name)))
+				return GT_E_NOMEM;
+		} else {
+			double ll[2];
+			if (!gt__yr_is_seq(at) || gt__yr_seq_len(at) != 2)
+				return gt__yr_fail(r, at, p, GT_E_SCHEMA,
+				                   "expected a place name or [longitude, latitude]");
+			for (size_t k = 0; k < 2; k++) {
+				char q[YR_PATH_MAX];
+				gt__yr_path_index(q, p, k);
+				if ((st = gt__yr_number(r, gt__yr_seq_at(r, at, k), q, k ? -90 : -180,
+				                        k ? 90 : 180, &ll[k])) != GT_OK)
+					return st;
+			}
+			sp->at = (struct gt_point){ll[0], ll[1]};
+			char name[64];
+			snprintf(name, sizeof(name), "%.2f%c %.2f%c", fabs(ll[0]), ll[0] < 0 ? 'W' : 'E',
+			         fabs(ll[1]), ll[1] < 0 ? 'S' : 'N');
+			if (!(sp->name = strdup(name)))
+				return GT_E_NOMEM;
+		}
+		yaml_node_t *b = gt__yr_get(r, e, "base");
+		if (b) {
+			gt__yr_path_key(p, sub, "base");
+			if (!gt__yr_is_scalar(b) || !(sp->base = find_place(th, gt__yr_text(b), true)))
+				return gt__yr_fail(r, b, p, GT_E_SCHEMA,
+				                   "'%s' is not an air base of the theatre; expected the name "
+				                   "of a feature of kind \"air_base\"",
+				                   gt__yr_is_scalar(b) ? gt__yr_text(b) : "?");
+		}
 	}
 	return GT_OK;
 }
@@ -150,10 +231,12 @@ static enum gt_status read_ground(struct yr *r, const yaml_node_t *n, const char
 }
 
 static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const char *path,
-                                  struct gt_option *o)
+                                  const struct gt_theatre *th, struct gt_option *o)
 {
-	static const char *const air_keys[] = {"patrol_stations", "aew_orbits", "fighter", "aew",
-	                                       "tanker", "refuelling", "standoff_km", NULL};
+	static const char *const air_keys[] = {"patrol_stations", "aew_orbits", "stations",
+	                                       "orbits",          "fighter",    "aew",
+	                                       "tanker",          "refuelling", "standoff_km",
+	                                       NULL};
 	static const char *const naval_keys[] = {"task_groups", NULL};
 	static const char *const mon_keys[] = {"per_km", "count", NULL};
 	char sub[YR_PATH_MAX];
@@ -179,6 +262,26 @@ static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const ch
 		}
 		o->patrol_stations = (int)ps;
 		o->aew_orbits = (int)aew;
+		/* stations and orbits the scenario places; a count given beside
+		 * them must agree */
+		const char *list[2] = {"stations", "orbits"}, *counted[2] = {"patrol_stations",
+		                                                               "aew_orbits"};
+		struct gt_air_spot **spots[2] = {&o->stations, &o->orbits};
+		int *counts[2] = {&o->patrol_stations, &o->aew_orbits};
+		for (int k = 0; k < 2; k++) {
+			if (!(x = gt__yr_get(r, n, list[k])))
+				continue;
+			int given = *counts[k];
+			bool had = gt__yr_get(r, n, counted[k]) != NULL;
+			*counts[k] = 0;
+			gt__yr_path_key(p, sub, list[k]);
+			if ((st = read_spots(r, x, p, th, spots[k], counts[k])) != GT_OK)
+				return st;
+			if (had && given != *counts[k])
+				return gt__yr_fail(r, x, p, GT_E_SCHEMA,
+				                   "%d entr%s, but %s says %d; give one or the other",
+				                   *counts[k], *counts[k] == 1 ? "y" : "ies", counted[k], given);
+		}
 		if ((st = gt__yr_opt_string(r, n, sub, "fighter", &o->fighter)) != GT_OK ||
 		    (st = gt__yr_opt_string(r, n, sub, "aew", &o->aew)) != GT_OK ||
 		    (st = gt__yr_opt_string(r, n, sub, "tanker", &o->tanker)) != GT_OK ||
@@ -303,7 +406,7 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 	/* air defaults: documented in docs/scenario.md and, with their
 	 * reasons, above the options of data/ukraine-2025.yaml */
 	o->standoff_km = 100;
-	if ((st = read_counts(r, n, path, o)) != GT_OK)
+	if ((st = read_counts(r, n, path, &s->theatre, o)) != GT_OK)
 		return st;
 	const char *defaults[3] = {"F-16C", "E-3A", "A330 MRTT"};
 	char **types[3] = {&o->fighter, &o->aew, &o->tanker};

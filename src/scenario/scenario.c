@@ -247,6 +247,12 @@ void gt_scenario_free(struct gt_scenario *s)
 		for (size_t g = 0; g < o->ngarrisons; g++)
 			free(o->garrisons[g].place);
 		free(o->garrisons);
+		for (int k = 0; o->stations && k < o->patrol_stations; k++)
+			free(o->stations[k].name);
+		for (int k = 0; o->orbits && k < o->aew_orbits; k++)
+			free(o->orbits[k].name);
+		free(o->stations);
+		free(o->orbits);
 		free_strv(o->backstop_elements, o->nbackstop_elements);
 	}
 	free(s->options);

@@ -19,16 +19,17 @@
 #endif
 
 #define HEADER                                                                             \
-	"type,role,cruise_kt,endurance_h,endurance_aar_h,mc_rate,turnaround_h,crew,crew_ratio," \
+	"type,role,cruise_kt,endurance_h,endurance_aar_h,mc_rate,turnaround_h,sustained_sorties," \
+	"crew,crew_ratio," \
 	"personnel_per_aircraft,radar_km,fuel_flow_kg_h,offload_t_at_1000nm,source,notes\n"
 
 /* B6 parameters: 500 kt, 2.5 h unrefuelled, 5 h refuelled, 3 h turnaround,
  * MC 0.70; a fuel flow of 3,000 kg/h and a tanker offloading 55 t for the
  * tanker case. */
 static const char catalogue[] = HEADER
-	"Test fighter,fighter,500,2.5,5,0.7,3,1,1.5,28,,3000,,https://example.org,\n"
-	"Test AEW,aew,450,9,,0.6,4,16,2,60,400,,,https://example.org,\n"
-	"Test tanker,tanker,460,8,,0.8,4,3,2,40,,,55,https://example.org,\n";
+	"Test fighter,fighter,500,2.5,5,0.7,3,5,1,1.5,28,,3000,,https://example.org,\n"
+	"Test AEW,aew,450,9,,0.6,4,5,16,2,60,400,,,https://example.org,\n"
+	"Test tanker,tanker,460,8,,0.8,4,5,3,2,40,,,55,https://example.org,\n";
 
 static struct gt_aircraft_catalogue *load(void)
 {
@@ -109,19 +110,22 @@ static const char *load_error(const char *csv)
 static void catalogue_errors(void **state)
 {
 	(void)state;
-	assert_string_equal(load_error(HEADER "X,bomber,500,2.5,,0.7,3,1,1.5,28,,,,s,\n"),
+	assert_string_equal(load_error(HEADER "X,bomber,500,2.5,,0.7,3,0.8,1,1.5,28,,,,s,\n"),
 	                    "a.csv:2: row 2, column 'role': 'bomber'; expected fighter, aew or tanker");
-	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,1.7,3,1,1.5,28,,,,s,\n"),
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,1.7,3,0.8,1,1.5,28,,,,s,\n"),
 	                    "a.csv:2: row 2, column 'mc_rate': '1.7'; expected a number from 0.01 to 1");
-	assert_string_equal(load_error(HEADER "X,aew,500,9,,0.7,3,1,1.5,28,,,,s,\n"),
+	assert_string_equal(load_error(HEADER "X,aew,500,9,,0.7,3,0.8,1,1.5,28,,,,s,\n"),
 	                    "a.csv:2: row 2, column 'radar_km': empty, but an AEW aircraft needs its "
 	                    "radar range");
-	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,2,0.7,3,1,1.5,28,,,,s,\n"),
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,2,0.7,3,0.8,1,1.5,28,,,,s,\n"),
 	                    "a.csv:2: row 2, column 'endurance_aar_h': 2 h is shorter than the "
 	                    "unrefuelled 2.5 h");
-	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,0.7,3,1,1.5,28,,,,s,\n"
-	                                      "X,fighter,500,2.5,,0.7,3,1,1.5,28,,,,s,\n"),
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,0.7,3,0.8,1,1.5,28,,,,s,\n"
+	                                      "X,fighter,500,2.5,,0.7,3,0.8,1,1.5,28,,,,s,\n"),
 	                    "a.csv:3: row 3: aircraft type 'X' appears twice");
+	assert_string_equal(load_error(HEADER "X,fighter,500,2.5,,0.7,3,,1,1.5,28,,,,s,\n"),
+	                    "a.csv:2: row 2, column 'sustained_sorties': empty; expected a number from "
+	                    "0.05 to 10");
 	assert_string_equal(load_error("type,role\nX,fighter\n"),
 	                    "a.csv:1: row 1: missing column 'cruise_kt'");
 }
@@ -148,8 +152,10 @@ static void builtin_catalogue(void **state)
  * With a 50 km standoff the one station goes over Alpha, held from Base
  * One, 2 degrees of longitude at latitude 0.5 = 222.6 km away: F-16C
  * (catalogue: 500 kt, 2.5 h, 3 h turnaround, MC 0.72) transit 0.2404 h,
- * on station 2.5 - 0.481 = 2.019 h, aircraft 2 x 5.5 / 2.019 / 0.72 = 7.57
- * -> 8. The AEW orbit sits over Base One itself. */
+ * on station 2.5 - 0.481 = 2.019 h, 2 x 24 / 2.019 = 23.77 sorties a day;
+ * by the cycle 2 x 5.5 / 2.019 / 0.72 = 7.57 aircraft, but at 0.8 sustained
+ * sorties per aircraft a day 23.77 / 0.8 = 29.7 -> 30. The AEW orbit sits
+ * over Base One itself. */
 static void plan_placement(void **state)
 {
 	(void)state;
@@ -182,8 +188,10 @@ static void plan_placement(void **state)
 	assert_string_equal(plan->posts[0].name, "CAP Alpha");
 	assert_string_equal(plan->posts[0].base->name, "Base One");
 	assert_true(fabs(plan->posts[0].need.distance_km - 222.6) < 0.2);
-	assert_true(fabs(plan->posts[0].need.aircraft - 7.57) < 0.01);
-	assert_int_equal(plan->fighters, 8);
+	assert_true(fabs(plan->posts[0].need.aircraft_cycle - 7.57) < 0.01);
+	assert_true(fabs(plan->posts[0].need.aircraft_sustain - 29.71) < 0.01);
+	assert_true(plan->posts[0].need.aircraft == plan->posts[0].need.aircraft_sustain);
+	assert_int_equal(plan->fighters, 30);
 	assert_string_equal(plan->posts[1].name, "AEW Base One");
 	assert_true(plan->posts[1].need.distance_km == 0);
 	assert_int_equal(plan->tankers, 0);

@@ -154,6 +154,13 @@ static void missing_and_inconsistent(void **state)
 		    "s.yaml:4:3: scenario: missing required field 'title'");
 	expect_yaml("{city: Alpha, troops: 1000}", "{city: Gamma, troops: 1000}", GT_E_SCHEMA,
 		    "s.yaml:48:18: options[0].ground.garrisons[0].city: 'Gamma' is not a city of the theatre; expected the name of a feature of kind \"city\" in the geometry file");
+	/* stations and orbits placed by hand */
+	expect_yaml("air: {patrol_stations: 2,", "air: {stations: [{at: Gamma}], patrol_stations: 2,", GT_E_SCHEMA, "s.yaml:49:27: options[0].air.stations[0].at: 'Gamma' is not a place of the theatre; expected a city or air base of the geometry file, or [longitude, latitude]");
+	expect_yaml("air: {patrol_stations: 2,", "air: {stations: [{at: [0.5, 95]}], patrol_stations: 2,", GT_E_RANGE, "s.yaml:49:33: options[0].air.stations[0].at[1]: 95 is out of range; expected a number from -90 to 90");
+	expect_yaml("air: {patrol_stations: 2,", "air: {stations: [{at: Alpha}], patrol_stations: 2,", GT_E_SCHEMA, "s.yaml:49:21: options[0].air.stations: 1 entry, but patrol_stations says 2; give one or the other");
+	expect_yaml("air: {patrol_stations: 2,", "air: {stations: [{at: Alpha, base: Alpha}],", GT_E_SCHEMA, "s.yaml:49:40: options[0].air.stations[0].base: 'Alpha' is not an air base of the theatre; expected the name of a feature of kind \"air_base\"");
+	expect_yaml("air: {patrol_stations: 2,", "air: {orbits: [{at: Beta, height: 3}],", GT_E_SCHEMA, "s.yaml:49:31: options[0].air.orbits[0]: unknown field 'height'; expected one of: at, base");
+	expect_yaml("air: {patrol_stations: 2,", "air: {stations: [],", GT_E_RANGE, "s.yaml:49:21: options[0].air.stations: expected 1 to 100 entries, got 0");
 	expect_yaml("monitors: {count: 50}", "monitors: {count: 50, per_km: 1}", GT_E_SCHEMA,
 		    "s.yaml:62:15: options[2].monitors: give exactly one of 'per_km' (monitors per km of line) or 'count'");
 	expect_yaml("lead: [ZZ]", "lead: [GB]", GT_E_SCHEMA,

@@ -33,13 +33,15 @@ static struct gt_scenario *mini(void)
  *  (8) from the air model (docs/model-air.md), F-16C and E-3A of the
  *      catalogue, stations at least 50 km from the line, from Base One
  *      [2.5, 0.5]: CAP Alpha 222.6 km, transit 0.2404 h, on station 2.019 h,
- *      2 x 5.5 / 2.019 / 0.72 = 7.57 -> 8; CAP Beta 111.3 km, transit
- *      0.1202 h, on station 2.2596 h, 2 x 5.5 / 2.2596 / 0.72 = 6.76 -> 7;
- *      AEW over its base, 1 x 18 / 10 / 0.6 = 3; people 15 x 28 + 3 x 118 = 774
+ *      23.77 sorties a day; by the cycle 2 x 5.5 / 2.019 / 0.72 = 7.57, by the
+ *      sustained rate 23.77 / 0.8 = 29.7 -> 30; CAP Beta 111.3 km, transit
+ *      0.1202 h, on station 2.2596 h, 21.24 sorties, 21.24 / 0.8 = 26.55 -> 27;
+ *      AEW over its base, 2.4 sorties, 1 x 18 / 10 / 0.6 = 2.4 / 0.8 = 3;
+ *      people 57 x 28 + 3 x 118 = 1950
  *  (9) ships 1 x 4 = 4; naval people 4 x 180 = 720
  * (10) trainers 100; monitors 1.7 x 111.319 = 189.24 -> 189
- * (11) deployed 12266 + 774 + 720 + 100 + 189 = 14049
- * (12) committed 4x12266 + 3x774 + 3x720 + 2x100 + 2x189 = 54124 */
+ * (11) deployed 12266 + 1950 + 720 + 100 + 189 = 15225
+ * (12) committed 4x12266 + 3x1950 + 3x720 + 2x100 + 2x189 = 57652 */
 static void line_option_by_hand(void **state)
 {
 	(void)state;
@@ -59,18 +61,18 @@ static void line_option_by_hand(void **state)
 	assert_int_equal(r->enablers, 5841);
 	assert_int_equal(r->hq, 584);
 	assert_int_equal(r->ground, 12266);
-	assert_int_equal(r->fighters, 15);
+	assert_int_equal(r->fighters, 57);
 	assert_int_equal(r->aew_aircraft, 3);
 	assert_int_equal(r->tankers, 0);
-	assert_int_equal(r->air_personnel, 774);
+	assert_int_equal(r->air_personnel, 1950);
 	assert_true(r->fighter_personnel == 28 && r->aew_personnel == 118);
 	assert_int_equal(r->ships, 4);
 	assert_int_equal(r->naval_personnel, 720);
 	assert_int_equal(r->trainers, 100);
 	assert_int_equal(r->monitors, 189);
-	assert_int_equal(r->deployed, 14049);
+	assert_int_equal(r->deployed, 15225);
 	assert_int_equal(r->committed_ground, 49064);
-	assert_int_equal(r->committed, 54124);
+	assert_int_equal(r->committed, 57652);
 	assert_true(fabs(r->line_km - 111.319491) < 1e-5);
 	gt_sizing_free(sz);
 	gt_scenario_free(s);
