@@ -210,6 +210,57 @@ static void plan_placement(void **state)
 	gt_scenario_free(s);
 }
 
+/* Stations and orbits the scenario places: a station at [1.0, 0.5] held
+ * from Base One [2.5, 0.5], 1.5 degrees of longitude at latitude 0.5 =
+ * 166.96 km; an orbit at [2.0, 0.0] from the nearest allied base, Base One,
+ * 78.45 km away on the ellipsoid (half a degree of latitude is 55.29 km, of
+ * longitude 55.66 km); each sized as gt_air_station sizes it. */
+static void given_stations(void **state)
+{
+	(void)state;
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/mini.yaml", GT_TEST_DATA);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char yaml[8192], edited[8400];
+	size_t n = fread(yaml, 1, sizeof(yaml) - 1, f);
+	fclose(f);
+	yaml[n] = '\0';
+	static const char orig[] = "air: {patrol_stations: 2, aew_orbits: 1, standoff_km: 50}";
+	char *at = strstr(yaml, orig);
+	assert_non_null(at);
+	snprintf(edited, sizeof(edited),
+	         "%.*sair: {stations: [{at: [1.0, 0.5], base: Base One}], orbits: [{at: [2, 0]}]}%s",
+	         (int)(at - yaml), yaml, at + strlen(orig));
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "mini.yaml", GT_TEST_DATA, &s,
+	                                       &err),
+	                 GT_OK);
+	assert_int_equal(s->options[0].patrol_stations, 1);
+	assert_int_equal(s->options[0].aew_orbits, 1);
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat;
+	assert_int_equal(gt_aircraft_load_text(csv, len, "aircraft.csv", &cat, &err), GT_OK);
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_OK);
+	assert_int_equal(plan->nposts, 2);
+	assert_string_equal(plan->posts[0].name, "CAP 1.00E 0.50N");
+	assert_string_equal(plan->posts[0].base->name, "Base One");
+	assert_true(fabs(plan->posts[0].need.distance_km - 166.96) < 0.05);
+	assert_string_equal(plan->posts[1].name, "AEW 2.00E 0.00N");
+	assert_true(fabs(plan->posts[1].need.distance_km - 78.45) < 0.1);
+	struct gt_air_station_need want;
+	assert_int_equal(gt_air_station(gt_aircraft_find(cat, "E-3A"), plan->posts[1].need.distance_km,
+	                                1, false, 0, &want, &err),
+	                 GT_OK);
+	assert_int_equal(plan->aew_aircraft, want.aircraft_whole);
+	gt_air_plan_free(plan);
+	gt_scenario_free(s);
+	gt_aircraft_free(cat);
+}
+
 /* (C1) on a 4/3 earth of 4/3 x 6,371.0088 km: sqrt(2 x 8,494.678 x 9.150)
  * = 394.28 km for the E-3A's 9,150 m, sqrt(2 x 8,494.678 x 0.050) = 29.15
  * km for a 50 m target; the research note's "4.12 (sqrt h_r + sqrt h_t)". */
@@ -426,6 +477,7 @@ int main(void)
 		cmocka_unit_test(catalogue_errors),
 		cmocka_unit_test(builtin_catalogue),
 		cmocka_unit_test(plan_placement),
+		cmocka_unit_test(given_stations),
 		cmocka_unit_test(radar_horizon),
 		cmocka_unit_test(reaction_to_cities),
 		cmocka_unit_test(aew_coverage),
