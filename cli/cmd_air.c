@@ -147,15 +147,12 @@ static int write_files(const char *dir, const struct gt_air_result *res, size_t 
 	return rc;
 }
 
-static int plan_options(const struct gt_aircraft_catalogue *cat, const char *scenario,
+static int plan_options(const struct gt_aircraft_catalogue *cat, const struct gt_scenario *s,
                         const char *option, double resolution, const char *dir,
                         enum gt_format fmt)
 {
-	struct gt_scenario *s;
 	struct gt_err err;
-	int rc = gt_cli_load_scenario(scenario, &s);
-	if (rc != GT_EXIT_OK)
-		return rc;
+	int rc = GT_EXIT_OK;
 	struct gt_air_plan **plans = calloc(s->noptions + 1, sizeof(*plans));
 	struct gt_air_assessment **assess = calloc(s->noptions + 1, sizeof(*assess));
 	struct gt_air_result *res = calloc(s->noptions + 1, sizeof(*res));
@@ -204,7 +201,6 @@ out:
 	free(plans);
 	free(assess);
 	free(res);
-	gt_scenario_free(s);
 	return rc;
 }
 
@@ -265,20 +261,22 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return gt_cli_usage("air", "unexpected argument '%s'", argv[optind]);
-	struct gt_aircraft_catalogue *cat;
+	struct gt_aircraft_catalogue *cat = NULL;
 	struct gt_err err;
-	size_t len;
-	const char *csv = gt_aircraft_builtin_csv(&len);
-	if (gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", &cat, &err) != GT_OK)
-		return gt_cli_fail(&err);
-	int rc = GT_EXIT_OK;
 	struct gt_scenario *s = NULL;
+	int rc = gt_cli_load_scenario(scenario, &s);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	if (gt_aircraft_load_scenario(s, &cat, &err) != GT_OK) {
+		rc = gt_cli_fail(&err);
+		goto out;
+	}
 	if (want_list) {
 		rc = list(cat);
 		goto out;
 	}
 	if (!type && !base && !at) {
-		rc = plan_options(cat, scenario, option, resolution, dir, fmt);
+		rc = plan_options(cat, s, option, resolution, dir, fmt);
 		goto out;
 	}
 	if (!type || !base || !at) {
@@ -295,8 +293,6 @@ static int run(int argc, char **argv)
 		                         "`guarantor air --list` shows them", type);
 		goto out;
 	}
-	if ((rc = gt_cli_load_scenario(scenario, &s)) != GT_EXIT_OK)
-		goto out;
 	int matches;
 	const struct gt_place *b = find_place(s, base, true, &matches);
 	struct gt_point from;

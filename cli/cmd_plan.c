@@ -209,8 +209,7 @@ static int run_plan(struct plan *p, const char *missions)
 				return gt_cli_fail(&err);
 	}
 	/* The air umbrella of each option that has one, with the default grid. */
-	const char *csv = gt_aircraft_builtin_csv(&len);
-	if (gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", &p->cat, &err) != GT_OK)
+	if (gt_aircraft_load_scenario(p->s, &p->cat, &err) != GT_OK)
 		return gt_cli_fail(&err);
 	p->air = calloc(p->s->noptions + 1, sizeof(*p->air));
 	p->assess = calloc(p->s->noptions + 1, sizeof(*p->assess));

@@ -4,34 +4,43 @@
 
 #include <string.h>
 
+#include "guarantor/air.h"
+
 static const char help[] =
-	"Usage: guarantor scenario export [--geometry]\n"
+	"Usage: guarantor scenario export [--geometry | --aircraft]\n"
 	"       guarantor scenario check [--scenario FILE]\n\n"
 	"export   writes the built-in scenario '" GT_SCENARIO_DEFAULT "' to standard output: its\n"
 	"         YAML, or with --geometry its GeoJSON geometry. The exported YAML\n"
 	"         refers to the built-in geometry (builtin:" GT_SCENARIO_DEFAULT "); to edit the\n"
 	"         geometry too, export it to a file and name that file in\n"
-	"         theatre.geometry.\n"
+	"         theatre.geometry. With --aircraft: the built-in aircraft catalogue\n"
+	"         (CSV); name an edited copy in theatre.aircraft.\n"
 	"check    loads and validates a scenario (default: the built-in one) and\n"
 	"         prints what it holds: line length, sectors, options, members.\n\n"
 	"Example:\n"
 	"  guarantor scenario export > my.yaml\n"
 	"  guarantor scenario export --geometry > my.geojson\n"
+	"  guarantor scenario export --aircraft > my-aircraft.csv\n"
 	"  guarantor scenario check --scenario my.yaml\n\n"
 	"Format: docs/scenario.md.\n";
 
 static int export(int argc, char **argv)
 {
-	bool geometry = false;
+	bool geometry = false, aircraft = false;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--geometry") == 0)
 			geometry = true;
+		else if (strcmp(argv[i], "--aircraft") == 0)
+			aircraft = true;
 		else
 			return gt_cli_usage("scenario export", "unexpected argument '%s'", argv[i]);
 	}
+	if (geometry && aircraft)
+		return gt_cli_usage("scenario export", "one of --geometry and --aircraft at a time");
 	size_t len;
 	const char *text = geometry ? gt_scenario_builtin_geojson(&len)
-	                            : gt_scenario_builtin_yaml(&len);
+	                   : aircraft ? gt_aircraft_builtin_csv(&len)
+	                              : gt_scenario_builtin_yaml(&len);
 	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		return GT_EXIT_FAILURE;

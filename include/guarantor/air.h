@@ -50,6 +50,10 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_aircraft_load_text(const char *csv, si
                                                              const char *name,
                                                              struct gt_aircraft_catalogue **out,
                                                              struct gt_err *err);
+/* The catalogue a scenario names (theatre.aircraft), or the built-in one. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_aircraft_load_scenario(const struct gt_scenario *s,
+                                                                 struct gt_aircraft_catalogue **out,
+                                                                 struct gt_err *err);
 GT_EXPORT void gt_aircraft_free(struct gt_aircraft_catalogue *cat);
 /* The aircraft of that type, or NULL. */
 GT_EXPORT const struct gt_aircraft *gt_aircraft_find(const struct gt_aircraft_catalogue *cat,

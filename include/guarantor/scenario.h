@@ -83,6 +83,7 @@ struct gt_neighbour {
 
 struct gt_theatre {
 	char *geometry_ref;    /* as written: a path or "builtin:NAME" */
+	char *aircraft_file;   /* theatre.aircraft resolved to a path; NULL: the built-in catalogue */
 	char defended[3];      /* ISO code of the defended country */
 	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
 	char *line_as_of;      /* date the line describes, or NULL */

@@ -68,14 +68,60 @@ static enum gt_status read_meta(struct yr *r, const yaml_node_t *n, struct gt_sc
 	return GT_OK;
 }
 
+/* theatre.aircraft: the aircraft catalogue, built in or a CSV file next to
+ * the scenario. The file must be readable now; its contents are checked
+ * where it is loaded (gt_aircraft_load_scenario). */
+static enum gt_status read_aircraft_ref(struct yr *r, const yaml_node_t *n, const char *base_dir,
+                                        struct gt_scenario *s)
+{
+	char *ref = NULL;
+	enum gt_status st = gt__yr_opt_string(r, n, "theatre", "aircraft", &ref);
+	if (st != GT_OK || !ref)
+		return st;
+	yaml_node_t *node = gt__yr_get(r, n, "aircraft");
+	if (strcmp(ref, GT_BUILTIN_PREFIX "aircraft") == 0) {
+		free(ref);
+		return GT_OK;
+	}
+	if (strncmp(ref, GT_BUILTIN_PREFIX, strlen(GT_BUILTIN_PREFIX)) == 0) {
+		st = gt__yr_fail(r, node, "theatre.aircraft", GT_E_SCHEMA,
+		                 "unknown built-in catalogue '%s'; expected builtin:aircraft or a file "
+		                 "path",
+		                 ref);
+		free(ref);
+		return st;
+	}
+	char path[4096];
+	int plen = ref[0] == '/' || !base_dir || !base_dir[0]
+	                   ? snprintf(path, sizeof(path), "%s", ref)
+	                   : snprintf(path, sizeof(path), "%s/%s", base_dir, ref);
+	free(ref);
+	if (plen < 0 || (size_t)plen >= sizeof(path))
+		return gt__yr_fail(r, node, "theatre.aircraft", GT_E_IO,
+		                   "the path to the aircraft catalogue is longer than %zu bytes",
+		                   sizeof(path) - 1);
+	char *text;
+	size_t len;
+	struct gt_err ioerr;
+	gt_err_clear(&ioerr);
+	if ((st = gt__read_file(path, &text, &len, &ioerr)) != GT_OK)
+		return gt__yr_fail(r, node, "theatre.aircraft", st, "cannot read '%s': %s", path,
+		                   ioerr.msg);
+	free(text);
+	if (!(s->theatre.aircraft_file = strdup(path)))
+		return GT_E_NOMEM;
+	return GT_OK;
+}
+
 static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const char *base_dir,
                                    struct gt_scenario *s)
 {
-	static const char *const keys[] = {"geometry", NULL};
+	static const char *const keys[] = {"geometry", "aircraft", NULL};
 	enum gt_status st;
 	if ((st = gt__yr_expect_map(r, n, "theatre")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, n, "theatre", keys)) != GT_OK ||
-	    (st = gt__yr_req_string(r, n, "theatre", "geometry", &s->theatre.geometry_ref)) != GT_OK)
+	    (st = gt__yr_req_string(r, n, "theatre", "geometry", &s->theatre.geometry_ref)) != GT_OK ||
+	    (st = read_aircraft_ref(r, n, base_dir, s)) != GT_OK)
 		return st;
 	const char *ref = s->theatre.geometry_ref;
 	yaml_node_t *node = gt__yr_get(r, n, "geometry");
@@ -206,6 +252,7 @@ static void free_strv(char **v, size_t n)
 void gt__theatre_fini(struct gt_theatre *th)
 {
 	free(th->geometry_ref);
+	free(th->aircraft_file);
 	free(th->line_label);
 	free(th->line_as_of);
 	gt_geo_multipolygon_fini(&th->outline);

@@ -95,10 +95,8 @@ enum gt_status gt_sizing_run(const struct gt_scenario *s, struct gt_sizing **out
 	sz->options = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->options));
 	if (!sz->options)
 		goto out_nomem;
-	size_t len;
-	const char *csv = gt_aircraft_builtin_csv(&len);
 	struct gt_aircraft_catalogue *cat = NULL;
-	enum gt_status st = gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", &cat, err);
+	enum gt_status st = gt_aircraft_load_scenario(s, &cat, err);
 	for (size_t i = 0; st == GT_OK && i < s->noptions; i++) {
 		sz->noptions = i + 1;
 		st = size_option(s, i, cat, &sz->options[i], err);
