@@ -52,6 +52,9 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 /* Prints "guarantor: <formatted error>" to stderr and returns the exit code
  * for it: 2 for bad input, 1 for anything else. */
 int gt_cli_fail(const struct gt_err *err);
+/* The same for an error found in scenario s by an engine: an error that
+ * names no file is given the scenario's. */
+int gt_cli_fail_in(const struct gt_scenario *s, struct gt_err *err);
 
 /* Prints "guarantor CMD: message" and a pointer to --help to stderr;
  * returns GT_EXIT_USAGE. */

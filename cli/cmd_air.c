@@ -137,8 +137,13 @@ static int write_files(const char *dir, const struct gt_air_result *res, size_t 
 		if (!text[i])
 			continue;
 		char path[4096];
-		snprintf(path, sizeof(path), "%s/air-%s.%s", dir, res[i / 2].plan->option->name,
-		         i % 2 ? "svg" : "geojson");
+		int len = snprintf(path, sizeof(path), "%s/air-%s.%s", dir,
+		                   res[i / 2].plan->option->name, i % 2 ? "svg" : "geojson");
+		if (len < 0 || (size_t)len >= sizeof(path)) {
+			fprintf(stderr, "guarantor: %s: output path too long\n", dir);
+			rc = GT_EXIT_FAILURE;
+			break;
+		}
 		rc = gt_cli_write_file(path, text[i], strlen(text[i]));
 	}
 	for (size_t i = 0; text && i < 2 * n; i++)
@@ -173,9 +178,8 @@ static int plan_options(const struct gt_aircraft_catalogue *cat, const struct gt
 			continue;
 		if (gt_air_plan_option(s, i, cat, &plans[n], &err) != GT_OK ||
 		    gt_air_assess(s, plans[n], &params, &assess[n], &err) != GT_OK) {
-			if (!err.file[0] && strcmp(err.path, "resolution") != 0)
-				snprintf(err.file, sizeof(err.file), "%s", s->file);
-			rc = gt_cli_fail(&err);
+			rc = strcmp(err.path, "resolution") == 0 ? gt_cli_fail(&err)
+			                                          : gt_cli_fail_in(s, &err);
 			n++;
 			goto out;
 		}
@@ -189,7 +193,7 @@ static int plan_options(const struct gt_aircraft_catalogue *cat, const struct gt
 	/* files first: a failed write leaves standard output untouched */
 	if (dir && (rc = write_files(dir, res, n)) != GT_EXIT_OK)
 		goto out;
-	if (gt_render_air(stdout, res, n, fmt) != GT_OK) {
+	if (gt_render_air(stdout, s, res, n, fmt) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}

@@ -108,7 +108,7 @@ static int run(int argc, char **argv)
 	size_t n = 0;
 	struct gt_err err;
 	if (gt_sizing_run(s, &sz, &err) != GT_OK) {
-		rc = gt_cli_fail(&err);
+		rc = gt_cli_fail_in(s, &err);
 		goto out;
 	}
 	if (o.option && !gt_sizing_find(sz, o.option)) {

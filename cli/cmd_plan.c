@@ -188,7 +188,7 @@ static int run_plan(struct plan *p, const char *missions)
 	struct gt_err err;
 	size_t len;
 	if (gt_sizing_run(p->s, &p->sz, &err) != GT_OK)
-		return gt_cli_fail(&err);
+		return gt_cli_fail_in(p->s, &err);
 	const char *builtin = gt_missions_builtin_csv(&len);
 	enum gt_status st = missions ? gt_missions_load_file(missions, &p->m, &err)
 	                             : gt_missions_load_text(builtin, len, "builtin:missions.csv",
@@ -229,7 +229,7 @@ static int run_plan(struct plan *p, const char *missions)
 			p->nair++;
 		}
 		if (st != GT_OK)
-			return gt_cli_fail(&err);
+			return gt_cli_fail_in(p->s, &err);
 		p->air_res[k] = (struct gt_air_result){p->s, p->air[k], p->assess[k]};
 	}
 	/* A doctrine that cannot be validated still sizes: say so, go on. */

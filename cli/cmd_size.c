@@ -32,7 +32,7 @@ static int run(int argc, char **argv)
 	struct gt_sizing *sz;
 	struct gt_err err;
 	if (gt_sizing_run(s, &sz, &err) != GT_OK) {
-		rc = gt_cli_fail(&err);
+		rc = gt_cli_fail_in(s, &err);
 	} else {
 		if (gt_render_sizing(stdout, sz, o.format) != GT_OK) {
 			fprintf(stderr, "guarantor: cannot write to standard output\n");

@@ -21,6 +21,13 @@ int gt_cli_fail(const struct gt_err *err)
 	return input ? GT_EXIT_USAGE : GT_EXIT_FAILURE;
 }
 
+int gt_cli_fail_in(const struct gt_scenario *s, struct gt_err *err)
+{
+	if (!err->file[0] && err->path[0])
+		snprintf(err->file, sizeof(err->file), "%s", s->file);
+	return gt_cli_fail(err);
+}
+
 int gt_cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -35,7 +35,9 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sizing_json(const struct gt_siz
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_validation_json(const struct gt_validation *v,
                                                                  char **json);
 
-/* One option's air umbrella: its plan and what it covers. */
+/* One option's air umbrella: its plan and what it covers. assessment may
+ * be NULL: tables and JSON then show the plan alone, the brief skips it,
+ * and the map and GeoJSON need it (the map returns GT_E_USAGE). */
 struct gt_air_result {
 	const struct gt_scenario *scenario;
 	const struct gt_air_plan *plan;
@@ -77,8 +79,9 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_forcegen(FILE *out,
 /* Air umbrellas: table (stations, totals, coverage, reaction, exposure),
  * JSON ({"scenario", "options": [...]}, docs/output.md) or CSV (one row
  * per option). */
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air(FILE *out, const struct gt_air_result *r,
-                                                     size_t n, enum gt_format fmt);
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air(FILE *out, const struct gt_scenario *s,
+                                                     const struct gt_air_result *r, size_t n,
+                                                     enum gt_format fmt);
 /* One station held around the clock (`guarantor air --aircraft`). */
 struct gt_air_station_report {
 	const struct gt_aircraft *aircraft;

@@ -172,6 +172,11 @@ static double share_in_band(const struct gt_geo_region *band, struct gt_point a,
 static enum gt_status exposure(const struct gt_scenario *s, const struct gt_air_plan *plan,
                                const struct gt_air_params *p, struct gt_air_assessment *a)
 {
+	a->post_exposure = calloc(plan->nposts + 1, sizeof(*a->post_exposure));
+	if (!a->post_exposure)
+		return GT_E_NOMEM;
+	if (!(p->sam_range_km > 0))
+		return GT_OK; /* no reach beyond the line: nothing exposed */
 	enum gt_status st = gt_geo_footprint(&s->theatre.line, NULL, 0, p->sam_range_km, NULL,
 	                                      &a->sam_band);
 	if (st != GT_OK)
@@ -179,11 +184,6 @@ static enum gt_status exposure(const struct gt_scenario *s, const struct gt_air_
 	struct gt_geo_region *band = NULL;
 	if ((st = gt_geo_region_new(&a->sam_band, &band)) != GT_OK)
 		return st;
-	a->post_exposure = calloc(plan->nposts + 1, sizeof(*a->post_exposure));
-	if (!a->post_exposure) {
-		gt_geo_region_free(band);
-		return GT_E_NOMEM;
-	}
 	for (size_t i = 0; i < plan->nposts; i++) {
 		const struct gt_air_post *post = &plan->posts[i];
 		if (post->aew)
@@ -234,8 +234,11 @@ out_fail:
 	gt_air_assessment_free(a);
 	if (st == GT_E_NOMEM)
 		return gt_err_set(err, st, NULL, 0, 0, NULL, "out of memory computing %s", what);
-	return gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
-	                  "%s could not be computed from the theatre's geometry", what);
+	if (st == GT_E_GEOMETRY)
+		return gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
+		                  "%s could not be computed from the theatre's geometry", what);
+	return gt_err_set(err, st, NULL, 0, 0, NULL, "%s could not be computed: %s (GEOS or memory)",
+	                  what, gt_strerror(st));
 }
 
 void gt_air_assessment_free(struct gt_air_assessment *a)

@@ -3,6 +3,7 @@
  * stations"). Ties are broken by name, so the plan never depends on the
  * order of the geometry file beyond its contents. */
 #include "guarantor/air.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -48,7 +49,9 @@ static enum gt_status add_post(struct gt_air_plan *plan, const char *name, bool 
 	plan->posts = grown;
 	struct gt_air_post *p = &grown[plan->nposts++];
 	memset(p, 0, sizeof(*p));
-	snprintf(p->name, sizeof(p->name), "%s %s", aew ? "AEW" : "CAP", name);
+	/* cut long names on a character boundary, never inside one */
+	snprintf(p->name, sizeof(p->name), "%s %.*s", aew ? "AEW" : "CAP",
+	         gt__utf8_prefix(name, sizeof(p->name) - 5), name);
 	p->aew = aew;
 	p->at = at;
 	p->base = base;
@@ -120,9 +123,18 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		size_t ncand = given && given->base ? 1 : nbases;
 		for (size_t b = 0; b < ncand; b++) {
 			const struct gt_place *cand = given && given->base ? given->base : bases[b].place;
-			struct gt_err ignore;
+			struct gt_err why;
 			double km = gt_geo_distance_km(cand->at, at);
-			if (gt_air_station(plan->fighter, km, 2, o->refuelling, 0, &need, &ignore) != GT_OK)
+			enum gt_status fit = gt_air_station(plan->fighter, km, 2, o->refuelling, 0, &need,
+			                                    &why);
+			if (fit == GT_E_USAGE) { /* the catalogue lacks what the plan needs */
+				char path[96];
+				snprintf(path, sizeof(path), "options[%zu].air.refuelling", option);
+				st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, path, "%s: %s",
+				                plan->fighter->type, why.msg);
+				goto out_fail;
+			}
+			if (fit != GT_OK)
 				continue;
 			if (!best || km < best_need.distance_km ||
 			    (km == best_need.distance_km && strcmp(cand->name, best->name) < 0)) {
@@ -151,17 +163,16 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 			goto out_nomem;
 	}
 	/* (P3) AEW orbits as given, each held from its base or the nearest
-	 * allied base; or over the allied bases nearest the stations' cities
-	 * (or the largest cities when there are no stations) */
-	size_t ref = o->patrol_stations > 0 && !o->stations ? (size_t)o->patrol_stations
-	                                                     : (ncities < 3 ? ncities : 3);
+	 * allied base; or over the allied bases nearest, in sum of distances,
+	 * the stations (as given or placed), or the three largest cities when
+	 * there are no stations; ties by name */
+	size_t nref = plan->nposts > 0 ? plan->nposts : (ncities < 3 ? ncities : 3);
 	for (size_t b = 0; b < nbases; b++) {
 		double sum = 0;
-		for (size_t k = 0; k < ref; k++)
-			sum += gt_geo_distance_km(bases[b].place->at,
-			                          o->stations && (int)k < o->patrol_stations
-			                                  ? o->stations[k].at
-			                                  : cities[k].place->at);
+		for (size_t k = 0; k < nref; k++)
+			sum += gt_geo_distance_km(bases[b].place->at, plan->nposts > 0
+			                                                  ? plan->posts[k].at
+			                                                  : cities[k].place->at);
 		bases[b].key = -sum;
 	}
 	qsort(bases, nbases, sizeof(*bases), by_key);
@@ -185,9 +196,8 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		struct gt_air_station_need need;
 		if ((st = gt_air_station(plan->aew, gt_geo_distance_km(b->at, at), 1, false, 0, &need,
 		                         err)) != GT_OK) {
-			char path[96];
-			snprintf(path, sizeof(path), "options[%zu].air.orbits", option);
-			snprintf(err->path, sizeof(err->path), "%s", path);
+			if (err)
+				snprintf(err->path, sizeof(err->path), "options[%zu].air.orbits", option);
 			goto out_fail;
 		}
 		if ((st = add_post(plan, name, true, at, b, plan->aew, &need)) != GT_OK)

@@ -354,11 +354,21 @@ static void forcegen(FILE *out, const struct gt_results *res)
 	}
 }
 
+/* The first air result with an assessment, or NULL: plans without one
+ * have nothing to show here. */
+static const struct gt_air_result *first_assessed(const struct gt_results *res)
+{
+	for (size_t i = 0; i < res->nair; i++)
+		if (res->air[i].assessment)
+			return &res->air[i];
+	return NULL;
+}
+
 /* Air umbrellas: a row per option, then each option's map. */
 static void air(FILE *out, const struct gt_results *res)
 {
 	char a[32], lo[32], hi[32];
-	const struct gt_air_params *p = &res->air[0].assessment->params;
+	const struct gt_air_params *p = &first_assessed(res)->assessment->params;
 	fprintf(out,
 	        "<p>Patrol stations are placed over the largest cities behind a standoff from the "
 	        "line and held around the clock from allied bases; AEW aircraft orbit over allied "
@@ -378,6 +388,8 @@ static void air(FILE *out, const struct gt_results *res)
 	for (size_t i = 0; i < res->nair; i++) {
 		const struct gt_air_plan *pl = res->air[i].plan;
 		const struct gt_air_assessment *as = res->air[i].assessment;
+		if (!as)
+			continue;
 		fputs("<tr><td>", out);
 		esc(out, pl->option->title);
 		fprintf(out,
@@ -393,6 +405,8 @@ static void air(FILE *out, const struct gt_results *res)
 	}
 	fputs("</table>\n", out);
 	for (size_t i = 0; i < res->nair; i++) {
+		if (!res->air[i].assessment)
+			continue;
 		char *svg = NULL;
 		enum gt_status st = gt_render_air_map_svg(&res->air[i], 900, 640, &svg);
 		picture(out, st, svg, res->air[i].plan->option->title);
@@ -456,7 +470,7 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	for (size_t i = 0; i < sz->noptions; i++)
 		breakdown(out, sz, &sz->options[i]);
 
-	if (res->nair) {
+	if (first_assessed(res)) {
 		fputs("<h2>Air umbrella: what it costs and what it covers</h2>\n", out);
 		air(out, res);
 	}

@@ -200,6 +200,11 @@ enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 	put(root, "validation", res->validation ? validation_root(res->validation) : json_null());
 	put(root, "forcegen", res->nforcegen ? gt__render_forcegen_json(res->forcegen, res->nforcegen)
 	                                     : json_null());
-	put(root, "air", res->nair ? gt__render_air_json(res->air, res->nair) : json_null());
+	json_t *air = res->nair ? gt__render_air_json(res->air, res->nair) : json_null();
+	if (!air) {
+		json_decref(root);
+		return GT_E_NOMEM;
+	}
+	put(root, "air", air);
 	return gt__render_json_dump(root, out);
 }

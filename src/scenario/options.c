@@ -81,16 +81,17 @@ static const struct gt_place *find_place(const struct gt_theatre *th, const char
 /* air.stations or air.orbits: a list of {at: PLACE | [lon, lat], base: BASE}.
  * OUT: *spots (count entries, the list's length). */
 static enum gt_status read_spots(struct yr *r, const yaml_node_t *n, const char *path,
-                                 const struct gt_theatre *th, struct gt_air_spot **spots,
-                                 int *count)
+                                 const struct gt_theatre *th, size_t most,
+                                 struct gt_air_spot **spots, int *count)
 {
 	static const char *const keys[] = {"at", "base", NULL};
 	enum gt_status st = gt__yr_expect_seq(r, n, path);
 	if (st != GT_OK)
 		return st;
 	size_t len = gt__yr_seq_len(n);
-	if (len == 0 || len > 100)
-		return gt__yr_fail(r, n, path, GT_E_RANGE, "expected 1 to 100 entries, got %zu", len);
+	if (len == 0 || len > most)
+		return gt__yr_fail(r, n, path, GT_E_RANGE, "expected 1 to %zu entries, got %zu", most,
+		                   len);
 	*spots = calloc(len, sizeof(**spots));
 	if (!*spots)
 		return GT_E_NOMEM;
@@ -275,7 +276,7 @@ static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const ch
 			bool had = gt__yr_get(r, n, counted[k]) != NULL;
 			*counts[k] = 0;
 			gt__yr_path_key(p, sub, list[k]);
-			if ((st = read_spots(r, x, p, th, spots[k], counts[k])) != GT_OK)
+			if ((st = read_spots(r, x, p, th, k ? 20 : 100, spots[k], counts[k])) != GT_OK)
 				return st;
 			if (had && given != *counts[k])
 				return gt__yr_fail(r, x, p, GT_E_SCHEMA,

@@ -13,3 +13,8 @@ $GT scenario export | sed 's|  geometry: builtin:ukraine-2025|  geometry: builti
 $GT size --scenario bad.yaml; echo "rc=$?"
 $GT scenario export | sed 's|  geometry: builtin:ukraine-2025|  geometry: builtin:ukraine-2025\n  aircraft: none.csv|' > none.yaml
 $GT air --scenario none.yaml; echo "rc=$?"
+# A fighter without refuelled endurance cannot fly an option planned with
+# refuelling: the catalogue's gap is named, not "no base can hold it".
+sed 's/^F-16C,fighter,500,2.5,5,/F-16C,fighter,500,2.5,,/' aircraft.csv > noaar.csv
+$GT scenario export | sed 's|  geometry: builtin:ukraine-2025|  geometry: builtin:ukraine-2025\n  aircraft: noaar.csv|' > noaar.yaml
+$GT air --scenario noaar.yaml --option uk-france-30k; echo "rc=$?"
