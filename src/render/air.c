@@ -13,130 +13,94 @@ static json_t *real(double x, double unit)
 	return json_real(round(x / unit) * unit);
 }
 
-/* Builds JSON and remembers whether any allocation failed: jansson returns
- * NULL for a value it cannot allocate and -1 for a member it cannot add,
- * and either would otherwise leave a silently incomplete document. */
-struct jb {
-	bool failed;
-};
-
-static void put(struct jb *jb, json_t *obj, const char *key, json_t *v)
-{
-	/* json_object_set_new takes v even when it fails, and fails on NULL */
-	if (json_object_set_new(obj, key, v) != 0)
-		jb->failed = true;
-}
-
-static void append(struct jb *jb, json_t *arr, json_t *v)
-{
-	if (json_array_append_new(arr, v) != 0)
-		jb->failed = true;
-}
-
-static json_t *coverage_json(struct jb *jb, const struct gt_air_coverage *c)
+static json_t *coverage_json(struct gt__jb *jb, const struct gt_air_coverage *c)
 {
 	json_t *o = json_object();
-	put(jb, o, "target_m", real(c->target_m, 1));
-	put(jb, o, "radars", json_integer((json_int_t)c->nradars));
-	put(jb, o, "share", real(c->share, 0.0001));
-	put(jb, o, "covered_km2", real(c->cover.covered_km2, 1));
-	put(jb, o, "area_km2", real(c->cover.area_km2, 1));
+	gt__jput(jb, o, "target_m", real(c->target_m, 1));
+	gt__jput(jb, o, "radars", json_integer((json_int_t)c->nradars));
+	gt__jput(jb, o, "share", real(c->share, 0.0001));
+	gt__jput(jb, o, "covered_km2", real(c->cover.covered_km2, 1));
+	gt__jput(jb, o, "area_km2", real(c->cover.area_km2, 1));
 	return o;
 }
 
-static json_t *post_json(struct jb *jb, const struct gt_air_result *r, size_t i)
+static json_t *post_json(struct gt__jb *jb, const struct gt_air_result *r, size_t i)
 {
 	const struct gt_air_post *p = &r->plan->posts[i];
 	json_t *o = json_object();
-	put(jb, o, "name", json_string(p->name));
-	put(jb, o, "kind", json_string(p->aew ? "aew" : "cap"));
-	put(jb, o, "lon", real(p->at.lon, 0.0001));
-	put(jb, o, "lat", real(p->at.lat, 0.0001));
-	put(jb, o, "base", json_string(p->base->name));
-	put(jb, o, "aircraft_type", json_string(p->aircraft->type));
-	put(jb, o, "distance_km", real(p->need.distance_km, 0.1));
-	put(jb, o, "transit_h", real(p->need.transit_h, 0.001));
-	put(jb, o, "on_station_h", real(p->need.on_station_h, 0.001));
-	put(jb, o, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
-	put(jb, o, "aircraft", json_integer(p->need.aircraft_whole));
-	put(jb, o, "crews", json_integer(p->need.crews));
-	put(jb, o, "personnel", json_integer(p->need.personnel));
+	gt__jput(jb, o, "name", json_string(p->name));
+	gt__jput(jb, o, "kind", json_string(p->aew ? "aew" : "cap"));
+	gt__jput(jb, o, "lon", real(p->at.lon, 0.0001));
+	gt__jput(jb, o, "lat", real(p->at.lat, 0.0001));
+	gt__jput(jb, o, "base", json_string(p->base->name));
+	gt__jput(jb, o, "aircraft_type", json_string(p->aircraft->type));
+	gt__jput(jb, o, "distance_km", real(p->need.distance_km, 0.1));
+	gt__jput(jb, o, "transit_h", real(p->need.transit_h, 0.001));
+	gt__jput(jb, o, "on_station_h", real(p->need.on_station_h, 0.001));
+	gt__jput(jb, o, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
+	gt__jput(jb, o, "aircraft", json_integer(p->need.aircraft_whole));
+	gt__jput(jb, o, "crews", json_integer(p->need.crews));
+	gt__jput(jb, o, "personnel", json_integer(p->need.personnel));
 	if (r->assessment && !p->aew)
-		put(jb, o, "exposure", real(r->assessment->post_exposure[i], 0.0001));
+		gt__jput(jb, o, "exposure", real(r->assessment->post_exposure[i], 0.0001));
 	return o;
 }
 
-static json_t *option_json(struct jb *jb, const struct gt_air_result *r)
+static json_t *option_json(struct gt__jb *jb, const struct gt_air_result *r)
 {
 	const struct gt_air_plan *pl = r->plan;
 	const struct gt_option *o = pl->option;
 	json_t *j = json_object(), *posts = json_array();
-	put(jb, j, "name", json_string(o->name));
-	put(jb, j, "title", json_string(o->title));
-	put(jb, j, "fighter", pl->fighter ? json_string(pl->fighter->type) : json_null());
-	put(jb, j, "aew", pl->aew ? json_string(pl->aew->type) : json_null());
-	put(jb, j, "tanker", pl->tanker ? json_string(pl->tanker->type) : json_null());
-	put(jb, j, "refuelling", json_boolean(o->refuelling));
-	put(jb, j, "standoff_km", real(o->standoff_km, 0.1));
+	gt__jput(jb, j, "name", json_string(o->name));
+	gt__jput(jb, j, "title", json_string(o->title));
+	gt__jput(jb, j, "fighter", pl->fighter ? json_string(pl->fighter->type) : json_null());
+	gt__jput(jb, j, "aew", pl->aew ? json_string(pl->aew->type) : json_null());
+	gt__jput(jb, j, "tanker", pl->tanker ? json_string(pl->tanker->type) : json_null());
+	gt__jput(jb, j, "refuelling", json_boolean(o->refuelling));
+	gt__jput(jb, j, "standoff_km", real(o->standoff_km, 0.1));
 	for (size_t i = 0; i < pl->nposts; i++)
-		append(jb, posts, post_json(jb, r, i));
-	put(jb, j, "posts", posts);
-	put(jb, j, "fighters", json_integer(pl->fighters));
-	put(jb, j, "aew_aircraft", json_integer(pl->aew_aircraft));
-	put(jb, j, "tankers", json_integer(pl->tankers));
-	put(jb, j, "sorties_per_day", real(pl->sorties_per_day, 0.01));
-	put(jb, j, "fuel_t_per_day", real(pl->fuel_t_per_day, 0.1));
-	put(jb, j, "crews", json_integer(pl->crews));
-	put(jb, j, "personnel", json_integer(pl->personnel));
+		gt__jappend(jb, posts, post_json(jb, r, i));
+	gt__jput(jb, j, "posts", posts);
+	gt__jput(jb, j, "fighters", json_integer(pl->fighters));
+	gt__jput(jb, j, "aew_aircraft", json_integer(pl->aew_aircraft));
+	gt__jput(jb, j, "tankers", json_integer(pl->tankers));
+	gt__jput(jb, j, "sorties_per_day", real(pl->sorties_per_day, 0.01));
+	gt__jput(jb, j, "fuel_t_per_day", real(pl->fuel_t_per_day, 0.1));
+	gt__jput(jb, j, "crews", json_integer(pl->crews));
+	gt__jput(jb, j, "personnel", json_integer(pl->personnel));
 	const struct gt_air_assessment *a = r->assessment;
 	if (!a)
 		return j;
 	json_t *cov = json_object(), *re = json_object(), *ex = json_object();
-	put(jb, cov, "low", coverage_json(jb, &a->low));
-	put(jb, cov, "high", coverage_json(jb, &a->high));
-	put(jb, j, "coverage", cov);
-	put(jb, re, "resolution_km", real(a->params.resolution_km, 0.01));
-	put(jb, re, "cells", json_integer((json_int_t)a->reaction.grid.ninside));
-	put(jb, re, "sources", json_integer((json_int_t)a->reaction.nsources));
-	put(jb, re, "alert_minutes", real(a->params.alert_minutes, 0.1));
+	gt__jput(jb, cov, "low", coverage_json(jb, &a->low));
+	gt__jput(jb, cov, "high", coverage_json(jb, &a->high));
+	gt__jput(jb, j, "coverage", cov);
+	gt__jput(jb, re, "resolution_km", real(a->params.resolution_km, 0.01));
+	gt__jput(jb, re, "cells", json_integer((json_int_t)a->reaction.grid.ninside));
+	gt__jput(jb, re, "sources", json_integer((json_int_t)a->reaction.nsources));
+	gt__jput(jb, re, "alert_minutes", real(a->params.alert_minutes, 0.1));
 	if (a->reaction.nsources > 0) {
-		put(jb, re, "within_10_min", real(a->reaction.within[0], 0.0001));
-		put(jb, re, "within_20_min", real(a->reaction.within[1], 0.0001));
-		put(jb, re, "within_30_min", real(a->reaction.within[2], 0.0001));
-		put(jb, re, "median_min", real(a->reaction.median_min, 0.1));
-		put(jb, re, "max_min", real(a->reaction.max_min, 0.1));
+		gt__jput(jb, re, "within_10_min", real(a->reaction.within[0], 0.0001));
+		gt__jput(jb, re, "within_20_min", real(a->reaction.within[1], 0.0001));
+		gt__jput(jb, re, "within_30_min", real(a->reaction.within[2], 0.0001));
+		gt__jput(jb, re, "median_min", real(a->reaction.median_min, 0.1));
+		gt__jput(jb, re, "max_min", real(a->reaction.max_min, 0.1));
 	}
-	put(jb, j, "reaction", re);
-	put(jb, ex, "sam_range_km", real(a->params.sam_range_km, 0.1));
-	put(jb, ex, "share", real(a->exposure.share, 0.0001));
-	put(jb, ex, "exposed_h_per_day", real(a->exposure.exposed_h_per_day, 0.01));
-	put(jb, ex, "airborne_h_per_day", real(a->exposure.airborne_h_per_day, 0.01));
-	put(jb, j, "exposure", ex);
+	gt__jput(jb, j, "reaction", re);
+	gt__jput(jb, ex, "sam_range_km", real(a->params.sam_range_km, 0.1));
+	gt__jput(jb, ex, "share", real(a->exposure.share, 0.0001));
+	gt__jput(jb, ex, "exposed_h_per_day", real(a->exposure.exposed_h_per_day, 0.01));
+	gt__jput(jb, ex, "airborne_h_per_day", real(a->exposure.airborne_h_per_day, 0.01));
+	gt__jput(jb, j, "exposure", ex);
 	return j;
 }
 
-json_t *gt__render_air_json(const struct gt_air_result *r, size_t n)
+json_t *gt__render_air_json(struct gt__jb *jb, const struct gt_air_result *r, size_t n)
 {
-	struct jb b = {false}, *jb = &b;
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		append(jb, arr, option_json(jb, &r[i]));
-	if (jb->failed) {
-		json_decref(arr);
-		return NULL;
-	}
+		gt__jappend(jb, arr, option_json(jb, &r[i]));
 	return arr;
-}
-
-/* Serialises root unless building it failed. */
-static enum gt_status dump(struct jb *jb, json_t *root, char **out)
-{
-	if (jb->failed) {
-		json_decref(root);
-		*out = NULL;
-		return GT_E_NOMEM;
-	}
-	return gt__render_json_dump(root, out);
 }
 
 static double pct(double share)
@@ -254,12 +218,12 @@ enum gt_status gt_render_air(FILE *out, const struct gt_scenario *s,
                              const struct gt_air_result *r, size_t n, enum gt_format fmt)
 {
 	if (fmt == GT_FORMAT_JSON) {
-		struct jb b = {false}, *jb = &b;
+		struct gt__jb b = {false}, *jb = &b;
 		json_t *root = json_object();
-		put(jb, root, "scenario", json_string(s->name));
-		put(jb, root, "options", gt__render_air_json(r, n));
+		gt__jput(jb, root, "scenario", json_string(s->name));
+		gt__jput(jb, root, "options", gt__render_air_json(jb, r, n));
 		char *text;
-		enum gt_status st = dump(jb, root, &text);
+		enum gt_status st = gt__render_json_dump(jb, root, &text);
 		if (st != GT_OK)
 			return st;
 		fputs(text, out);
@@ -283,30 +247,30 @@ enum gt_status gt_render_air(FILE *out, const struct gt_scenario *s,
 enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station_report *r)
 {
 	const struct gt_air_station_need *n = r->need;
-	struct jb b = {false}, *jb = &b;
+	struct gt__jb b = {false}, *jb = &b;
 	json_t *o = json_object();
-	put(jb, o, "aircraft", json_string(r->aircraft->type));
-	put(jb, o, "base", json_string(r->base));
-	put(jb, o, "ship", json_integer(r->ship));
-	put(jb, o, "aar", json_boolean(r->aar));
-	put(jb, o, "distance_km", real(n->distance_km, 0.1));
-	put(jb, o, "transit_h", real(n->transit_h, 0.001));
-	put(jb, o, "sortie_h", real(n->sortie_h, 0.01));
-	put(jb, o, "on_station_h", real(n->on_station_h, 0.001));
-	put(jb, o, "cycle_h", real(n->cycle_h, 0.01));
-	put(jb, o, "sorties_per_day", real(n->sorties_per_day, 0.01));
-	put(jb, o, "aircraft_cycle", real(n->aircraft_cycle, 0.01));
-	put(jb, o, "aircraft_sustain", real(n->aircraft_sustain, 0.01));
-	put(jb, o, "aircraft_needed", real(n->aircraft, 0.01));
-	put(jb, o, "aircraft_whole", json_integer(n->aircraft_whole));
-	put(jb, o, "crews", json_integer(n->crews));
-	put(jb, o, "personnel", json_integer(n->personnel));
-	put(jb, o, "fuel_t_per_day", real(n->fuel_t_per_day, 0.1));
-	put(jb, o, "tanker", r->tanker ? json_string(r->tanker->type) : json_null());
-	put(jb, o, "tankers", real(r->tankers, 0.01));
-	put(jb, o, "tankers_whole", json_integer((json_int_t)ceil(r->tankers - 1e-9)));
+	gt__jput(jb, o, "aircraft", json_string(r->aircraft->type));
+	gt__jput(jb, o, "base", json_string(r->base));
+	gt__jput(jb, o, "ship", json_integer(r->ship));
+	gt__jput(jb, o, "aar", json_boolean(r->aar));
+	gt__jput(jb, o, "distance_km", real(n->distance_km, 0.1));
+	gt__jput(jb, o, "transit_h", real(n->transit_h, 0.001));
+	gt__jput(jb, o, "sortie_h", real(n->sortie_h, 0.01));
+	gt__jput(jb, o, "on_station_h", real(n->on_station_h, 0.001));
+	gt__jput(jb, o, "cycle_h", real(n->cycle_h, 0.01));
+	gt__jput(jb, o, "sorties_per_day", real(n->sorties_per_day, 0.01));
+	gt__jput(jb, o, "aircraft_cycle", real(n->aircraft_cycle, 0.01));
+	gt__jput(jb, o, "aircraft_sustain", real(n->aircraft_sustain, 0.01));
+	gt__jput(jb, o, "aircraft_needed", real(n->aircraft, 0.01));
+	gt__jput(jb, o, "aircraft_whole", json_integer(n->aircraft_whole));
+	gt__jput(jb, o, "crews", json_integer(n->crews));
+	gt__jput(jb, o, "personnel", json_integer(n->personnel));
+	gt__jput(jb, o, "fuel_t_per_day", real(n->fuel_t_per_day, 0.1));
+	gt__jput(jb, o, "tanker", r->tanker ? json_string(r->tanker->type) : json_null());
+	gt__jput(jb, o, "tankers", real(r->tankers, 0.01));
+	gt__jput(jb, o, "tankers_whole", json_integer((json_int_t)ceil(r->tankers - 1e-9)));
 	char *text;
-	enum gt_status st = dump(jb, o, &text);
+	enum gt_status st = gt__render_json_dump(jb, o, &text);
 	if (st != GT_OK)
 		return st;
 	fputs(text, out);
@@ -316,61 +280,61 @@ enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station
 
 /* --- GeoJSON ----------------------------------------------------------- */
 
-static json_t *position(struct jb *jb, struct gt_point p)
+static json_t *position(struct gt__jb *jb, struct gt_point p)
 {
 	json_t *a = json_array();
-	append(jb, a, real(p.lon, 1e-6));
-	append(jb, a, real(p.lat, 1e-6));
+	gt__jappend(jb, a, real(p.lon, 1e-6));
+	gt__jappend(jb, a, real(p.lat, 1e-6));
 	return a;
 }
 
-static json_t *ring_json(struct jb *jb, const struct gt_linestring *l)
+static json_t *ring_json(struct gt__jb *jb, const struct gt_linestring *l)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < l->n; i++)
-		append(jb, a, position(jb, l->pts[i]));
+		gt__jappend(jb, a, position(jb, l->pts[i]));
 	return a;
 }
 
-static json_t *multipolygon_json(struct jb *jb, const struct gt_multipolygon *mp)
+static json_t *multipolygon_json(struct gt__jb *jb, const struct gt_multipolygon *mp)
 {
 	json_t *g = json_object(), *polys = json_array();
-	put(jb, g, "type", json_string("MultiPolygon"));
+	gt__jput(jb, g, "type", json_string("MultiPolygon"));
 	for (size_t i = 0; i < mp->n; i++) {
 		json_t *rings = json_array();
 		for (size_t r = 0; r < mp->polys[i].nrings; r++)
-			append(jb, rings, ring_json(jb, &mp->polys[i].rings[r]));
-		append(jb, polys, rings);
+			gt__jappend(jb, rings, ring_json(jb, &mp->polys[i].rings[r]));
+		gt__jappend(jb, polys, rings);
 	}
-	put(jb, g, "coordinates", polys);
+	gt__jput(jb, g, "coordinates", polys);
 	return g;
 }
 
-static json_t *point_json(struct jb *jb, struct gt_point p)
+static json_t *point_json(struct gt__jb *jb, struct gt_point p)
 {
 	json_t *g = json_object();
-	put(jb, g, "type", json_string("Point"));
-	put(jb, g, "coordinates", position(jb, p));
+	gt__jput(jb, g, "type", json_string("Point"));
+	gt__jput(jb, g, "coordinates", position(jb, p));
 	return g;
 }
 
-static void feature(struct jb *jb, json_t *features, json_t *props, json_t *geometry)
+static void feature(struct gt__jb *jb, json_t *features, json_t *props, json_t *geometry)
 {
 	json_t *f = json_object();
-	put(jb, f, "type", json_string("Feature"));
-	put(jb, f, "properties", props);
-	put(jb, f, "geometry", geometry);
-	append(jb, features, f);
+	gt__jput(jb, f, "type", json_string("Feature"));
+	gt__jput(jb, f, "properties", props);
+	gt__jput(jb, f, "geometry", geometry);
+	gt__jappend(jb, features, f);
 }
 
-static json_t *area_props(struct jb *jb, const char *kind, const char *label, double target_m, double km2)
+static json_t *area_props(struct gt__jb *jb, const char *kind, const char *label, double target_m, double km2)
 {
 	json_t *p = json_object();
-	put(jb, p, "kind", json_string(kind));
-	put(jb, p, "label", json_string(label));
+	gt__jput(jb, p, "kind", json_string(kind));
+	gt__jput(jb, p, "label", json_string(label));
 	if (target_m > 0)
-		put(jb, p, "target_m", real(target_m, 1));
-	put(jb, p, "area_km2", real(km2, 1));
+		gt__jput(jb, p, "target_m", real(target_m, 1));
+	gt__jput(jb, p, "area_km2", real(km2, 1));
 	return p;
 }
 
@@ -378,14 +342,14 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 {
 	const struct gt_air_plan *pl = r->plan;
 	const struct gt_air_assessment *a = r->assessment;
-	struct jb jbs = {false}, *jb = &jbs;
+	struct gt__jb jbs = {false}, *jb = &jbs;
 	json_t *root = json_object(), *features = json_array();
-	put(jb, root, "type", json_string("FeatureCollection"));
+	gt__jput(jb, root, "type", json_string("FeatureCollection"));
 	json_t *meta = json_object();
-	put(jb, meta, "scenario", json_string(r->scenario->name));
-	put(jb, meta, "option", json_string(pl->option->name));
-	put(jb, meta, "generator", json_string("guarantor air"));
-	put(jb, root, "properties", meta);
+	gt__jput(jb, meta, "scenario", json_string(r->scenario->name));
+	gt__jput(jb, meta, "option", json_string(pl->option->name));
+	gt__jput(jb, meta, "generator", json_string("guarantor air"));
+	gt__jput(jb, root, "properties", meta);
 	if (a) {
 		feature(jb, features,
 		        area_props(jb, "sam_band", "within reach of the adversary's air defences", 0,
@@ -409,27 +373,27 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 		const struct gt_air_post *p = &pl->posts[i];
 		if (p->need.distance_km > 0) {
 			json_t *g = json_object(), *coords = json_array(), *props = json_object();
-			put(jb, g, "type", json_string("LineString"));
-			append(jb, coords, position(jb, p->base->at));
-			append(jb, coords, position(jb, p->at));
-			put(jb, g, "coordinates", coords);
-			put(jb, props, "kind", json_string("transit"));
-			put(jb, props, "post", json_string(p->name));
-			put(jb, props, "distance_km", real(p->need.distance_km, 0.1));
+			gt__jput(jb, g, "type", json_string("LineString"));
+			gt__jappend(jb, coords, position(jb, p->base->at));
+			gt__jappend(jb, coords, position(jb, p->at));
+			gt__jput(jb, g, "coordinates", coords);
+			gt__jput(jb, props, "kind", json_string("transit"));
+			gt__jput(jb, props, "post", json_string(p->name));
+			gt__jput(jb, props, "distance_km", real(p->need.distance_km, 0.1));
 			feature(jb, features, props, g);
 		}
 	}
 	for (size_t i = 0; i < pl->nposts; i++) {
 		const struct gt_air_post *p = &pl->posts[i];
 		json_t *props = json_object();
-		put(jb, props, "kind", json_string(p->aew ? "aew" : "cap"));
-		put(jb, props, "name", json_string(p->name));
-		put(jb, props, "base", json_string(p->base->name));
-		put(jb, props, "aircraft_type", json_string(p->aircraft->type));
-		put(jb, props, "aircraft", json_integer(p->need.aircraft_whole));
-		put(jb, props, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
+		gt__jput(jb, props, "kind", json_string(p->aew ? "aew" : "cap"));
+		gt__jput(jb, props, "name", json_string(p->name));
+		gt__jput(jb, props, "base", json_string(p->base->name));
+		gt__jput(jb, props, "aircraft_type", json_string(p->aircraft->type));
+		gt__jput(jb, props, "aircraft", json_integer(p->need.aircraft_whole));
+		gt__jput(jb, props, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
 		if (a && !p->aew)
-			put(jb, props, "exposure", real(a->post_exposure[i], 0.0001));
+			gt__jput(jb, props, "exposure", real(a->post_exposure[i], 0.0001));
 		feature(jb, features, props, point_json(jb, p->at));
 	}
 	for (size_t i = 0; i < pl->nposts; i++) {
@@ -440,11 +404,11 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 		if (seen)
 			continue;
 		json_t *props = json_object();
-		put(jb, props, "kind", json_string("base"));
-		put(jb, props, "name", json_string(b->name));
-		put(jb, props, "country", json_string(b->country));
+		gt__jput(jb, props, "kind", json_string("base"));
+		gt__jput(jb, props, "name", json_string(b->name));
+		gt__jput(jb, props, "country", json_string(b->country));
 		feature(jb, features, props, point_json(jb, b->at));
 	}
-	put(jb, root, "features", features);
-	return dump(jb, root, out);
+	gt__jput(jb, root, "features", features);
+	return gt__render_json_dump(jb, root, out);
 }

@@ -107,88 +107,89 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 	schedule_table(out, fg);
 }
 
-static json_t *one_json(const struct gt_forcegen *fg)
+static json_t *one_json(struct gt__jb *jb, const struct gt_forcegen *fg)
 {
 	json_t *o = json_object(), *roles = json_array(), *members = json_array(),
 	       *allocs = json_array(), *obj = json_object();
-	json_object_set_new(o, "name", json_string(fg->option->option->name));
-	json_object_set_new(o, "title", json_string(fg->option->option->title));
-	json_object_set_new(o, "status", json_string(fg->status));
-	json_object_set_new(o, "gap", fg->gap < 1e6 ? json_real(round(fg->gap * 1e6) / 1e6) : json_null());
-	json_object_set_new(obj, "weighted_shortfall", json_real(round(fg->objective[0] * 1e6) / 1e6));
-	json_object_set_new(obj, "unfairness_thousands", json_real(round(fg->objective[1] * 1e4) / 1e4));
-	json_object_set_new(obj, "nations", json_real(round(fg->objective[2])));
-	json_object_set_new(o, "objective", obj);
-	json_object_set_new(o, "shortfall_people", json_integer(fg->shortfall_people));
+	gt__jput(jb, o, "name", json_string(fg->option->option->name));
+	gt__jput(jb, o, "title", json_string(fg->option->option->title));
+	gt__jput(jb, o, "status", json_string(fg->status));
+	gt__jput(jb, o, "gap", fg->gap < 1e6 ? json_real(round(fg->gap * 1e6) / 1e6) : json_null());
+	gt__jput(jb, obj, "weighted_shortfall", json_real(round(fg->objective[0] * 1e6) / 1e6));
+	gt__jput(jb, obj, "unfairness_thousands", json_real(round(fg->objective[1] * 1e4) / 1e4));
+	gt__jput(jb, obj, "nations", json_real(round(fg->objective[2])));
+	gt__jput(jb, o, "objective", obj);
+	gt__jput(jb, o, "shortfall_people", json_integer(fg->shortfall_people));
 	for (size_t r = 0; r < fg->nroles; r++) {
 		const struct gt_fg_role *ro = &fg->roles[r];
 		json_t *j = json_object();
-		json_object_set_new(j, "name", json_string(ro->name));
-		json_object_set_new(j, "kind", json_string(gt_role_kind_name(ro->kind)));
-		json_object_set_new(j, "unit", json_string(gt_unit_name(ro->unit)));
-		json_object_set_new(j, "km_from_line",
+		gt__jput(jb, j, "name", json_string(ro->name));
+		gt__jput(jb, j, "kind", json_string(gt_role_kind_name(ro->kind)));
+		gt__jput(jb, j, "unit", json_string(gt_unit_name(ro->unit)));
+		gt__jput(jb, j, "km_from_line",
 		                    isfinite(ro->km_from_line) ? json_real(round(ro->km_from_line * 10) / 10)
 		                                               : json_null());
-		json_object_set_new(j, "required", json_integer(ro->required));
-		json_object_set_new(j, "allocated", json_integer(ro->allocated));
-		json_object_set_new(j, "shortfall", json_integer(ro->shortfall));
-		json_object_set_new(j, "lead", ro->lead >= 0 ? json_string(lead_code(fg, ro)) : json_null());
-		json_object_set_new(j, "nations", json_integer(ro->nations));
-		json_object_set_new(j, "why", ro->why ? json_string(ro->why) : json_null());
-		json_array_append_new(roles, j);
+		gt__jput(jb, j, "required", json_integer(ro->required));
+		gt__jput(jb, j, "allocated", json_integer(ro->allocated));
+		gt__jput(jb, j, "shortfall", json_integer(ro->shortfall));
+		gt__jput(jb, j, "lead", ro->lead >= 0 ? json_string(lead_code(fg, ro)) : json_null());
+		gt__jput(jb, j, "nations", json_integer(ro->nations));
+		gt__jput(jb, j, "why", ro->why ? json_string(ro->why) : json_null());
+		gt__jappend(jb, roles, j);
 	}
 	for (size_t m = 0; m < fg->nmembers; m++) {
 		const struct gt_fg_member *fm = &fg->members[m];
 		json_t *j = json_object(), *units = json_object(), *sus = json_object();
-		json_object_set_new(j, "code", json_string(fm->member->code));
-		json_object_set_new(j, "name", json_string(fm->member->name));
-		json_object_set_new(j, "excluded", json_boolean(fm->excluded));
+		gt__jput(jb, j, "code", json_string(fm->member->code));
+		gt__jput(jb, j, "name", json_string(fm->member->name));
+		gt__jput(jb, j, "excluded", json_boolean(fm->excluded));
 		for (int u = 0; u < GT_UNIT_COUNT; u++) {
-			json_object_set_new(units, gt_unit_name((enum gt_unit)u), json_integer(fm->units[u]));
-			json_object_set_new(sus, gt_unit_name((enum gt_unit)u), json_integer(fm->sustain[u]));
+			gt__jput(jb, units, gt_unit_name((enum gt_unit)u), json_integer(fm->units[u]));
+			gt__jput(jb, sus, gt_unit_name((enum gt_unit)u), json_integer(fm->sustain[u]));
 		}
-		json_object_set_new(j, "units", units);
-		json_object_set_new(j, "sustain", sus);
-		json_object_set_new(j, "personnel", json_integer(fm->personnel));
-		json_object_set_new(j, "committed", json_integer(fm->committed));
-		json_object_set_new(j, "share", json_real(round(fm->share * 1e4) / 1e4));
-		json_object_set_new(j, "fair_share", json_real(round(fm->fair_share * 1e4) / 1e4));
-		json_array_append_new(members, j);
+		gt__jput(jb, j, "units", units);
+		gt__jput(jb, j, "sustain", sus);
+		gt__jput(jb, j, "personnel", json_integer(fm->personnel));
+		gt__jput(jb, j, "committed", json_integer(fm->committed));
+		gt__jput(jb, j, "share", json_real(round(fm->share * 1e4) / 1e4));
+		gt__jput(jb, j, "fair_share", json_real(round(fm->fair_share * 1e4) / 1e4));
+		gt__jappend(jb, members, j);
 	}
 	for (size_t a = 0; a < fg->nallocs; a++) {
 		const struct gt_fg_alloc *al = &fg->allocs[a];
 		json_t *j = json_object();
-		json_object_set_new(j, "member", json_string(fg->members[al->member].member->code));
-		json_object_set_new(j, "role", json_string(fg->roles[al->role].name));
-		json_object_set_new(j, "units", json_integer(al->units));
-		json_array_append_new(allocs, j);
+		gt__jput(jb, j, "member", json_string(fg->members[al->member].member->code));
+		gt__jput(jb, j, "role", json_string(fg->roles[al->role].name));
+		gt__jput(jb, j, "units", json_integer(al->units));
+		gt__jappend(jb, allocs, j);
 	}
 	json_t *sched = json_array();
 	for (size_t k = 0; k < fg->nschedule; k++) {
 		const struct gt_fg_tour *t = &fg->schedule[k];
 		json_t *j = json_object();
-		json_object_set_new(j, "period", json_integer(t->period));
-		json_object_set_new(j, "start_month",
+		gt__jput(jb, j, "period", json_integer(t->period));
+		gt__jput(jb, j, "start_month",
 		                    json_integer((json_int_t)t->period * fg->scenario->forcegen.tour_months));
-		json_object_set_new(j, "role", json_string(fg->roles[t->role].name));
-		json_object_set_new(j, "member", json_string(fg->members[t->member].member->code));
-		json_object_set_new(j, "units", json_integer(t->units));
-		json_object_set_new(j, "rotation_group", json_integer(t->group));
-		json_array_append_new(sched, j);
+		gt__jput(jb, j, "role", json_string(fg->roles[t->role].name));
+		gt__jput(jb, j, "member", json_string(fg->members[t->member].member->code));
+		gt__jput(jb, j, "units", json_integer(t->units));
+		gt__jput(jb, j, "rotation_group", json_integer(t->group));
+		gt__jappend(jb, sched, j);
 	}
-	json_object_set_new(o, "schedule", sched);
-	json_object_set_new(o, "roles", roles);
-	json_object_set_new(o, "members", members);
-	json_object_set_new(o, "allocations", allocs);
+	gt__jput(jb, o, "schedule", sched);
+	gt__jput(jb, o, "roles", roles);
+	gt__jput(jb, o, "members", members);
+	gt__jput(jb, o, "allocations", allocs);
 	return o;
 }
 
 /* Shared with json.c, for results.json. */
-json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n)
+json_t *gt__render_forcegen_json(struct gt__jb *jb, const struct gt_forcegen *const *fgs,
+                                 size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, one_json(fgs[i]));
+		gt__jappend(jb, a, one_json(jb, fgs[i]));
 	return a;
 }
 
@@ -196,16 +197,15 @@ enum gt_status gt_render_forcegen(FILE *out, const struct gt_forcegen *const *fg
                                   enum gt_format fmt)
 {
 	if (fmt == GT_FORMAT_JSON) {
+		struct gt__jb b = {false}, *jb = &b;
 		json_t *root = json_object();
-		json_object_set_new(root, "scenario",
-		                    json_string(n ? fgs[0]->scenario->name : ""));
-		json_object_set_new(root, "options", gt__render_forcegen_json(fgs, n));
-		char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-		json_decref(root);
-		if (!text)
-			return GT_E_NOMEM;
+		gt__jput(jb, root, "scenario", json_string(n ? fgs[0]->scenario->name : ""));
+		gt__jput(jb, root, "options", gt__render_forcegen_json(jb, fgs, n));
+		char *text;
+		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		if (st != GT_OK)
+			return st;
 		fputs(text, out);
-		fputc('\n', out);
 		free(text);
 	} else if (fmt == GT_FORMAT_CSV) {
 		fputs("option,member,role,kind,unit,units,people\n", out);

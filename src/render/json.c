@@ -13,9 +13,17 @@ static json_t *round_real(double x, double unit)
 	return json_real(round(x / unit) * unit);
 }
 
-static int put(json_t *obj, const char *key, json_t *v)
+void gt__jput(struct gt__jb *jb, json_t *obj, const char *key, json_t *v)
 {
-	return v ? json_object_set_new(obj, key, v) : -1;
+	/* json_object_set_new takes v even when it fails, and fails on NULL */
+	if (json_object_set_new(obj, key, v) != 0)
+		jb->failed = true;
+}
+
+void gt__jappend(struct gt__jb *jb, json_t *arr, json_t *v)
+{
+	if (json_array_append_new(arr, v) != 0)
+		jb->failed = true;
 }
 
 static json_t *string_or_null(const char *s)
@@ -23,188 +31,219 @@ static json_t *string_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-static json_t *scenario_json(const struct gt_scenario *s)
+static json_t *scenario_json(struct gt__jb *jb, const struct gt_scenario *s)
 {
 	json_t *o = json_object();
-	put(o, "name", json_string(s->name));
-	put(o, "title", json_string(s->title));
-	put(o, "file", json_string(s->file));
-	put(o, "line_label", string_or_null(s->theatre.line_label));
-	put(o, "line_as_of", string_or_null(s->theatre.line_as_of));
+	gt__jput(jb, o, "name", json_string(s->name));
+	gt__jput(jb, o, "title", json_string(s->title));
+	gt__jput(jb, o, "file", json_string(s->file));
+	gt__jput(jb, o, "line_label", string_or_null(s->theatre.line_label));
+	gt__jput(jb, o, "line_as_of", string_or_null(s->theatre.line_as_of));
 	return o;
 }
 
-static json_t *sectors_json(const struct gt_scenario *s)
+static json_t *sectors_json(struct gt__jb *jb, const struct gt_scenario *s)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		json_t *o = json_object();
-		put(o, "id", json_integer(sec->id));
-		put(o, "name", json_string(sec->name));
-		put(o, "from_km", round_real(sec->from_km, 0.1));
-		put(o, "to_km", round_real(sec->to_km, 0.1));
-		put(o, "terrain", json_string(gt_terrain_name(sec->terrain)));
-		put(o, "threat", json_string(gt_threat_name(sec->threat)));
-		put(o, "near", json_string(sec->near));
-		json_array_append_new(a, o);
+		gt__jput(jb, o, "id", json_integer(sec->id));
+		gt__jput(jb, o, "name", json_string(sec->name));
+		gt__jput(jb, o, "from_km", round_real(sec->from_km, 0.1));
+		gt__jput(jb, o, "to_km", round_real(sec->to_km, 0.1));
+		gt__jput(jb, o, "terrain", json_string(gt_terrain_name(sec->terrain)));
+		gt__jput(jb, o, "threat", json_string(gt_threat_name(sec->threat)));
+		gt__jput(jb, o, "near", json_string(sec->near));
+		gt__jappend(jb, a, o);
 	}
 	return a;
 }
 
-static json_t *strv_json(char **v, size_t n)
+static json_t *strv_json(struct gt__jb *jb, char **v, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_string(v[i]));
+		gt__jappend(jb, a, json_string(v[i]));
 	return a;
 }
 
-static json_t *option_json(const struct gt_sizing_option *r)
+static json_t *option_json(struct gt__jb *jb, const struct gt_sizing_option *r)
 {
 	const struct gt_option *opt = r->option;
 	json_t *o = json_object(), *b = json_object(), *eq = json_object(), *c = json_object();
-	put(o, "name", json_string(opt->name));
-	put(o, "title", json_string(opt->title));
-	put(o, "summary", string_or_null(opt->summary));
-	put(o, "lead", strv_json(opt->lead, opt->nlead));
-	put(o, "posture", json_string(gt_posture_name(opt->posture)));
-	put(o, "line_km", round_real(r->line_km, 0.1));
-	put(o, "deployed", json_integer(r->deployed));
-	put(o, "committed", json_integer(r->committed));
-	put(b, "line", json_integer(r->line_troops));
-	put(b, "garrisons", json_integer(r->garrison_troops));
-	put(b, "reserve", json_integer(r->reserve));
-	put(b, "manoeuvre", json_integer(r->manoeuvre));
-	put(b, "enablers", json_integer(r->enablers));
-	put(b, "hq", json_integer(r->hq));
-	put(b, "ground", json_integer(r->ground));
-	put(b, "air_personnel", json_integer(r->air_personnel));
-	put(b, "naval_personnel", json_integer(r->naval_personnel));
-	put(b, "trainers", json_integer(r->trainers));
-	put(b, "monitors", json_integer(r->monitors));
-	put(o, "breakdown", b);
-	put(c, "ground", json_integer(r->committed_ground));
-	put(c, "air", json_integer(r->committed_air));
-	put(c, "naval", json_integer(r->committed_naval));
-	put(c, "training", json_integer(r->committed_training));
-	put(c, "monitoring", json_integer(r->committed_monitoring));
-	put(o, "committed_breakdown", c);
-	put(eq, "fighters", json_integer(r->fighters));
-	put(eq, "aew_aircraft", json_integer(r->aew_aircraft));
-	put(eq, "tankers", json_integer(r->tankers));
-	put(eq, "ships", json_integer(r->ships));
-	put(o, "equipment", eq);
+	gt__jput(jb, o, "name", json_string(opt->name));
+	gt__jput(jb, o, "title", json_string(opt->title));
+	gt__jput(jb, o, "summary", string_or_null(opt->summary));
+	gt__jput(jb, o, "lead", strv_json(jb, opt->lead, opt->nlead));
+	gt__jput(jb, o, "posture", json_string(gt_posture_name(opt->posture)));
+	gt__jput(jb, o, "line_km", round_real(r->line_km, 0.1));
+	gt__jput(jb, o, "deployed", json_integer(r->deployed));
+	gt__jput(jb, o, "committed", json_integer(r->committed));
+	gt__jput(jb, b, "line", json_integer(r->line_troops));
+	gt__jput(jb, b, "garrisons", json_integer(r->garrison_troops));
+	gt__jput(jb, b, "reserve", json_integer(r->reserve));
+	gt__jput(jb, b, "manoeuvre", json_integer(r->manoeuvre));
+	gt__jput(jb, b, "enablers", json_integer(r->enablers));
+	gt__jput(jb, b, "hq", json_integer(r->hq));
+	gt__jput(jb, b, "ground", json_integer(r->ground));
+	gt__jput(jb, b, "air_personnel", json_integer(r->air_personnel));
+	gt__jput(jb, b, "naval_personnel", json_integer(r->naval_personnel));
+	gt__jput(jb, b, "trainers", json_integer(r->trainers));
+	gt__jput(jb, b, "monitors", json_integer(r->monitors));
+	gt__jput(jb, o, "breakdown", b);
+	gt__jput(jb, c, "ground", json_integer(r->committed_ground));
+	gt__jput(jb, c, "air", json_integer(r->committed_air));
+	gt__jput(jb, c, "naval", json_integer(r->committed_naval));
+	gt__jput(jb, c, "training", json_integer(r->committed_training));
+	gt__jput(jb, c, "monitoring", json_integer(r->committed_monitoring));
+	gt__jput(jb, o, "committed_breakdown", c);
+	gt__jput(jb, eq, "fighters", json_integer(r->fighters));
+	gt__jput(jb, eq, "aew_aircraft", json_integer(r->aew_aircraft));
+	gt__jput(jb, eq, "tankers", json_integer(r->tankers));
+	gt__jput(jb, eq, "ships", json_integer(r->ships));
+	gt__jput(jb, o, "equipment", eq);
 	json_t *secs = json_array();
 	for (size_t i = 0; i < r->nsectors; i++) {
 		json_t *so = json_object();
-		put(so, "id", json_integer(r->sectors[i].sector->id));
-		put(so, "km", round_real(r->sectors[i].sector->to_km - r->sectors[i].sector->from_km,
+		gt__jput(jb, so, "id", json_integer(r->sectors[i].sector->id));
+		gt__jput(jb, so, "km", round_real(r->sectors[i].sector->to_km - r->sectors[i].sector->from_km,
 		                         0.1));
-		put(so, "density_per_km", round_real(r->sectors[i].density, 0.01));
-		put(so, "troops", json_integer(r->sectors[i].troops));
-		json_array_append_new(secs, so);
+		gt__jput(jb, so, "density_per_km", round_real(r->sectors[i].density, 0.01));
+		gt__jput(jb, so, "troops", json_integer(r->sectors[i].troops));
+		gt__jappend(jb, secs, so);
 	}
-	put(o, "sectors", secs);
+	gt__jput(jb, o, "sectors", secs);
 	json_t *gar = json_array();
 	for (size_t i = 0; i < opt->ngarrisons; i++) {
 		json_t *go = json_object();
-		put(go, "city", json_string(opt->garrisons[i].place));
-		put(go, "troops", json_integer(lround(opt->garrisons[i].troops)));
-		json_array_append_new(gar, go);
+		gt__jput(jb, go, "city", json_string(opt->garrisons[i].place));
+		gt__jput(jb, go, "troops", json_integer(lround(opt->garrisons[i].troops)));
+		gt__jappend(jb, gar, go);
 	}
-	put(o, "garrisons", gar);
+	gt__jput(jb, o, "garrisons", gar);
 	if (opt->backstop_provider[0]) {
 		json_t *bs = json_object();
-		put(bs, "provider", json_string(opt->backstop_provider));
-		put(bs, "elements", strv_json(opt->backstop_elements, opt->nbackstop_elements));
-		put(o, "backstop", bs);
+		gt__jput(jb, bs, "provider", json_string(opt->backstop_provider));
+		gt__jput(jb, bs, "elements", strv_json(jb, opt->backstop_elements, opt->nbackstop_elements));
+		gt__jput(jb, o, "backstop", bs);
 	} else {
-		put(o, "backstop", json_null());
+		gt__jput(jb, o, "backstop", json_null());
 	}
 	return o;
 }
 
-enum gt_status gt__render_json_dump(json_t *root, char **out)
+/* A growing buffer for json_dump_callback. jansson ignores the callback's
+ * failure when it writes an object's key, so the buffer remembers a failure
+ * itself rather than trust the dump's return value. */
+struct sink {
+	char *buf;
+	size_t len, cap;
+	bool failed;
+};
+
+static int to_sink(const char *text, size_t n, void *data)
+{
+	struct sink *s = data;
+	if (s->failed)
+		return -1;
+	if (s->len + n + 2 > s->cap) {
+		size_t cap = s->cap ? s->cap : 4096;
+		while (cap < s->len + n + 2)
+			cap *= 2;
+		char *grown = realloc(s->buf, cap);
+		if (!grown) {
+			s->failed = true;
+			return -1;
+		}
+		s->buf = grown;
+		s->cap = cap;
+	}
+	memcpy(s->buf + s->len, text, n);
+	s->len += n;
+	return 0;
+}
+
+enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
 {
 	*out = NULL;
-	if (!root)
-		return GT_E_NOMEM;
-	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	json_decref(root);
-	if (!text)
-		return GT_E_NOMEM;
-	size_t n = strlen(text);
-	char *withnl = realloc(text, n + 2);
-	if (!withnl) {
-		free(text);
+	if (!root || jb->failed) {
+		json_decref(root);
 		return GT_E_NOMEM;
 	}
-	withnl[n] = '\n';
-	withnl[n + 1] = '\0';
-	*out = withnl;
+	struct sink s = {0};
+	int rc = json_dump_callback(root, to_sink, &s,
+	                            JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(root);
+	if (rc != 0 || s.failed || !s.buf) {
+		free(s.buf);
+		return GT_E_NOMEM;
+	}
+	s.buf[s.len] = '\n'; /* to_sink keeps room for these two */
+	s.buf[s.len + 1] = '\0';
+	*out = s.buf;
 	return GT_OK;
 }
 
-static json_t *sizing_root(const struct gt_sizing *sz)
+static json_t *sizing_root(struct gt__jb *jb, const struct gt_sizing *sz)
 {
 	json_t *root = json_object(), *opts = json_array();
-	put(root, "scenario", scenario_json(sz->scenario));
-	put(root, "line_km", round_real(sz->line_km, 0.1));
-	put(root, "sectors", sectors_json(sz->scenario));
+	gt__jput(jb, root, "scenario", scenario_json(jb, sz->scenario));
+	gt__jput(jb, root, "line_km", round_real(sz->line_km, 0.1));
+	gt__jput(jb, root, "sectors", sectors_json(jb, sz->scenario));
 	for (size_t i = 0; i < sz->noptions; i++)
-		json_array_append_new(opts, option_json(&sz->options[i]));
-	put(root, "options", opts);
+		gt__jappend(jb, opts, option_json(jb, &sz->options[i]));
+	gt__jput(jb, root, "options", opts);
 	return root;
 }
 
 enum gt_status gt_render_sizing_json(const struct gt_sizing *sz, char **out)
 {
-	return gt__render_json_dump(sizing_root(sz), out);
+	struct gt__jb b = {false}, *jb = &b;
+	return gt__render_json_dump(jb, sizing_root(jb, sz), out);
 }
 
-static json_t *validation_root(const struct gt_validation *v)
+static json_t *validation_root(struct gt__jb *jb, const struct gt_validation *v)
 {
 	json_t *root = json_object(), *rows = json_array();
 	for (size_t i = 0; i < v->n; i++) {
 		const struct gt_validation_row *r = &v->rows[i];
 		const struct gt_mission *m = r->mission;
 		json_t *o = json_object();
-		put(o, "name", json_string(m->name));
-		put(o, "start_year", json_integer(m->start_year));
-		put(o, "posture", json_string(gt_posture_name(m->posture)));
-		put(o, "threat", json_string(gt_threat_name(m->threat)));
-		put(o, "terrain", json_string(gt_terrain_name(m->terrain)));
-		put(o, "terrain_assumed", json_boolean(!m->terrain_given));
-		put(o, "line_km", round_real(m->line_km, 0.1));
-		put(o, "actual", json_integer(lround(m->troops)));
-		put(o, "predicted", json_integer(lround(r->predicted)));
-		put(o, "log10_error", round_real(r->log10_error, 0.001));
-		put(o, "source", json_string(m->source));
-		json_array_append_new(rows, o);
+		gt__jput(jb, o, "name", json_string(m->name));
+		gt__jput(jb, o, "start_year", json_integer(m->start_year));
+		gt__jput(jb, o, "posture", json_string(gt_posture_name(m->posture)));
+		gt__jput(jb, o, "threat", json_string(gt_threat_name(m->threat)));
+		gt__jput(jb, o, "terrain", json_string(gt_terrain_name(m->terrain)));
+		gt__jput(jb, o, "terrain_assumed", json_boolean(!m->terrain_given));
+		gt__jput(jb, o, "line_km", round_real(m->line_km, 0.1));
+		gt__jput(jb, o, "actual", json_integer(lround(m->troops)));
+		gt__jput(jb, o, "predicted", json_integer(lround(r->predicted)));
+		gt__jput(jb, o, "log10_error", round_real(r->log10_error, 0.001));
+		gt__jput(jb, o, "source", json_string(m->source));
+		gt__jappend(jb, rows, o);
 	}
-	put(root, "missions", rows);
-	put(root, "median_abs_log10_error", round_real(v->median_abs_log10_error, 0.001));
-	put(root, "share_within_factor_2", round_real(v->share_within_factor_2, 0.001));
+	gt__jput(jb, root, "missions", rows);
+	gt__jput(jb, root, "median_abs_log10_error", round_real(v->median_abs_log10_error, 0.001));
+	gt__jput(jb, root, "share_within_factor_2", round_real(v->share_within_factor_2, 0.001));
 	return root;
 }
 
 enum gt_status gt_render_validation_json(const struct gt_validation *v, char **out)
 {
-	return gt__render_json_dump(validation_root(v), out);
+	struct gt__jb b = {false}, *jb = &b;
+	return gt__render_json_dump(jb, validation_root(jb, v), out);
 }
 
 enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 {
-	json_t *root = sizing_root(res->sizing);
-	put(root, "validation", res->validation ? validation_root(res->validation) : json_null());
-	put(root, "forcegen", res->nforcegen ? gt__render_forcegen_json(res->forcegen, res->nforcegen)
-	                                     : json_null());
-	json_t *air = res->nair ? gt__render_air_json(res->air, res->nair) : json_null();
-	if (!air) {
-		json_decref(root);
-		return GT_E_NOMEM;
-	}
-	put(root, "air", air);
-	return gt__render_json_dump(root, out);
+	struct gt__jb b = {false}, *jb = &b;
+	json_t *root = sizing_root(jb, res->sizing);
+	gt__jput(jb, root, "validation",
+	         res->validation ? validation_root(jb, res->validation) : json_null());
+	gt__jput(jb, root, "forcegen",
+	         res->nforcegen ? gt__render_forcegen_json(jb, res->forcegen, res->nforcegen)
+	                        : json_null());
+	gt__jput(jb, root, "air", res->nair ? gt__render_air_json(jb, res->air, res->nair) : json_null());
+	return gt__render_json_dump(jb, root, out);
 }

@@ -6,13 +6,28 @@
 #include "guarantor/render.h"
 
 #include <jansson.h>
+#include <stdbool.h>
+
+/* A document being built, and whether any allocation failed: jansson
+ * returns NULL for a value it cannot allocate and -1 for a member it cannot
+ * add, and either would otherwise leave a silently incomplete document. */
+struct gt__jb {
+	bool failed;
+};
+
+/* Adds v to obj under key (v may be NULL: that counts as a failure). */
+void gt__jput(struct gt__jb *jb, json_t *obj, const char *key, json_t *v);
+/* Appends v to arr, the same way. */
+void gt__jappend(struct gt__jb *jb, json_t *arr, json_t *v);
 
 /* Serialises root (taking its reference) with two-space indentation, keys
- * in insertion order and a trailing newline. OUT: *out. */
-enum gt_status gt__render_json_dump(json_t *root, char **out);
+ * in insertion order and a trailing newline; GT_E_NOMEM, and nothing, when
+ * building it failed. OUT: *out. */
+enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out);
 
 /* The "options" arrays of the force-generation and air JSON. */
-json_t *gt__render_forcegen_json(const struct gt_forcegen *const *fgs, size_t n);
-json_t *gt__render_air_json(const struct gt_air_result *r, size_t n);
+json_t *gt__render_forcegen_json(struct gt__jb *jb, const struct gt_forcegen *const *fgs,
+                                 size_t n);
+json_t *gt__render_air_json(struct gt__jb *jb, const struct gt_air_result *r, size_t n);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "guarantor/air.h"
+#include "guarantor/render.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -469,6 +470,65 @@ static void ground_radar_coverage(void **state)
 	gt_scenario_free(s);
 }
 
+/* A city with a long non-ASCII name: the post's name is cut on a character
+ * boundary, so the JSON keeps it and the map draws it. */
+static void long_names(void **state)
+{
+	(void)state;
+	char longname[200];
+	size_t used = (size_t)snprintf(longname, sizeof(longname), "Ł");
+	for (int i = 0; i < 60; i++)
+		used += (size_t)snprintf(longname + used, sizeof(longname) - used, "ł");
+	char path[1024], geo[20000], yaml[20000];
+	snprintf(path, sizeof(path), "%s/mini.geojson", GT_TEST_DATA);
+	const char *g = slurp(path);
+	const char *at = strstr(g, "\"Alpha\"");
+	assert_non_null(at);
+	snprintf(geo, sizeof(geo), "%.*s\"%s\"%s", (int)(at - g), g, longname, at + 7);
+	char gpath[] = "/tmp/gt-test-air-XXXXXX";
+	int fd = mkstemp(gpath);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(geo, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/mini.yaml", GT_TEST_DATA);
+	const char *y = slurp(path);
+	const char *gat = strstr(y, "geometry: mini.geojson"), *cat_at = strstr(y, "{city: Alpha,");
+	assert_true(gat && cat_at && gat < cat_at);
+	snprintf(yaml, sizeof(yaml), "%.*sgeometry: %s%.*s{city: %s,%s", (int)(gat - y), y, gpath,
+	         (int)(cat_at - (gat + strlen("geometry: mini.geojson"))),
+	         gat + strlen("geometry: mini.geojson"), longname, cat_at + strlen("{city: Alpha,"));
+	struct gt_scenario *s;
+	struct gt_err err;
+	enum gt_status st = gt_scenario_load_text(yaml, strlen(yaml), "mini.yaml", NULL, &s, &err);
+	remove(gpath);
+	assert_int_equal(st, GT_OK);
+	size_t len;
+	const char *csv = gt_aircraft_builtin_csv(&len);
+	struct gt_aircraft_catalogue *cat;
+	assert_int_equal(gt_aircraft_load_text(csv, len, "aircraft.csv", &cat, &err), GT_OK);
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_OK);
+	assert_true(strncmp(plan->posts[0].name, "CAP Ł", strlen("CAP Ł")) == 0);
+	assert_true(strlen(plan->posts[0].name) % 2 == 0); /* "CAP " + whole 2-byte letters */
+	struct gt_air_params p = gt_air_params_of(s, 10);
+	struct gt_air_assessment *a;
+	assert_int_equal(gt_air_assess(s, plan, &p, &a, &err), GT_OK);
+	struct gt_air_result r = {s, plan, a};
+	char *json, *svg;
+	assert_int_equal(gt_render_air_geojson(&r, &json), GT_OK);
+	assert_non_null(strstr(json, plan->posts[0].name));
+	enum gt_status map = gt_render_air_map_svg(&r, 300, 200, &svg);
+	assert_true(map == GT_OK || map == GT_E_UNSUPPORTED);
+	free(json);
+	if (map == GT_OK)
+		free(svg);
+	gt_air_assessment_free(a);
+	gt_air_plan_free(plan);
+	gt_aircraft_free(cat);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +542,7 @@ int main(void)
 		cmocka_unit_test(reaction_to_cities),
 		cmocka_unit_test(aew_coverage),
 		cmocka_unit_test(ground_radar_coverage),
+		cmocka_unit_test(long_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
