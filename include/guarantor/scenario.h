@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "guarantor/decide.h"
 #include "guarantor/err.h"
 #include "guarantor/geo.h"
 
@@ -175,6 +176,12 @@ struct gt_option {
 	double trainers;
 	double monitors_per_km; /* 0 when monitors is given as a count instead */
 	double monitors;        /* a fixed number of monitors, or 0 */
+	/* the simulation (docs/model-sim.md): the option's own decision rule,
+	 * and the defender's strength under the settlement (0: the default) */
+	bool has_decision;
+	enum gt_decide_rule rule;
+	double quorum, deadline_days;
+	double defender_strength;
 	char backstop_provider[3]; /* "" when there is no backstop */
 	char **backstop_elements;
 	size_t nbackstop_elements;
@@ -227,6 +234,8 @@ struct gt_member {
 	long sustain[GT_UNIT_COUNT];
 	struct gt_caveats caveats;
 	char *basis;           /* why these numbers, or NULL */
+	double resolve;        /* simulation: probability it approves an answer; 0: default */
+	double decision_days;  /* simulation: mean days to decide; 0: default */
 };
 
 /* Roles force generation fills (one per sector, garrison and so on). */
@@ -257,6 +266,50 @@ struct gt_forcegen_params {
 	double priority[GT_ROLE_KIND_COUNT]; /* weight of a role's relative shortfall */
 };
 
+/* Parameters of the deterrence simulation (docs/model-sim.md), the
+ * scenario's `simulation` section. Rates are per year unless named per
+ * day; coefficients multiply log-hazards. */
+struct gt_sim_params {
+	bool present;              /* false when the scenario has no simulation section */
+	/* the adversary with no guarantee (S1) */
+	double offensive_per_year; /* hazard of a major offensive */
+	double probe_per_year;
+	double pretext_per_year;
+	double minor_per_day;      /* probability of a day with minor violations */
+	double pretext_days;       /* a pretext raises the offensive hazard this long */
+	double pretext_factor;     /* by this factor */
+	/* what deters (S2) */
+	double beta_defender;      /* per unit of defender strength above 1 */
+	double beta_troops;        /* per ln(1 + troops / 10,000) */
+	double beta_air;           /* per share of the country reached within 20 min */
+	double beta_backstop;      /* a backstop, times its reliability */
+	double gamma_belief;       /* per unit of belief that breaches are answered */
+	double belief_start;       /* an answering coalition's credibility at the start */
+	double learning;           /* belief step after each breach answered or not */
+	/* detection and attribution (S3) */
+	double detect_base;        /* a probe or pretext seen with no monitors */
+	double monitors_half;      /* monitors per 100 km that halve the misses */
+	double attribution_days;   /* mean days to attribute, with no monitors */
+	/* decision (S4) */
+	enum gt_decide_rule rule;
+	double quorum;
+	double deadline_days;
+	double resolve;            /* a member's default */
+	double decision_days;      /* a member's default mean delay */
+	double cohesion_loss;      /* per unanswered breach */
+	double split_below;        /* cohesion below which the coalition splits */
+	double backstop_reliability;
+	double backstop_loss;      /* per unanswered breach */
+	/* escalation (S5) */
+	double escalation_ground;  /* per answered breach */
+	double escalation_air;
+	double war_given_escalation;
+	/* the run (CLI defaults) */
+	int years;
+	long runs;
+	long seed;
+};
+
 struct gt_scenario {
 	char *name;
 	char *title;
@@ -272,6 +325,7 @@ struct gt_scenario {
 	struct gt_member *members;
 	size_t nmembers;
 	struct gt_forcegen_params forcegen;
+	struct gt_sim_params simulation;
 };
 
 /* Loads and validates a scenario from a YAML file. The geometry path in it

@@ -39,7 +39,8 @@ static enum gt_status read_member(struct yr *r, const yaml_node_t *e, const char
 	static const char *const keys[] = {"code",   "name",     "active_personnel",
 	                                   "source", "weight",   "rotation",
 	                                   "leads",  "domains",  "sustain",
-	                                   "caveats", "basis",   NULL};
+	                                   "caveats", "basis",   "resolve",
+	                                   "decision_days", NULL};
 	char sub[YR_PATH_MAX];
 	yaml_node_t *x;
 	enum gt_status st;
@@ -52,7 +53,10 @@ static enum gt_status read_member(struct yr *r, const yaml_node_t *e, const char
 	    (st = gt__yr_iso2(r, x, sub, mem->code)) != GT_OK ||
 	    (st = gt__yr_req_string(r, e, path, "name", &mem->name)) != GT_OK ||
 	    (st = gt__yr_opt_string(r, e, path, "source", &mem->source)) != GT_OK ||
-	    (st = gt__yr_opt_string(r, e, path, "basis", &mem->basis)) != GT_OK)
+	    (st = gt__yr_opt_string(r, e, path, "basis", &mem->basis)) != GT_OK ||
+	    (st = gt__yr_opt_number(r, e, path, "resolve", 0, 1, &mem->resolve)) != GT_OK ||
+	    (st = gt__yr_opt_number(r, e, path, "decision_days", 0, 365, &mem->decision_days)) !=
+	            GT_OK)
 		return st;
 	if ((x = gt__yr_get(r, e, "active_personnel"))) {
 		gt__yr_path_key(sub, path, "active_personnel");

@@ -362,12 +362,38 @@ static enum gt_status read_backstop(struct yr *r, const yaml_node_t *n, const ch
 	return GT_OK;
 }
 
+/* decision: {rule, quorum, deadline_days}: the option's own rule for
+ * answering breaches (docs/model-sim.md, S4). */
+static enum gt_status read_decision(struct yr *r, const yaml_node_t *n, const char *path,
+                                    struct gt_option *o)
+{
+	static const char *const keys[] = {"rule", "quorum", "deadline_days", NULL};
+	char sub[YR_PATH_MAX];
+	yaml_node_t *x;
+	enum gt_status st;
+	if ((st = gt__yr_expect_map(r, n, path)) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, path, keys)) != GT_OK ||
+	    (st = gt__yr_need(r, n, path, "rule", &x)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "rule");
+	if (!gt__yr_is_scalar(x) || !gt_decide_rule_parse(gt__yr_text(x), &o->rule))
+		return gt__yr_fail(r, x, sub, GT_E_SCHEMA,
+		                   "expected unanimity, lead_nation or qualified_majority");
+	if ((st = gt__yr_opt_number(r, n, path, "quorum", 0.01, 1, &o->quorum)) != GT_OK ||
+	    (st = gt__yr_opt_number(r, n, path, "deadline_days", 0, 365, &o->deadline_days)) !=
+	            GT_OK)
+		return st;
+	o->has_decision = true;
+	return GT_OK;
+}
+
 static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char *path,
                                   const struct gt_scenario *s, struct gt_option *o)
 {
 	static const char *const keys[] = {"name",     "title",    "summary",  "lead",
 	                                   "ground",   "air",      "naval",    "trainers",
-	                                   "monitors", "backstop", NULL};
+	                                   "monitors", "backstop", "decision", "defender_strength",
+	                                   NULL};
 	char sub[YR_PATH_MAX];
 	yaml_node_t *x;
 	enum gt_status st;
@@ -416,6 +442,12 @@ static enum gt_status read_option(struct yr *r, const yaml_node_t *n, const char
 			return GT_E_NOMEM;
 	gt__yr_path_key(sub, path, "backstop");
 	if ((x = gt__yr_get(r, n, "backstop")) && (st = read_backstop(r, x, sub, o)) != GT_OK)
+		return st;
+	gt__yr_path_key(sub, path, "decision");
+	if ((x = gt__yr_get(r, n, "decision")) && (st = read_decision(r, x, sub, o)) != GT_OK)
+		return st;
+	if ((st = gt__yr_opt_number(r, n, path, "defender_strength", 0.01, 100,
+	                            &o->defender_strength)) != GT_OK)
 		return st;
 	return GT_OK;
 }

@@ -159,7 +159,8 @@ enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *n
                                      struct gt_err *err)
 {
 	static const char *const keys[] = {"scenario", "theatre",   "sectors",  "doctrine",
-	                                   "options",  "coalition", "forcegen", NULL};
+	                                   "options",  "coalition", "forcegen", "simulation",
+	                                   NULL};
 	struct yr r;
 	yaml_node_t *n;
 	*out = NULL;
@@ -199,6 +200,9 @@ enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *n
 	if ((n = gt__yr_get(&r, root, "coalition")) && (st = gt__check_caveats(&r, n, s)) != GT_OK)
 		goto out_fail;
 	if ((n = gt__yr_get(&r, root, "forcegen")) && (st = gt__read_forcegen(&r, n, s)) != GT_OK)
+		goto out_fail;
+	if ((n = gt__yr_get(&r, root, "simulation")) &&
+	    (st = gt__read_simulation(&r, n, s)) != GT_OK)
 		goto out_fail;
 	gt__yr_close(&r);
 	*out = s;

@@ -44,6 +44,8 @@ GT_MUST_CHECK enum gt_status gt__read_coalition(struct yr *r, const yaml_node_t 
 /* Checks the names caveats refer to (needs sectors, places and members). */
 GT_MUST_CHECK enum gt_status gt__check_caveats(struct yr *r, const yaml_node_t *n,
                                                const struct gt_scenario *s);
+GT_MUST_CHECK enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n,
+                                                 struct gt_scenario *s);
 GT_MUST_CHECK enum gt_status gt__read_forcegen(struct yr *r, const yaml_node_t *n,
                                                struct gt_scenario *s);
 

@@ -1,0 +1,103 @@
+/* sim.h: the deterrence simulation (docs/model-sim.md): day by day, many
+ * possible histories of a ceasefire under one guarantee option, and how
+ * often and how soon it collapses.
+ *
+ * Reproducible: run r draws only from the Philox stream (seed, r), and the
+ * results are integer counts summed over runs, so they are identical for
+ * any split of the runs across threads or processes. */
+#ifndef GUARANTOR_SIM_H
+#define GUARANTOR_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "guarantor/decide.h"
+#include "guarantor/err.h"
+#include "guarantor/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What the adversary does on a day. */
+enum gt_sim_action {
+	GT_SIM_NONE,
+	GT_SIM_MINOR,     /* minor violations: shelling, small-arms fire, drones */
+	GT_SIM_PROBE,     /* a limited, deniable incursion or strike */
+	GT_SIM_PRETEXT,   /* a manufactured pretext for an offensive */
+	GT_SIM_OFFENSIVE, /* a major offensive: the ceasefire collapses */
+	GT_SIM_ACTION_COUNT
+};
+
+/* One contributing government in the decision. */
+struct gt_sim_member {
+	char code[3];
+	double weight;     /* qualified majority */
+	double resolve;    /* probability it approves an answer, before cohesion */
+	double delay_days; /* mean days to decide */
+};
+
+/* One option as the simulation sees it; built from the scenario and the
+ * other engines by gt_sim_option_build, or by hand. */
+struct gt_sim_option {
+	const char *name;
+	double troops;            /* foreign ground troops deployed */
+	double air_reach;         /* share of the country fighters reach within 20 min, 0-1 */
+	bool air;                 /* answers may be flown (escalation_air applies) */
+	bool backstop;            /* a major power backs the guarantee */
+	double monitors_per_100km;
+	double defender_strength; /* relative to the built-in baseline of 1 */
+	struct gt_sim_member members[64];
+	size_t nmembers;          /* 0: nobody answers breaches */
+	struct gt_decide_rules rules;
+};
+
+/* Integer counts over runs, so sums are exact and order-free. */
+struct gt_sim_counts {
+	uint64_t runs;
+	int days;                  /* horizon */
+	uint64_t *collapse_by_day; /* days entries: runs that collapsed on day d (0-based) */
+	uint64_t survived;
+	uint64_t actions[GT_SIM_ACTION_COUNT]; /* days with each action, over all runs */
+	uint64_t detected;         /* probes and pretexts seen by the monitors */
+	uint64_t answered, unanswered;
+	uint64_t escalations;
+	uint64_t runs_escalated, runs_split;
+	uint64_t collapse_by_escalation;
+};
+
+/* OUT: counts for `days`, zeroed; release with gt_sim_counts_fini. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_counts_init(struct gt_sim_counts *c, int days);
+GT_EXPORT void gt_sim_counts_fini(struct gt_sim_counts *c);
+/* to += from (same horizon). */
+GT_EXPORT void gt_sim_counts_add(struct gt_sim_counts *to, const struct gt_sim_counts *from);
+
+/* Runs [first, first + n) of option o under the scenario's simulation
+ * parameters, on `threads` threads (1 or more), adding to *out (whose
+ * horizon sets the days). GT_E_USAGE for a parameter or input out of range;
+ * GT_E_INTERNAL when a thread cannot be started. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_run(const struct gt_sim_params *p,
+                                                  const struct gt_sim_option *o,
+                                                  uint64_t seed, uint64_t first, uint64_t n,
+                                                  int threads, struct gt_sim_counts *out,
+                                                  struct gt_err *err);
+
+/* What the counts say. Probabilities with 95% Wilson intervals. */
+struct gt_sim_share {
+	double p, lo, hi;
+};
+struct gt_sim_summary {
+	struct gt_sim_share collapse[3]; /* within 1, 2 and 5 years (NAN beyond the horizon) */
+	double median_days;              /* median survival; INFINITY when half survive */
+	struct gt_sim_share escalation;  /* a run with at least one escalation */
+	struct gt_sim_share split;       /* a run in which the coalition split */
+	double answered_per_run, unanswered_per_run;
+	double violations_per_run;       /* days of minor violations, probes and pretexts */
+};
+GT_EXPORT void gt_sim_summarise(const struct gt_sim_counts *c, struct gt_sim_summary *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,74 @@
+/* simulation.c: reads the scenario's `simulation` section, the parameters
+ * of the deterrence simulation (docs/model-sim.md), each checked against
+ * its range. */
+#include "scenario_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* name, least, most, where to put it */
+struct field {
+	const char *name;
+	double lo, hi;
+	size_t offset;
+};
+
+#define F(n, lo, hi) {#n, lo, hi, offsetof(struct gt_sim_params, n)}
+static const struct field fields[] = {
+	F(offensive_per_year, 0, 10),  F(probe_per_year, 0, 365),   F(pretext_per_year, 0, 365),
+	F(minor_per_day, 0, 1),        F(pretext_days, 0, 365),     F(pretext_factor, 1, 100),
+	F(beta_defender, 0, 20),       F(beta_troops, 0, 20),       F(beta_air, 0, 20),
+	F(beta_backstop, 0, 20),       F(gamma_belief, 0, 20),      F(belief_start, 0, 1),
+	F(learning, 0, 1),             F(detect_base, 0, 1),        F(monitors_half, 0.01, 1000),
+	F(attribution_days, 0, 365),   F(quorum, 0.01, 1),          F(deadline_days, 0, 365),
+	F(resolve, 0, 1),              F(decision_days, 0, 365),    F(cohesion_loss, 0, 1),
+	F(split_below, 0, 1),          F(backstop_reliability, 0, 1), F(backstop_loss, 0, 1),
+	F(escalation_ground, 0, 1),    F(escalation_air, 0, 1),     F(war_given_escalation, 0, 1),
+};
+#undef F
+
+enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
+{
+	enum { NF = sizeof(fields) / sizeof(fields[0]) };
+	const char *keys[NF + 5];
+	struct gt_sim_params *p = &s->simulation;
+	enum gt_status st;
+	size_t k = 0;
+	for (size_t i = 0; i < NF; i++)
+		keys[k++] = fields[i].name;
+	keys[k++] = "rule";
+	keys[k++] = "years";
+	keys[k++] = "runs";
+	keys[k++] = "seed";
+	keys[k] = NULL;
+	if ((st = gt__yr_expect_map(r, n, "simulation")) != GT_OK ||
+	    (st = gt__yr_check_keys(r, n, "simulation", keys)) != GT_OK)
+		return st;
+	for (size_t i = 0; i < NF; i++) {
+		double *dst = (double *)(void *)((char *)p + fields[i].offset);
+		if ((st = gt__yr_req_number(r, n, "simulation", fields[i].name, fields[i].lo,
+		                            fields[i].hi, dst)) != GT_OK)
+			return st;
+	}
+	yaml_node_t *x;
+	char sub[YR_PATH_MAX];
+	if ((st = gt__yr_need(r, n, "simulation", "rule", &x)) != GT_OK)
+		return st;
+	if (!gt__yr_is_scalar(x) || !gt_decide_rule_parse(gt__yr_text(x), &p->rule))
+		return gt__yr_fail(r, x, "simulation.rule", GT_E_SCHEMA,
+		                   "expected unanimity, lead_nation or qualified_majority");
+	const char *ints[] = {"years", "runs", "seed"};
+	long lo[] = {1, 1, 0}, hi[] = {50, 100000000, 2147483647}, v[3];
+	for (int i = 0; i < 3; i++) {
+		if ((st = gt__yr_need(r, n, "simulation", ints[i], &x)) != GT_OK)
+			return st;
+		gt__yr_path_key(sub, "simulation", ints[i]);
+		if ((st = gt__yr_int(r, x, sub, lo[i], hi[i], &v[i])) != GT_OK)
+			return st;
+	}
+	p->years = (int)v[0];
+	p->runs = v[1];
+	p->seed = v[2];
+	p->present = true;
+	return GT_OK;
+}
