@@ -24,6 +24,7 @@ extern const struct gt_cmd gt_cmd_plan;
 extern const struct gt_cmd gt_cmd_size;
 extern const struct gt_cmd gt_cmd_generate;
 extern const struct gt_cmd gt_cmd_air;
+extern const struct gt_cmd gt_cmd_simulate;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
 

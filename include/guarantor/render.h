@@ -13,6 +13,7 @@
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/scenario.h"
+#include "guarantor/sim.h"
 #include "guarantor/sizing.h"
 
 #ifdef __cplusplus
@@ -105,6 +106,18 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_geojson(const struct gt_air
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_map_svg(const struct gt_air_result *r,
                                                              double width, double height,
                                                              char **svg);
+
+/* One option's simulation: its inputs and counts. */
+struct gt_sim_report {
+	const struct gt_sim_option *input;
+	const struct gt_sim_counts *counts;
+};
+/* Simulation results: table, JSON (docs/output.md) or CSV, one entry per
+ * option. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *s,
+                                                     const struct gt_sim_report *r, size_t n,
+                                                     int years, uint64_t seed,
+                                                     enum gt_format fmt);
 
 /* Pictures as SVG text (Cairo). option NULL draws the theatre and its
  * sectors; otherwise the option's footprint over the theatre. Returns

@@ -53,6 +53,23 @@ struct gt_sim_option {
 	struct gt_decide_rules rules;
 };
 
+struct gt_sizing_option;
+struct gt_forcegen;
+struct gt_air_assessment;
+
+/* The option of sized option sz: its foreign ground troops, monitors,
+ * backstop and defender's strength; the air umbrella's reach within 20
+ * minutes when air is given; the troop contributors force generation
+ * allocated as the voters (weighted by people), or the lead nations when
+ * fg is NULL; the option's decision rule or the scenario's. fg and air may
+ * be NULL. GT_E_SCHEMA when the scenario has no simulation section. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_option_build(const struct gt_scenario *s,
+                                                           const struct gt_sizing_option *sz,
+                                                           const struct gt_forcegen *fg,
+                                                           const struct gt_air_assessment *air,
+                                                           struct gt_sim_option *out,
+                                                           struct gt_err *err);
+
 /* Integer counts over runs, so sums are exact and order-free. */
 struct gt_sim_counts {
 	uint64_t runs;

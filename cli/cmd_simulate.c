@@ -1,0 +1,219 @@
+/* cmd_simulate.c: `guarantor simulate`, how likely each guarantee is to
+ * hold (docs/model-sim.md). Runs the other engines first for the inputs:
+ * sizing, force generation when the scenario has a coalition, and the air
+ * umbrella. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "guarantor/air.h"
+#include "guarantor/forcegen.h"
+#include "guarantor/render.h"
+#include "guarantor/sim.h"
+#include "guarantor/sizing.h"
+
+static const char help[] =
+	"Usage: guarantor simulate [--option NAME] [--runs N] [--years Y] [--seed S]\n"
+	"                          [--threads T] [--scenario FILE] [--format table|json|csv]\n\n"
+	"Simulates, day by day, many possible histories of the ceasefire under each\n"
+	"guarantee option: the adversary's violations, probes, pretexts and offensives;\n"
+	"whether monitors see a breach; whether the contributing governments answer it\n"
+	"under the option's decision rule; how the adversary's belief, the coalition's\n"
+	"cohesion and the backstop's credibility change; and whether answers escalate\n"
+	"(docs/model-sim.md). Prints, per option, the probability of collapse within 1, 2\n"
+	"and 5 years with 95% intervals, the median survival, breaches answered and not,\n"
+	"and the chances of escalation and of a split coalition.\n\n"
+	"Results are identical for any number of threads: each run draws from its own\n"
+	"random stream, derived from the seed and the run's number.\n\n"
+	"Options:\n"
+	"  -O, --option NAME    simulate one option (default: all)\n"
+	"  -n, --runs N         runs per option (default: the scenario's simulation.runs)\n"
+	"  -y, --years Y        horizon, 1 to 50 years (default: simulation.years)\n"
+	"  -S, --seed S         random seed, 0 or more (default: simulation.seed)\n"
+	"  -j, --threads T      threads, 1 to 256 (default: the processors online)\n"
+	"  -s, --scenario FILE  scenario YAML (default: the built-in one)\n"
+	"  -f, --format FORMAT  table (default), json or csv\n"
+	"  -h, --help           show this help\n\n"
+	"Example: guarantor simulate --option uk-france-30k --runs 100000\n";
+
+struct ctx {
+	struct gt_scenario *s;
+	struct gt_sizing *sz;
+	struct gt_aircraft_catalogue *cat;
+	struct gt_forcegen **fg;
+	struct gt_air_plan **plans;
+	struct gt_air_assessment **air;
+	struct gt_sim_option *in;
+	struct gt_sim_counts *counts;
+	struct gt_sim_report *rep;
+	size_t n;
+};
+
+static long number(const char *what, const char *text, long lo, long hi, bool *ok)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+	*ok = *end == '\0' && end != text && v >= lo && v <= hi;
+	if (!*ok)
+		gt_cli_usage("simulate", "%s '%s': expected a whole number from %ld to %ld", what, text,
+		             lo, hi);
+	return v;
+}
+
+/* Inputs for option i: sizing, force generation and the air umbrella. */
+static int inputs(struct ctx *c, size_t i, struct gt_sim_option *in)
+{
+	struct gt_err err;
+	const struct gt_scenario *s = c->s;
+	const struct gt_sizing_option *so = &c->sz->options[i];
+	size_t k = c->n;
+	if (s->forcegen.present && s->nmembers > 0 &&
+	    gt_forcegen_run(s, so, NULL, &c->fg[k], &err) != GT_OK)
+		return gt_cli_fail_in(s, &err);
+	if (so->option->patrol_stations > 0 || so->option->aew_orbits > 0) {
+		struct gt_air_params params = gt_air_params_of(s, GT_AIR_RESOLUTION_KM);
+		if (gt_air_plan_option(s, i, c->cat, &c->plans[k], &err) != GT_OK ||
+		    gt_air_assess(s, c->plans[k], &params, &c->air[k], &err) != GT_OK)
+			return gt_cli_fail_in(s, &err);
+	}
+	if (gt_sim_option_build(s, so, c->fg[k], c->air[k], in, &err) != GT_OK)
+		return gt_cli_fail_in(s, &err);
+	return GT_EXIT_OK;
+}
+
+static void ctx_fini(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n + 1 && c->fg; i++) {
+		gt_forcegen_free(c->fg[i]);
+		gt_air_assessment_free(c->air[i]);
+		gt_air_plan_free(c->plans[i]);
+		if (c->counts)
+			gt_sim_counts_fini(&c->counts[i]);
+	}
+	free(c->fg);
+	free(c->air);
+	free(c->plans);
+	free(c->in);
+	free(c->counts);
+	free(c->rep);
+	gt_aircraft_free(c->cat);
+	gt_sizing_free(c->sz);
+	gt_scenario_free(c->s);
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"option", required_argument, NULL, 'O'}, {"runs", required_argument, NULL, 'n'},
+		{"years", required_argument, NULL, 'y'},  {"seed", required_argument, NULL, 'S'},
+		{"threads", required_argument, NULL, 'j'}, {"scenario", required_argument, NULL, 's'},
+		{"format", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
+	const char *option = NULL, *scenario = NULL;
+	long runs = -1, years = -1, seed = -1, threads = -1;
+	enum gt_format fmt = GT_FORMAT_TABLE;
+	bool ok = true;
+	int ch;
+	opterr = 0;
+	optind = 1;
+	while (ok && (ch = getopt_long(argc, argv, ":O:n:y:S:j:s:f:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'O': option = optarg; break;
+		case 's': scenario = optarg; break;
+		case 'n': runs = number("--runs", optarg, 1, 100000000, &ok); break;
+		case 'y': years = number("--years", optarg, 1, 50, &ok); break;
+		case 'S': seed = number("--seed", optarg, 0, 2147483647, &ok); break;
+		case 'j': threads = number("--threads", optarg, 1, 256, &ok); break;
+		case 'f':
+			if (!gt_format_parse(optarg, &fmt) || fmt == GT_FORMAT_MD)
+				return gt_cli_usage("simulate", "unknown format '%s'; expected table, json "
+				                                "or csv", optarg);
+			break;
+		case ':': return gt_cli_usage("simulate", "option '%s' needs a value", argv[optind - 1]);
+		default: return gt_cli_usage("simulate", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (!ok)
+		return GT_EXIT_USAGE;
+	if (optind < argc)
+		return gt_cli_usage("simulate", "unexpected argument '%s'", argv[optind]);
+	struct ctx c = {0};
+	struct gt_err err;
+	int rc = gt_cli_load_scenario(scenario, &c.s);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	const struct gt_sim_params *p = &c.s->simulation;
+	if (!p->present) {
+		fprintf(stderr, "guarantor: %s: the scenario has no simulation section; see "
+		                "docs/model-sim.md\n", c.s->file);
+		rc = GT_EXIT_USAGE;
+		goto out;
+	}
+	if (runs < 0)
+		runs = p->runs;
+	if (years < 0)
+		years = p->years;
+	if (seed < 0)
+		seed = p->seed;
+	if (threads < 0) {
+		long online = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = online > 0 ? (online > 256 ? 256 : online) : 1;
+	}
+	size_t nopt = c.s->noptions;
+	c.fg = calloc(nopt + 1, sizeof(*c.fg));
+	c.plans = calloc(nopt + 1, sizeof(*c.plans));
+	c.air = calloc(nopt + 1, sizeof(*c.air));
+	c.in = calloc(nopt + 1, sizeof(*c.in));
+	c.counts = calloc(nopt + 1, sizeof(*c.counts));
+	c.rep = calloc(nopt + 1, sizeof(*c.rep));
+	if (!c.fg || !c.plans || !c.air || !c.in || !c.counts || !c.rep) {
+		fprintf(stderr, "guarantor: out of memory\n");
+		rc = GT_EXIT_FAILURE;
+		goto out;
+	}
+	if (gt_sizing_run(c.s, &c.sz, &err) != GT_OK ||
+	    gt_aircraft_load_scenario(c.s, &c.cat, &err) != GT_OK) {
+		rc = gt_cli_fail_in(c.s, &err);
+		goto out;
+	}
+	bool found = !option;
+	for (size_t i = 0; i < nopt; i++) {
+		if (option && strcmp(c.s->options[i].name, option) != 0)
+			continue;
+		found = true;
+		if ((rc = inputs(&c, i, &c.in[c.n])) != GT_EXIT_OK)
+			goto out;
+		if (gt_sim_counts_init(&c.counts[c.n], 365 * (int)years) != GT_OK) {
+			fprintf(stderr, "guarantor: out of memory\n");
+			rc = GT_EXIT_FAILURE;
+			goto out;
+		}
+		if (gt_sim_run(p, &c.in[c.n], (uint64_t)seed, 0, (uint64_t)runs, (int)threads,
+		               &c.counts[c.n], &err) != GT_OK) {
+			rc = gt_cli_fail_in(c.s, &err);
+			goto out;
+		}
+		c.rep[c.n] = (struct gt_sim_report){&c.in[c.n], &c.counts[c.n]};
+		c.n++;
+	}
+	if (!found) {
+		rc = gt_cli_usage("simulate", "no option '%s' in the scenario", option);
+		goto out;
+	}
+	if (gt_render_sim(stdout, c.s, c.rep, c.n, (int)years, (uint64_t)seed, fmt) != GT_OK) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		rc = GT_EXIT_FAILURE;
+	}
+out:
+	ctx_fini(&c);
+	return rc;
+}
+
+const struct gt_cmd gt_cmd_simulate = {
+	.name = "simulate",
+	.summary = "how likely each guarantee is to hold: Monte Carlo over possible histories",
+	.help = help,
+	.run = run,
+};

@@ -1,0 +1,140 @@
+/* sim.c: simulation results as a table, JSON and CSV (docs/output.md). */
+#include "render/render_json.h"
+#include "guarantor/sim.h"
+#include "util/thousands.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static json_t *real(double x, double unit)
+{
+	return isfinite(x) ? json_real(round(x / unit) * unit) : json_null();
+}
+
+static json_t *share_json(struct gt__jb *jb, struct gt_sim_share s)
+{
+	json_t *o = json_object();
+	gt__jput(jb, o, "p", real(s.p, 0.0001));
+	gt__jput(jb, o, "lo", real(s.lo, 0.0001));
+	gt__jput(jb, o, "hi", real(s.hi, 0.0001));
+	return o;
+}
+
+static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
+{
+	struct gt_sim_summary s;
+	gt_sim_summarise(r->counts, &s);
+	const struct gt_sim_counts *c = r->counts;
+	json_t *o = json_object(), *col = json_array(), *surv = json_array();
+	gt__jput(jb, o, "name", json_string(r->input->name));
+	gt__jput(jb, o, "runs", json_integer((json_int_t)c->runs));
+	gt__jput(jb, o, "troops", json_integer((json_int_t)lround(r->input->troops)));
+	gt__jput(jb, o, "voters", json_integer((json_int_t)r->input->nmembers));
+	gt__jput(jb, o, "rule", json_string(gt_decide_rule_name(r->input->rules.rule)));
+	const int years[3] = {1, 2, 5};
+	for (int y = 0; y < 3; y++) {
+		if (!isfinite(s.collapse[y].p))
+			continue;
+		json_t *e = share_json(jb, s.collapse[y]);
+		gt__jput(jb, e, "years", json_integer(years[y]));
+		gt__jappend(jb, col, e);
+	}
+	gt__jput(jb, o, "collapse", col);
+	gt__jput(jb, o, "median_days", isfinite(s.median_days) ? json_integer((json_int_t)s.median_days)
+	                                                        : json_null());
+	gt__jput(jb, o, "answered_per_run", real(s.answered_per_run, 0.001));
+	gt__jput(jb, o, "unanswered_per_run", real(s.unanswered_per_run, 0.001));
+	gt__jput(jb, o, "violation_days_per_run", real(s.violations_per_run, 0.1));
+	gt__jput(jb, o, "escalation", share_json(jb, s.escalation));
+	gt__jput(jb, o, "split", share_json(jb, s.split));
+	/* survival every 30 days, from day 0 */
+	uint64_t alive = c->runs;
+	for (int d = 0; d <= c->days; d++) {
+		if (d % 30 == 0 || d == c->days)
+			gt__jappend(jb, surv, real(c->runs ? (double)alive / (double)c->runs : NAN, 0.0001));
+		if (d < c->days)
+			alive -= c->collapse_by_day[d];
+	}
+	gt__jput(jb, o, "survival_every_30_days", surv);
+	return o;
+}
+
+static void pct(FILE *out, struct gt_sim_share s)
+{
+	if (!isfinite(s.p))
+		fprintf(out, " %17s", "-");
+	else
+		fprintf(out, " %5.1f%% (%4.1f-%4.1f)", 100 * s.p, 100 * s.lo, 100 * s.hi);
+}
+
+enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const struct gt_sim_report *r,
+                             size_t n, int years, uint64_t seed, enum gt_format fmt)
+{
+	if (fmt == GT_FORMAT_JSON) {
+		struct gt__jb b = {false}, *jb = &b;
+		json_t *root = json_object(), *opts = json_array();
+		gt__jput(jb, root, "scenario", json_string(scen->name));
+		gt__jput(jb, root, "years", json_integer(years));
+		gt__jput(jb, root, "seed", json_integer((json_int_t)seed));
+		for (size_t i = 0; i < n; i++)
+			gt__jappend(jb, opts, option_json(jb, &r[i]));
+		gt__jput(jb, root, "options", opts);
+		char *text;
+		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		if (st != GT_OK)
+			return st;
+		fputs(text, out);
+		free(text);
+	} else if (fmt == GT_FORMAT_CSV) {
+		fputs("option,runs,collapse_1y,collapse_1y_lo,collapse_1y_hi,collapse_2y,collapse_2y_lo,"
+		      "collapse_2y_hi,collapse_5y,collapse_5y_lo,collapse_5y_hi,median_days,"
+		      "answered_per_run,unanswered_per_run,escalation,split\n",
+		      out);
+		for (size_t i = 0; i < n; i++) {
+			struct gt_sim_summary s;
+			gt_sim_summarise(r[i].counts, &s);
+			fprintf(out, "%s,%llu", r[i].input->name, (unsigned long long)r[i].counts->runs);
+			for (int y = 0; y < 3; y++) {
+				if (isfinite(s.collapse[y].p))
+					fprintf(out, ",%.4f,%.4f,%.4f", s.collapse[y].p, s.collapse[y].lo,
+					        s.collapse[y].hi);
+				else
+					fputs(",,,", out);
+			}
+			if (isfinite(s.median_days))
+				fprintf(out, ",%.0f", s.median_days);
+			else
+				fputc(',', out);
+			fprintf(out, ",%.3f,%.3f,%.4f,%.4f\n", s.answered_per_run, s.unanswered_per_run,
+			        s.escalation.p, s.split.p);
+		}
+	} else {
+		char a[32];
+		fprintf(out, "Scenario %s: %s runs per option over %d years, seed %llu\n\n", scen->name,
+		        gt_render_thousands(n ? (long)r[0].counts->runs : 0, a), years,
+		        (unsigned long long)seed);
+		fprintf(out, "%-18s %-17s %-17s %-17s %9s %8s %8s %17s %17s\n", "option",
+		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered",
+		        "not", "escalation", "split");
+		for (size_t i = 0; i < n; i++) {
+			struct gt_sim_summary s;
+			gt_sim_summarise(r[i].counts, &s);
+			fprintf(out, "%-18.18s", r[i].input->name);
+			for (int y = 0; y < 3; y++)
+				pct(out, s.collapse[y]);
+			if (isfinite(s.median_days))
+				fprintf(out, " %6.0f d", s.median_days);
+			else
+				fprintf(out, " %8s", "> horizon");
+			fprintf(out, " %8.2f %8.2f", s.answered_per_run, s.unanswered_per_run);
+			pct(out, s.escalation);
+			pct(out, s.split);
+			fputc('\n', out);
+		}
+		fputs("\nCollapse: a major offensive, or an answer that escalated into war; 95% "
+		      "Wilson intervals.\nAnswered and not: breaches per run (docs/model-sim.md).\n",
+		      out);
+	}
+	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
+}

@@ -1,0 +1,354 @@
+/* engine.c: the day-by-day deterrence simulation (docs/model-sim.md,
+ * equations S1-S6). One run is one possible history; runs share nothing
+ * but the read-only parameters, draw from their own Philox stream, and add
+ * integer counts into their thread's tally, which are summed at the end. */
+#include "guarantor/sim.h"
+#include "sim/philox.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_PENDING = 32 };
+
+/* A breach being attributed and decided: its outcome lands on `due`. */
+struct pending {
+	int due;
+	bool answered;
+};
+
+struct run {
+	struct gt__stream rng;
+	double belief;      /* the adversary's belief that breaches are answered */
+	double cohesion;    /* the coalition's, 0-1 */
+	double reliability; /* the backstop's */
+	double troops;
+	bool split, escalated;
+	int pretext_until;  /* last day a pretext raises the offensive hazard */
+	struct pending pending[MAX_PENDING];
+	int npending;
+};
+
+static double uniform(struct run *r)
+{
+	return gt__stream_uniform(&r->rng);
+}
+
+/* An exponential delay with the given mean, in days. */
+static double delay(struct run *r, double mean)
+{
+	return mean > 0 ? -mean * log1p(-uniform(r)) : 0;
+}
+
+/* (S3) a breach is seen with this probability. */
+static double p_detect(const struct gt_sim_params *p, const struct gt_sim_option *o)
+{
+	return 1 - (1 - p->detect_base) * exp2(-o->monitors_per_100km / p->monitors_half);
+}
+
+/* (S4) whether the coalition answers a breach, and after how many days. */
+static bool decide_answer(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                          struct run *r, double *days)
+{
+	if (o->nmembers == 0)
+		return false;
+	struct gt_vote votes[64];
+	for (size_t m = 0; m < o->nmembers; m++) {
+		const struct gt_sim_member *mb = &o->members[m];
+		votes[m] = (struct gt_vote){.cast = true,
+		                            .approve = uniform(r) < mb->resolve * r->cohesion,
+		                            .day = delay(r, mb->delay_days),
+		                            .weight = mb->weight > 0 ? mb->weight : 1};
+	}
+	struct gt_decision d;
+	if (gt_decide(&o->rules, votes, o->nmembers, o->rules.deadline, &d) != GT_OK)
+		return false;
+	(void)p;
+	*days = d.day;
+	return d.state == GT_DECIDE_APPROVED;
+}
+
+/* (S5) the consequences of a breach's outcome on the day it lands.
+ * Returns true when an answer escalated into war. */
+static bool land(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
+                 bool answered, struct gt_sim_counts *c)
+{
+	if (answered) {
+		c->answered++;
+		r->belief += p->learning * (1 - r->belief);
+		if (uniform(r) < (o->air ? p->escalation_air : p->escalation_ground)) {
+			c->escalations++;
+			r->escalated = true;
+			if (uniform(r) < p->war_given_escalation)
+				return true;
+		}
+		return false;
+	}
+	c->unanswered++;
+	r->belief -= p->learning * r->belief;
+	r->cohesion -= p->cohesion_loss * r->cohesion;
+	r->reliability -= p->backstop_loss * r->reliability;
+	if (!r->split && o->nmembers > 0 && r->cohesion < p->split_below) {
+		r->split = true;
+		r->troops /= 2; /* half the contributors go home */
+	}
+	return false;
+}
+
+/* One history, counted into c: its day of collapse (or survival), and
+ * whether it split the coalition or escalated. */
+static int history(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
+                   int days, struct gt_sim_counts *c);
+
+static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o, uint64_t seed,
+                    uint64_t index, struct gt_sim_counts *c)
+{
+	struct run r = {.cohesion = 1, .reliability = p->backstop_reliability,
+	                .troops = o->troops, .pretext_until = -1};
+	gt__stream_init(&r.rng, seed, index);
+	r.belief = o->nmembers > 0 ? p->belief_start : 0;
+	int day = history(p, o, &r, c->days, c);
+	c->runs++;
+	if (day < 0)
+		c->survived++;
+	else
+		c->collapse_by_day[day]++;
+	c->runs_split += r.split;
+	c->runs_escalated += r.escalated;
+}
+
+/* Returns the day of collapse, or -1 when the ceasefire survives. */
+static int history(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
+                   int days, struct gt_sim_counts *c)
+{
+	double seen = p_detect(p, o);
+	double attribution = p->attribution_days / (1 + o->monitors_per_100km / p->monitors_half);
+	for (int day = 0; day < days; day++) {
+		/* outcomes of earlier breaches that land today */
+		for (int i = 0; i < r->npending;) {
+			if (r->pending[i].due > day) {
+				i++;
+				continue;
+			}
+			bool war = land(p, o, r, r->pending[i].answered, c);
+			r->pending[i] = r->pending[--r->npending];
+			if (war) {
+				c->collapse_by_escalation++;
+				return day;
+			}
+		}
+		/* (S2) what deters today */
+		double cost = p->beta_defender * (o->defender_strength - 1) +
+		              p->beta_troops * log1p(r->troops / 10000.0) + p->beta_air * o->air_reach +
+		              (o->backstop ? p->beta_backstop * r->reliability : 0) +
+		              p->gamma_belief * r->belief;
+		double m = exp(-cost);
+		/* (S1) the day's action, one draw */
+		double boost = day <= r->pretext_until ? p->pretext_factor : 1;
+		double prob[GT_SIM_ACTION_COUNT];
+		prob[GT_SIM_OFFENSIVE] = -expm1(-p->offensive_per_year * m * boost / 365.0);
+		prob[GT_SIM_PROBE] = -expm1(-p->probe_per_year * m / 365.0);
+		prob[GT_SIM_PRETEXT] = -expm1(-p->pretext_per_year * m / 365.0);
+		prob[GT_SIM_MINOR] = p->minor_per_day * m;
+		double u = uniform(r), edge = 0;
+		enum gt_sim_action act = GT_SIM_NONE;
+		static const enum gt_sim_action order[] = {GT_SIM_OFFENSIVE, GT_SIM_PROBE,
+		                                           GT_SIM_PRETEXT, GT_SIM_MINOR};
+		for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+			edge += prob[order[k]];
+			if (u < edge) {
+				act = order[k];
+				break;
+			}
+		}
+		c->actions[act]++;
+		if (act == GT_SIM_OFFENSIVE)
+			return day;
+		if (act == GT_SIM_PRETEXT)
+			r->pretext_until = day + (int)p->pretext_days;
+		if (act != GT_SIM_PROBE && act != GT_SIM_PRETEXT)
+			continue;
+		/* (S3) seen or not; (S4) answered or not, and when */
+		if (uniform(r) >= seen) {
+			r->belief -= p->learning * r->belief; /* it got away with it unseen */
+			continue;
+		}
+		c->detected++;
+		double decided = 0;
+		bool answered = decide_answer(p, o, r, &decided);
+		int due = day + (int)ceil(delay(r, attribution) + decided);
+		if (r->npending == MAX_PENDING || due <= day) {
+			if (land(p, o, r, answered, c)) {
+				c->collapse_by_escalation++;
+				return day;
+			}
+		} else {
+			r->pending[r->npending++] = (struct pending){due, answered};
+		}
+	}
+	return -1;
+}
+
+enum gt_status gt_sim_counts_init(struct gt_sim_counts *c, int days)
+{
+	memset(c, 0, sizeof(*c));
+	if (days < 1)
+		return GT_E_USAGE;
+	c->days = days;
+	c->collapse_by_day = calloc((size_t)days, sizeof(*c->collapse_by_day));
+	return c->collapse_by_day ? GT_OK : GT_E_NOMEM;
+}
+
+void gt_sim_counts_fini(struct gt_sim_counts *c)
+{
+	if (!c)
+		return;
+	free(c->collapse_by_day);
+	memset(c, 0, sizeof(*c));
+}
+
+void gt_sim_counts_add(struct gt_sim_counts *to, const struct gt_sim_counts *from)
+{
+	to->runs += from->runs;
+	for (int d = 0; d < to->days && d < from->days; d++)
+		to->collapse_by_day[d] += from->collapse_by_day[d];
+	to->survived += from->survived;
+	for (int a = 0; a < GT_SIM_ACTION_COUNT; a++)
+		to->actions[a] += from->actions[a];
+	to->detected += from->detected;
+	to->answered += from->answered;
+	to->unanswered += from->unanswered;
+	to->escalations += from->escalations;
+	to->runs_escalated += from->runs_escalated;
+	to->runs_split += from->runs_split;
+	to->collapse_by_escalation += from->collapse_by_escalation;
+}
+
+struct job {
+	const struct gt_sim_params *p;
+	const struct gt_sim_option *o;
+	uint64_t seed, first, n;
+	struct gt_sim_counts counts;
+};
+
+static void *work(void *arg)
+{
+	struct job *j = arg;
+	for (uint64_t i = 0; i < j->n; i++)
+		one_run(j->p, j->o, j->seed, j->first + i, &j->counts);
+	return NULL;
+}
+
+static enum gt_status check(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                            struct gt_err *err)
+{
+	if (!p->present)
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "simulation",
+		                  "the scenario has no simulation section (docs/model-sim.md)");
+	if (o->nmembers > 64 || !(o->troops >= 0) || !(o->air_reach >= 0 && o->air_reach <= 1) ||
+	    !(o->monitors_per_100km >= 0) || !(o->defender_strength > 0))
+		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
+		                  "simulation inputs out of range");
+	for (size_t m = 0; m < o->nmembers; m++)
+		if (!(o->members[m].resolve >= 0 && o->members[m].resolve <= 1) ||
+		    !(o->members[m].delay_days >= 0))
+			return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
+			                  "member %zu: resolve or delay out of range", m);
+	return GT_OK;
+}
+
+enum gt_status gt_sim_run(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                          uint64_t seed, uint64_t first, uint64_t n, int threads,
+                          struct gt_sim_counts *out, struct gt_err *err)
+{
+	enum gt_status st = check(p, o, err);
+	if (st != GT_OK)
+		return st;
+	if (threads < 1)
+		threads = 1;
+	if ((uint64_t)threads > n)
+		threads = n > 0 ? (int)n : 1;
+	struct job *jobs = calloc((size_t)threads, sizeof(*jobs));
+	pthread_t *tid = calloc((size_t)threads, sizeof(*tid));
+	if (!jobs || !tid) {
+		free(jobs);
+		free(tid);
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
+	int started = 0;
+	uint64_t at = first;
+	for (int t = 0; t < threads; t++) {
+		uint64_t share = n / (uint64_t)threads + ((uint64_t)t < n % (uint64_t)threads);
+		jobs[t] = (struct job){p, o, seed, at, share, {0}};
+		at += share;
+		if ((st = gt_sim_counts_init(&jobs[t].counts, out->days)) != GT_OK)
+			break;
+	}
+	if (st == GT_OK) {
+		for (; started < threads; started++)
+			if (pthread_create(&tid[started], NULL, work, &jobs[started]) != 0)
+				break;
+		for (int t = 0; t < started; t++)
+			pthread_join(tid[t], NULL);
+		if (started < threads)
+			st = GT_E_INTERNAL;
+	}
+	for (int t = 0; t < threads; t++) {
+		if (st == GT_OK)
+			gt_sim_counts_add(out, &jobs[t].counts);
+		gt_sim_counts_fini(&jobs[t].counts);
+	}
+	free(jobs);
+	free(tid);
+	if (st == GT_E_NOMEM)
+		return gt_err_set(err, st, NULL, 0, 0, NULL, "out of memory");
+	if (st != GT_OK)
+		return gt_err_set(err, st, NULL, 0, 0, NULL, "cannot start %d threads", threads);
+	return GT_OK;
+}
+
+static struct gt_sim_share wilson(uint64_t k, uint64_t n)
+{
+	if (n == 0)
+		return (struct gt_sim_share){NAN, NAN, NAN};
+	const double z = 1.959963984540054;
+	double N = (double)n, ph = (double)k / N, z2 = z * z;
+	double centre = (ph + z2 / (2 * N)) / (1 + z2 / N);
+	double half = z * sqrt(ph * (1 - ph) / N + z2 / (4 * N * N)) / (1 + z2 / N);
+	return (struct gt_sim_share){ph, fmax(0, centre - half), fmin(1, centre + half)};
+}
+
+void gt_sim_summarise(const struct gt_sim_counts *c, struct gt_sim_summary *out)
+{
+	memset(out, 0, sizeof(*out));
+	const int years[3] = {1, 2, 5};
+	for (int y = 0; y < 3; y++) {
+		int upto = 365 * years[y];
+		if (upto > c->days) {
+			out->collapse[y] = (struct gt_sim_share){NAN, NAN, NAN};
+			continue;
+		}
+		uint64_t k = 0;
+		for (int d = 0; d < upto; d++)
+			k += c->collapse_by_day[d];
+		out->collapse[y] = wilson(k, c->runs);
+	}
+	out->median_days = INFINITY;
+	uint64_t cum = 0;
+	for (int d = 0; d < c->days; d++) {
+		cum += c->collapse_by_day[d];
+		if (c->runs > 0 && 2 * cum >= c->runs) {
+			out->median_days = d + 1;
+			break;
+		}
+	}
+	out->escalation = wilson(c->runs_escalated, c->runs);
+	out->split = wilson(c->runs_split, c->runs);
+	double n = c->runs ? (double)c->runs : NAN;
+	out->answered_per_run = (double)c->answered / n;
+	out->unanswered_per_run = (double)c->unanswered / n;
+	out->violations_per_run =
+		(double)(c->actions[GT_SIM_MINOR] + c->actions[GT_SIM_PROBE] + c->actions[GT_SIM_PRETEXT]) /
+		n;
+}

@@ -1,0 +1,90 @@
+/* inputs.c: an option as the simulation sees it, from the scenario and
+ * what the other engines found (docs/model-sim.md, "Inputs"). */
+#include "guarantor/sim.h"
+#include "guarantor/air.h"
+#include "guarantor/forcegen.h"
+#include "guarantor/sizing.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void add_member(const struct gt_sim_params *p, const struct gt_member *m, double weight,
+                       struct gt_sim_option *out)
+{
+	if (out->nmembers >= sizeof(out->members) / sizeof(out->members[0]))
+		return;
+	struct gt_sim_member *sm = &out->members[out->nmembers++];
+	memcpy(sm->code, m->code, sizeof(sm->code));
+	sm->weight = weight > 0 ? weight : 1;
+	sm->resolve = m->resolve > 0 ? m->resolve : p->resolve;
+	sm->delay_days = m->decision_days > 0 ? m->decision_days : p->decision_days;
+}
+
+static const struct gt_member *find_member(const struct gt_scenario *s, const char *code)
+{
+	for (size_t i = 0; i < s->nmembers; i++)
+		if (strcmp(s->members[i].code, code) == 0)
+			return &s->members[i];
+	return NULL;
+}
+
+enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_sizing_option *sz,
+                                   const struct gt_forcegen *fg,
+                                   const struct gt_air_assessment *air, struct gt_sim_option *out,
+                                   struct gt_err *err)
+{
+	const struct gt_sim_params *p = &s->simulation;
+	const struct gt_option *o = sz->option;
+	memset(out, 0, sizeof(*out));
+	if (!p->present)
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "simulation",
+		                  "the scenario has no simulation section (docs/model-sim.md)");
+	out->name = o->name;
+	out->troops = (double)sz->ground;
+	out->air = o->patrol_stations > 0;
+	out->air_reach = air && air->reaction.nsources > 0 ? air->reaction.within[1] : 0;
+	out->backstop = o->backstop_provider[0] != '\0';
+	out->monitors_per_100km =
+		s->theatre.line_km > 0 ? 100.0 * (double)sz->monitors / s->theatre.line_km : 0;
+	out->defender_strength = o->defender_strength > 0 ? o->defender_strength : 1;
+	/* who votes: the troop contributors force generation found, weighted
+	 * by their people; without it, the lead nations */
+	if (fg) {
+		for (size_t m = 0; m < fg->nmembers; m++) {
+			const struct gt_fg_member *fm = &fg->members[m];
+			bool troops = fm->units[GT_UNIT_COMPANIES] > 0 || fm->units[GT_UNIT_FIGHTERS] > 0 ||
+			              fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_SHIPS] > 0;
+			if (troops && !fm->excluded)
+				add_member(p, fm->member, (double)fm->personnel, out);
+		}
+	} else if (sz->ground > 0 || sz->fighters > 0 || sz->ships > 0) {
+		for (size_t l = 0; l < o->nlead; l++) {
+			const struct gt_member *m = find_member(s, o->lead[l]);
+			if (m)
+				add_member(p, m, m->weight, out);
+		}
+	}
+	out->rules = (struct gt_decide_rules){
+		.rule = o->has_decision ? o->rule : p->rule,
+		.quorum = o->has_decision && o->quorum > 0 ? o->quorum : p->quorum,
+		.deadline = o->has_decision && o->deadline_days > 0 ? o->deadline_days
+		                                                    : p->deadline_days,
+	};
+	/* the lead nation votes first among equals: the option's first lead
+	 * among the voters, else the largest contributor */
+	size_t lead = 0;
+	bool found = false;
+	for (size_t m = 0; m < out->nmembers && o->nlead > 0; m++) {
+		if (strcmp(out->members[m].code, o->lead[0]) == 0) {
+			lead = m;
+			found = true;
+			break;
+		}
+	}
+	for (size_t m = 1; !found && m < out->nmembers; m++)
+		if (out->members[m].weight > out->members[lead].weight)
+			lead = m;
+	out->rules.lead = lead;
+	return GT_OK;
+}
