@@ -106,7 +106,7 @@ static void unknown_keys(void **state)
 		    "s.yaml:26:3: doctrine: unknown field 'reserv_share'; expected one of: density_per_km, posture_factor, observer_per_km, stabilisation_per_1000, reserve_share, enabler_share, hq_share, rotation, air, naval, map");
 	expect_yaml("scenario:\n", "scenarios:\n", GT_E_SCHEMA,
 		    "s.yaml:3:1: unknown field 'scenarios'; expected one of: scenario, theatre, "
-		    "sectors, doctrine, options, coalition, forcegen");
+		    "sectors, doctrine, options, coalition, forcegen, simulation");
 	expect_yaml("  hq_share: 0.05\n", "  hq_share: 0.05\n  hq_share: 0.06\n", GT_E_SCHEMA,
 		    "s.yaml:28:3: doctrine: field 'hq_share' appears twice (first at line 27)");
 }
