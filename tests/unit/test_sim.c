@@ -1,0 +1,175 @@
+/* test_sim.c: the simulation engine's analytic special cases and its
+ * reproducibility across threads and run ranges. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "guarantor/sim.h"
+
+/* Parameters with every mechanism switched off. */
+static struct gt_sim_params quiet(void)
+{
+	return (struct gt_sim_params){
+		.present = true, .pretext_factor = 1, .monitors_half = 10, .rule = GT_DECIDE_UNANIMITY,
+		.quorum = 0.5, .deadline_days = 7, .resolve = 1, .backstop_reliability = 0,
+		.years = 5, .runs = 1000, .seed = 1,
+	};
+}
+
+static struct gt_sim_option nobody(void)
+{
+	struct gt_sim_option o = {.name = "test", .defender_strength = 1};
+	o.rules = (struct gt_decide_rules){.rule = GT_DECIDE_UNANIMITY, .quorum = 0.5, .deadline = 7};
+	return o;
+}
+
+static void run(const struct gt_sim_params *p, const struct gt_sim_option *o, uint64_t first,
+                uint64_t n, int threads, int days, struct gt_sim_counts *c)
+{
+	struct gt_err err;
+	assert_int_equal(gt_sim_counts_init(c, days), GT_OK);
+	assert_int_equal(gt_sim_run(p, o, 99, first, n, threads, c, &err), GT_OK);
+}
+
+/* A constant hazard h a year, drawn daily as 1 - exp(-h/365), gives the
+ * exponential survival curve exp(-h t) exactly. */
+static void constant_hazard_is_exponential(void **state)
+{
+	(void)state;
+	struct gt_sim_params p = quiet();
+	p.offensive_per_year = 0.3;
+	struct gt_sim_option o = nobody();
+	enum { N = 50000 };
+	struct gt_sim_counts c;
+	run(&p, &o, 0, N, 2, 365 * 5, &c);
+	struct gt_sim_summary s;
+	gt_sim_summarise(&c, &s);
+	const int years[3] = {1, 2, 5};
+	for (int y = 0; y < 3; y++) {
+		double want = 1 - exp(-0.3 * years[y]);
+		double se = sqrt(want * (1 - want) / N);
+		if (fabs(s.collapse[y].p - want) > 4 * se)
+			fail_msg("%d years: %.4f collapsed, want %.4f", years[y], s.collapse[y].p, want);
+		assert_true(s.collapse[y].lo <= want && want <= s.collapse[y].hi + 4 * se);
+	}
+	/* median of an exponential: ln 2 / h = 2.31 years = 843 days */
+	assert_true(fabs(s.median_days - 843) < 25);
+	gt_sim_counts_fini(&c);
+}
+
+/* k members approving independently with p under unanimity answer a
+ * breach with probability p^k (cohesion and belief held still). */
+static void unanimity_answers_with_p_to_the_k(void **state)
+{
+	(void)state;
+	struct gt_sim_params p = quiet();
+	p.probe_per_year = 200;
+	p.detect_base = 1;
+	struct gt_sim_option o = nobody();
+	const double resolve = 0.8;
+	o.nmembers = 4;
+	for (size_t m = 0; m < o.nmembers; m++)
+		o.members[m] = (struct gt_sim_member){"ZZ", 1, resolve, 1};
+	struct gt_sim_counts c;
+	run(&p, &o, 0, 200, 2, 365, &c);
+	double n = (double)(c.answered + c.unanswered);
+	double got = (double)c.answered / n, want = pow(resolve, 4);
+	assert_true(n > 10000);
+	if (fabs(got - want) > 4 * sqrt(want * (1 - want) / n))
+		fail_msg("answered %.4f of %.0f breaches, want %.4f", got, n, want);
+	/* and a lead nation alone: p */
+	o.rules.rule = GT_DECIDE_LEAD_NATION;
+	struct gt_sim_counts d;
+	run(&p, &o, 0, 200, 2, 365, &d);
+	n = (double)(d.answered + d.unanswered);
+	got = (double)d.answered / n;
+	if (fabs(got - resolve) > 4 * sqrt(resolve * (1 - resolve) / n))
+		fail_msg("lead nation answered %.4f, want %.4f", got, resolve);
+	gt_sim_counts_fini(&c);
+	gt_sim_counts_fini(&d);
+}
+
+static void same_counts(const struct gt_sim_counts *a, const struct gt_sim_counts *b)
+{
+	assert_int_equal(a->runs, b->runs);
+	assert_int_equal(a->days, b->days);
+	assert_memory_equal(a->collapse_by_day, b->collapse_by_day,
+	                    (size_t)a->days * sizeof(*a->collapse_by_day));
+	assert_int_equal(a->survived, b->survived);
+	assert_memory_equal(a->actions, b->actions, sizeof(a->actions));
+	assert_int_equal(a->detected, b->detected);
+	assert_int_equal(a->answered, b->answered);
+	assert_int_equal(a->unanswered, b->unanswered);
+	assert_int_equal(a->escalations, b->escalations);
+	assert_int_equal(a->runs_escalated, b->runs_escalated);
+	assert_int_equal(a->runs_split, b->runs_split);
+	assert_int_equal(a->collapse_by_escalation, b->collapse_by_escalation);
+}
+
+/* The same results on 1 or 3 threads, and from two halves of the runs
+ * added together (as MPI processes would). */
+static void reproducible_across_threads_and_ranges(void **state)
+{
+	(void)state;
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
+	struct gt_sim_option o = nobody();
+	o.troops = 20000;
+	o.monitors_per_100km = 5;
+	o.backstop = true;
+	o.air = true;
+	o.air_reach = 0.5;
+	o.nmembers = 6;
+	for (size_t m = 0; m < o.nmembers; m++)
+		o.members[m] = (struct gt_sim_member){"ZZ", (double)(m + 1), 0.9, 2};
+	const int days = 365 * 3;
+	struct gt_sim_counts one, three, a, b;
+	run(&s->simulation, &o, 0, 3000, 1, days, &one);
+	run(&s->simulation, &o, 0, 3000, 3, days, &three);
+	same_counts(&one, &three);
+	run(&s->simulation, &o, 0, 1234, 2, days, &a);
+	run(&s->simulation, &o, 1234, 3000 - 1234, 1, days, &b);
+	gt_sim_counts_add(&a, &b);
+	same_counts(&one, &a);
+	/* and something happened in them */
+	assert_true(one.answered > 0 && one.unanswered > 0 && one.survived < one.runs);
+	gt_sim_counts_fini(&one);
+	gt_sim_counts_fini(&three);
+	gt_sim_counts_fini(&a);
+	gt_sim_counts_fini(&b);
+	gt_scenario_free(s);
+}
+
+static void bad_inputs(void **state)
+{
+	(void)state;
+	struct gt_sim_params p = quiet();
+	struct gt_sim_option o = nobody();
+	struct gt_sim_counts c;
+	struct gt_err err;
+	assert_int_equal(gt_sim_counts_init(&c, 0), GT_E_USAGE);
+	assert_int_equal(gt_sim_counts_init(&c, 10), GT_OK);
+	o.air_reach = 2;
+	assert_int_equal(gt_sim_run(&p, &o, 1, 0, 10, 1, &c, &err), GT_E_USAGE);
+	o.air_reach = 0;
+	p.present = false;
+	assert_int_equal(gt_sim_run(&p, &o, 1, 0, 10, 1, &c, &err), GT_E_SCHEMA);
+	assert_string_equal(err.path, "simulation");
+	gt_sim_counts_fini(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(constant_hazard_is_exponential),
+		cmocka_unit_test(unanimity_answers_with_p_to_the_k),
+		cmocka_unit_test(reproducible_across_threads_and_ranges),
+		cmocka_unit_test(bad_inputs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
