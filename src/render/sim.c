@@ -63,7 +63,7 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
 static void pct(FILE *out, struct gt_sim_share s)
 {
 	if (!isfinite(s.p))
-		fprintf(out, " %17s", "-");
+		fprintf(out, " %-18s", "-");
 	else
 		fprintf(out, " %5.1f%% (%4.1f-%4.1f)", 100 * s.p, 100 * s.lo, 100 * s.hi);
 }
@@ -114,9 +114,9 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		fprintf(out, "Scenario %s: %s runs per option over %d years, seed %llu\n\n", scen->name,
 		        gt_render_thousands(n ? (long)r[0].counts->runs : 0, a), years,
 		        (unsigned long long)seed);
-		fprintf(out, "%-18s %-17s %-17s %-17s %9s %8s %8s %17s %17s\n", "option",
-		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered",
-		        "not", "escalation", "split");
+		fprintf(out, "%-18s %-18s %-18s %-18s %9s %8s %8s  %-18s %-18s\n", "option",
+		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
+		        "escalation", "split");
 		for (size_t i = 0; i < n; i++) {
 			struct gt_sim_summary s;
 			gt_sim_summarise(r[i].counts, &s);
@@ -124,10 +124,10 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 			for (int y = 0; y < 3; y++)
 				pct(out, s.collapse[y]);
 			if (isfinite(s.median_days))
-				fprintf(out, " %6.0f d", s.median_days);
+				fprintf(out, " %7.0f d", s.median_days);
 			else
-				fprintf(out, " %8s", "> horizon");
-			fprintf(out, " %8.2f %8.2f", s.answered_per_run, s.unanswered_per_run);
+				fprintf(out, " %9s", "> horizon");
+			fprintf(out, " %8.2f %8.2f ", s.answered_per_run, s.unanswered_per_run);
 			pct(out, s.escalation);
 			pct(out, s.split);
 			fputc('\n', out);
