@@ -9,6 +9,7 @@
 #include "guarantor/err.h"
 #include "guarantor/render.h"
 #include "guarantor/scenario.h"
+#include "guarantor/sim.h"
 
 /* Exit codes (documented in README and `guarantor --help`). */
 enum { GT_EXIT_OK = 0, GT_EXIT_FAILURE = 1, GT_EXIT_USAGE = 2 };
@@ -72,6 +73,15 @@ bool gt_cli_wants_help(int argc, char **argv);
  * a failed write never leaves a partial file. Returns 0 or prints why and
  * returns GT_EXIT_FAILURE. */
 int gt_cli_write_file(const char *path, const char *text, size_t len);
+
+/* Distribution of `simulate` over MPI processes (cli/mpi.c). begin
+ * initialises MPI only when the process was started by mpirun, and says
+ * whether it did; rank and size are 0 and 1 otherwise. reduce sums every
+ * process's tallies into process 0's. end finalises (aborting every process
+ * when rc is a failure). */
+bool gt_cli_mpi_begin(int *rank, int *size);
+int gt_cli_mpi_reduce(struct gt_sim_counts *c, int rank);
+void gt_cli_mpi_end(bool started, int rc);
 
 /* Creates the folder dir unless it exists. Returns 0 or prints why and
  * returns GT_EXIT_FAILURE. */

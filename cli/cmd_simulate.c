@@ -26,8 +26,10 @@ static const char help[] =
 	"(docs/model-sim.md). Prints, per option, the probability of collapse within 1, 2\n"
 	"and 5 years with 95% intervals, the median survival, breaches answered and not,\n"
 	"and the chances of escalation and of a split coalition.\n\n"
-	"Results are identical for any number of threads: each run draws from its own\n"
-	"random stream, derived from the seed and the run's number.\n\n"
+	"Results are identical for any number of threads or processes: each run draws\n"
+	"from its own random stream, derived from the seed and the run's number. Under\n"
+	"mpirun (mpirun -np K guarantor simulate ...) the runs are split across the K\n"
+	"processes and the first prints the sum.\n\n"
 	"Options:\n"
 	"  -O, --option NAME    simulate one option (default: all)\n"
 	"  -n, --runs N         runs per option (default: the scenario's simulation.runs)\n"
@@ -104,7 +106,20 @@ static void ctx_fini(struct ctx *c)
 	gt_scenario_free(c->s);
 }
 
+static int simulate(int argc, char **argv, int rank, int size);
+
 static int run(int argc, char **argv)
+{
+	int rank, size;
+	bool mpi = gt_cli_mpi_begin(&rank, &size);
+	int rc = simulate(argc, argv, rank, size);
+	gt_cli_mpi_end(mpi, rc);
+	return rc;
+}
+
+/* One process's part: all of it alone, runs [rank N / size, (rank + 1) N /
+ * size) under mpirun; process 0 adds up and prints. */
+static int simulate(int argc, char **argv, int rank, int size)
 {
 	static const struct option longopts[] = {
 		{"option", required_argument, NULL, 'O'}, {"runs", required_argument, NULL, 'n'},
@@ -157,8 +172,8 @@ static int run(int argc, char **argv)
 		years = p->years;
 	if (seed < 0)
 		seed = p->seed;
-	if (threads < 0) {
-		long online = sysconf(_SC_NPROCESSORS_ONLN);
+	if (threads < 0) { /* the processors online, shared among the processes */
+		long online = sysconf(_SC_NPROCESSORS_ONLN) / size;
 		threads = online > 0 ? (online > 256 ? 256 : online) : 1;
 	}
 	size_t nopt = c.s->noptions;
@@ -190,9 +205,15 @@ static int run(int argc, char **argv)
 			rc = GT_EXIT_FAILURE;
 			goto out;
 		}
-		if (gt_sim_run(p, &c.in[c.n], (uint64_t)seed, 0, (uint64_t)runs, (int)threads,
+		uint64_t first = (uint64_t)runs * (uint64_t)rank / (uint64_t)size;
+		uint64_t last = (uint64_t)runs * (uint64_t)(rank + 1) / (uint64_t)size;
+		if (gt_sim_run(p, &c.in[c.n], (uint64_t)seed, first, last - first, (int)threads,
 		               &c.counts[c.n], &err) != GT_OK) {
 			rc = gt_cli_fail_in(c.s, &err);
+			goto out;
+		}
+		if (size > 1 && (rc = gt_cli_mpi_reduce(&c.counts[c.n], rank)) != GT_EXIT_OK) {
+			fprintf(stderr, "guarantor: cannot gather the runs of the other processes\n");
 			goto out;
 		}
 		c.rep[c.n] = (struct gt_sim_report){&c.in[c.n], &c.counts[c.n]};
@@ -202,7 +223,8 @@ static int run(int argc, char **argv)
 		rc = gt_cli_usage("simulate", "no option '%s' in the scenario", option);
 		goto out;
 	}
-	if (gt_render_sim(stdout, c.s, c.rep, c.n, (int)years, (uint64_t)seed, fmt) != GT_OK) {
+	if (rank == 0 &&
+	    gt_render_sim(stdout, c.s, c.rep, c.n, (int)years, (uint64_t)seed, fmt) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}

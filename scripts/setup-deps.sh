@@ -7,6 +7,7 @@ pkgs=(
   build-essential cmake pkg-config
   libyaml-dev libjansson-dev libproj-dev proj-data libgeos-dev
   libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
+  libopenmpi-dev openmpi-bin python3-numpy
   fonts-dejavu-core
 )
 if [ "${GT_WITH_BROWSER:-0}" = 1 ]; then
