@@ -30,6 +30,7 @@ bench: build
 	./$(BUILD)/bench_sizing
 	./$(BUILD)/bench_forcegen
 	./$(BUILD)/bench_air
+	bench/sim.sh $(BUILD)
 
 lint:
 	./scripts/lint.sh
