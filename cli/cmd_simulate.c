@@ -17,7 +17,8 @@
 
 static const char help[] =
 	"Usage: guarantor simulate [--option NAME] [--runs N] [--years Y] [--seed S]\n"
-	"                          [--threads T] [--scenario FILE] [--format table|json|csv]\n\n"
+	"                          [--threads T] [--out DIR] [--scenario FILE]\n"
+	"                          [--format table|json|csv]\n\n"
 	"Simulates, day by day, many possible histories of the ceasefire under each\n"
 	"guarantee option: the adversary's violations, probes, pretexts and offensives;\n"
 	"whether monitors see a breach; whether the contributing governments answer it\n"
@@ -36,6 +37,7 @@ static const char help[] =
 	"  -y, --years Y        horizon, 1 to 50 years (default: simulation.years)\n"
 	"  -S, --seed S         random seed, 0 or more (default: simulation.seed)\n"
 	"  -j, --threads T      threads, 1 to 256 (default: the processors online)\n"
+	"  -o, --out DIR        also write survival.svg, the survival curves, into DIR\n"
 	"  -s, --scenario FILE  scenario YAML (default: the built-in one)\n"
 	"  -f, --format FORMAT  table (default), json or csv\n"
 	"  -h, --help           show this help\n\n"
@@ -86,6 +88,29 @@ static int inputs(struct ctx *c, size_t i, struct gt_sim_option *in)
 	return GT_EXIT_OK;
 }
 
+/* survival.svg into dir; skipped, with a note, without Cairo. */
+static int write_chart(const char *dir, const struct gt_sim_report *rep, size_t n)
+{
+	char *svg = NULL, path[4096];
+	enum gt_status st = gt_render_survival_svg(rep, n, 900, 420, &svg);
+	if (st == GT_E_UNSUPPORTED) {
+		fprintf(stderr, "guarantor: built without Cairo: no survival.svg\n");
+		return GT_EXIT_OK;
+	}
+	if (st != GT_OK) {
+		fprintf(stderr, "guarantor: cannot draw the survival curves: %s\n", gt_strerror(st));
+		return GT_EXIT_FAILURE;
+	}
+	int len = snprintf(path, sizeof(path), "%s/survival.svg", dir);
+	int rc = len < 0 || (size_t)len >= sizeof(path) ? GT_EXIT_FAILURE : gt_cli_make_dir(dir);
+	if (rc == GT_EXIT_OK)
+		rc = gt_cli_write_file(path, svg, strlen(svg));
+	else if (len < 0 || (size_t)len >= sizeof(path))
+		fprintf(stderr, "guarantor: %s: output path too long\n", dir);
+	free(svg);
+	return rc;
+}
+
 static void ctx_fini(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n + 1 && c->fg; i++) {
@@ -125,17 +150,19 @@ static int simulate(int argc, char **argv, int rank, int size)
 		{"option", required_argument, NULL, 'O'}, {"runs", required_argument, NULL, 'n'},
 		{"years", required_argument, NULL, 'y'},  {"seed", required_argument, NULL, 'S'},
 		{"threads", required_argument, NULL, 'j'}, {"scenario", required_argument, NULL, 's'},
-		{"format", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
-	const char *option = NULL, *scenario = NULL;
+		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0}};
+	const char *option = NULL, *scenario = NULL, *dir = NULL;
 	long runs = -1, years = -1, seed = -1, threads = -1;
 	enum gt_format fmt = GT_FORMAT_TABLE;
 	bool ok = true;
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while (ok && (ch = getopt_long(argc, argv, ":O:n:y:S:j:s:f:", longopts, NULL)) != -1) {
+	while (ok && (ch = getopt_long(argc, argv, ":O:n:y:S:j:s:f:o:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'O': option = optarg; break;
+		case 'o': dir = optarg; break;
 		case 's': scenario = optarg; break;
 		case 'n': runs = number("--runs", optarg, 1, 100000000, &ok); break;
 		case 'y': years = number("--years", optarg, 1, 50, &ok); break;
@@ -223,6 +250,8 @@ static int simulate(int argc, char **argv, int rank, int size)
 		rc = gt_cli_usage("simulate", "no option '%s' in the scenario", option);
 		goto out;
 	}
+	if (rank == 0 && dir && (rc = write_chart(dir, c.rep, c.n)) != GT_EXIT_OK)
+		goto out;
 	if (rank == 0 &&
 	    gt_render_sim(stdout, c.s, c.rep, c.n, (int)years, (uint64_t)seed, fmt) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");

@@ -119,6 +119,12 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sim(FILE *out, const struct gt_
                                                      int years, uint64_t seed,
                                                      enum gt_format fmt);
 
+/* Survival curves, one per option, with their 95% bands. GT_E_USAGE for
+ * no reports, or reports of different horizons or with no runs. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_survival_svg(const struct gt_sim_report *r,
+                                                              size_t n, double width,
+                                                              double height, char **svg);
+
 /* Pictures as SVG text (Cairo). option NULL draws the theatre and its
  * sectors; otherwise the option's footprint over the theatre. Returns
  * GT_E_UNSUPPORTED when built without Cairo. OUT: *svg. */

@@ -1,0 +1,155 @@
+/* simchart.c: survival curves of the simulation (Cairo, SVG): the share of
+ * histories in which the ceasefire still holds, day by day, per option,
+ * with the 95% band of each curve. */
+#include "guarantor/render.h"
+
+#ifndef GT_WITH_CAIRO
+
+enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, double width,
+                                      double height, char **svg)
+{
+	(void)r, (void)n, (void)width, (void)height;
+	*svg = NULL;
+	return GT_E_UNSUPPORTED;
+}
+
+#else
+
+#include "render/draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const unsigned colours[] = {0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd,
+                                   0xff7f0e, 0x8c564b, 0xe377c2, 0x17becf};
+
+/* Share surviving after day d (0-based: after d + 1 days). */
+static double surviving(const struct gt_sim_counts *c, const uint64_t *dead_by, int d)
+{
+	return c->runs ? 1 - (double)dead_by[d] / (double)c->runs : 1;
+}
+
+enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, double w,
+                                      double h, char **svg)
+{
+	*svg = NULL;
+	if (n == 0)
+		return GT_E_USAGE;
+	int days = r[0].counts->days;
+	for (size_t i = 0; i < n; i++)
+		if (r[i].counts->days != days || r[i].counts->runs == 0)
+			return GT_E_USAGE;
+	/* cumulative collapses per option */
+	uint64_t **dead = calloc(n, sizeof(*dead));
+	if (!dead)
+		return GT_E_NOMEM;
+	double lowest = 1;
+	for (size_t i = 0; i < n; i++) {
+		dead[i] = malloc((size_t)days * sizeof(**dead));
+		if (!dead[i]) {
+			for (size_t k = 0; k < i; k++)
+				free(dead[k]);
+			free(dead);
+			return GT_E_NOMEM;
+		}
+		uint64_t cum = 0;
+		for (int d = 0; d < days; d++)
+			dead[i][d] = cum += r[i].counts->collapse_by_day[d];
+		lowest = fmin(lowest, surviving(r[i].counts, dead[i], days - 1));
+	}
+	/* the y axis from a round share below the lowest curve up to 1 */
+	double floor_y = fmax(0, floor((lowest - 0.02) * 10) / 10);
+	struct gt__sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
+	double left = 60, right = 190, top = 44, bottom = 40;
+	double pw = w - left - right, ph = h - top - bottom;
+	int years = (days + 364) / 365;
+	int stride = days > 500 ? days / 500 : 1; /* about 500 points a curve */
+#define X(d) (left + pw * (double)(d) / (double)days)
+#define Y(s) (top + ph * (1 - ((s) - floor_y) / (1 - floor_y)))
+	gt__rgb(cr, 0xffffff, 1);
+	cairo_paint(cr);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 13);
+	gt__rgb(cr, 0x111111, 1);
+	cairo_move_to(cr, 12, 20);
+	cairo_show_text(cr, "Share of simulated histories in which the ceasefire still holds");
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 9);
+	/* grid: years across, tenths (or hundredths) of the share up */
+	for (int y = 0; y <= years; y++) {
+		double x = X(y * 365 < days ? y * 365 : days);
+		gt__rgb(cr, 0xdddddd, 1);
+		cairo_set_line_width(cr, 0.6);
+		cairo_move_to(cr, x, top);
+		cairo_line_to(cr, x, top + ph);
+		cairo_stroke(cr);
+		char t[16];
+		snprintf(t, sizeof(t), "%d", y);
+		gt__rgb(cr, 0x555555, 1);
+		cairo_move_to(cr, x - 3, top + ph + 14);
+		cairo_show_text(cr, t);
+	}
+	cairo_move_to(cr, left + pw / 2 - 12, top + ph + 30);
+	cairo_show_text(cr, "years");
+	double step = 1 - floor_y > 0.35 ? 0.1 : 0.05;
+	for (double s = floor_y; s <= 1 + 1e-9; s += step) {
+		gt__rgb(cr, 0xdddddd, 1);
+		cairo_move_to(cr, left, Y(s));
+		cairo_line_to(cr, left + pw, Y(s));
+		cairo_stroke(cr);
+		char t[16];
+		snprintf(t, sizeof(t), "%.0f%%", 100 * s);
+		gt__rgb(cr, 0x555555, 1);
+		cairo_move_to(cr, left - 34, Y(s) + 3);
+		cairo_show_text(cr, t);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct gt_sim_counts *c = r[i].counts;
+		unsigned col = colours[i % (sizeof(colours) / sizeof(colours[0]))];
+		/* the 95% band (normal approximation), then the curve */
+		double N = (double)c->runs;
+		cairo_new_path(cr);
+		cairo_move_to(cr, X(0), Y(1));
+		for (int d = 0; d < days; d += stride) {
+			double s = surviving(c, dead[i], d);
+			cairo_line_to(cr, X(d + 1), Y(fmin(1, s + 1.96 * sqrt(s * (1 - s) / N))));
+		}
+		for (int d = (days - 1) / stride * stride; d >= 0; d -= stride) {
+			double s = surviving(c, dead[i], d);
+			cairo_line_to(cr, X(d + 1), Y(fmax(floor_y, s - 1.96 * sqrt(s * (1 - s) / N))));
+		}
+		cairo_close_path(cr);
+		gt__rgb(cr, col, 0.15);
+		cairo_fill(cr);
+		cairo_move_to(cr, X(0), Y(1));
+		for (int d = 0; d < days; d += stride)
+			cairo_line_to(cr, X(d + 1), Y(surviving(c, dead[i], d)));
+		cairo_line_to(cr, X(days), Y(surviving(c, dead[i], days - 1)));
+		gt__rgb(cr, col, 1);
+		cairo_set_line_width(cr, 1.8);
+		cairo_stroke(cr);
+		/* the option's name in the margin, in its colour, with its end value */
+		char t[96];
+		snprintf(t, sizeof(t), "%.60s %.1f%%", r[i].input->name,
+		         100 * surviving(c, dead[i], days - 1));
+		cairo_set_font_size(cr, 10);
+		gt__rgb(cr, col, 1);
+		cairo_move_to(cr, left + pw + 10, top + 14 + 16 * (double)i);
+		cairo_show_text(cr, t);
+	}
+	cairo_set_font_size(cr, 9);
+	gt__rgb(cr, 0x555555, 1);
+	cairo_move_to(cr, left + pw + 10, top + 14 + 16 * (double)n + 8);
+	cairo_show_text(cr, "at the horizon; bands: 95%");
+#undef X
+#undef Y
+	for (size_t i = 0; i < n; i++)
+		free(dead[i]);
+	free(dead);
+	return gt__svg_close(cr, surf, &sink, svg);
+}
+
+#endif
