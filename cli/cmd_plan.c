@@ -6,17 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "guarantor/air.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/render.h"
+#include "guarantor/sim.h"
 #include "guarantor/sizing.h"
 
 static const char help[] =
 	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE]\n\n"
 	"Runs every engine over every guarantee option (force sizing and its validation\n"
-	"against historical missions; force generation when the scenario has a coalition),\n"
+	"against historical missions; force generation when the scenario has a coalition;\n"
+	"the air umbrella; the deterrence simulation when it has a simulation section),\n"
 	"prints a summary, and writes to DIR:\n"
 	"  results.json          all results (schema: docs/output.md)\n"
 	"  brief.html            a self-contained brief: summary, maps, chart,\n"
@@ -28,7 +31,9 @@ static const char help[] =
 	"  rotation-NAME.svg     who holds each sector in each rotation period\n"
 	"  air-NAME.svg          each air umbrella: reaction time, radar gaps, air-defence\n"
 	"                        band, bases and stations\n"
-	"  air-NAME.geojson      the same as GeoJSON (QGIS, geojson.io)\n\n"
+	"  air-NAME.geojson      the same as GeoJSON (QGIS, geojson.io)\n"
+	"  survival.svg          how likely each option is to hold, year by year\n"
+	"                        (the simulation, with the scenario's runs and seed)\n\n"
 	"Options:\n"
 	"  -s, --scenario FILE   scenario YAML (default: the built-in " GT_SCENARIO_DEFAULT ")\n"
 	"  -o, --out DIR         output folder (default: guarantor-out), created if missing\n"
@@ -48,6 +53,10 @@ struct plan {
 	struct gt_air_assessment **assess;
 	struct gt_air_result *air_res;
 	size_t nair;
+	struct gt_sim_option *sim_in; /* one per option when the scenario has a simulation */
+	struct gt_sim_counts *sim_counts;
+	struct gt_sim_report *sim;
+	size_t nsim;
 };
 
 /* Every output, rendered in memory before anything is written, so that a
@@ -91,7 +100,10 @@ static enum gt_status render_brief(const struct plan *p, char **html)
 		return GT_E_NOMEM;
 	struct gt_results res = {.sizing = p->sz, .validation = p->v,
 	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
-	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair};
+	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair,
+	                         .sim = p->sim, .nsim = p->nsim,
+	                         .sim_years = p->s->simulation.years,
+	                         .sim_seed = (uint64_t)p->s->simulation.seed};
 	enum gt_status st = gt_render_brief_html(mem, &res);
 	if (fclose(mem) != 0 && st == GT_OK)
 		st = GT_E_NOMEM;
@@ -108,7 +120,10 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 	char *text;
 	struct gt_results all = {.sizing = p->sz, .validation = p->v,
 	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
-	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair};
+	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair,
+	                         .sim = p->sim, .nsim = p->nsim,
+	                         .sim_years = p->s->simulation.years,
+	                         .sim_seed = (uint64_t)p->s->simulation.seed};
 	enum gt_status st = gt_render_results_json(&all, &text);
 	if (st != GT_OK || (st = add_output(o, "results.json", text)) != GT_OK)
 		return st;
@@ -137,6 +152,11 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 			snprintf(name, sizeof(name), "air-%s.svg", p->air[i]->option->name);
 			st = gt_render_air_map_svg(&p->air_res[i], 900, 640, &text);
 			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
+				return st;
+		}
+		if (p->nsim) {
+			st = gt_render_survival_svg(p->sim, p->nsim, 900, 420, &text);
+			if (st != GT_OK || (st = add_output(o, "survival.svg", text)) != GT_OK)
 				return st;
 		}
 		for (size_t i = 0; i < p->nfg; i++) {
@@ -181,6 +201,44 @@ static int write_all(const struct plan *p, const struct outputs *o)
 		rc = gt_cli_write_file(path, o->items[i].text, strlen(o->items[i].text));
 	}
 	return rc;
+}
+
+/* Each option's simulation, when the scenario has a simulation section. */
+static int simulate(struct plan *p)
+{
+	const struct gt_sim_params *sp = &p->s->simulation;
+	if (!sp->present)
+		return GT_EXIT_OK;
+	size_t n = p->sz->noptions;
+	struct gt_err err;
+	p->sim_in = calloc(n, sizeof(*p->sim_in));
+	p->sim_counts = calloc(n, sizeof(*p->sim_counts));
+	p->sim = calloc(n, sizeof(*p->sim));
+	if (!p->sim_in || !p->sim_counts || !p->sim) {
+		fprintf(stderr, "guarantor: out of memory\n");
+		return GT_EXIT_FAILURE;
+	}
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	int threads = online > 0 ? (online > 256 ? 256 : (int)online) : 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct gt_air_assessment *air = NULL;
+		for (size_t k = 0; k < p->nair; k++)
+			if (p->air[k]->option == p->sz->options[i].option)
+				air = p->assess[k];
+		if (gt_sim_option_build(p->s, &p->sz->options[i], p->nfg ? p->fg[i] : NULL, air,
+		                        &p->sim_in[i], &err) != GT_OK)
+			return gt_cli_fail_in(p->s, &err);
+		if (gt_sim_counts_init(&p->sim_counts[i], 365 * sp->years) != GT_OK) {
+			fprintf(stderr, "guarantor: out of memory\n");
+			return GT_EXIT_FAILURE;
+		}
+		p->nsim = i + 1;
+		if (gt_sim_run(sp, &p->sim_in[i], (uint64_t)sp->seed, 0, (uint64_t)sp->runs, threads,
+		               &p->sim_counts[i], &err) != GT_OK)
+			return gt_cli_fail_in(p->s, &err);
+		p->sim[i] = (struct gt_sim_report){&p->sim_in[i], &p->sim_counts[i]};
+	}
+	return GT_EXIT_OK;
 }
 
 static int run_plan(struct plan *p, const char *missions)
@@ -232,6 +290,10 @@ static int run_plan(struct plan *p, const char *missions)
 			return gt_cli_fail_in(p->s, &err);
 		p->air_res[k] = (struct gt_air_result){p->s, p->air[k], p->assess[k]};
 	}
+	/* The deterrence simulation, with the scenario's runs, years and seed. */
+	int sim_rc = simulate(p);
+	if (sim_rc != GT_EXIT_OK)
+		return sim_rc;
 	/* A doctrine that cannot be validated still sizes: say so, go on. */
 	if (gt_validation_run(&p->s->doctrine, p->m, &p->v, &err) != GT_OK) {
 		char buf[1400];
@@ -289,6 +351,11 @@ static int run(int argc, char **argv)
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
 		rc = run_plan(&p, missions);
+	for (size_t i = 0; i < p.nsim; i++)
+		gt_sim_counts_fini(&p.sim_counts[i]);
+	free(p.sim_counts);
+	free(p.sim_in);
+	free(p.sim);
 	for (size_t i = 0; i < p.nair; i++) {
 		gt_air_assessment_free(p.assess[i]);
 		gt_air_plan_free(p.air[i]);

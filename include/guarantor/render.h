@@ -45,6 +45,11 @@ struct gt_air_result {
 	const struct gt_air_assessment *assessment;
 };
 
+/* One option's simulation: its inputs and counts. */
+struct gt_sim_report {
+	const struct gt_sim_option *input;
+	const struct gt_sim_counts *counts;
+};
 /* Everything `guarantor plan` found, for the renderers that show it all.
  * Only sizing is required; the rest may be NULL or empty. */
 struct gt_results {
@@ -54,10 +59,14 @@ struct gt_results {
 	size_t nforcegen;
 	const struct gt_air_result *air; /* options with air elements, in option order */
 	size_t nair;
+	const struct gt_sim_report *sim; /* one per option, in option order */
+	size_t nsim;
+	int sim_years;
+	uint64_t sim_seed;
 };
 
-/* results.json: the sizing schema plus "validation" and "forcegen"
- * members (null when absent). OUT: *json. */
+/* results.json: the sizing schema plus "validation", "forcegen", "air" and
+ * "simulation" members (null when absent). OUT: *json. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_results_json(const struct gt_results *res,
                                                               char **json);
 
@@ -107,11 +116,6 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_map_svg(const struct gt_air
                                                              double width, double height,
                                                              char **svg);
 
-/* One option's simulation: its inputs and counts. */
-struct gt_sim_report {
-	const struct gt_sim_option *input;
-	const struct gt_sim_counts *counts;
-};
 /* Simulation results: table, JSON (docs/output.md) or CSV, one entry per
  * option. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *s,

@@ -66,6 +66,7 @@ static const char *const css =
 	".pic{max-width:100%;height:auto;border:1px solid #e3e3e3}"
 	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:1em}"
 	".note{color:#555;font-size:.9em}.opt{margin:.4em 0}.opt b{color:#1f4e79}"
+	".ci{color:#777;font-size:.85em}"
 	"@media print{body{max-width:none}h2{break-before:page}.pic{break-inside:avoid}}";
 
 static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
@@ -413,6 +414,71 @@ static void air(FILE *out, const struct gt_results *res)
 	}
 }
 
+static void share_cell(FILE *out, struct gt_sim_share s)
+{
+	if (isfinite(s.p))
+		fprintf(out, "<td class=n>%.1f%% <span class=ci>(%.1f–%.1f)</span></td>", 100 * s.p,
+		        100 * s.lo, 100 * s.hi);
+	else
+		fputs("<td class=n>–</td>", out);
+}
+
+/* The simulation: a row per option, the survival curves, and what drives
+ * them. */
+static void simulation(FILE *out, const struct gt_results *res)
+{
+	const struct gt_sim_params *p = &res->sizing->scenario->simulation;
+	char a[32];
+	fprintf(out,
+	        "<p>%s simulated histories of %d years per option (seed %llu): each day the "
+	        "adversary may violate the ceasefire, probe, manufacture a pretext or attack; "
+	        "monitors may see a breach; the contributing governments decide under the "
+	        "option's rule whether to answer; unanswered breaches embolden the adversary and "
+	        "erode the coalition, answered ones may escalate (docs/model-sim.md). The built-in "
+	        "parameters are calibrated "
+	        "so that with no guarantee 45%% of ceasefires fail within ten years and "
+	        "peacekeepers cut the hazard to about a third, as the record of past wars "
+	        "suggests (docs/validation.md).</p>\n",
+	        gt__thousands(p->runs, a), res->sim_years, (unsigned long long)res->sim_seed);
+	fputs("<table><tr><th>option</th><th class=n>collapse in 1 year</th><th class=n>in 2 "
+	      "years</th><th class=n>in 5 years</th><th class=n>breaches answered</th><th "
+	      "class=n>not answered</th><th class=n>escalation</th><th class=n>coalition "
+	      "splits</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < res->nsim; i++) {
+		struct gt_sim_summary s;
+		gt_sim_summarise(res->sim[i].counts, &s);
+		fputs("<tr><td>", out);
+		esc(out, res->sizing->options[i].option->title);
+		fputs("</td>", out);
+		for (int y = 0; y < 3; y++)
+			share_cell(out, s.collapse[y]);
+		fprintf(out, "<td class=n>%.2f</td><td class=n>%.2f</td>", s.answered_per_run,
+		        s.unanswered_per_run);
+		share_cell(out, s.escalation);
+		share_cell(out, s.split);
+		fputs("</tr>\n", out);
+	}
+	/* the option with the most voters shows what unanimity costs */
+	size_t most = 0;
+	for (size_t i = 1; i < res->nsim; i++)
+		if (res->sim[i].input->nmembers > res->sim[most].input->nmembers)
+			most = i;
+	size_t k = res->sim[most].input->nmembers;
+	fputs("</table>\n<p class=note>Breaches are counted per history over the horizon.", out);
+	if (k > 1 && res->sim[most].input->rules.rule == GT_DECIDE_UNANIMITY) {
+		fputs(" Under unanimity every contributing government must agree: ", out);
+		esc(out, res->sizing->options[most].option->title);
+		fprintf(out, " has %zu, and if each is %.0f%% willing an answer comes %.0f%% of the "
+		             "time.",
+		        k, 100 * p->resolve, 100 * pow(p->resolve, (double)k));
+	}
+	fputs("</p>\n", out);
+	char *svg = NULL;
+	enum gt_status st = gt_render_survival_svg(res->sim, res->nsim, 900, 420, &svg);
+	picture(out, st, svg, "Share of simulated histories in which the ceasefire holds");
+}
+
 enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sizing *sz = res->sizing;
@@ -473,6 +539,11 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	if (first_assessed(res)) {
 		fputs("<h2>Air umbrella: what it costs and what it covers</h2>\n", out);
 		air(out, res);
+	}
+
+	if (res->nsim) {
+		fputs("<h2>How likely each option is to hold</h2>\n", out);
+		simulation(out, res);
 	}
 
 	if (res->nforcegen) {

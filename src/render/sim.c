@@ -60,6 +60,18 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
 	return o;
 }
 
+json_t *gt__render_sim_json(struct gt__jb *jb, const struct gt_sim_report *r, size_t n,
+                            int years, uint64_t seed)
+{
+	json_t *o = json_object(), *opts = json_array();
+	gt__jput(jb, o, "years", json_integer(years));
+	gt__jput(jb, o, "seed", json_integer((json_int_t)seed));
+	for (size_t i = 0; i < n; i++)
+		gt__jappend(jb, opts, option_json(jb, &r[i]));
+	gt__jput(jb, o, "options", opts);
+	return o;
+}
+
 static void pct(FILE *out, struct gt_sim_share s)
 {
 	if (!isfinite(s.p))
@@ -73,13 +85,14 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 {
 	if (fmt == GT_FORMAT_JSON) {
 		struct gt__jb b = {false}, *jb = &b;
-		json_t *root = json_object(), *opts = json_array();
+		json_t *root = json_object();
 		gt__jput(jb, root, "scenario", json_string(scen->name));
-		gt__jput(jb, root, "years", json_integer(years));
-		gt__jput(jb, root, "seed", json_integer((json_int_t)seed));
-		for (size_t i = 0; i < n; i++)
-			gt__jappend(jb, opts, option_json(jb, &r[i]));
-		gt__jput(jb, root, "options", opts);
+		json_t *body = gt__render_sim_json(jb, r, n, years, seed);
+		const char *key;
+		json_t *v;
+		json_object_foreach(body, key, v)
+			gt__jput(jb, root, key, json_incref(v));
+		json_decref(body);
 		char *text;
 		enum gt_status st = gt__render_json_dump(jb, root, &text);
 		if (st != GT_OK)

@@ -7,3 +7,4 @@ grep '"status"\|"shortfall_people"' out/results.json
 grep -c '<img class="pic"' out/brief.html
 grep -o '<h2>[^<]*</h2>' out/brief.html
 grep -c '"within_20_min"' out/results.json
+grep -c '"survival_every_30_days"' out/results.json
