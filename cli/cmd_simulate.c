@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "guarantor/air.h"
@@ -30,7 +31,8 @@ static const char help[] =
 	"Results are identical for any number of threads or processes: each run draws\n"
 	"from its own random stream, derived from the seed and the run's number. Under\n"
 	"mpirun (mpirun -np K guarantor simulate ...) the runs are split across the K\n"
-	"processes and the first prints the sum.\n\n"
+	"processes and the first prints the sum. On a terminal, a progress bar on\n"
+	"standard error shows runs a second and the time left.\n\n"
 	"Options:\n"
 	"  -O, --option NAME    simulate one option (default: all)\n"
 	"  -n, --runs N         runs per option (default: the scenario's simulation.runs)\n"
@@ -86,6 +88,40 @@ static int inputs(struct ctx *c, size_t i, struct gt_sim_option *in)
 	if (gt_sim_option_build(s, so, c->fg[k], c->air[k], in, &err) != GT_OK)
 		return gt_cli_fail_in(s, &err);
 	return GT_EXIT_OK;
+}
+
+/* The progress bar on a terminal's standard error: runs done, runs a
+ * second and the time left. Quiet when standard error is not a terminal. */
+struct bar {
+	const char *name;
+	double start;
+	int processes;
+};
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void tick(void *ctx, uint64_t done, uint64_t total)
+{
+	const struct bar *b = ctx;
+	enum { WIDTH = 30 };
+	double took = seconds() - b->start, rate = took > 0 ? (double)done / took : 0;
+	int filled = total ? (int)(WIDTH * done / total) : WIDTH;
+	char gauge[WIDTH + 1];
+	for (int i = 0; i < WIDTH; i++)
+		gauge[i] = i < filled ? '#' : '.';
+	gauge[WIDTH] = '\0';
+	if (done < total)
+		fprintf(stderr, "\r%-18.18s [%s] %3.0f%%  %.0f runs/s  %.0f s left\033[K", b->name,
+		        gauge, total ? 100.0 * (double)done / (double)total : 100, rate * b->processes,
+		        rate > 0 ? (double)(total - done) / rate : 0);
+	else
+		fputs("\r\033[K", stderr); /* done: leave the terminal clean */
+	fflush(stderr);
 }
 
 /* survival.svg into dir; skipped, with a note, without Cairo. */
@@ -234,8 +270,11 @@ static int simulate(int argc, char **argv, int rank, int size)
 		}
 		uint64_t first = (uint64_t)runs * (uint64_t)rank / (uint64_t)size;
 		uint64_t last = (uint64_t)runs * (uint64_t)(rank + 1) / (uint64_t)size;
-		if (gt_sim_run(p, &c.in[c.n], (uint64_t)seed, first, last - first, (int)threads,
-		               &c.counts[c.n], &err) != GT_OK) {
+		struct bar bar = {c.in[c.n].name, seconds(), size};
+		struct gt_sim_watch watch = {tick, &bar, 200};
+		bool show = rank == 0 && isatty(STDERR_FILENO);
+		if (gt_sim_run_watched(p, &c.in[c.n], (uint64_t)seed, first, last - first, (int)threads,
+		                       &c.counts[c.n], show ? &watch : NULL, &err) != GT_OK) {
 			rc = gt_cli_fail_in(c.s, &err);
 			goto out;
 		}

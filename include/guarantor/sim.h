@@ -100,6 +100,22 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_run(const struct gt_sim_params *p,
                                                   int threads, struct gt_sim_counts *out,
                                                   struct gt_err *err);
 
+/* The same, calling watch->tick(watch->ctx, done, n) from the calling
+ * thread about every watch->every_ms while the runs go on, and once at the
+ * end. For progress bars; the results do not depend on it. */
+struct gt_sim_watch {
+	void (*tick)(void *ctx, uint64_t done, uint64_t total);
+	void *ctx;
+	int every_ms;
+};
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_run_watched(const struct gt_sim_params *p,
+                                                          const struct gt_sim_option *o,
+                                                          uint64_t seed, uint64_t first,
+                                                          uint64_t n, int threads,
+                                                          struct gt_sim_counts *out,
+                                                          const struct gt_sim_watch *watch,
+                                                          struct gt_err *err);
+
 /* What the counts say. Probabilities with 95% Wilson intervals. */
 struct gt_sim_share {
 	double p, lo, hi;

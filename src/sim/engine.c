@@ -7,8 +7,10 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { MAX_PENDING = 32 };
 
@@ -230,13 +232,16 @@ struct job {
 	const struct gt_sim_option *o;
 	uint64_t seed, first, n;
 	struct gt_sim_counts counts;
+	atomic_uint_fast64_t *done; /* runs finished, over all threads */
 };
 
 static void *work(void *arg)
 {
 	struct job *j = arg;
-	for (uint64_t i = 0; i < j->n; i++)
+	for (uint64_t i = 0; i < j->n; i++) {
 		one_run(j->p, j->o, j->seed, j->first + i, &j->counts);
+		atomic_fetch_add_explicit(j->done, 1, memory_order_relaxed);
+	}
 	return NULL;
 }
 
@@ -262,6 +267,22 @@ enum gt_status gt_sim_run(const struct gt_sim_params *p, const struct gt_sim_opt
                           uint64_t seed, uint64_t first, uint64_t n, int threads,
                           struct gt_sim_counts *out, struct gt_err *err)
 {
+	return gt_sim_run_watched(p, o, seed, first, n, threads, out, NULL, err);
+}
+
+/* Sleeps ms milliseconds (less if a signal interrupts: the next tick comes
+ * early, which is harmless). */
+static void nap(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+enum gt_status gt_sim_run_watched(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                                  uint64_t seed, uint64_t first, uint64_t n, int threads,
+                                  struct gt_sim_counts *out, const struct gt_sim_watch *watch,
+                                  struct gt_err *err)
+{
 	enum gt_status st = check(p, o, err);
 	if (st != GT_OK)
 		return st;
@@ -278,9 +299,10 @@ enum gt_status gt_sim_run(const struct gt_sim_params *p, const struct gt_sim_opt
 	}
 	int started = 0;
 	uint64_t at = first;
+	atomic_uint_fast64_t done = 0;
 	for (int t = 0; t < threads; t++) {
 		uint64_t share = n / (uint64_t)threads + ((uint64_t)t < n % (uint64_t)threads);
-		jobs[t] = (struct job){p, o, seed, at, share, {0}};
+		jobs[t] = (struct job){p, o, seed, at, share, {0}, &done};
 		at += share;
 		if ((st = gt_sim_counts_init(&jobs[t].counts, out->days)) != GT_OK)
 			break;
@@ -289,6 +311,16 @@ enum gt_status gt_sim_run(const struct gt_sim_params *p, const struct gt_sim_opt
 		for (; started < threads; started++)
 			if (pthread_create(&tid[started], NULL, work, &jobs[started]) != 0)
 				break;
+		uint64_t target = 0;
+		for (int t = 0; t < started; t++)
+			target += jobs[t].n;
+		while (watch && watch->tick &&
+		       atomic_load_explicit(&done, memory_order_relaxed) < target) {
+			watch->tick(watch->ctx, atomic_load_explicit(&done, memory_order_relaxed), n);
+			nap(watch->every_ms > 0 ? watch->every_ms : 200);
+		}
+		if (watch && watch->tick)
+			watch->tick(watch->ctx, atomic_load_explicit(&done, memory_order_relaxed), n);
 		for (int t = 0; t < started; t++)
 			pthread_join(tid[t], NULL);
 		if (started < threads)
