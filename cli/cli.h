@@ -26,6 +26,7 @@ extern const struct gt_cmd gt_cmd_size;
 extern const struct gt_cmd gt_cmd_generate;
 extern const struct gt_cmd gt_cmd_air;
 extern const struct gt_cmd gt_cmd_simulate;
+extern const struct gt_cmd gt_cmd_sensitivity;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
 
@@ -82,6 +83,26 @@ int gt_cli_write_file(const char *path, const char *text, size_t len);
 bool gt_cli_mpi_begin(int *rank, int *size);
 int gt_cli_mpi_reduce(struct gt_sim_counts *c, int rank);
 void gt_cli_mpi_end(bool started, int rc);
+
+/* The simulation inputs of option i (cli/siminputs.c): runs force
+ * generation (when the scenario has a coalition) and the air umbrella (when
+ * the option has air elements), and keeps what they made, which out points
+ * into, until gt_cli_sim_keep_fini. Prints any error; returns the exit
+ * code. */
+struct gt_forcegen;
+struct gt_air_plan;
+struct gt_air_assessment;
+struct gt_sizing;
+struct gt_aircraft_catalogue;
+struct gt_cli_sim_keep {
+	struct gt_forcegen *fg;
+	struct gt_air_plan *plan;
+	struct gt_air_assessment *air;
+};
+int gt_cli_sim_inputs(const struct gt_scenario *s, const struct gt_sizing *sz,
+                      const struct gt_aircraft_catalogue *cat, size_t i,
+                      struct gt_cli_sim_keep *keep, struct gt_sim_option *out);
+void gt_cli_sim_keep_fini(struct gt_cli_sim_keep *keep);
 
 /* Creates the folder dir unless it exists. Returns 0 or prints why and
  * returns GT_EXIT_FAILURE. */

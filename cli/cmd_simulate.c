@@ -49,9 +49,7 @@ struct ctx {
 	struct gt_scenario *s;
 	struct gt_sizing *sz;
 	struct gt_aircraft_catalogue *cat;
-	struct gt_forcegen **fg;
-	struct gt_air_plan **plans;
-	struct gt_air_assessment **air;
+	struct gt_cli_sim_keep *keep;
 	struct gt_sim_option *in;
 	struct gt_sim_counts *counts;
 	struct gt_sim_report *rep;
@@ -67,27 +65,6 @@ static long number(const char *what, const char *text, long lo, long hi, bool *o
 		gt_cli_usage("simulate", "%s '%s': expected a whole number from %ld to %ld", what, text,
 		             lo, hi);
 	return v;
-}
-
-/* Inputs for option i: sizing, force generation and the air umbrella. */
-static int inputs(struct ctx *c, size_t i, struct gt_sim_option *in)
-{
-	struct gt_err err;
-	const struct gt_scenario *s = c->s;
-	const struct gt_sizing_option *so = &c->sz->options[i];
-	size_t k = c->n;
-	if (s->forcegen.present && s->nmembers > 0 &&
-	    gt_forcegen_run(s, so, NULL, &c->fg[k], &err) != GT_OK)
-		return gt_cli_fail_in(s, &err);
-	if (so->option->patrol_stations > 0 || so->option->aew_orbits > 0) {
-		struct gt_air_params params = gt_air_params_of(s, GT_AIR_RESOLUTION_KM);
-		if (gt_air_plan_option(s, i, c->cat, &c->plans[k], &err) != GT_OK ||
-		    gt_air_assess(s, c->plans[k], &params, &c->air[k], &err) != GT_OK)
-			return gt_cli_fail_in(s, &err);
-	}
-	if (gt_sim_option_build(s, so, c->fg[k], c->air[k], in, &err) != GT_OK)
-		return gt_cli_fail_in(s, &err);
-	return GT_EXIT_OK;
 }
 
 /* The progress bar on a terminal's standard error: runs done, runs a
@@ -149,16 +126,12 @@ static int write_chart(const char *dir, const struct gt_sim_report *rep, size_t 
 
 static void ctx_fini(struct ctx *c)
 {
-	for (size_t i = 0; i < c->n + 1 && c->fg; i++) {
-		gt_forcegen_free(c->fg[i]);
-		gt_air_assessment_free(c->air[i]);
-		gt_air_plan_free(c->plans[i]);
+	for (size_t i = 0; i < c->n + 1 && c->keep; i++) {
+		gt_cli_sim_keep_fini(&c->keep[i]);
 		if (c->counts)
 			gt_sim_counts_fini(&c->counts[i]);
 	}
-	free(c->fg);
-	free(c->air);
-	free(c->plans);
+	free(c->keep);
 	free(c->in);
 	free(c->counts);
 	free(c->rep);
@@ -240,13 +213,11 @@ static int simulate(int argc, char **argv, int rank, int size)
 		threads = online > 0 ? (online > 256 ? 256 : online) : 1;
 	}
 	size_t nopt = c.s->noptions;
-	c.fg = calloc(nopt + 1, sizeof(*c.fg));
-	c.plans = calloc(nopt + 1, sizeof(*c.plans));
-	c.air = calloc(nopt + 1, sizeof(*c.air));
+	c.keep = calloc(nopt + 1, sizeof(*c.keep));
 	c.in = calloc(nopt + 1, sizeof(*c.in));
 	c.counts = calloc(nopt + 1, sizeof(*c.counts));
 	c.rep = calloc(nopt + 1, sizeof(*c.rep));
-	if (!c.fg || !c.plans || !c.air || !c.in || !c.counts || !c.rep) {
+	if (!c.keep || !c.in || !c.counts || !c.rep) {
 		fprintf(stderr, "guarantor: out of memory\n");
 		rc = GT_EXIT_FAILURE;
 		goto out;
@@ -261,7 +232,8 @@ static int simulate(int argc, char **argv, int rank, int size)
 		if (option && strcmp(c.s->options[i].name, option) != 0)
 			continue;
 		found = true;
-		if ((rc = inputs(&c, i, &c.in[c.n])) != GT_EXIT_OK)
+		if ((rc = gt_cli_sim_inputs(c.s, c.sz, c.cat, i, &c.keep[c.n], &c.in[c.n])) !=
+		    GT_EXIT_OK)
 			goto out;
 		if (gt_sim_counts_init(&c.counts[c.n], 365 * (int)years) != GT_OK) {
 			fprintf(stderr, "guarantor: out of memory\n");

@@ -123,6 +123,19 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sim(FILE *out, const struct gt_
                                                      int years, uint64_t seed,
                                                      enum gt_format fmt);
 
+/* A sensitivity analysis of one option: table (sorted by influence), JSON
+ * or CSV. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sensitivity(FILE *out,
+                                                             const struct gt_sensitivity *s,
+                                                             const char *option, int years,
+                                                             uint64_t runs, enum gt_format fmt);
+/* The tornado chart of a one-at-a-time sensitivity: a bar per parameter
+ * (at most `most`) from its low to its high outcome. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s,
+                                                             const char *title, size_t most,
+                                                             double width, double height,
+                                                             char **svg);
+
 /* Survival curves, one per option, with their 95% bands. GT_E_USAGE for
  * no reports, or reports of different horizons or with no runs. OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_survival_svg(const struct gt_sim_report *r,

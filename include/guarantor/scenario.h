@@ -310,6 +310,13 @@ struct gt_sim_params {
 	long seed;
 };
 
+/* The simulation's numeric parameters by number, for sweeps: how many,
+ * each one's name as in the scenario file, where it is in p, and the range
+ * the file allows. */
+GT_EXPORT size_t gt_sim_param_count(void);
+GT_EXPORT const char *gt_sim_param_name(size_t i);
+GT_EXPORT double *gt_sim_param(struct gt_sim_params *p, size_t i, double *lo, double *hi);
+
 struct gt_scenario {
 	char *name;
 	char *title;

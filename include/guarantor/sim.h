@@ -34,8 +34,9 @@ enum gt_sim_action {
 struct gt_sim_member {
 	char code[3];
 	double weight;     /* qualified majority */
-	double resolve;    /* probability it approves an answer, before cohesion */
-	double delay_days; /* mean days to decide */
+	double resolve;    /* probability it approves an answer, before cohesion;
+	                    * negative: the simulation's `resolve` */
+	double delay_days; /* mean days to decide; negative: `decision_days` */
 };
 
 /* One option as the simulation sees it; built from the scenario and the
@@ -115,6 +116,42 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_run_watched(const struct gt_sim_pa
                                                           struct gt_sim_counts *out,
                                                           const struct gt_sim_watch *watch,
                                                           struct gt_err *err);
+
+/* --- sensitivity (docs/model-sim.md, "Sensitivity") -------------------- */
+
+enum gt_sens_method { GT_SENS_ONE_AT_A_TIME, GT_SENS_LATIN_HYPERCUBE };
+
+/* One parameter's sweep. The outcome y is the share of runs collapsing
+ * within the horizon. */
+struct gt_sens_item {
+	const char *name;  /* as in the scenario file */
+	double base, lo, hi; /* its value and the range swept: half to one and a half times */
+	double y_lo, y_hi; /* one at a time: the outcome at lo and at hi */
+	double rho;        /* Latin hypercube: Spearman rank correlation with the outcome */
+};
+
+struct gt_sensitivity {
+	enum gt_sens_method method;
+	double y_base;     /* the outcome with every parameter at its value */
+	size_t samples;    /* Latin hypercube samples (0 one at a time) */
+	struct gt_sens_item *items; /* sorted: widest swing, or strongest correlation, first */
+	size_t n;
+};
+
+/* Sweeps every non-zero parameter of p over [0.5, 1.5] times its value
+ * (within its allowed range) for option o: one at a time (two evaluations
+ * each), or `samples` Latin-hypercube draws of all of them together. Every
+ * evaluation runs the same `runs` runs with the same seed (common random
+ * numbers), so differences are not noise of different draws. OUT: *out,
+ * free with gt_sensitivity_free. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_sensitivity(const struct gt_sim_params *p,
+                                                          const struct gt_sim_option *o,
+                                                          enum gt_sens_method method,
+                                                          uint64_t seed, uint64_t runs,
+                                                          int days, size_t samples, int threads,
+                                                          struct gt_sensitivity **out,
+                                                          struct gt_err *err);
+GT_EXPORT void gt_sensitivity_free(struct gt_sensitivity *s);
 
 /* What the counts say. Probabilities with 95% Wilson intervals. */
 struct gt_sim_share {

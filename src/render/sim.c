@@ -4,6 +4,7 @@
 #include "util/thousands.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -148,6 +149,90 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		fputs("\nCollapse: a major offensive, or an answer that escalated into war; 95% "
 		      "Wilson intervals.\nAnswered and not: breaches per run (docs/model-sim.md).\n",
 		      out);
+	}
+	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
+}
+
+enum gt_status gt_render_sensitivity(FILE *out, const struct gt_sensitivity *s,
+                                     const char *option, int years, uint64_t runs,
+                                     enum gt_format fmt)
+{
+	bool oat = s->method == GT_SENS_ONE_AT_A_TIME;
+	if (fmt == GT_FORMAT_JSON) {
+		struct gt__jb b = {false}, *jb = &b;
+		json_t *root = json_object(), *items = json_array();
+		gt__jput(jb, root, "option", json_string(option));
+		gt__jput(jb, root, "method", json_string(oat ? "one_at_a_time" : "latin_hypercube"));
+		gt__jput(jb, root, "years", json_integer(years));
+		gt__jput(jb, root, "runs", json_integer((json_int_t)runs));
+		if (!oat)
+			gt__jput(jb, root, "samples", json_integer((json_int_t)s->samples));
+		gt__jput(jb, root, "collapse_base", real(s->y_base, 0.0001));
+		for (size_t i = 0; i < s->n; i++) {
+			const struct gt_sens_item *it = &s->items[i];
+			json_t *o = json_object();
+			gt__jput(jb, o, "name", json_string(it->name));
+			gt__jput(jb, o, "value", json_real(it->base));
+			gt__jput(jb, o, "low", json_real(it->lo));
+			gt__jput(jb, o, "high", json_real(it->hi));
+			if (oat) {
+				gt__jput(jb, o, "collapse_low", real(it->y_lo, 0.0001));
+				gt__jput(jb, o, "collapse_high", real(it->y_hi, 0.0001));
+			} else {
+				gt__jput(jb, o, "spearman", real(it->rho, 0.001));
+			}
+			gt__jappend(jb, items, o);
+		}
+		gt__jput(jb, root, "parameters", items);
+		char *text;
+		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		if (st != GT_OK)
+			return st;
+		fputs(text, out);
+		free(text);
+	} else if (fmt == GT_FORMAT_CSV) {
+		fputs(oat ? "parameter,value,low,high,collapse_low,collapse_high\n"
+		          : "parameter,value,low,high,spearman\n",
+		      out);
+		for (size_t i = 0; i < s->n; i++) {
+			const struct gt_sens_item *it = &s->items[i];
+			if (oat)
+				fprintf(out, "%s,%g,%g,%g,%.4f,%.4f\n", it->name, it->base, it->lo, it->hi,
+				        it->y_lo, it->y_hi);
+			else
+				fprintf(out, "%s,%g,%g,%g,%.3f\n", it->name, it->base, it->lo, it->hi, it->rho);
+		}
+	} else {
+		char a[32];
+		fprintf(out, "Sensitivity of %s: collapse within %d years, %s runs per evaluation\n",
+		        option, years, gt_render_thousands((long)runs, a));
+		fprintf(out, "With every parameter at its value: %.1f%%\n\n", 100 * s->y_base);
+		if (oat) {
+			fprintf(out, "%-22s %10s %21s %18s %8s\n", "parameter", "value",
+			            "swept (x0.5 to x1.5)", "collapse lo -> hi", "swing");
+			for (size_t i = 0; i < s->n; i++) {
+				const struct gt_sens_item *it = &s->items[i];
+				fprintf(out, "%-22s %10g %10g - %-9g %7.1f%% -> %5.1f%% %+7.1f\n", it->name,
+				        it->base, it->lo, it->hi, 100 * it->y_lo, 100 * it->y_hi,
+				        100 * (it->y_hi - it->y_lo));
+			}
+			fputs("\nSwing: points of collapse probability from the low to the high value, "
+			      "the others held at theirs.\n",
+			      out);
+		} else {
+			fprintf(out, "%zu Latin-hypercube samples of all parameters together\n\n",
+			        s->samples);
+			fprintf(out, "%-22s %10s %21s %9s\n", "parameter", "value", "swept (x0.5 to x1.5)",
+			        "Spearman");
+			for (size_t i = 0; i < s->n; i++) {
+				const struct gt_sens_item *it = &s->items[i];
+				fprintf(out, "%-22s %10g %10g - %-9g %+9.3f\n", it->name, it->base, it->lo,
+				        it->hi, it->rho);
+			}
+			fputs("\nSpearman: rank correlation of the parameter with the collapse "
+			      "probability across the samples.\n",
+			      out);
+		}
 	}
 	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
 }

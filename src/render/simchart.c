@@ -5,6 +5,14 @@
 
 #ifndef GT_WITH_CAIRO
 
+enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char *title,
+                                     size_t most, double width, double height, char **svg)
+{
+	(void)s, (void)title, (void)most, (void)width, (void)height;
+	*svg = NULL;
+	return GT_E_UNSUPPORTED;
+}
+
 enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, double width,
                                       double height, char **svg)
 {
@@ -149,6 +157,81 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 	for (size_t i = 0; i < n; i++)
 		free(dead[i]);
 	free(dead);
+	return gt__svg_close(cr, surf, &sink, svg);
+}
+
+
+enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char *title,
+                                     size_t most, double w, double h, char **svg)
+{
+	*svg = NULL;
+	if (s->method != GT_SENS_ONE_AT_A_TIME || s->n == 0)
+		return GT_E_USAGE;
+	size_t n = s->n < most ? s->n : most;
+	double lo = s->y_base, hi = s->y_base;
+	for (size_t i = 0; i < n; i++) {
+		lo = fmin(lo, fmin(s->items[i].y_lo, s->items[i].y_hi));
+		hi = fmax(hi, fmax(s->items[i].y_lo, s->items[i].y_hi));
+	}
+	double pad = fmax(0.005, 0.05 * (hi - lo));
+	lo = fmax(0, lo - pad);
+	hi = fmin(1, hi + pad);
+	struct gt__sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
+	double left = 190, right = 40, top = 56, bottom = 36;
+	double pw = w - left - right, band = (h - top - bottom) / (double)n;
+#define X(y) (left + pw * ((y) - lo) / (hi - lo))
+	gt__rgb(cr, 0xffffff, 1);
+	cairo_paint(cr);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 13);
+	gt__rgb(cr, 0x111111, 1);
+	cairo_move_to(cr, 12, 20);
+	cairo_show_text(cr, title);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	gt__rgb(cr, 0x444444, 1);
+	cairo_move_to(cr, 12, 38);
+	cairo_show_text(cr, "collapse probability with each parameter at half (light) and one and a "
+	                    "half times (dark) its value");
+	/* axis ticks in percentage points */
+	double step = (hi - lo) > 0.2 ? 0.05 : (hi - lo) > 0.05 ? 0.01 : 0.005;
+	cairo_set_font_size(cr, 9);
+	for (double t = ceil(lo / step) * step; t <= hi + 1e-12; t += step) {
+		gt__rgb(cr, 0xe3e3e3, 1);
+		cairo_set_line_width(cr, 0.6);
+		cairo_move_to(cr, X(t), top - 6);
+		cairo_line_to(cr, X(t), h - bottom);
+		cairo_stroke(cr);
+		char lab[16];
+		snprintf(lab, sizeof(lab), "%.1f%%", 100 * t);
+		gt__rgb(cr, 0x555555, 1);
+		cairo_move_to(cr, X(t) - 12, h - bottom + 14);
+		cairo_show_text(cr, lab);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct gt_sens_item *it = &s->items[i];
+		double y = top + band * (double)i, bh = fmin(18, band * 0.7);
+		double a = X(it->y_lo), b = X(it->y_hi), base = X(s->y_base);
+		/* low value's side light, high value's side dark */
+		gt__rgb(cr, 0x9dc3e6, 1);
+		cairo_rectangle(cr, fmin(a, base), y + (band - bh) / 2, fabs(a - base), bh);
+		cairo_fill(cr);
+		gt__rgb(cr, 0x1f4e79, 1);
+		cairo_rectangle(cr, fmin(b, base), y + (band - bh) / 2, fabs(b - base), bh);
+		cairo_fill(cr);
+		cairo_set_font_size(cr, 10);
+		gt__rgb(cr, 0x111111, 1);
+		cairo_move_to(cr, 12, y + band / 2 + 4);
+		cairo_show_text(cr, it->name);
+	}
+	gt__rgb(cr, 0xc0392b, 1);
+	cairo_set_line_width(cr, 1.2);
+	cairo_move_to(cr, X(s->y_base), top - 6);
+	cairo_line_to(cr, X(s->y_base), h - bottom);
+	cairo_stroke(cr);
+#undef X
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 

@@ -72,3 +72,24 @@ enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n, struct gt
 	p->present = true;
 	return GT_OK;
 }
+
+size_t gt_sim_param_count(void)
+{
+	return sizeof(fields) / sizeof(fields[0]);
+}
+
+const char *gt_sim_param_name(size_t i)
+{
+	return i < gt_sim_param_count() ? fields[i].name : NULL;
+}
+
+double *gt_sim_param(struct gt_sim_params *p, size_t i, double *lo, double *hi)
+{
+	if (i >= gt_sim_param_count())
+		return NULL;
+	if (lo)
+		*lo = fields[i].lo;
+	if (hi)
+		*hi = fields[i].hi;
+	return (double *)(void *)((char *)p + fields[i].offset);
+}

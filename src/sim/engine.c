@@ -58,15 +58,16 @@ static bool decide_answer(const struct gt_sim_params *p, const struct gt_sim_opt
 	struct gt_vote votes[64];
 	for (size_t m = 0; m < o->nmembers; m++) {
 		const struct gt_sim_member *mb = &o->members[m];
+		double resolve = mb->resolve >= 0 ? mb->resolve : p->resolve;
+		double mean = mb->delay_days >= 0 ? mb->delay_days : p->decision_days;
 		votes[m] = (struct gt_vote){.cast = true,
-		                            .approve = uniform(r) < mb->resolve * r->cohesion,
-		                            .day = delay(r, mb->delay_days),
+		                            .approve = uniform(r) < resolve * r->cohesion,
+		                            .day = delay(r, mean),
 		                            .weight = mb->weight > 0 ? mb->weight : 1};
 	}
 	struct gt_decision d;
 	if (gt_decide(&o->rules, votes, o->nmembers, o->rules.deadline, &d) != GT_OK)
 		return false;
-	(void)p;
 	*days = d.day;
 	return d.state == GT_DECIDE_APPROVED;
 }
@@ -256,8 +257,7 @@ static enum gt_status check(const struct gt_sim_params *p, const struct gt_sim_o
 		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
 		                  "simulation inputs out of range");
 	for (size_t m = 0; m < o->nmembers; m++)
-		if (!(o->members[m].resolve >= 0 && o->members[m].resolve <= 1) ||
-		    !(o->members[m].delay_days >= 0))
+		if (!(o->members[m].resolve <= 1) || isnan(o->members[m].delay_days))
 			return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
 			                  "member %zu: resolve or delay out of range", m);
 	return GT_OK;

@@ -17,8 +17,11 @@ static void add_member(const struct gt_sim_params *p, const struct gt_member *m,
 	struct gt_sim_member *sm = &out->members[out->nmembers++];
 	memcpy(sm->code, m->code, sizeof(sm->code));
 	sm->weight = weight > 0 ? weight : 1;
-	sm->resolve = m->resolve > 0 ? m->resolve : p->resolve;
-	sm->delay_days = m->decision_days > 0 ? m->decision_days : p->decision_days;
+	/* -1: the simulation's default, read when the runs start, so that a
+	 * sweep of the default reaches every member who has no value of its own */
+	(void)p;
+	sm->resolve = m->resolve > 0 ? m->resolve : -1;
+	sm->delay_days = m->decision_days > 0 ? m->decision_days : -1;
 }
 
 static const struct gt_member *find_member(const struct gt_scenario *s, const char *code)
