@@ -163,6 +163,48 @@ static void bad_inputs(void **state)
 	gt_sim_counts_fini(&c);
 }
 
+/* One at a time: a higher offensive rate raises collapse; minor violations,
+ * which drive nothing, move it not at all (the same draws decide the same
+ * histories). Latin hypercube: the offensive rate correlates positively. */
+static void sensitivity(void **state)
+{
+	(void)state;
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
+	struct gt_sim_option o = nobody();
+	struct gt_sensitivity *oat, *lhs;
+	assert_int_equal(gt_sim_sensitivity(&s->simulation, &o, GT_SENS_ONE_AT_A_TIME, 3, 2000,
+	                                    365 * 3, 0, 2, &oat, &err),
+	                 GT_OK);
+	int found = 0;
+	for (size_t i = 0; i < oat->n; i++) {
+		const struct gt_sens_item *it = &oat->items[i];
+		if (strcmp(it->name, "offensive_per_year") == 0) {
+			found++;
+			assert_true(it->y_lo < oat->y_base && oat->y_base < it->y_hi);
+			assert_true(i == 0); /* nothing else deters a bare option as much */
+		}
+		if (strcmp(it->name, "minor_per_day") == 0) {
+			found++;
+			assert_true(it->y_lo == oat->y_base && it->y_hi == oat->y_base);
+		}
+	}
+	assert_int_equal(found, 2);
+	gt_sensitivity_free(oat);
+	assert_int_equal(gt_sim_sensitivity(&s->simulation, &o, GT_SENS_LATIN_HYPERCUBE, 3, 1000,
+	                                    365 * 3, 20, 2, &lhs, &err),
+	                 GT_OK);
+	assert_int_equal(lhs->samples, 20);
+	assert_string_equal(lhs->items[0].name, "offensive_per_year");
+	assert_true(lhs->items[0].rho > 0.5);
+	gt_sensitivity_free(lhs);
+	assert_int_equal(gt_sim_sensitivity(&s->simulation, &o, GT_SENS_LATIN_HYPERCUBE, 3, 10, 30, 2,
+	                                    1, &lhs, &err),
+	                 GT_E_USAGE);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +212,7 @@ int main(void)
 		cmocka_unit_test(unanimity_answers_with_p_to_the_k),
 		cmocka_unit_test(reproducible_across_threads_and_ranges),
 		cmocka_unit_test(bad_inputs),
+		cmocka_unit_test(sensitivity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
