@@ -45,13 +45,13 @@ static bool counted(const struct gt_vote *v, double until)
 static size_t next_vote(const struct gt_vote *votes, size_t n, double until, size_t after)
 {
 	size_t best = n;
+	double last = after < n ? votes[after].day : -INFINITY;
 	for (size_t i = 0; i < n; i++) {
-		if (!counted(&votes[i], until))
+		const struct gt_vote *v = &votes[i];
+		bool before = v->day < last || (v->day == last && i <= after);
+		if (!counted(v, until) || before)
 			continue;
-		if (after < n && (votes[i].day < votes[after].day ||
-		                  (votes[i].day == votes[after].day && i <= after)))
-			continue;
-		if (best == n || votes[i].day < votes[best].day)
+		if (best == n || v->day < votes[best].day)
 			best = i;
 	}
 	return best;

@@ -29,8 +29,8 @@ enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
 json_t *gt__render_forcegen_json(struct gt__jb *jb, const struct gt_forcegen *const *fgs,
                                  size_t n);
 json_t *gt__render_air_json(struct gt__jb *jb, const struct gt_air_result *r, size_t n);
-/* The simulation's {"years", "seed", "options": [...]}. */
-json_t *gt__render_sim_json(struct gt__jb *jb, const struct gt_sim_report *r, size_t n,
-                            int years, uint64_t seed);
+/* Adds the simulation's "years", "seed" and "options" to o. */
+void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_report *r, size_t n,
+                         int years, uint64_t seed);
 
 #endif

@@ -61,16 +61,15 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
 	return o;
 }
 
-json_t *gt__render_sim_json(struct gt__jb *jb, const struct gt_sim_report *r, size_t n,
-                            int years, uint64_t seed)
+void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_report *r, size_t n,
+                         int years, uint64_t seed)
 {
-	json_t *o = json_object(), *opts = json_array();
+	json_t *opts = json_array();
 	gt__jput(jb, o, "years", json_integer(years));
 	gt__jput(jb, o, "seed", json_integer((json_int_t)seed));
 	for (size_t i = 0; i < n; i++)
 		gt__jappend(jb, opts, option_json(jb, &r[i]));
 	gt__jput(jb, o, "options", opts);
-	return o;
 }
 
 static void pct(FILE *out, struct gt_sim_share s)
@@ -88,12 +87,7 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		struct gt__jb b = {false}, *jb = &b;
 		json_t *root = json_object();
 		gt__jput(jb, root, "scenario", json_string(scen->name));
-		json_t *body = gt__render_sim_json(jb, r, n, years, seed);
-		const char *key;
-		json_t *v;
-		json_object_foreach(body, key, v)
-			gt__jput(jb, root, key, json_incref(v));
-		json_decref(body);
+		gt__render_sim_fill(jb, root, r, n, years, seed);
 		char *text;
 		enum gt_status st = gt__render_json_dump(jb, root, &text);
 		if (st != GT_OK)
