@@ -283,6 +283,7 @@ struct gt_sim_params {
 	double beta_troops;        /* per ln(1 + troops / 10,000) */
 	double beta_air;           /* per share of the country reached within 20 min */
 	double beta_backstop;      /* a backstop, times its reliability */
+	double beta_buffer;        /* a buffer zone: forces separated along the line */
 	double gamma_belief;       /* per unit of belief that breaches are answered */
 	double belief_start;       /* an answering coalition's credibility at the start */
 	double learning;           /* belief step after each breach answered or not */

@@ -47,6 +47,7 @@ struct gt_sim_option {
 	double air_reach;         /* share of the country fighters reach within 20 min, 0-1 */
 	bool air;                 /* answers may be flown (escalation_air applies) */
 	bool backstop;            /* a major power backs the guarantee */
+	bool buffer;              /* the option keeps a buffer zone (ground posture buffer) */
 	double monitors_per_100km;
 	double defender_strength; /* relative to the built-in baseline of 1 */
 	struct gt_sim_member members[64];

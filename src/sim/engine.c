@@ -145,6 +145,7 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 		double cost = p->beta_defender * (o->defender_strength - 1) +
 		              p->beta_troops * log1p(r->troops / 10000.0) + p->beta_air * o->air_reach +
 		              (o->backstop ? p->beta_backstop * r->reliability : 0) +
+		              (o->buffer ? p->beta_buffer : 0) +
 		              p->gamma_belief * r->belief;
 		double m = exp(-cost);
 		/* (S1) the day's action, one draw */

@@ -48,6 +48,7 @@ enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_
 	out->air = o->patrol_stations > 0;
 	out->air_reach = air && air->reaction.nsources > 0 ? air->reaction.within[1] : 0;
 	out->backstop = o->backstop_provider[0] != '\0';
+	out->buffer = o->posture == GT_POSTURE_BUFFER;
 	out->monitors_per_100km =
 		s->theatre.line_km > 0 ? 100.0 * (double)sz->monitors / s->theatre.line_km : 0;
 	out->defender_strength = o->defender_strength > 0 ? o->defender_strength : 1;

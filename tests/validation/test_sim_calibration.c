@@ -8,6 +8,8 @@
  *    nation): hazard ratio 0.25-0.50 (Fortna, via PKSOI);
  *  - a backstop alone, honoured 41% of the time: a weak effect, HR 0.6-1.0
  *    (Lo, Hashimoto & Reiter 2008 find agreement strength matters little);
+ *  - a buffer zone alone: lengthens peace, HR 0.5-0.95 (DMZs, Fortna 2003;
+ *    separation of forces, Mattes & Savun 2009; direction only);
  *  - monitors alone, who cannot act: HR 0.8-1.05, no effect beyond noise
  *    (observers alone show no effect on battle deaths, Hultman, Kathman &
  *    Shannon 2014); in the model monitors deter only by letting a coalition
@@ -70,22 +72,28 @@ static void calibration(void **state)
 	back.backstop = true;
 	double s_back = survival(p, &back);
 
+	struct gt_sim_option buf = bare("buffer");
+	buf.buffer = true;
+	double s_buf = survival(p, &buf);
+
 	struct gt_sim_option mon = bare("monitors");
 	mon.monitors_per_100km = 170; /* the OSCE SMM's density */
 	double s_mon = survival(p, &mon);
 
 	double fail0 = 1 - s0;
 	double hr_pk = log(s_pk) / log(s0), hr_back = log(s_back) / log(s0),
-	       hr_mon = log(s_mon) / log(s0);
+	       hr_mon = log(s_mon) / log(s0), hr_buf = log(s_buf) / log(s0);
 	print_message("no guarantee: %.1f%% fail in 10 years; hazard ratios: peacekeepers %.2f, "
-	              "backstop %.2f, monitors %.2f\n",
-	              100 * fail0, hr_pk, hr_back, hr_mon);
+	              "backstop %.2f, buffer zone %.2f, monitors %.2f\n",
+	              100 * fail0, hr_pk, hr_back, hr_buf, hr_mon);
 	if (fail0 < 0.40 || fail0 > 0.50)
 		fail_msg("no guarantee: %.1f%% fail within 10 years; history says 40-50%%", 100 * fail0);
 	if (hr_pk < 0.25 || hr_pk > 0.50)
 		fail_msg("peacekeepers: hazard ratio %.2f; Fortna finds 0.25-0.50", hr_pk);
 	if (hr_back < 0.6 || hr_back >= 1.0)
 		fail_msg("backstop: hazard ratio %.2f; expected a weak effect, 0.6-1.0", hr_back);
+	if (hr_buf < 0.5 || hr_buf > 0.95)
+		fail_msg("buffer zone: hazard ratio %.2f; expected a moderate effect, 0.5-0.95", hr_buf);
 	if (hr_mon < 0.8 || hr_mon > 1.05)
 		fail_msg("monitors alone: hazard ratio %.2f; expected little effect, 0.8-1.05", hr_mon);
 	gt_scenario_free(s);
