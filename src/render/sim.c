@@ -122,7 +122,7 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		fprintf(out, "Scenario %s: %s runs per option over %d years, seed %llu\n\n", scen->name,
 		        gt_render_thousands(n ? (long)r[0].counts->runs : 0, a), years,
 		        (unsigned long long)seed);
-		fprintf(out, "%-18s %-18s %-18s %-18s %9s %8s %8s  %-18s %-18s\n", "option",
+		fprintf(out, "%-18s %-18s %-18s %-18s %9s %8s %8s  %-18s %s\n", "option",
 		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
 		        "escalation", "split");
 		for (size_t i = 0; i < n; i++) {
