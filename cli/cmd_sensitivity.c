@@ -123,6 +123,9 @@ static int run(int argc, char **argv)
 		return GT_EXIT_USAGE;
 	if (optind < argc)
 		return gt_cli_usage("sensitivity", "unexpected argument '%s'", argv[optind]);
+	if (dir && method != GT_SENS_ONE_AT_A_TIME)
+		return gt_cli_usage("sensitivity", "--out draws the tornado chart of --method oat; "
+		                                   "Latin-hypercube results are tables only");
 	struct gt_scenario *s = NULL;
 	struct gt_sizing *sz = NULL;
 	struct gt_aircraft_catalogue *cat = NULL;

@@ -180,7 +180,7 @@ struct gt_option {
 	 * and the defender's strength under the settlement (0: the default) */
 	bool has_decision;
 	enum gt_decide_rule rule;
-	double quorum, deadline_days;
+	double quorum, deadline_days; /* negative: not given, the simulation's */
 	double defender_strength;
 	char backstop_provider[3]; /* "" when there is no backstop */
 	char **backstop_elements;
@@ -234,8 +234,8 @@ struct gt_member {
 	long sustain[GT_UNIT_COUNT];
 	struct gt_caveats caveats;
 	char *basis;           /* why these numbers, or NULL */
-	double resolve;        /* simulation: probability it approves an answer; 0: default */
-	double decision_days;  /* simulation: mean days to decide; 0: default */
+	double resolve;        /* simulation: probability it approves an answer; negative: not given */
+	double decision_days;  /* simulation: mean days to decide; negative: not given */
 };
 
 /* Roles force generation fills (one per sector, garrison and so on). */

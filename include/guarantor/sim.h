@@ -52,7 +52,7 @@ struct gt_sim_option {
 	double defender_strength; /* relative to the built-in baseline of 1 */
 	struct gt_sim_member members[64];
 	size_t nmembers;          /* 0: nobody answers breaches */
-	struct gt_decide_rules rules;
+	struct gt_decide_rules rules; /* a negative quorum or deadline: the simulation's */
 };
 
 struct gt_sizing_option;

@@ -45,6 +45,8 @@ static enum gt_status read_member(struct yr *r, const yaml_node_t *e, const char
 	yaml_node_t *x;
 	enum gt_status st;
 	mem->caveats.max_role_share = 1;
+	mem->resolve = -1;       /* not given: the simulation's default */
+	mem->decision_days = -1;
 	mem->rotation = d->rotation.ground;
 	gt__yr_path_key(sub, path, "code");
 	if ((st = gt__yr_expect_map(r, e, path)) != GT_OK ||

@@ -379,6 +379,8 @@ static enum gt_status read_decision(struct yr *r, const yaml_node_t *n, const ch
 	if (!gt__yr_is_scalar(x) || !gt_decide_rule_parse(gt__yr_text(x), &o->rule))
 		return gt__yr_fail(r, x, sub, GT_E_SCHEMA,
 		                   "expected unanimity, lead_nation or qualified_majority");
+	o->quorum = -1; /* not given: the simulation's */
+	o->deadline_days = -1;
 	if ((st = gt__yr_opt_number(r, n, path, "quorum", 0.01, 1, &o->quorum)) != GT_OK ||
 	    (st = gt__yr_opt_number(r, n, path, "deadline_days", 0, 365, &o->deadline_days)) !=
 	            GT_OK)

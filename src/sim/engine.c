@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_PENDING = 32 };
+enum { MAX_PENDING = 64 };
 
 /* A breach being attributed and decided: its outcome lands on `due`. */
 struct pending {
@@ -22,6 +22,7 @@ struct pending {
 
 struct run {
 	struct gt__stream rng;
+	struct gt_decide_rules rules; /* the option's, with the simulation's defaults filled in */
 	double belief;      /* the adversary's belief that breaches are answered */
 	double cohesion;    /* the coalition's, 0-1 */
 	double reliability; /* the backstop's */
@@ -66,7 +67,7 @@ static bool decide_answer(const struct gt_sim_params *p, const struct gt_sim_opt
 		                            .weight = mb->weight > 0 ? mb->weight : 1};
 	}
 	struct gt_decision d;
-	if (gt_decide(&o->rules, votes, o->nmembers, o->rules.deadline, &d) != GT_OK)
+	if (gt_decide(&r->rules, votes, o->nmembers, r->rules.deadline, &d) != GT_OK)
 		return false;
 	*days = d.day;
 	return d.state == GT_DECIDE_APPROVED;
@@ -111,6 +112,11 @@ static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o
 	                .troops = o->troops, .pretext_until = -1};
 	gt__stream_init(&r.rng, seed, index);
 	r.belief = o->nmembers > 0 ? p->belief_start : 0;
+	r.rules = o->rules;
+	if (r.rules.quorum < 0)
+		r.rules.quorum = p->quorum;
+	if (r.rules.deadline < 0)
+		r.rules.deadline = p->deadline_days;
 	int day = history(p, o, &r, c->days, c);
 	c->runs++;
 	if (day < 0)
@@ -155,6 +161,16 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 		prob[GT_SIM_PROBE] = -expm1(-p->probe_per_year * m / 365.0);
 		prob[GT_SIM_PRETEXT] = -expm1(-p->pretext_per_year * m / 365.0);
 		prob[GT_SIM_MINOR] = p->minor_per_day * m;
+		/* a day holds one action: minor violations take what the rarer
+		 * actions leave, and should those exceed one (only with extreme
+		 * parameters) they are scaled down in proportion */
+		double rare = prob[GT_SIM_OFFENSIVE] + prob[GT_SIM_PROBE] + prob[GT_SIM_PRETEXT];
+		if (rare > 1) {
+			for (int a = GT_SIM_PROBE; a <= GT_SIM_OFFENSIVE; a++)
+				prob[a] /= rare;
+			rare = 1;
+		}
+		prob[GT_SIM_MINOR] = fmin(prob[GT_SIM_MINOR], 1 - rare);
 		double u = uniform(r), edge = 0;
 		enum gt_sim_action act = GT_SIM_NONE;
 		static const enum gt_sim_action order[] = {GT_SIM_OFFENSIVE, GT_SIM_PROBE,
@@ -182,14 +198,28 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 		double decided = 0;
 		bool answered = decide_answer(p, o, r, &decided);
 		int due = day + (int)ceil(delay(r, attribution) + decided);
-		if (r->npending == MAX_PENDING || due <= day) {
+		if (due <= day) {
 			if (land(p, o, r, answered, c)) {
 				c->collapse_by_escalation++;
 				return day;
 			}
-		} else {
-			r->pending[r->npending++] = (struct pending){due, answered};
+			continue;
 		}
+		if (r->npending == MAX_PENDING) {
+			/* full (only with extreme parameters): the outcome due first
+			 * lands today, early, to make room */
+			int first = 0;
+			for (int i = 1; i < r->npending; i++)
+				if (r->pending[i].due < r->pending[first].due)
+					first = i;
+			bool war = land(p, o, r, r->pending[first].answered, c);
+			r->pending[first] = r->pending[--r->npending];
+			if (war) {
+				c->collapse_by_escalation++;
+				return day;
+			}
+		}
+		r->pending[r->npending++] = (struct pending){due, answered};
 	}
 	return -1;
 }
@@ -248,11 +278,27 @@ static void *work(void *arg)
 }
 
 static enum gt_status check(const struct gt_sim_params *p, const struct gt_sim_option *o,
-                            struct gt_err *err)
+                            const struct gt_sim_counts *out, struct gt_err *err)
 {
 	if (!p->present)
 		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "simulation",
 		                  "the scenario has no simulation section (docs/model-sim.md)");
+	if (out->days < 1 || !out->collapse_by_day)
+		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, NULL,
+		                  "the tallies are not initialised (gt_sim_counts_init)");
+	struct gt_sim_params q = *p;
+	for (size_t i = 0; i < gt_sim_param_count(); i++) {
+		double lo, hi, v = *gt_sim_param(&q, i, &lo, &hi);
+		if (!(v >= lo && v <= hi))
+			return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "simulation",
+			                  "%s = %g is out of range; expected %g to %g",
+			                  gt_sim_param_name(i), v, lo, hi);
+	}
+	const struct gt_decide_rules *ru = &o->rules;
+	if ((unsigned)ru->rule >= GT_DECIDE_RULE_COUNT || (unsigned)p->rule >= GT_DECIDE_RULE_COUNT ||
+	    ru->quorum > 1 || ru->quorum == 0 || isnan(ru->quorum) || isnan(ru->deadline) ||
+	    (o->nmembers > 0 && ru->rule == GT_DECIDE_LEAD_NATION && ru->lead >= o->nmembers))
+		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name, "decision rule out of range");
 	if (o->nmembers > 64 || !(o->troops >= 0) || !(o->air_reach >= 0 && o->air_reach <= 1) ||
 	    !(o->monitors_per_100km >= 0) || !(o->defender_strength > 0))
 		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
@@ -284,7 +330,7 @@ enum gt_status gt_sim_run_watched(const struct gt_sim_params *p, const struct gt
                                   struct gt_sim_counts *out, const struct gt_sim_watch *watch,
                                   struct gt_err *err)
 {
-	enum gt_status st = check(p, o, err);
+	enum gt_status st = check(p, o, out, err);
 	if (st != GT_OK)
 		return st;
 	if (threads < 1)

@@ -9,19 +9,21 @@
 #include <stdio.h>
 #include <string.h>
 
-static void add_member(const struct gt_sim_params *p, const struct gt_member *m, double weight,
+/* Adds a voter; m may be NULL (a lead nation outside the coalition). A
+ * negative resolve or delay means the simulation's default, read when the
+ * runs start, so that a sweep of the default reaches every member without
+ * a value of its own. False when there is no room left. */
+static bool add_member(const char code[3], const struct gt_member *m, double weight,
                        struct gt_sim_option *out)
 {
 	if (out->nmembers >= sizeof(out->members) / sizeof(out->members[0]))
-		return;
+		return false;
 	struct gt_sim_member *sm = &out->members[out->nmembers++];
-	memcpy(sm->code, m->code, sizeof(sm->code));
+	memcpy(sm->code, code, sizeof(sm->code));
 	sm->weight = weight > 0 ? weight : 1;
-	/* -1: the simulation's default, read when the runs start, so that a
-	 * sweep of the default reaches every member who has no value of its own */
-	(void)p;
-	sm->resolve = m->resolve > 0 ? m->resolve : -1;
-	sm->delay_days = m->decision_days > 0 ? m->decision_days : -1;
+	sm->resolve = m ? m->resolve : -1;
+	sm->delay_days = m ? m->decision_days : -1;
+	return true;
 }
 
 static const struct gt_member *find_member(const struct gt_scenario *s, const char *code)
@@ -54,36 +56,44 @@ enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_
 	out->defender_strength = o->defender_strength > 0 ? o->defender_strength : 1;
 	/* who votes: the troop contributors force generation found, weighted
 	 * by their people; without it, the lead nations */
+	bool room = true;
 	if (fg) {
-		for (size_t m = 0; m < fg->nmembers; m++) {
+		for (size_t m = 0; room && m < fg->nmembers; m++) {
 			const struct gt_fg_member *fm = &fg->members[m];
 			bool troops = fm->units[GT_UNIT_COMPANIES] > 0 || fm->units[GT_UNIT_FIGHTERS] > 0 ||
 			              fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_SHIPS] > 0;
 			if (troops && !fm->excluded)
-				add_member(p, fm->member, (double)fm->personnel, out);
+				room = add_member(fm->member->code, fm->member, (double)fm->personnel, out);
 		}
 	} else if (sz->ground > 0 || sz->fighters > 0 || sz->ships > 0) {
-		for (size_t l = 0; l < o->nlead; l++) {
+		for (size_t l = 0; room && l < o->nlead; l++) {
 			const struct gt_member *m = find_member(s, o->lead[l]);
-			if (m)
-				add_member(p, m, m->weight, out);
+			room = add_member(o->lead[l], m, m ? m->weight : 1, out);
 		}
 	}
+	if (!room)
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, o->name,
+		                  "more than %zu contributing governments; the simulation takes at "
+		                  "most that many voters",
+		                  sizeof(out->members) / sizeof(out->members[0]));
+	/* negative quorum or deadline: the simulation's own, read at run time
+	 * (so that sweeps reach them) */
 	out->rules = (struct gt_decide_rules){
 		.rule = o->has_decision ? o->rule : p->rule,
-		.quorum = o->has_decision && o->quorum > 0 ? o->quorum : p->quorum,
-		.deadline = o->has_decision && o->deadline_days > 0 ? o->deadline_days
-		                                                    : p->deadline_days,
+		.quorum = o->has_decision ? o->quorum : -1,
+		.deadline = o->has_decision ? o->deadline_days : -1,
 	};
-	/* the lead nation votes first among equals: the option's first lead
-	 * among the voters, else the largest contributor */
+	/* the lead nation: the option's first lead nation among the voters,
+	 * else the largest contributor */
 	size_t lead = 0;
 	bool found = false;
-	for (size_t m = 0; m < out->nmembers && o->nlead > 0; m++) {
-		if (strcmp(out->members[m].code, o->lead[0]) == 0) {
-			lead = m;
-			found = true;
-			break;
+	for (size_t l = 0; !found && l < o->nlead; l++) {
+		for (size_t m = 0; m < out->nmembers; m++) {
+			if (strcmp(out->members[m].code, o->lead[l]) == 0) {
+				lead = m;
+				found = true;
+				break;
+			}
 		}
 	}
 	for (size_t m = 1; !found && m < out->nmembers; m++)

@@ -205,6 +205,36 @@ static void sensitivity(void **state)
 	gt_scenario_free(s);
 }
 
+/* A member's own resolve of 0 never approves; a negative one follows the
+ * simulation's resolve; a negative deadline the simulation's deadline. */
+static void defaults_and_explicit_zeros(void **state)
+{
+	(void)state;
+	struct gt_sim_params p = quiet();
+	p.probe_per_year = 100;
+	p.detect_base = 1;
+	p.resolve = 1;
+	p.deadline_days = 7;
+	struct gt_sim_option o = nobody();
+	o.nmembers = 3;
+	for (size_t m = 0; m < o.nmembers; m++)
+		o.members[m] = (struct gt_sim_member){"ZZ", 1, 0, 1};
+	struct gt_sim_counts c;
+	run(&p, &o, 0, 50, 1, 365, &c);
+	assert_true(c.unanswered > 1000 && c.answered == 0);
+	gt_sim_counts_fini(&c);
+	for (size_t m = 0; m < o.nmembers; m++)
+		o.members[m].resolve = -1; /* the simulation's: 1 */
+	o.rules.deadline = -1;         /* the simulation's: 7 days */
+	run(&p, &o, 0, 50, 1, 365, &c);
+	assert_true(c.answered > 1000 && c.unanswered < c.answered / 100);
+	gt_sim_counts_fini(&c);
+	p.deadline_days = 0; /* nobody votes in no time: nothing is answered */
+	run(&p, &o, 0, 50, 1, 365, &c);
+	assert_true(c.answered == 0);
+	gt_sim_counts_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +243,7 @@ int main(void)
 		cmocka_unit_test(reproducible_across_threads_and_ranges),
 		cmocka_unit_test(bad_inputs),
 		cmocka_unit_test(sensitivity),
+		cmocka_unit_test(defaults_and_explicit_zeros),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
