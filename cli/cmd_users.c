@@ -1,0 +1,127 @@
+/* cmd_users.c: `guarantor users add|list|revoke|audit`, the monitoring
+ * store's users, their roles and tokens, and the audit chain (docs/monitor.md). */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guarantor/monitor.h"
+
+static const char help[] =
+	"Usage: guarantor users add NAME --role ROLE [--member CODE] [--db PATH]\n"
+	"       guarantor users list [--db PATH]\n"
+	"       guarantor users revoke NAME [--db PATH]\n"
+	"       guarantor users audit [--db PATH]\n\n"
+	"The people who may use the monitoring service (guarantor serve), each with a\n"
+	"role and a bearer token. add prints the new token once: the store keeps only\n"
+	"its argon2id hash, so a lost token is revoked and replaced, never recovered.\n"
+	"audit checks the hash chain of every change the store has recorded.\n\n"
+	"Roles:\n"
+	"  monitor     submits reports\n"
+	"  analyst     correlates and verifies them\n"
+	"  commander   proposes responses to breaches\n"
+	"  member      a member government's representative (--member CODE): approves\n"
+	"              or vetoes for that government\n"
+	"  observer    reads published reports\n\n"
+	"Options:\n"
+	"  -d, --db PATH       the store (default: guarantor.db), created if missing\n"
+	"  -r, --role ROLE     add: the user's role\n"
+	"  -m, --member CODE   add: the government a member representative speaks for\n"
+	"  -h, --help          show this help\n\n"
+	"Example: guarantor users add kyiv-team-3 --role monitor --db mission.db\n";
+
+static int run(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+	                                         {"role", required_argument, NULL, 'r'},
+	                                         {"member", required_argument, NULL, 'm'},
+	                                         {NULL, 0, NULL, 0}};
+	const char *db = "guarantor.db", *role_text = NULL, *member = NULL;
+	int ch;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":d:r:m:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': db = optarg; break;
+		case 'r': role_text = optarg; break;
+		case 'm': member = optarg; break;
+		case ':': return gt_cli_usage("users", "option '%s' needs a value", argv[optind - 1]);
+		default: return gt_cli_usage("users", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return gt_cli_usage("users", "expected add, list, revoke or audit");
+	const char *verb = argv[optind++];
+	bool add = strcmp(verb, "add") == 0, revoke = strcmp(verb, "revoke") == 0;
+	bool list = strcmp(verb, "list") == 0, audit = strcmp(verb, "audit") == 0;
+	if (!add && !revoke && !list && !audit)
+		return gt_cli_usage("users", "unknown action '%s'; expected add, list, revoke or audit",
+		                    verb);
+	int want = add || revoke ? 1 : 0;
+	if (argc - optind != want)
+		return gt_cli_usage("users", want ? "%s needs exactly one user name"
+		                                  : "%s takes no further arguments",
+		                    verb);
+	enum gt_role role = GT_ROLE_OBSERVER;
+	if (add && (!role_text || !gt_role_parse(role_text, &role)))
+		return gt_cli_usage("users", "add needs --role: monitor, analyst, commander, member or "
+		                             "observer%s%s%s",
+		                    role_text ? " (got '" : "", role_text ? role_text : "",
+		                    role_text ? "')" : "");
+	if (!add && (role_text || member))
+		return gt_cli_usage("users", "--role and --member go with add");
+	struct gt_store *st;
+	struct gt_err err;
+	if (gt_store_open(db, &st, &err) != GT_OK)
+		return gt_cli_fail(&err);
+	int rc = GT_EXIT_OK;
+	if (add) {
+		char token[GT_TOKEN_MAX];
+		if (gt_store_user_add(st, argv[optind], role, member, token, &err) != GT_OK) {
+			rc = gt_cli_fail(&err);
+		} else {
+			printf("%s\n", token);
+			fprintf(stderr, "guarantor: added %s (%s%s%s); the token above is shown once\n",
+			        argv[optind], gt_role_name(role), member ? " for " : "",
+			        member ? member : "");
+		}
+	} else if (revoke) {
+		if (gt_store_user_revoke(st, argv[optind], &err) != GT_OK)
+			rc = gt_cli_fail(&err);
+		else
+			printf("revoked %s\n", argv[optind]);
+	} else if (list) {
+		struct gt_user *u;
+		size_t n;
+		if (gt_store_users(st, &u, &n, &err) != GT_OK) {
+			rc = gt_cli_fail(&err);
+		} else {
+			printf("%-24s %-10s %-6s %-21s %s\n", "name", "role", "member", "added", "token");
+			for (size_t i = 0; i < n; i++)
+				printf("%-24s %-10s %-6s %-21s %s\n", u[i].name, gt_role_name(u[i].role),
+				       u[i].member[0] ? u[i].member : "-", u[i].created,
+				       u[i].revoked ? "revoked" : "live");
+			free(u);
+		}
+	} else {
+		int64_t entries;
+		if (gt_store_audit_verify(st, &entries, &err) != GT_OK)
+			rc = gt_cli_fail(&err);
+		else
+			printf("audit chain intact: %lld entries\n", (long long)entries);
+	}
+	gt_store_close(st);
+	if (rc == GT_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		rc = GT_EXIT_FAILURE;
+	}
+	return rc;
+}
+
+const struct gt_cmd gt_cmd_users = {
+	.name = "users",
+	.summary = "the monitoring service's users, roles and tokens; the audit chain",
+	.help = help,
+	.run = run,
+};

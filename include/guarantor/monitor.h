@@ -1,0 +1,95 @@
+/* monitor.h: the monitoring mission's store (docs/monitor.md): users and
+ * their roles, bearer tokens kept only as argon2id hashes, and the
+ * hash-chained audit log every change goes into. SQLite in WAL mode with
+ * full synchronisation, so a change acknowledged is on disk.
+ *
+ * A store is used from one thread at a time. gt_store_open allocates it;
+ * gt_store_close releases it. */
+#ifndef GUARANTOR_MONITOR_H
+#define GUARANTOR_MONITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "guarantor/err.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The schema this build knows. A store with a newer one is refused. */
+#define GT_STORE_SCHEMA 1
+
+struct gt_store;
+
+/* Opens (creating when missing) the store at path and brings its schema up
+ * to GT_STORE_SCHEMA. GT_E_IO when the file cannot be opened or is not a
+ * store; GT_E_SCHEMA when it was written by a newer guarantor. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_open(const char *path, struct gt_store **out,
+                                                     struct gt_err *err);
+GT_EXPORT void gt_store_close(struct gt_store *st);
+
+/* --- users and roles --------------------------------------------------- */
+
+enum gt_role {
+	GT_ROLE_MONITOR,   /* submits reports */
+	GT_ROLE_ANALYST,   /* correlates and verifies */
+	GT_ROLE_COMMANDER, /* proposes responses */
+	GT_ROLE_MEMBER,    /* a member government's representative: approves or vetoes */
+	GT_ROLE_OBSERVER,  /* reads published reports */
+	GT_ROLE_COUNT
+};
+GT_EXPORT const char *gt_role_name(enum gt_role r);
+GT_EXPORT bool gt_role_parse(const char *s, enum gt_role *out);
+
+struct gt_user {
+	int64_t id;
+	char name[64];
+	enum gt_role role;
+	char member[3];   /* members: the government they speak for; "" otherwise */
+	char created[32]; /* UTC, ISO 8601 */
+	bool revoked;
+};
+
+/* A bearer token: "gt1.<id>.<secret>", printed once when the user is added
+ * and never stored; the store keeps an argon2id hash of it. */
+#define GT_TOKEN_MAX 96
+
+/* Adds a user. name: 1-63 characters of letters, digits, '.', '-', '_';
+ * member: the ISO code a member representative speaks for (required for
+ * GT_ROLE_MEMBER, refused otherwise). OUT: token. GT_E_SCHEMA for a bad or
+ * taken name or member code. Audited with actor "cli". */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_add(struct gt_store *st, const char *name,
+                                                         enum gt_role role, const char *member,
+                                                         char token[GT_TOKEN_MAX],
+                                                         struct gt_err *err);
+/* Revokes the named user's token. GT_E_SCHEMA when there is no such user
+ * or it is already revoked. Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_revoke(struct gt_store *st,
+                                                            const char *name,
+                                                            struct gt_err *err);
+/* Every user, in the order they were added. OUT: *users (caller frees),
+ * *n. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users,
+                                                      size_t *n, struct gt_err *err);
+/* The user a bearer token belongs to. GT_E_AUTH for a malformed, unknown,
+ * wrong or revoked token (the message does not say which). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate(struct gt_store *st,
+                                                             const char *token,
+                                                             struct gt_user *out,
+                                                             struct gt_err *err);
+
+/* --- audit --------------------------------------------------------------- */
+
+/* Checks the audit chain: each entry's hash is BLAKE2b-256 of the previous
+ * entry's hash and the entry's own fields. OUT: *entries checked; on a
+ * break, GT_E_INTEGRITY with the first bad entry's number in the message. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_audit_verify(struct gt_store *st,
+                                                             int64_t *entries,
+                                                             struct gt_err *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

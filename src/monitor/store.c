@@ -1,0 +1,239 @@
+/* store.c: the SQLite adapter of the monitoring store: opening, pragmas,
+ * versioned migrations, transactions, and the hash-chained audit log. The
+ * only file, with users.c, that calls SQLite; prepared statements only. */
+#include "monitor/store_priv.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Migrations, applied in order; the schema's version is their count. */
+static const char *const migrations[] = {
+	/* 1: users, the audit chain */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL,"
+	"  member TEXT NOT NULL DEFAULT '',"
+	"  token_hash TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  revoked TEXT);"
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  object TEXT NOT NULL,"
+	"  detail TEXT NOT NULL,"
+	"  prev BLOB NOT NULL,"
+	"  hash BLOB NOT NULL);",
+};
+enum { NMIGRATIONS = sizeof(migrations) / sizeof(migrations[0]) };
+_Static_assert(NMIGRATIONS == GT_STORE_SCHEMA, "one migration per schema version");
+
+enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what)
+{
+	return gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s: %s", what,
+	                  st->db ? sqlite3_errmsg(st->db) : "no database");
+}
+
+void gt__store_now(char out[32])
+{
+	struct timespec ts;
+	struct tm tm;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return GT_OK;
+	enum gt_status s = gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s", msg ? msg : "?");
+	sqlite3_free(msg);
+	return s;
+}
+
+static int schema_version(struct gt_store *st)
+{
+	sqlite3_stmt *q;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_err *err)
+{
+	*out = NULL;
+	if (sodium_init() < 0)
+		return gt_err_set(err, GT_E_INTERNAL, NULL, 0, 0, NULL, "libsodium cannot start");
+	struct gt_store *st = calloc(1, sizeof(*st));
+	if (!st)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	enum gt_status s;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot open the store");
+		goto out_fail;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	/* WAL with full synchronisation: a commit is on disk when it returns */
+	if ((s = gt__store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+	                            "PRAGMA foreign_keys=ON;",
+	                        err)) != GT_OK)
+		goto out_fail;
+	int v = schema_version(st);
+	if (v < 0) {
+		s = gt__store_fail(st, err, "not a guarantor store");
+		goto out_fail;
+	}
+	if (v > GT_STORE_SCHEMA) {
+		s = gt_err_set(err, GT_E_SCHEMA, path, 0, 0, NULL,
+		               "the store has schema %d, newer than this guarantor knows (%d); use a "
+		               "newer guarantor",
+		               v, GT_STORE_SCHEMA);
+		goto out_fail;
+	}
+	for (int m = v; m < GT_STORE_SCHEMA; m++) {
+		char pragma[64];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d;", m + 1);
+		if ((s = gt__store_exec(st, "BEGIN IMMEDIATE;", err)) != GT_OK)
+			goto out_fail;
+		if ((s = gt__store_exec(st, migrations[m], err)) != GT_OK ||
+		    (s = gt__store_exec(st, pragma, err)) != GT_OK) {
+			gt__store_exec(st, "ROLLBACK;", NULL);
+			goto out_fail;
+		}
+		if ((s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+			goto out_fail;
+	}
+	*out = st;
+	return GT_OK;
+out_fail:
+	gt_store_close(st);
+	return s;
+}
+
+void gt_store_close(struct gt_store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(st->db);
+	free(st);
+}
+
+/* The entry's hash: BLAKE2b-256 over the previous hash and each field,
+ * each field preceded by its length so that no two entries can collide by
+ * moving a boundary. */
+static void entry_hash(const unsigned char prev[32], int64_t seq, const char *at,
+                       const char *actor, const char *action, const char *object,
+                       const char *detail, unsigned char out[32])
+{
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, 32);
+	crypto_generichash_update(&h, prev, 32);
+	unsigned char s[8];
+	for (int i = 0; i < 8; i++)
+		s[i] = (unsigned char)((uint64_t)seq >> (8 * i));
+	crypto_generichash_update(&h, s, sizeof(s));
+	const char *fields[] = {at, actor, action, object, detail};
+	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+		uint64_t len = strlen(fields[f]);
+		unsigned char l[8];
+		for (int i = 0; i < 8; i++)
+			l[i] = (unsigned char)(len >> (8 * i));
+		crypto_generichash_update(&h, l, sizeof(l));
+		crypto_generichash_update(&h, (const unsigned char *)fields[f], len);
+	}
+	crypto_generichash_final(&h, out, 32);
+}
+
+enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const char *action,
+                               const char *object, const char *detail, struct gt_err *err)
+{
+	unsigned char prev[32] = {0}, hash[32];
+	int64_t seq = 1;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", -1,
+	                       &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the audit log");
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		seq = sqlite3_column_int64(q, 0) + 1;
+		if (sqlite3_column_bytes(q, 1) == 32)
+			memcpy(prev, sqlite3_column_blob(q, 1), 32);
+	}
+	sqlite3_finalize(q);
+	char at[32];
+	gt__store_now(at);
+	entry_hash(prev, seq, at, actor, action, object, detail, hash);
+	if (sqlite3_prepare_v2(st->db,
+	                       "INSERT INTO audit (seq, at, actor, action, object, detail, prev, hash)"
+	                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot write the audit log");
+	sqlite3_bind_int64(q, 1, seq);
+	sqlite3_bind_text(q, 2, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, action, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 5, object, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 6, detail, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(q, 7, prev, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(q, 8, hash, 32, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the audit log");
+}
+
+enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, struct gt_err *err)
+{
+	*entries = 0;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT seq, at, actor, action, object, detail, prev, hash FROM audit "
+	                       "ORDER BY seq",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the audit log");
+	unsigned char prev[32] = {0};
+	int64_t expect = 1;
+	enum gt_status s = GT_OK;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int64_t seq = sqlite3_column_int64(q, 0);
+		const char *f[5];
+		for (int i = 0; i < 5; i++) {
+			const unsigned char *t = sqlite3_column_text(q, 1 + i);
+			f[i] = t ? (const char *)t : "";
+		}
+		unsigned char want[32];
+		entry_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], want);
+		bool prev_ok = sqlite3_column_bytes(q, 6) == 32 &&
+		               memcmp(sqlite3_column_blob(q, 6), prev, 32) == 0;
+		bool hash_ok = sqlite3_column_bytes(q, 7) == 32 &&
+		               memcmp(sqlite3_column_blob(q, 7), want, 32) == 0;
+		if (seq != expect || !prev_ok || !hash_ok) {
+			s = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+			               "audit entry %lld %s; the log was altered from there on",
+			               (long long)(seq != expect ? expect : seq),
+			               seq != expect ? "is missing"
+			               : !prev_ok    ? "does not follow the entry before it"
+			                             : "does not match its hash");
+			break;
+		}
+		memcpy(prev, want, 32);
+		expect++;
+		(*entries)++;
+	}
+	sqlite3_finalize(q);
+	if (s == GT_OK && rc != SQLITE_DONE)
+		return gt__store_fail(st, err, "cannot read the audit log");
+	return s;
+}

@@ -1,0 +1,24 @@
+/* store_priv.h: what the monitoring store's files share (private). */
+#ifndef GT_MONITOR_STORE_PRIV_H
+#define GT_MONITOR_STORE_PRIV_H
+
+#include "guarantor/monitor.h"
+
+#include <sqlite3.h>
+
+struct gt_store {
+	sqlite3 *db;
+	char path[1024];
+};
+
+/* GT_E_IO with SQLite's message, prefixed by what failed. */
+enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what);
+/* Runs SQL without parameters (schema, pragmas, transactions). */
+enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_err *err);
+/* The current UTC time, ISO 8601 to the second. */
+void gt__store_now(char out[32]);
+/* Appends an entry to the audit chain, inside the caller's transaction. */
+enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const char *action,
+                               const char *object, const char *detail, struct gt_err *err);
+
+#endif

@@ -1,0 +1,250 @@
+/* users.c: users, roles and bearer tokens. A token is "gt1.<id>.<secret>"
+ * with 32 random bytes of secret; the store keeps only an argon2id hash of
+ * it (libsodium's crypto_pwhash_str, interactive limits). */
+#include "monitor/store_priv.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const role_names[GT_ROLE_COUNT] = {"monitor", "analyst", "commander",
+                                                      "member", "observer"};
+
+const char *gt_role_name(enum gt_role r)
+{
+	return (unsigned)r < GT_ROLE_COUNT ? role_names[r] : "?";
+}
+
+bool gt_role_parse(const char *s, enum gt_role *out)
+{
+	for (int i = 0; i < GT_ROLE_COUNT; i++) {
+		if (strcmp(s, role_names[i]) == 0) {
+			*out = (enum gt_role)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool valid_name(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 63)
+		return false;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '.' || *s == '-' || *s == '_'))
+			return false;
+	return true;
+}
+
+static bool valid_code(const char *s)
+{
+	return s && strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]);
+}
+
+enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_role role,
+                                 const char *member, char token[GT_TOKEN_MAX],
+                                 struct gt_err *err)
+{
+	token[0] = '\0';
+	if (!valid_name(name))
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
+		                  "'%s' is not a valid user name; expected 1 to 63 letters, digits, "
+		                  "'.', '-' or '_'",
+		                  name);
+	if ((unsigned)role >= GT_ROLE_COUNT)
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "role", "unknown role");
+	if (role == GT_ROLE_MEMBER && !valid_code(member))
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "member",
+		                  "a member representative needs the ISO code of the government it "
+		                  "speaks for (two capital letters), got '%s'",
+		                  member ? member : "");
+	if (role != GT_ROLE_MEMBER && member && *member)
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "member",
+		                  "only member representatives speak for a government");
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	/* the row first, for its id; the token's hash goes in once made */
+	sqlite3_stmt *q;
+	char now[32];
+	gt__store_now(now);
+	if (sqlite3_prepare_v2(st->db,
+	                       "INSERT INTO users (name, role, member, token_hash, created) "
+	                       "VALUES (?, ?, ?, '', ?)",
+	                       -1, &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot add the user");
+		goto out_rollback;
+	}
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, gt_role_name(role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, role == GT_ROLE_MEMBER ? member : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, now, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_CONSTRAINT) {
+		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name", "user '%s' already exists", name);
+		goto out_rollback;
+	}
+	if (rc != SQLITE_DONE) {
+		s = gt__store_fail(st, err, "cannot add the user");
+		goto out_rollback;
+	}
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	unsigned char secret[32];
+	char b64[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+	randombytes_buf(secret, sizeof(secret));
+	sodium_bin2base64(b64, sizeof(b64), secret, sizeof(secret),
+	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(secret, sizeof(secret));
+	char tok[GT_TOKEN_MAX], hash[crypto_pwhash_STRBYTES];
+	snprintf(tok, sizeof(tok), "gt1.%" PRId64 ".%s", id, b64);
+	if (crypto_pwhash_str(hash, tok, strlen(tok), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		sodium_memzero(tok, sizeof(tok));
+		s = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory hashing the token");
+		goto out_rollback;
+	}
+	if (sqlite3_prepare_v2(st->db, "UPDATE users SET token_hash = ? WHERE id = ?", -1, &q,
+	                       NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot add the user");
+		goto out_rollback;
+	}
+	sqlite3_bind_text(q, 1, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, id);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	char detail[128];
+	snprintf(detail, sizeof(detail), "role=%s member=%s", gt_role_name(role),
+	         role == GT_ROLE_MEMBER ? member : "");
+	if (rc != SQLITE_DONE || (s = gt__store_audit(st, "cli", "user.add", name, detail, err)) !=
+	                                 GT_OK) {
+		if (rc != SQLITE_DONE)
+			s = gt__store_fail(st, err, "cannot add the user");
+		goto out_rollback;
+	}
+	if ((s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+		goto out_rollback;
+	snprintf(token, GT_TOKEN_MAX, "%s", tok);
+	sodium_memzero(tok, sizeof(tok));
+	return GT_OK;
+out_rollback:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
+
+enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struct gt_err *err)
+{
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	sqlite3_stmt *q;
+	char now[32];
+	gt__store_now(now);
+	if (sqlite3_prepare_v2(st->db,
+	                       "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL", -1,
+	                       &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot revoke");
+		goto out_rollback;
+	}
+	sqlite3_bind_text(q, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		s = gt__store_fail(st, err, "cannot revoke");
+		goto out_rollback;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
+		               "no user '%s' with a live token", name);
+		goto out_rollback;
+	}
+	if ((s = gt__store_audit(st, "cli", "user.revoke", name, "", err)) != GT_OK ||
+	    (s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+		goto out_rollback;
+	return GT_OK;
+out_rollback:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
+
+static void read_user(sqlite3_stmt *q, struct gt_user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(q, 0);
+	snprintf(u->name, sizeof(u->name), "%s", (const char *)sqlite3_column_text(q, 1));
+	gt_role_parse((const char *)sqlite3_column_text(q, 2), &u->role);
+	snprintf(u->member, sizeof(u->member), "%s", (const char *)sqlite3_column_text(q, 3));
+	snprintf(u->created, sizeof(u->created), "%s", (const char *)sqlite3_column_text(q, 4));
+	u->revoked = sqlite3_column_type(q, 5) != SQLITE_NULL;
+}
+
+enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_t *n,
+                              struct gt_err *err)
+{
+	*users = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT id, name, role, member, created, revoked FROM users ORDER BY id",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot list the users");
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct gt_user *grown = realloc(*users, (*n + 1) * sizeof(*grown));
+		if (!grown) {
+			sqlite3_finalize(q);
+			free(*users);
+			*users = NULL;
+			*n = 0;
+			return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+		}
+		*users = grown;
+		read_user(q, &grown[(*n)++]);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(*users);
+		*users = NULL;
+		*n = 0;
+		return gt__store_fail(st, err, "cannot list the users");
+	}
+	return GT_OK;
+}
+
+enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, struct gt_user *out,
+                                     struct gt_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	int64_t id = 0;
+	int used = 0;
+	size_t len = token ? strlen(token) : 0;
+	/* "gt1.<id>.<secret>": the id finds the row, the hash checks the rest */
+	if (len == 0 || len >= GT_TOKEN_MAX || sscanf(token, "gt1.%" SCNd64 ".%n", &id, &used) != 1 ||
+	    used == 0 || id <= 0)
+		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT id, name, role, member, created, revoked, token_hash FROM "
+	                       "users WHERE id = ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the users");
+	sqlite3_bind_int64(q, 1, id);
+	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		const char *hash = (const char *)sqlite3_column_text(q, 6);
+		read_user(q, out);
+		if (!out->revoked && hash && crypto_pwhash_str_verify(hash, token, len) == 0)
+			s = GT_OK;
+	}
+	sqlite3_finalize(q);
+	if (s != GT_OK)
+		memset(out, 0, sizeof(*out));
+	else
+		gt_err_clear(err);
+	return s;
+}
