@@ -19,7 +19,7 @@ extern "C" {
 #endif
 
 /* The schema this build knows. A store with a newer one is refused. */
-#define GT_STORE_SCHEMA 1
+#define GT_STORE_SCHEMA 2
 
 struct gt_store;
 
@@ -79,6 +79,83 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate(struct gt_store *st
                                                              const char *token,
                                                              struct gt_user *out,
                                                              struct gt_err *err);
+
+/* --- reports (docs/monitor.md, "Reports") ------------------------------- */
+
+enum gt_source_kind {
+	GT_SOURCE_PATROL,
+	GT_SOURCE_FIXED_CAMERA,
+	GT_SOURCE_UAV,
+	GT_SOURCE_ACOUSTIC,
+	GT_SOURCE_PARTNER,
+	GT_SOURCE_OPEN_SOURCE,
+	GT_SOURCE_COUNT
+};
+
+enum gt_event_type {
+	GT_EVENT_EXPLOSION,
+	GT_EVENT_SMALL_ARMS,
+	GT_EVENT_DRONE,
+	GT_EVENT_HEAVY_WEAPONS,
+	GT_EVENT_MINE,
+	GT_EVENT_AIRSPACE,
+	GT_EVENT_OTHER,
+	GT_EVENT_COUNT
+};
+
+/* Explosions by weapon class (OSCE SMM practice). */
+enum gt_weapon {
+	GT_WEAPON_NONE, /* not an explosion, or not assessed */
+	GT_WEAPON_UNDETERMINED,
+	GT_WEAPON_MORTAR,
+	GT_WEAPON_ARTILLERY,
+	GT_WEAPON_MLRS,
+	GT_WEAPON_TANK,
+	GT_WEAPON_GRENADE,
+	GT_WEAPON_COUNT
+};
+
+GT_EXPORT const char *gt_source_kind_name(enum gt_source_kind k);
+GT_EXPORT const char *gt_event_type_name(enum gt_event_type t);
+GT_EXPORT const char *gt_weapon_name(enum gt_weapon w);
+
+#define GT_REPORT_ID_MAX 65
+#define GT_REPORT_TEXT_MAX 4000
+#define GT_REPORT_ATTACHMENTS_MAX 16
+
+/* One report from a monitor, sensor or partner. Times are seconds since
+ * the Unix epoch, UTC. */
+struct gt_report {
+	char id[GT_REPORT_ID_MAX]; /* the client's: resubmission is idempotent */
+	int64_t observed_from, observed_to, reported;
+	double lon, lat, precision_m;
+	char observer[64];
+	enum gt_source_kind source;
+	enum gt_event_type event;
+	enum gt_weapon weapon;
+	long count;
+	bool heard;                /* heard rather than seen: bearing and distance */
+	double bearing_deg, distance_km;
+	char text[GT_REPORT_TEXT_MAX];
+	char attachments[GT_REPORT_ATTACHMENTS_MAX][72]; /* "sha256:<64 hex>" */
+	size_t nattachments;
+};
+
+/* Reads a report from its JSON (docs/monitor.md): every field checked, no
+ * unknown field accepted; `now` (epoch seconds) bounds the times (nothing
+ * observed or reported more than 5 minutes in the future). GT_E_SYNTAX for
+ * malformed JSON, GT_E_SCHEMA or GT_E_RANGE naming the field (err.path) and
+ * what was expected. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_report_parse(const char *json, size_t len, int64_t now,
+                                                       struct gt_report *out, struct gt_err *err);
+
+/* Stores a report submitted by user, audited. A report whose id is
+ * already stored with the same content is acknowledged again (*created
+ * false); with different content it is refused, GT_E_CONFLICT. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_submit(struct gt_store *st,
+                                                              const struct gt_user *by,
+                                                              const struct gt_report *r,
+                                                              bool *created, struct gt_err *err);
 
 /* --- audit --------------------------------------------------------------- */
 

@@ -20,6 +20,7 @@ const char *gt_strerror(enum gt_status status)
 	case GT_E_INTERNAL: return "internal error";
 	case GT_E_AUTH: return "not authenticated";
 	case GT_E_INTEGRITY: return "integrity check failed";
+	case GT_E_CONFLICT: return "conflict";
 	}
 	return "unknown status";
 }
@@ -27,7 +28,8 @@ const char *gt_strerror(enum gt_status status)
 bool gt_status_is_input_error(enum gt_status status)
 {
 	return status == GT_E_SYNTAX || status == GT_E_SCHEMA || status == GT_E_RANGE ||
-	       status == GT_E_GEOMETRY || status == GT_E_USAGE || status == GT_E_AUTH;
+	       status == GT_E_GEOMETRY || status == GT_E_USAGE || status == GT_E_AUTH ||
+	       status == GT_E_CONFLICT;
 }
 
 void gt_err_clear(struct gt_err *err)

@@ -29,6 +29,25 @@ static const char *const migrations[] = {
 	"  detail TEXT NOT NULL,"
 	"  prev BLOB NOT NULL,"
 	"  hash BLOB NOT NULL);",
+	/* 2: reports, as received; `digest` is of their canonical form, for
+	 * idempotent resubmission */
+	"CREATE TABLE reports ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  digest BLOB NOT NULL,"
+	"  observed_from INTEGER NOT NULL,"
+	"  observed_to INTEGER NOT NULL,"
+	"  reported INTEGER NOT NULL,"
+	"  received TEXT NOT NULL,"
+	"  submitted_by INTEGER NOT NULL REFERENCES users(id),"
+	"  lon REAL NOT NULL, lat REAL NOT NULL, precision_m REAL NOT NULL,"
+	"  observer TEXT NOT NULL,"
+	"  source TEXT NOT NULL, event TEXT NOT NULL, weapon TEXT NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  bearing_deg REAL, distance_km REAL,"
+	"  text TEXT NOT NULL,"
+	"  attachments TEXT NOT NULL);"
+	"CREATE INDEX reports_time ON reports (observed_from);",
 };
 enum { NMIGRATIONS = sizeof(migrations) / sizeof(migrations[0]) };
 _Static_assert(NMIGRATIONS == GT_STORE_SCHEMA, "one migration per schema version");

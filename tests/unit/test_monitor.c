@@ -143,7 +143,7 @@ static void newer_schema_refused(void **state)
 	gt_store_close(st);
 	raw("PRAGMA user_version = 99");
 	assert_int_equal(gt_store_open(path, &st, &err), GT_E_SCHEMA);
-	assert_non_null(strstr(err.msg, "schema 99, newer than this guarantor knows (1)"));
+	assert_non_null(strstr(err.msg, "schema 99, newer than this guarantor knows (2)"));
 	/* not a database at all */
 	teardown(NULL);
 	FILE *f = fopen(path, "w");
@@ -152,12 +152,121 @@ static void newer_schema_refused(void **state)
 	assert_int_not_equal(gt_store_open(path, &st, &err), GT_OK);
 }
 
+/* 2026-11-27T12:00:00Z */
+#define NOW 1795780800
+
+static const char good[] =
+	"{\"id\": \"kt3-0001\", \"observed\": {\"from\": \"2026-11-27T10:00:00Z\", "
+	"\"to\": \"2026-11-27T10:05:00Z\"}, \"reported\": \"2026-11-27T10:20:00Z\", "
+	"\"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, "
+	"\"observer\": \"team 3\", \"source\": \"patrol\", \"event\": \"explosion\", "
+	"\"weapon\": \"artillery\", \"count\": 4, \"heard\": {\"bearing_deg\": 120, "
+	"\"distance_km\": 5}, \"text\": \"four impacts\"}";
+
+/* One change to the good report, and the error it must give. */
+static void expect_bad(const char *from, const char *to, enum gt_status want, const char *msg)
+{
+	char json[2048];
+	const char *at = strstr(good, from);
+	assert_non_null(at);
+	snprintf(json, sizeof(json), "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
+	struct gt_report r;
+	struct gt_err err;
+	assert_int_equal(gt_report_parse(json, strlen(json), NOW, &r, &err), want);
+	char got[512];
+	snprintf(got, sizeof(got), "%s: %s", err.path, err.msg);
+	assert_string_equal(got, msg);
+}
+
+static void report_parsing(void **state)
+{
+	(void)state;
+	struct gt_report r;
+	struct gt_err err;
+	assert_int_equal(gt_report_parse(good, strlen(good), NOW, &r, &err), GT_OK);
+	assert_string_equal(r.id, "kt3-0001");
+	assert_int_equal(r.observed_to - r.observed_from, 300);
+	assert_int_equal(r.reported, NOW - 6000);
+	assert_true(r.weapon == GT_WEAPON_ARTILLERY && r.count == 4 && r.heard);
+	assert_true(r.bearing_deg == 120 && r.distance_km == 5);
+	expect_bad("\"count\": 4", "\"count\": 4, \"colour\": 1", GT_E_SCHEMA,
+	           "colour: unknown field; expected one of: id, observed, reported, position, "
+	           "observer, source, event, weapon, count, heard, text, attachments");
+	expect_bad("\"lat\": 48.1", "\"lat\": 95", GT_E_RANGE,
+	           "position.lat: 95 is out of range; expected -90 to 90");
+	expect_bad("\"lon\": 37.6", "\"lon\": \"east\"", GT_E_SCHEMA,
+	           "position.lon: expected a number, got text");
+	expect_bad("2026-11-27T10:05:00Z", "2026-11-27T09:05:00Z", GT_E_RANGE,
+	           "observed.to: is before observed.from");
+	expect_bad("2026-11-27T10:20:00Z", "2026-11-28T10:20:00Z", GT_E_RANGE,
+	           "reported: is in the future (more than 5 minutes ahead of the server's clock)");
+	expect_bad("2026-11-27T10:00:00Z", "2026-02-31T10:00:00Z", GT_E_SCHEMA,
+	           "observed.from: '2026-02-31T10:00:00Z'; expected a UTC time like "
+	           "2026-11-27T10:00:00Z");
+	expect_bad("\"patrol\"", "\"rumour\"", GT_E_SCHEMA,
+	           "source: 'rumour'; expected one of: patrol, fixed_camera, uav, acoustic, partner, "
+	           "open_source");
+	expect_bad("\"explosion\"", "\"small_arms\"", GT_E_SCHEMA,
+	           "weapon: only explosions have a weapon class");
+	expect_bad("\"count\": 4", "\"count\": 2.5", GT_E_SCHEMA, "count: expected a whole number");
+	expect_bad("\"kt3-0001\"", "\"kt3 0001\"", GT_E_SCHEMA,
+	           "id: expected 1 to 64 letters, digits, '.', '_', ':' or '-'");
+	expect_bad("\"text\": \"four impacts\"",
+	           "\"attachments\": [\"md5:abc\"]", GT_E_SCHEMA,
+	           "attachments[0]: expected \"sha256:\" and 64 lower-case hex digits");
+	assert_int_equal(gt_report_parse("{\"id\": 1,", 8, NOW, &r, &err), GT_E_SYNTAX);
+	assert_int_equal(gt_report_parse("[1]", 3, NOW, &r, &err), GT_E_SCHEMA);
+	assert_int_equal(gt_report_parse("{\"id\": \"a\", \"id\": \"b\"}", 22, NOW, &r, &err),
+	                 GT_E_SYNTAX);
+}
+
+/* The same report twice is stored once and acknowledged twice; a different
+ * report under the same id is refused; each stored report is audited. */
+static void idempotent_submission(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	struct gt_user u;
+	assert_int_equal(gt_store_authenticate(st, t, &u, &err), GT_OK);
+	struct gt_report r;
+	assert_int_equal(gt_report_parse(good, strlen(good), NOW, &r, &err), GT_OK);
+	bool created;
+	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_OK);
+	assert_true(created);
+	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_OK);
+	assert_false(created);
+	r.count = 5;
+	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_E_CONFLICT);
+	assert_string_equal(err.msg, "'kt3-0001' is already the id of a different report");
+	int64_t entries;
+	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	assert_int_equal(entries, 2); /* the user, the one report */
+	gt_store_close(st);
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), max(count) FROM reports", -1, &q,
+	                                    NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	assert_int_equal(sqlite3_column_int(q, 1), 4);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(users_and_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_schema_refused, setup, teardown),
+		cmocka_unit_test(report_parsing),
+		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

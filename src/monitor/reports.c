@@ -1,0 +1,449 @@
+/* reports.c: reports from monitors, sensors and partners: read from JSON
+ * with every field checked, and stored idempotently by the client's id. */
+#define _DEFAULT_SOURCE /* timegm */
+#include "monitor/store_priv.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const source_names[GT_SOURCE_COUNT] = {
+	"patrol", "fixed_camera", "uav", "acoustic", "partner", "open_source"};
+static const char *const event_names[GT_EVENT_COUNT] = {
+	"explosion", "small_arms", "drone", "heavy_weapons_movement", "mine", "airspace", "other"};
+static const char *const weapon_names[GT_WEAPON_COUNT] = {
+	"none", "undetermined", "mortar", "artillery", "mlrs", "tank", "grenade"};
+
+const char *gt_source_kind_name(enum gt_source_kind k)
+{
+	return (unsigned)k < GT_SOURCE_COUNT ? source_names[k] : "?";
+}
+
+const char *gt_event_type_name(enum gt_event_type t)
+{
+	return (unsigned)t < GT_EVENT_COUNT ? event_names[t] : "?";
+}
+
+const char *gt_weapon_name(enum gt_weapon w)
+{
+	return (unsigned)w < GT_WEAPON_COUNT ? weapon_names[w] : "?";
+}
+
+/* "2026-11-27T10:00:00Z", exactly; OUT: seconds since the epoch. */
+static bool parse_time(const char *s, int64_t *out)
+{
+	struct tm tm = {0};
+	int n = 0;
+	if (strlen(s) != 20 || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon,
+	                              &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6 ||
+	    n != 20)
+		return false;
+	if (tm.tm_year < 1990 || tm.tm_year > 2200 || tm.tm_mon < 1 || tm.tm_mon > 12 ||
+	    tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+		return false;
+	int year = tm.tm_year, mon = tm.tm_mon, day = tm.tm_mday;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm);
+	struct tm back;
+	gmtime_r(&t, &back);
+	if (back.tm_year + 1900 != year || back.tm_mon + 1 != mon || back.tm_mday != day)
+		return false; /* 31 February and the like */
+	*out = (int64_t)t;
+	return true;
+}
+
+static enum gt_status bad(struct gt_err *err, enum gt_status st, const char *path,
+                          const char *fmt, const char *what)
+{
+	return gt_err_set(err, st, NULL, 0, 0, path, fmt, what);
+}
+
+static const char *type_of(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "text";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "true or false";
+	case JSON_NULL: return "null";
+	}
+	return "?";
+}
+
+/* Refuses members of obj not in keys. */
+static enum gt_status known(const json_t *obj, const char *path, const char *const *keys,
+                            const char *list, struct gt_err *err)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach((json_t *)obj, k, v) {
+		bool ok = false;
+		for (size_t i = 0; keys[i]; i++)
+			ok = ok || strcmp(keys[i], k) == 0;
+		if (!ok) {
+			char p[128];
+			snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", k);
+			return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, p,
+			                  "unknown field; expected one of: %s", list);
+		}
+	}
+	return GT_OK;
+}
+
+static enum gt_status text_field(const json_t *obj, const char *key, const char *path,
+                                 bool required, size_t max, char *out, struct gt_err *err)
+{
+	const json_t *v = json_object_get(obj, key);
+	if (!v) {
+		if (required)
+			return bad(err, GT_E_SCHEMA, path, "missing; expected %s", "text");
+		out[0] = '\0';
+		return GT_OK;
+	}
+	if (!json_is_string(v))
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, path, "expected text, got %s",
+		                  type_of(v));
+	size_t n = json_string_length(v);
+	if (n >= max)
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+		                  "%zu bytes; expected at most %zu", n, max - 1);
+	if (memchr(json_string_value(v), '\0', n))
+		return bad(err, GT_E_SCHEMA, path, "%s", "contains a NUL character");
+	memcpy(out, json_string_value(v), n + 1);
+	return GT_OK;
+}
+
+static enum gt_status number_field(const json_t *obj, const char *key, const char *path,
+                                   bool required, double lo, double hi, double *out,
+                                   bool *present, struct gt_err *err)
+{
+	const json_t *v = json_object_get(obj, key);
+	if (present)
+		*present = v != NULL;
+	if (!v) {
+		if (required)
+			return bad(err, GT_E_SCHEMA, path, "missing; expected %s", "a number");
+		return GT_OK;
+	}
+	if (!json_is_number(v))
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, path, "expected a number, got %s",
+		                  type_of(v));
+	double x = json_number_value(v);
+	if (!(x >= lo && x <= hi))
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+		                  "%g is out of range; expected %g to %g", x, lo, hi);
+	*out = x;
+	return GT_OK;
+}
+
+static enum gt_status enum_field(const json_t *obj, const char *key, const char *path,
+                                 const char *const *names, int count, int *out,
+                                 struct gt_err *err)
+{
+	char text[64];
+	enum gt_status st = text_field(obj, key, path, true, sizeof(text), text, err);
+	if (st != GT_OK)
+		return st;
+	for (int i = 0; i < count; i++) {
+		if (strcmp(names[i], text) == 0) {
+			*out = i;
+			return GT_OK;
+		}
+	}
+	char list[256] = "";
+	for (int i = 0; i < count; i++)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
+		         names[i]);
+	return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, path, "'%s'; expected one of: %s", text,
+	                  list);
+}
+
+static enum gt_status time_field(const json_t *obj, const char *key, const char *path,
+                                 int64_t *out, struct gt_err *err)
+{
+	char text[64];
+	enum gt_status st = text_field(obj, key, path, true, sizeof(text), text, err);
+	if (st != GT_OK)
+		return st;
+	if (!parse_time(text, out))
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, path,
+		                  "'%s'; expected a UTC time like 2026-11-27T10:00:00Z", text);
+	return GT_OK;
+}
+
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || strchr("._:-", *s)))
+			return false;
+	return true;
+}
+
+enum gt_status gt_report_parse(const char *json, size_t len, int64_t now, struct gt_report *out,
+                               struct gt_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	json_error_t je;
+	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+	if (!root)
+		return gt_err_set(err, GT_E_SYNTAX, NULL, je.line, je.column, NULL, "%s", je.text);
+	static const char *const keys[] = {"id",     "observed", "reported",    "position",
+	                                   "observer", "source", "event",       "weapon",
+	                                   "count",  "heard",    "text",        "attachments",
+	                                   NULL};
+	static const char *const obs_keys[] = {"from", "to", NULL};
+	static const char *const pos_keys[] = {"lon", "lat", "precision_m", NULL};
+	static const char *const heard_keys[] = {"bearing_deg", "distance_km", NULL};
+	enum gt_status st = GT_OK;
+	const json_t *obs, *pos, *heard, *att;
+	int src, ev, wp = GT_WEAPON_NONE;
+	double count = 1;
+	if (!json_is_object(root)) {
+		st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, NULL, "expected a JSON object, got %s",
+		                type_of(root));
+		goto out;
+	}
+	if ((st = known(root, "", keys,
+	                "id, observed, reported, position, observer, source, event, weapon, count, "
+	                "heard, text, attachments",
+	                err)) != GT_OK ||
+	    (st = text_field(root, "id", "id", true, sizeof(out->id), out->id, err)) != GT_OK)
+		goto out;
+	if (!valid_id(out->id)) {
+		st = bad(err, GT_E_SCHEMA, "id", "%s",
+		         "expected 1 to 64 letters, digits, '.', '_', ':' or '-'");
+		goto out;
+	}
+	obs = json_object_get(root, "observed");
+	if (!json_is_object(obs)) {
+		st = bad(err, GT_E_SCHEMA, "observed", "%s",
+		         "expected an object {\"from\": TIME, \"to\": TIME}");
+		goto out;
+	}
+	if ((st = known(obs, "observed", obs_keys, "from, to", err)) != GT_OK ||
+	    (st = time_field(obs, "from", "observed.from", &out->observed_from, err)) != GT_OK ||
+	    (st = time_field(obs, "to", "observed.to", &out->observed_to, err)) != GT_OK ||
+	    (st = time_field(root, "reported", "reported", &out->reported, err)) != GT_OK)
+		goto out;
+	if (out->observed_to < out->observed_from) {
+		st = bad(err, GT_E_RANGE, "observed.to", "%s", "is before observed.from");
+		goto out;
+	}
+	if (out->reported < out->observed_from) {
+		st = bad(err, GT_E_RANGE, "reported", "%s", "is before the observation began");
+		goto out;
+	}
+	if (out->observed_to > now + 300 || out->reported > now + 300) {
+		st = bad(err, GT_E_RANGE, out->reported > now + 300 ? "reported" : "observed.to", "%s",
+		         "is in the future (more than 5 minutes ahead of the server's clock)");
+		goto out;
+	}
+	pos = json_object_get(root, "position");
+	if (!json_is_object(pos)) {
+		st = bad(err, GT_E_SCHEMA, "position", "%s",
+		         "expected an object {\"lon\", \"lat\", \"precision_m\"}");
+		goto out;
+	}
+	if ((st = known(pos, "position", pos_keys, "lon, lat, precision_m", err)) != GT_OK ||
+	    (st = number_field(pos, "lon", "position.lon", true, -180, 180, &out->lon, NULL, err)) !=
+	            GT_OK ||
+	    (st = number_field(pos, "lat", "position.lat", true, -90, 90, &out->lat, NULL, err)) !=
+	            GT_OK ||
+	    (st = number_field(pos, "precision_m", "position.precision_m", true, 0, 100000,
+	                       &out->precision_m, NULL, err)) != GT_OK ||
+	    (st = text_field(root, "observer", "observer", true, sizeof(out->observer), out->observer,
+	                     err)) != GT_OK ||
+	    (st = enum_field(root, "source", "source", source_names, GT_SOURCE_COUNT, &src, err)) !=
+	            GT_OK ||
+	    (st = enum_field(root, "event", "event", event_names, GT_EVENT_COUNT, &ev, err)) != GT_OK)
+		goto out;
+	out->source = (enum gt_source_kind)src;
+	out->event = (enum gt_event_type)ev;
+	if (json_object_get(root, "weapon")) {
+		if ((st = enum_field(root, "weapon", "weapon", weapon_names, GT_WEAPON_COUNT, &wp,
+		                     err)) != GT_OK)
+			goto out;
+		if (out->event != GT_EVENT_EXPLOSION && wp != GT_WEAPON_NONE) {
+			st = bad(err, GT_E_SCHEMA, "weapon", "%s", "only explosions have a weapon class");
+			goto out;
+		}
+	}
+	out->weapon = (enum gt_weapon)wp;
+	if ((st = number_field(root, "count", "count", false, 1, 100000, &count, NULL, err)) !=
+	    GT_OK)
+		goto out;
+	if (count != floor(count)) {
+		st = bad(err, GT_E_SCHEMA, "count", "%s", "expected a whole number");
+		goto out;
+	}
+	out->count = (long)count;
+	heard = json_object_get(root, "heard");
+	if (heard) {
+		if (!json_is_object(heard)) {
+			st = bad(err, GT_E_SCHEMA, "heard", "%s",
+			         "expected an object {\"bearing_deg\", \"distance_km\"}");
+			goto out;
+		}
+		out->heard = true;
+		if ((st = known(heard, "heard", heard_keys, "bearing_deg, distance_km", err)) !=
+		            GT_OK ||
+		    (st = number_field(heard, "bearing_deg", "heard.bearing_deg", true, 0, 360,
+		                       &out->bearing_deg, NULL, err)) != GT_OK ||
+		    (st = number_field(heard, "distance_km", "heard.distance_km", true, 0, 100,
+		                       &out->distance_km, NULL, err)) != GT_OK)
+			goto out;
+	}
+	if ((st = text_field(root, "text", "text", false, sizeof(out->text), out->text, err)) !=
+	    GT_OK)
+		goto out;
+	att = json_object_get(root, "attachments");
+	if (att) {
+		if (!json_is_array(att) || json_array_size(att) > GT_REPORT_ATTACHMENTS_MAX) {
+			st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "attachments",
+			                "expected an array of at most %d \"sha256:<64 hex>\" hashes",
+			                GT_REPORT_ATTACHMENTS_MAX);
+			goto out;
+		}
+		for (size_t i = 0; i < json_array_size(att); i++) {
+			const json_t *a = json_array_get(att, i);
+			const char *h = json_string_value(a);
+			char p[32];
+			snprintf(p, sizeof(p), "attachments[%zu]", i);
+			bool ok = h && strlen(h) == 71 && strncmp(h, "sha256:", 7) == 0;
+			for (size_t k = 7; ok && k < 71; k++)
+				ok = isxdigit((unsigned char)h[k]) && !isupper((unsigned char)h[k]);
+			if (!ok) {
+				st = bad(err, GT_E_SCHEMA, p, "%s",
+				         "expected \"sha256:\" and 64 lower-case hex digits");
+				goto out;
+			}
+			memcpy(out->attachments[out->nattachments++], h, 72);
+		}
+	}
+out:
+	json_decref(root);
+	if (st != GT_OK)
+		memset(out, 0, sizeof(*out));
+	return st;
+}
+
+/* BLAKE2b-256 of the report's fields in a fixed form: equal reports, equal
+ * digests. */
+static void digest(const struct gt_report *r, unsigned char out[32])
+{
+	char buf[GT_REPORT_TEXT_MAX + 2048];
+	int n = snprintf(buf, sizeof(buf),
+	                 "%s|%" PRId64 "|%" PRId64 "|%" PRId64 "|%.17g|%.17g|%.17g|%s|%d|%d|%d|%ld|%d|"
+	                 "%.17g|%.17g|%zu|",
+	                 r->id, r->observed_from, r->observed_to, r->reported, r->lon, r->lat,
+	                 r->precision_m, r->observer, r->source, r->event, r->weapon, r->count,
+	                 r->heard, r->bearing_deg, r->distance_km, strlen(r->text));
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, 32);
+	crypto_generichash_update(&h, (const unsigned char *)buf, (unsigned long long)n);
+	crypto_generichash_update(&h, (const unsigned char *)r->text, strlen(r->text));
+	for (size_t i = 0; i < r->nattachments; i++)
+		crypto_generichash_update(&h, (const unsigned char *)r->attachments[i], 71);
+	crypto_generichash_final(&h, out, 32);
+}
+
+enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user *by,
+                                      const struct gt_report *r, bool *created,
+                                      struct gt_err *err)
+{
+	*created = false;
+	unsigned char d[32];
+	digest(r, d);
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT digest FROM reports WHERE id = ?", -1, &q, NULL) !=
+	    SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot read the reports");
+		goto out_rollback;
+	}
+	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		bool same = sqlite3_column_bytes(q, 0) == 32 &&
+		            memcmp(sqlite3_column_blob(q, 0), d, 32) == 0;
+		sqlite3_finalize(q);
+		gt__store_exec(st, "ROLLBACK;", NULL);
+		if (same)
+			return GT_OK; /* already stored: acknowledged again */
+		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, "id",
+		                  "'%s' is already the id of a different report", r->id);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		s = gt__store_fail(st, err, "cannot read the reports");
+		goto out_rollback;
+	}
+	char now[32], att[GT_REPORT_ATTACHMENTS_MAX * 73 + 1] = "";
+	gt__store_now(now);
+	for (size_t i = 0; i < r->nattachments; i++)
+		snprintf(att + strlen(att), sizeof(att) - strlen(att), "%s%s", i ? " " : "",
+		         r->attachments[i]);
+	if (sqlite3_prepare_v2(st->db,
+	                       "INSERT INTO reports (id, digest, observed_from, observed_to, reported,"
+	                       " received, submitted_by, lon, lat, precision_m, observer, source,"
+	                       " event, weapon, count, bearing_deg, distance_km, text, attachments)"
+	                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	                       -1, &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot store the report");
+		goto out_rollback;
+	}
+	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(q, 2, d, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 3, r->observed_from);
+	sqlite3_bind_int64(q, 4, r->observed_to);
+	sqlite3_bind_int64(q, 5, r->reported);
+	sqlite3_bind_text(q, 6, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 7, by->id);
+	sqlite3_bind_double(q, 8, r->lon);
+	sqlite3_bind_double(q, 9, r->lat);
+	sqlite3_bind_double(q, 10, r->precision_m);
+	sqlite3_bind_text(q, 11, r->observer, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 12, gt_source_kind_name(r->source), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 13, gt_event_type_name(r->event), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 14, gt_weapon_name(r->weapon), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 15, r->count);
+	if (r->heard) {
+		sqlite3_bind_double(q, 16, r->bearing_deg);
+		sqlite3_bind_double(q, 17, r->distance_km);
+	} else {
+		sqlite3_bind_null(q, 16);
+		sqlite3_bind_null(q, 17);
+	}
+	sqlite3_bind_text(q, 18, r->text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 19, att, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		s = gt__store_fail(st, err, "cannot store the report");
+		goto out_rollback;
+	}
+	char hex[65], detail[128];
+	sodium_bin2hex(hex, sizeof(hex), d, 32);
+	snprintf(detail, sizeof(detail), "blake2b=%s", hex);
+	if ((s = gt__store_audit(st, by->name, "report.submit", r->id, detail, err)) != GT_OK ||
+	    (s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+		goto out_rollback;
+	*created = true;
+	return GT_OK;
+out_rollback:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
