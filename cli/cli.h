@@ -28,6 +28,7 @@ extern const struct gt_cmd gt_cmd_air;
 extern const struct gt_cmd gt_cmd_simulate;
 extern const struct gt_cmd gt_cmd_sensitivity;
 extern const struct gt_cmd gt_cmd_users;
+extern const struct gt_cmd gt_cmd_serve;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
 

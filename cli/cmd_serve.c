@@ -1,0 +1,276 @@
+/* cmd_serve.c: `guarantor serve`, the monitoring service's JSON-over-HTTP
+ * API (libmicrohttpd; docs/monitor.md, "Service"). The only file that calls
+ * libmicrohttpd. One polling thread serves every connection, so the store
+ * is used from one thread at a time. */
+#include "cli.h"
+
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "guarantor/monitor.h"
+
+static const char help[] =
+	"Usage: guarantor serve [--db PATH] [--listen ADDRESS:PORT]\n\n"
+	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM):\n"
+	"  GET  /api/v1/health    no token needed: {\"status\": \"ok\", \"schema\": N}\n"
+	"  POST /api/v1/reports   role monitor: one report (docs/monitor.md, \"Reports\");\n"
+	"                         201 stored, 200 already stored with the same content,\n"
+	"                         409 the id names a different report\n"
+	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
+	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
+	"401 no or bad token, 403 a role that may not, 404, 405, 413 a body over 1 MiB.\n\n"
+	"Options:\n"
+	"  -d, --db PATH             the store (default: guarantor.db)\n"
+	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
+	"                            takes a free one, printed on standard error\n"
+	"  -h, --help                show this help\n";
+
+enum { MAX_BODY = 1 << 20 };
+
+struct request {
+	char *body;
+	size_t len;
+	bool too_big;
+};
+
+struct server {
+	struct gt_store *store;
+};
+
+static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *body)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(body);
+	if (!text)
+		return MHD_NO; /* out of memory: drop the connection rather than lie */
+	size_t n = strlen(text);
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(n, text, MHD_RESPMEM_MUST_FREE);
+	if (!r) {
+		free(text);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	enum MHD_Result ok = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *field,
+                                  const char *message)
+{
+	json_t *e = json_object(), *root = json_object();
+	json_object_set_new(e, "status", json_integer(status));
+	json_object_set_new(e, "field", field && *field ? json_string(field) : json_null());
+	json_object_set_new(e, "message", json_string(message));
+	json_object_set_new(root, "error", e);
+	return send_json(c, status, root);
+}
+
+static unsigned http_status(enum gt_status st)
+{
+	switch (st) {
+	case GT_E_SYNTAX:
+	case GT_E_SCHEMA:
+	case GT_E_RANGE:
+	case GT_E_USAGE: return MHD_HTTP_BAD_REQUEST;
+	case GT_E_AUTH: return MHD_HTTP_UNAUTHORIZED;
+	case GT_E_CONFLICT: return MHD_HTTP_CONFLICT;
+	default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
+	}
+}
+
+/* The caller, from "Authorization: Bearer <token>". */
+static enum gt_status who(struct server *s, struct MHD_Connection *c, struct gt_user *u,
+                          struct gt_err *err)
+{
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	if (!h || strncmp(h, "Bearer ", 7) != 0)
+		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL,
+		                  "missing token; send Authorization: Bearer <token>");
+	return gt_store_authenticate(s->store, h + 7, u, err);
+}
+
+static enum MHD_Result post_report(struct server *s, struct MHD_Connection *c,
+                                   const struct request *rq)
+{
+	struct gt_user u;
+	struct gt_err err;
+	if (who(s, c, &u, &err) != GT_OK)
+		return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
+	if (u.role != GT_ROLE_MONITOR)
+		return send_error(c, MHD_HTTP_FORBIDDEN, NULL, "only monitors submit reports");
+	struct gt_report *r = malloc(sizeof(*r));
+	if (!r)
+		return send_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, "out of memory");
+	enum gt_status st = gt_report_parse(rq->body ? rq->body : "", rq->len, (int64_t)time(NULL),
+	                                    r, &err);
+	bool created = false;
+	if (st == GT_OK)
+		st = gt_store_report_submit(s->store, &u, r, &created, &err);
+	enum MHD_Result out;
+	if (st != GT_OK) {
+		char msg[700];
+		if (st == GT_E_SYNTAX && err.line > 0)
+			snprintf(msg, sizeof(msg), "line %d, column %d: %s", err.line, err.column, err.msg);
+		else
+			snprintf(msg, sizeof(msg), "%s", err.msg);
+		out = send_error(c, http_status(st), err.path, msg);
+	} else {
+		json_t *ok = json_object();
+		json_object_set_new(ok, "id", json_string(r->id));
+		json_object_set_new(ok, "created", json_boolean(created));
+		out = send_json(c, created ? MHD_HTTP_CREATED : MHD_HTTP_OK, ok);
+	}
+	free(r);
+	return out;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *data,
+                              size_t *size, void **con_cls)
+{
+	(void)version;
+	struct server *s = cls;
+	struct request *rq = *con_cls;
+	if (!rq) { /* the headers: set up the body's buffer */
+		rq = calloc(1, sizeof(*rq));
+		if (!rq)
+			return MHD_NO;
+		*con_cls = rq;
+		return MHD_YES;
+	}
+	if (*size > 0) { /* a piece of the body */
+		if (!rq->too_big && rq->len + *size <= MAX_BODY) {
+			char *grown = realloc(rq->body, rq->len + *size + 1);
+			if (!grown)
+				return MHD_NO;
+			rq->body = grown;
+			memcpy(rq->body + rq->len, data, *size);
+			rq->len += *size;
+			rq->body[rq->len] = '\0';
+		} else {
+			rq->too_big = true;
+		}
+		*size = 0;
+		return MHD_YES;
+	}
+	if (rq->too_big)
+		return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the body is over 1 MiB");
+	if (strcmp(url, "/api/v1/health") == 0) {
+		if (strcmp(method, "GET") != 0)
+			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected GET");
+		json_t *ok = json_object();
+		json_object_set_new(ok, "status", json_string("ok"));
+		json_object_set_new(ok, "schema", json_integer(GT_STORE_SCHEMA));
+		return send_json(c, MHD_HTTP_OK, ok);
+	}
+	if (strcmp(url, "/api/v1/reports") == 0) {
+		if (strcmp(method, "POST") != 0)
+			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected POST");
+		return post_report(s, c, rq);
+	}
+	return send_error(c, MHD_HTTP_NOT_FOUND, NULL, "no such route; see guarantor serve --help");
+}
+
+static void done(void *cls, struct MHD_Connection *c, void **con_cls,
+                 enum MHD_RequestTerminationCode code)
+{
+	(void)cls, (void)c, (void)code;
+	struct request *rq = *con_cls;
+	if (rq) {
+		free(rq->body);
+		free(rq);
+	}
+	*con_cls = NULL;
+}
+
+static bool parse_listen(const char *text, struct sockaddr_in *sa)
+{
+	char host[64];
+	const char *colon = strrchr(text, ':');
+	if (!colon || (size_t)(colon - text) >= sizeof(host))
+		return false;
+	memcpy(host, text, (size_t)(colon - text));
+	host[colon - text] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	if (*end || end == colon + 1 || port < 0 || port > 65535)
+		return false;
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons((uint16_t)port);
+	return inet_pton(AF_INET, host, &sa->sin_addr) == 1;
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+	                                         {"listen", required_argument, NULL, 'l'},
+	                                         {NULL, 0, NULL, 0}};
+	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080";
+	int ch;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":d:l:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': db = optarg; break;
+		case 'l': listen_at = optarg; break;
+		case ':': return gt_cli_usage("serve", "option '%s' needs a value", argv[optind - 1]);
+		default: return gt_cli_usage("serve", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return gt_cli_usage("serve", "unexpected argument '%s'", argv[optind]);
+	struct sockaddr_in sa;
+	if (!parse_listen(listen_at, &sa))
+		return gt_cli_usage("serve", "--listen '%s': expected an IPv4 address and a port, "
+		                             "like 127.0.0.1:8080", listen_at);
+	struct server s = {0};
+	struct gt_err err;
+	if (gt_store_open(db, &s.store, &err) != GT_OK)
+		return gt_cli_fail(&err);
+	/* SIGINT and SIGTERM are taken by sigwait below, not by a handler */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, &s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_NOTIFY_COMPLETED, done, NULL,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
+		MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "guarantor: cannot listen on %s\n", listen_at);
+		gt_store_close(s.store);
+		return GT_EXIT_FAILURE;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	char addr[INET_ADDRSTRLEN];
+	inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof(addr));
+	fprintf(stderr, "guarantor: serving %s on http://%s:%u/api/v1/\n", db, addr,
+	        info ? (unsigned)info->port : (unsigned)ntohs(sa.sin_port));
+	int sig = 0;
+	sigwait(&stop, &sig);
+	MHD_stop_daemon(d);
+	gt_store_close(s.store);
+	fprintf(stderr, "guarantor: stopped (%s)\n", sig == SIGINT ? "interrupt" : "terminate");
+	return GT_EXIT_OK;
+}
+
+const struct gt_cmd gt_cmd_serve = {
+	.name = "serve",
+	.summary = "the monitoring service's HTTP API",
+	.help = help,
+	.run = run,
+};

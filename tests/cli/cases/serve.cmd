@@ -1,0 +1,32 @@
+# The HTTP API over loopback: health, a report stored (201), resent (200),
+# changed under the same id (409), bad input (400), no token (401), a role
+# that may not (403), unknown routes and methods (404, 405), an oversized
+# body (413); then the audit chain, and a clean stop on SIGTERM.
+$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add press --role observer --db s.db > observer.tok 2>/dev/null
+$GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for i in $(seq 50); do grep -q serving serve.log && break; sleep 0.1; done
+port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
+api=http://127.0.0.1:$port/api/v1
+call() { curl -s -w ' %{http_code}\n' "$@"; echo; }
+report='{"id": "kt3-0001", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": 37.6, "lat": 48.1, "precision_m": 500}, "observer": "team 3", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}'
+call $api/health
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "$report" $api/reports
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "$report" $api/reports
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "${report/\"count\": 4/\"count\": 5}" $api/reports
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "${report/\"lat\": 48.1/\"lat\": 91}" $api/reports
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary '{"id": ' $api/reports
+call --data-binary "$report" $api/reports
+call -H "Authorization: Bearer gt1.1.wrong" --data-binary "$report" $api/reports
+call -H "Authorization: Bearer $(cat observer.tok)" --data-binary "$report" $api/reports
+call $api/reports
+call $api/nowhere
+head -c 1100000 /dev/zero | tr '\0' 'x' > big.json
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary @big.json $api/reports
+kill -TERM $server
+wait $server
+echo "serve exit status $?"
+tail -1 serve.log
+$GT users audit --db s.db
