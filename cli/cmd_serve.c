@@ -23,6 +23,9 @@ static const char help[] =
 	"  POST /api/v1/reports   role monitor: one report (docs/monitor.md, \"Reports\");\n"
 	"                         201 stored, 200 already stored with the same content,\n"
 	"                         409 the id names a different report\n"
+	"  POST /api/v1/reports/batch  role monitor: a JSON array of up to 10,000 reports\n"
+	"                         (16 MiB) from a device that was offline; 200 with each\n"
+	"                         item's own status, stored or refused on its own\n"
 	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
 	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
 	"401 no or bad token, 403 a role that may not, 404, 405, 413 a body over 1 MiB.\n\n"
@@ -32,11 +35,11 @@ static const char help[] =
 	"                            takes a free one, printed on standard error\n"
 	"  -h, --help                show this help\n";
 
-enum { MAX_BODY = 1 << 20 };
+enum { MAX_BODY = 1 << 20, MAX_BATCH_BODY = 16 << 20 };
 
 struct request {
 	char *body;
-	size_t len;
+	size_t len, limit;
 	bool too_big;
 };
 
@@ -135,6 +138,55 @@ static enum MHD_Result post_report(struct server *s, struct MHD_Connection *c,
 	return out;
 }
 
+/* A batch: 200 with one result per item, in order; each item stored or
+ * refused on its own. */
+static enum MHD_Result post_batch(struct server *s, struct MHD_Connection *c,
+                                  const struct request *rq)
+{
+	struct gt_user u;
+	struct gt_err err;
+	if (who(s, c, &u, &err) != GT_OK)
+		return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
+	if (u.role != GT_ROLE_MONITOR)
+		return send_error(c, MHD_HTTP_FORBIDDEN, NULL, "only monitors submit reports");
+	struct gt_batch_item *items;
+	size_t n;
+	enum gt_status st = gt_store_report_batch(s->store, &u, rq->body ? rq->body : "", rq->len,
+	                                          (int64_t)time(NULL), &items, &n, &err);
+	if (st != GT_OK) {
+		char msg[700];
+		if (st == GT_E_SYNTAX && err.line > 0)
+			snprintf(msg, sizeof(msg), "line %d, column %d: %s", err.line, err.column, err.msg);
+		else
+			snprintf(msg, sizeof(msg), "%s", err.msg);
+		return send_error(c, http_status(st), err.path, msg);
+	}
+	json_t *root = json_object(), *arr = json_array();
+	size_t stored = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct gt_batch_item *it = &items[i];
+		json_t *o = json_object();
+		unsigned code = it->status == GT_OK ? (it->created ? MHD_HTTP_CREATED : MHD_HTTP_OK)
+		                                    : http_status(it->status);
+		stored += it->status == GT_OK;
+		json_object_set_new(o, "index", json_integer((json_int_t)i));
+		json_object_set_new(o, "id", it->id[0] ? json_string(it->id) : json_null());
+		json_object_set_new(o, "status", json_integer(code));
+		if (it->status == GT_OK) {
+			json_object_set_new(o, "created", json_boolean(it->created));
+		} else {
+			json_object_set_new(o, "field", it->field[0] ? json_string(it->field) : json_null());
+			json_object_set_new(o, "message", json_string(it->message));
+		}
+		json_array_append_new(arr, o);
+	}
+	free(items);
+	json_object_set_new(root, "stored", json_integer((json_int_t)stored));
+	json_object_set_new(root, "refused", json_integer((json_int_t)(n - stored)));
+	json_object_set_new(root, "items", arr);
+	return send_json(c, MHD_HTTP_OK, root);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *data,
                               size_t *size, void **con_cls)
@@ -146,11 +198,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		rq = calloc(1, sizeof(*rq));
 		if (!rq)
 			return MHD_NO;
+		rq->limit = strcmp(url, "/api/v1/reports/batch") == 0 ? MAX_BATCH_BODY : MAX_BODY;
 		*con_cls = rq;
 		return MHD_YES;
 	}
 	if (*size > 0) { /* a piece of the body */
-		if (!rq->too_big && rq->len + *size <= MAX_BODY) {
+		if (!rq->too_big && rq->len + *size <= rq->limit) {
 			char *grown = realloc(rq->body, rq->len + *size + 1);
 			if (!grown)
 				return MHD_NO;
@@ -165,7 +218,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return MHD_YES;
 	}
 	if (rq->too_big)
-		return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the body is over 1 MiB");
+		return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL,
+		                  rq->limit == MAX_BODY ? "the body is over 1 MiB"
+		                                        : "the body is over 16 MiB");
 	if (strcmp(url, "/api/v1/health") == 0) {
 		if (strcmp(method, "GET") != 0)
 			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected GET");
@@ -173,6 +228,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		json_object_set_new(ok, "status", json_string("ok"));
 		json_object_set_new(ok, "schema", json_integer(GT_STORE_SCHEMA));
 		return send_json(c, MHD_HTTP_OK, ok);
+	}
+	if (strcmp(url, "/api/v1/reports/batch") == 0) {
+		if (strcmp(method, "POST") != 0)
+			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected POST");
+		return post_batch(s, c, rq);
 	}
 	if (strcmp(url, "/api/v1/reports") == 0) {
 		if (strcmp(method, "POST") != 0)

@@ -157,6 +157,28 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_submit(struct gt_store *s
                                                               const struct gt_report *r,
                                                               bool *created, struct gt_err *err);
 
+/* One item of a batch: its id (when readable), and what became of it. */
+struct gt_batch_item {
+	char id[GT_REPORT_ID_MAX];
+	enum gt_status status; /* GT_OK stored or already stored; otherwise why not */
+	bool created;
+	char field[64];
+	char message[256];
+};
+
+/* A batch from a field device that was offline: a JSON array of at most
+ * GT_BATCH_MAX reports, each read and stored on its own (in its own
+ * transaction), so one bad item refuses only itself. OUT: *items (caller
+ * frees), *n, in the array's order. GT_E_SYNTAX or GT_E_SCHEMA when the
+ * batch itself is not a readable array. */
+#define GT_BATCH_MAX 10000
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_batch(struct gt_store *st,
+                                                             const struct gt_user *by,
+                                                             const char *json, size_t len,
+                                                             int64_t now,
+                                                             struct gt_batch_item **items,
+                                                             size_t *n, struct gt_err *err);
+
 /* --- audit --------------------------------------------------------------- */
 
 /* Checks the audit chain: each entry's hash is BLAKE2b-256 of the previous

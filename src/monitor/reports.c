@@ -198,6 +198,15 @@ enum gt_status gt_report_parse(const char *json, size_t len, int64_t now, struct
 	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root)
 		return gt_err_set(err, GT_E_SYNTAX, NULL, je.line, je.column, NULL, "%s", je.text);
+	enum gt_status st = gt__report_from_json(root, now, out, err);
+	json_decref(root);
+	return st;
+}
+
+enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_report *out,
+                                    struct gt_err *err)
+{
+	memset(out, 0, sizeof(*out));
 	static const char *const keys[] = {"id",     "observed", "reported",    "position",
 	                                   "observer", "source", "event",       "weapon",
 	                                   "count",  "heard",    "text",        "attachments",
@@ -332,7 +341,6 @@ enum gt_status gt_report_parse(const char *json, size_t len, int64_t now, struct
 		}
 	}
 out:
-	json_decref(root);
 	if (st != GT_OK)
 		memset(out, 0, sizeof(*out));
 	return st;
@@ -446,4 +454,62 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 out_rollback:
 	gt__store_exec(st, "ROLLBACK;", NULL);
 	return s;
+}
+
+enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *by,
+                                     const char *json, size_t len, int64_t now,
+                                     struct gt_batch_item **items, size_t *n,
+                                     struct gt_err *err)
+{
+	*items = NULL;
+	*n = 0;
+	json_error_t je;
+	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+	if (!root)
+		return gt_err_set(err, GT_E_SYNTAX, NULL, je.line, je.column, NULL, "%s", je.text);
+	size_t count = json_is_array(root) ? json_array_size(root) : 0;
+	if (!json_is_array(root) || count == 0 || count > GT_BATCH_MAX) {
+		json_decref(root);
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, NULL,
+		                  "expected a JSON array of 1 to %d reports", GT_BATCH_MAX);
+	}
+	struct gt_batch_item *out = calloc(count, sizeof(*out));
+	struct gt_report *r = malloc(sizeof(*r));
+	if (!out || !r) {
+		free(out);
+		free(r);
+		json_decref(root);
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
+	for (size_t i = 0; i < count; i++) {
+		const json_t *id = json_object_get(json_array_get(root, i), "id");
+		if (json_is_string(id))
+			snprintf(out[i].id, sizeof(out[i].id), "%s", json_string_value(id));
+	}
+	for (size_t i = 0; i < count; i++) {
+		struct gt_batch_item *it = &out[i];
+		struct gt_err e;
+		gt_err_clear(&e);
+		it->status = gt__report_from_json(json_array_get(root, i), now, r, &e);
+		if (it->status == GT_OK)
+			it->status = gt_store_report_submit(st, by, r, &it->created, &e);
+		if (it->status != GT_OK) {
+			snprintf(it->field, sizeof(it->field), "%s", e.path);
+			snprintf(it->message, sizeof(it->message), "%s", e.msg);
+			if (it->status == GT_E_IO || it->status == GT_E_NOMEM) {
+				/* the store itself failed: stop, and say so for the rest */
+				for (size_t k = i + 1; k < count; k++) {
+					out[k].status = it->status;
+					snprintf(out[k].message, sizeof(out[k].message),
+					         "not attempted: the store failed on item %zu", i);
+				}
+				break;
+			}
+		}
+	}
+	free(r);
+	json_decref(root);
+	*items = out;
+	*n = count;
+	return GT_OK;
 }

@@ -4,6 +4,7 @@
 
 #include "guarantor/monitor.h"
 
+#include <jansson.h>
 #include <sqlite3.h>
 
 struct gt_store {
@@ -20,5 +21,9 @@ void gt__store_now(char out[32]);
 /* Appends an entry to the audit chain, inside the caller's transaction. */
 enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const char *action,
                                const char *object, const char *detail, struct gt_err *err);
+
+/* gt_report_parse on JSON already read (a batch's items). */
+enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_report *out,
+                                    struct gt_err *err);
 
 #endif

@@ -1,7 +1,7 @@
 # The HTTP API over loopback: health, a report stored (201), resent (200),
 # changed under the same id (409), bad input (400), no token (401), a role
 # that may not (403), unknown routes and methods (404, 405), an oversized
-# body (413); then the audit chain, and a clean stop on SIGTERM.
+# body (413); a batch; then the audit chain, and a clean stop on SIGTERM.
 $GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
 $GT users add press --role observer --db s.db > observer.tok 2>/dev/null
 $GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &
@@ -25,6 +25,11 @@ call $api/reports
 call $api/nowhere
 head -c 1100000 /dev/zero | tr '\0' 'x' > big.json
 call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary @big.json $api/reports
+# a batch from a device that was offline: one new, one resent, one bad, one
+# clashing; each answered on its own
+batch="[${report/kt3-0001/kt3-0002}, $report, ${report/\"patrol\"/\"rumour\"}, ${report/\"count\": 4/\"count\": 9}]"
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "$batch" $api/reports/batch
+call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary '{"not": "an array"}' $api/reports/batch
 kill -TERM $server
 wait $server
 echo "serve exit status $?"
