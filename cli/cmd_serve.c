@@ -45,6 +45,7 @@ struct request {
 
 struct server {
 	struct gt_store *store;
+	struct gt_auth_cache *tokens;
 };
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *body)
@@ -100,7 +101,7 @@ static enum gt_status who(struct server *s, struct MHD_Connection *c, struct gt_
 	if (!h || strncmp(h, "Bearer ", 7) != 0)
 		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL,
 		                  "missing token; send Authorization: Bearer <token>");
-	return gt_store_authenticate(s->store, h + 7, u, err);
+	return gt_store_authenticate_cached(s->store, s->tokens, h + 7, u, err);
 }
 
 static enum MHD_Result post_report(struct server *s, struct MHD_Connection *c,
@@ -299,6 +300,11 @@ static int run(int argc, char **argv)
 	struct gt_err err;
 	if (gt_store_open(db, &s.store, &err) != GT_OK)
 		return gt_cli_fail(&err);
+	if (gt_auth_cache_new(&s.tokens) != GT_OK) {
+		fprintf(stderr, "guarantor: out of memory\n");
+		gt_store_close(s.store);
+		return GT_EXIT_FAILURE;
+	}
 	/* SIGINT and SIGTERM are taken by sigwait below, not by a handler */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -312,6 +318,7 @@ static int run(int argc, char **argv)
 		MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "guarantor: cannot listen on %s\n", listen_at);
+		gt_auth_cache_free(s.tokens);
 		gt_store_close(s.store);
 		return GT_EXIT_FAILURE;
 	}
@@ -323,6 +330,7 @@ static int run(int argc, char **argv)
 	int sig = 0;
 	sigwait(&stop, &sig);
 	MHD_stop_daemon(d);
+	gt_auth_cache_free(s.tokens);
 	gt_store_close(s.store);
 	fprintf(stderr, "guarantor: stopped (%s)\n", sig == SIGINT ? "interrupt" : "terminate");
 	return GT_EXIT_OK;

@@ -80,6 +80,21 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate(struct gt_store *st
                                                              struct gt_user *out,
                                                              struct gt_err *err);
 
+/* A server's memory of tokens it has verified, so that each request does
+ * not pay argon2id again (about 70 ms): a token is remembered by its keyed
+ * BLAKE2b hash (the key random per cache, the token itself never kept),
+ * and a remembered token is still checked against the store for
+ * revocation on every request. */
+struct gt_auth_cache;
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_auth_cache_new(struct gt_auth_cache **out);
+GT_EXPORT void gt_auth_cache_free(struct gt_auth_cache *c);
+/* gt_store_authenticate through the cache. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate_cached(struct gt_store *st,
+                                                                    struct gt_auth_cache *c,
+                                                                    const char *token,
+                                                                    struct gt_user *out,
+                                                                    struct gt_err *err);
+
 /* --- reports (docs/monitor.md, "Reports") ------------------------------- */
 
 enum gt_source_kind {

@@ -152,6 +152,37 @@ static void newer_schema_refused(void **state)
 	assert_int_not_equal(gt_store_open(path, &st, &err), GT_OK);
 }
 
+/* A cached token is still refused once revoked, even by another process
+ * (another store handle); a wrong token is never cached. */
+static void token_cache(void **state)
+{
+	(void)state;
+	struct gt_store *st, *other;
+	struct gt_auth_cache *c;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	struct gt_user u;
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	assert_int_equal(gt_auth_cache_new(&c), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(gt_store_authenticate_cached(st, c, t, &u, &err), GT_OK);
+		assert_string_equal(u.name, "kt3");
+	}
+	char wrong[GT_TOKEN_MAX];
+	snprintf(wrong, sizeof(wrong), "%s", t);
+	wrong[strlen(wrong) - 1] ^= 1;
+	assert_int_equal(gt_store_authenticate_cached(st, c, wrong, &u, &err), GT_E_AUTH);
+	assert_int_equal(gt_store_authenticate_cached(st, c, wrong, &u, &err), GT_E_AUTH);
+	assert_int_equal(gt_store_open(path, &other, &err), GT_OK);
+	assert_int_equal(gt_store_user_revoke(other, "kt3", &err), GT_OK);
+	gt_store_close(other);
+	assert_int_equal(gt_store_authenticate_cached(st, c, t, &u, &err), GT_E_AUTH);
+	assert_string_equal(err.msg, "invalid token");
+	gt_auth_cache_free(c);
+	gt_store_close(st);
+}
+
 /* 2026-11-27T12:00:00Z */
 #define NOW 1795780800
 
@@ -266,6 +297,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(audit_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_schema_refused, setup, teardown),
 		cmocka_unit_test(report_parsing),
+		cmocka_unit_test_setup_teardown(token_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
