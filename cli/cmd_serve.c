@@ -23,6 +23,11 @@ static const char help[] =
 	"  POST /api/v1/reports   role monitor: one report (docs/monitor.md, \"Reports\");\n"
 	"                         201 stored, 200 already stored with the same content,\n"
 	"                         409 the id names a different report\n"
+	"  GET  /api/v1/reports?from=TIME&to=TIME&after=SEQ&limit=N\n"
+	"                         roles analyst, commander: reports observed in [from,\n"
+	"                         to), in the order stored, up to limit (1-1000, default\n"
+	"                         100);\n"
+	"                         next_after is the next page's after\n"
 	"  POST /api/v1/reports/batch  role monitor: a JSON array of up to 10,000 reports\n"
 	"                         (16 MiB) from a device that was offline; 200 with each\n"
 	"                         item's own status, stored or refused on its own\n"
@@ -50,7 +55,8 @@ struct server {
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *body)
 {
-	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+	                  : NULL;
 	json_decref(body);
 	if (!text)
 		return MHD_NO; /* out of memory: drop the connection rather than lie */
@@ -137,6 +143,103 @@ static enum MHD_Result post_report(struct server *s, struct MHD_Connection *c,
 	}
 	free(r);
 	return out;
+}
+
+static json_t *time_json(int64_t t)
+{
+	char buf[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}
+
+/* A report in the form it was submitted, with its sequence number. */
+static json_t *report_json(const struct gt_report *r, int64_t seq)
+{
+	json_t *o = json_object(), *obs = json_object(), *pos = json_object();
+	json_object_set_new(o, "seq", json_integer(seq));
+	json_object_set_new(o, "id", json_string(r->id));
+	json_object_set_new(obs, "from", time_json(r->observed_from));
+	json_object_set_new(obs, "to", time_json(r->observed_to));
+	json_object_set_new(o, "observed", obs);
+	json_object_set_new(o, "reported", time_json(r->reported));
+	json_object_set_new(pos, "lon", json_real(r->lon));
+	json_object_set_new(pos, "lat", json_real(r->lat));
+	json_object_set_new(pos, "precision_m", json_real(r->precision_m));
+	json_object_set_new(o, "position", pos);
+	json_object_set_new(o, "observer", json_string(r->observer));
+	json_object_set_new(o, "source", json_string(gt_source_kind_name(r->source)));
+	json_object_set_new(o, "event", json_string(gt_event_type_name(r->event)));
+	if (r->weapon != GT_WEAPON_NONE)
+		json_object_set_new(o, "weapon", json_string(gt_weapon_name(r->weapon)));
+	json_object_set_new(o, "count", json_integer(r->count));
+	if (r->heard) {
+		json_t *h = json_object();
+		json_object_set_new(h, "bearing_deg", json_real(r->bearing_deg));
+		json_object_set_new(h, "distance_km", json_real(r->distance_km));
+		json_object_set_new(o, "heard", h);
+	}
+	if (r->text[0])
+		json_object_set_new(o, "text", json_string(r->text));
+	if (r->nattachments) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < r->nattachments; i++)
+			json_array_append_new(a, json_string(r->attachments[i]));
+		json_object_set_new(o, "attachments", a);
+	}
+	return o;
+}
+
+/* GET /api/v1/reports?from=TIME&to=TIME&after=SEQ&limit=N, for analysts and
+ * commanders: reports observed in [from, to), a page at a time. */
+static enum MHD_Result get_reports(struct server *s, struct MHD_Connection *c)
+{
+	struct gt_user u;
+	struct gt_err err;
+	if (who(s, c, &u, &err) != GT_OK)
+		return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
+	if (u.role != GT_ROLE_ANALYST && u.role != GT_ROLE_COMMANDER)
+		return send_error(c, MHD_HTTP_FORBIDDEN, NULL,
+		                  "only analysts and commanders read the reports as submitted");
+	int64_t from = 0, to = INT64_MAX, after = 0, limit = 100;
+	const char *v;
+	if ((v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "from")) &&
+	    !gt_time_parse_utc(v, &from))
+		return send_error(c, MHD_HTTP_BAD_REQUEST, "from",
+		                  "expected a UTC time like 2026-11-27T10:00:00Z");
+	if ((v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "to")) &&
+	    !gt_time_parse_utc(v, &to))
+		return send_error(c, MHD_HTTP_BAD_REQUEST, "to",
+		                  "expected a UTC time like 2026-11-27T10:00:00Z");
+	const char *names[2] = {"after", "limit"};
+	int64_t *dst[2] = {&after, &limit}, hi[2] = {INT64_MAX, 1000}, lo[2] = {0, 1};
+	for (int i = 0; i < 2; i++) {
+		if (!(v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, names[i])))
+			continue;
+		char *end;
+		long long x = strtoll(v, &end, 10);
+		if (*end || end == v || x < lo[i] || x > hi[i])
+			return send_error(c, MHD_HTTP_BAD_REQUEST, names[i],
+			                  i ? "expected a whole number from 1 to 1000"
+			                    : "expected a report's sequence number, 0 or more");
+		*dst[i] = x;
+	}
+	struct gt_report *r;
+	int64_t *seqs;
+	size_t n;
+	if (gt_store_reports(s->store, from, to, after, (size_t)limit, &r, &seqs, &n, &err) != GT_OK)
+		return send_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+	json_t *root = json_object(), *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, report_json(&r[i], seqs[i]));
+	json_object_set_new(root, "reports", arr);
+	json_object_set_new(root, "next_after",
+	                    n == (size_t)limit && n > 0 ? json_integer(seqs[n - 1]) : json_null());
+	free(r);
+	free(seqs);
+	return send_json(c, MHD_HTTP_OK, root);
 }
 
 /* A batch: 200 with one result per item, in order; each item stored or
@@ -236,8 +339,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return post_batch(s, c, rq);
 	}
 	if (strcmp(url, "/api/v1/reports") == 0) {
+		if (strcmp(method, "GET") == 0)
+			return get_reports(s, c);
 		if (strcmp(method, "POST") != 0)
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected POST");
+			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected GET or POST");
 		return post_report(s, c, rq);
 	}
 	return send_error(c, MHD_HTTP_NOT_FOUND, NULL, "no such route; see guarantor serve --help");

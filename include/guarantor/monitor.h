@@ -172,6 +172,20 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_submit(struct gt_store *s
                                                               const struct gt_report *r,
                                                               bool *created, struct gt_err *err);
 
+/* "2026-11-27T10:00:00Z" exactly (UTC, to the second, a real date). OUT:
+ * seconds since the epoch. */
+GT_EXPORT bool gt_time_parse_utc(const char *s, int64_t *out);
+
+/* Stored reports observed in [from, to) (epoch seconds), in the order they
+ * were stored, at most limit of them, after the report with sequence number `after` (0
+ * from the start): the page's last seq is the next page's `after`. OUT:
+ * *reports (caller frees) with their sequence numbers in *seqs. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_reports(struct gt_store *st, int64_t from,
+                                                        int64_t to, int64_t after, size_t limit,
+                                                        struct gt_report **reports,
+                                                        int64_t **seqs, size_t *n,
+                                                        struct gt_err *err);
+
 /* One item of a batch: its id (when readable), and what became of it. */
 struct gt_batch_item {
 	char id[GT_REPORT_ID_MAX];

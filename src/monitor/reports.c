@@ -58,6 +58,11 @@ static bool parse_time(const char *s, int64_t *out)
 	return true;
 }
 
+bool gt_time_parse_utc(const char *s, int64_t *out)
+{
+	return parse_time(s, out);
+}
+
 static enum gt_status bad(struct gt_err *err, enum gt_status st, const char *path,
                           const char *fmt, const char *what)
 {
@@ -511,5 +516,87 @@ enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *
 	json_decref(root);
 	*items = out;
 	*n = count;
+	return GT_OK;
+}
+
+static int parse_name(const char *const *names, int count, const char *s)
+{
+	for (int i = 0; i < count; i++)
+		if (s && strcmp(names[i], s) == 0)
+			return i;
+	return 0;
+}
+
+enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, int64_t after,
+                                size_t limit, struct gt_report **reports, int64_t **seqs,
+                                size_t *n, struct gt_err *err)
+{
+	*reports = NULL;
+	*seqs = NULL;
+	*n = 0;
+	if (limit == 0)
+		return GT_OK;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT seq, id, observed_from, observed_to, reported, lon, lat,"
+	                       " precision_m, observer, source, event, weapon, count, bearing_deg,"
+	                       " distance_km, text, attachments FROM reports WHERE observed_from >= ?"
+	                       " AND observed_from < ? AND seq > ? ORDER BY seq"
+	                       " LIMIT ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the reports");
+	sqlite3_bind_int64(q, 1, from);
+	sqlite3_bind_int64(q, 2, to);
+	sqlite3_bind_int64(q, 3, after);
+	sqlite3_bind_int64(q, 4, (int64_t)limit);
+	struct gt_report *out = calloc(limit, sizeof(*out));
+	int64_t *sq = calloc(limit, sizeof(*sq));
+	if (!out || !sq) {
+		free(out);
+		free(sq);
+		sqlite3_finalize(q);
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
+	size_t k = 0;
+	int rc;
+	while (k < limit && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct gt_report *r = &out[k];
+		sq[k] = sqlite3_column_int64(q, 0);
+		snprintf(r->id, sizeof(r->id), "%s", (const char *)sqlite3_column_text(q, 1));
+		r->observed_from = sqlite3_column_int64(q, 2);
+		r->observed_to = sqlite3_column_int64(q, 3);
+		r->reported = sqlite3_column_int64(q, 4);
+		r->lon = sqlite3_column_double(q, 5);
+		r->lat = sqlite3_column_double(q, 6);
+		r->precision_m = sqlite3_column_double(q, 7);
+		snprintf(r->observer, sizeof(r->observer), "%s", (const char *)sqlite3_column_text(q, 8));
+		r->source = (enum gt_source_kind)parse_name(source_names, GT_SOURCE_COUNT,
+		                                            (const char *)sqlite3_column_text(q, 9));
+		r->event = (enum gt_event_type)parse_name(event_names, GT_EVENT_COUNT,
+		                                          (const char *)sqlite3_column_text(q, 10));
+		r->weapon = (enum gt_weapon)parse_name(weapon_names, GT_WEAPON_COUNT,
+		                                       (const char *)sqlite3_column_text(q, 11));
+		r->count = (long)sqlite3_column_int64(q, 12);
+		r->heard = sqlite3_column_type(q, 13) != SQLITE_NULL;
+		r->bearing_deg = sqlite3_column_double(q, 13);
+		r->distance_km = sqlite3_column_double(q, 14);
+		snprintf(r->text, sizeof(r->text), "%s", (const char *)sqlite3_column_text(q, 15));
+		const char *att = (const char *)sqlite3_column_text(q, 16);
+		while (att && *att && r->nattachments < GT_REPORT_ATTACHMENTS_MAX) {
+			memcpy(r->attachments[r->nattachments++], att, 71);
+			r->attachments[r->nattachments - 1][71] = '\0';
+			att += strlen(att) > 71 ? 72 : strlen(att);
+		}
+		k++;
+	}
+	sqlite3_finalize(q);
+	if (k < limit && rc != SQLITE_DONE) {
+		free(out);
+		free(sq);
+		return gt__store_fail(st, err, "cannot read the reports");
+	}
+	*reports = out;
+	*seqs = sq;
+	*n = k;
 	return GT_OK;
 }

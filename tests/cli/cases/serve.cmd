@@ -4,6 +4,7 @@
 # body (413); a batch; then the audit chain, and a clean stop on SIGTERM.
 $GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
 $GT users add press --role observer --db s.db > observer.tok 2>/dev/null
+$GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 $GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
@@ -21,7 +22,7 @@ call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary '{"id": ' $api/
 call --data-binary "$report" $api/reports
 call -H "Authorization: Bearer gt1.1.wrong" --data-binary "$report" $api/reports
 call -H "Authorization: Bearer $(cat observer.tok)" --data-binary "$report" $api/reports
-call $api/reports
+call -X PUT $api/reports
 call $api/nowhere
 head -c 1100000 /dev/zero | tr '\0' 'x' > big.json
 call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary @big.json $api/reports
@@ -30,6 +31,12 @@ call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary @big.json $api/
 batch="[${report/kt3-0001/kt3-0002}, $report, ${report/\"patrol\"/\"rumour\"}, ${report/\"count\": 4/\"count\": 9}]"
 call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "$batch" $api/reports/batch
 call -H "Authorization: Bearer $(cat monitor.tok)" --data-binary '{"not": "an array"}' $api/reports/batch
+# reading back, a page at a time, and bad queries
+call -H "Authorization: Bearer $(cat analyst.tok)" "$api/reports?limit=1"
+call -H "Authorization: Bearer $(cat analyst.tok)" "$api/reports?after=1&limit=5&from=2026-01-10T00:00:00Z&to=2026-01-11T00:00:00Z"
+call -H "Authorization: Bearer $(cat analyst.tok)" "$api/reports?limit=5000"
+call -H "Authorization: Bearer $(cat analyst.tok)" "$api/reports?from=yesterday"
+call -H "Authorization: Bearer $(cat monitor.tok)" "$api/reports"
 kill -TERM $server
 wait $server
 echo "serve exit status $?"
