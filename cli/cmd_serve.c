@@ -38,6 +38,7 @@ static const char help[] =
 	"  -d, --db PATH             the store (default: guarantor.db)\n"
 	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
 	"                            takes a free one, printed on standard error\n"
+	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 
 enum { MAX_BODY = 1 << 20, MAX_BATCH_BODY = 16 << 20 };
@@ -291,6 +292,35 @@ static enum MHD_Result post_batch(struct server *s, struct MHD_Connection *c,
 	return send_json(c, MHD_HTTP_OK, root);
 }
 
+static enum MHD_Result get_health(struct server *s, struct MHD_Connection *c,
+                                  const struct request *rq)
+{
+	(void)s, (void)rq;
+	json_t *ok = json_object();
+	json_object_set_new(ok, "status", json_string("ok"));
+	json_object_set_new(ok, "schema", json_integer(GT_STORE_SCHEMA));
+	return send_json(c, MHD_HTTP_OK, ok);
+}
+
+static enum MHD_Result get_reports_route(struct server *s, struct MHD_Connection *c,
+                                         const struct request *rq)
+{
+	(void)rq;
+	return get_reports(s, c);
+}
+
+/* Every route; docs/api.yaml describes the same (tests/cli/cases/api-doc.cmd
+ * checks it through `guarantor serve --routes`). */
+static const struct {
+	const char *method, *path;
+	enum MHD_Result (*fn)(struct server *s, struct MHD_Connection *c, const struct request *rq);
+} routes[] = {
+	{"GET", "/api/v1/health", get_health},
+	{"GET", "/api/v1/reports", get_reports_route},
+	{"POST", "/api/v1/reports", post_report},
+	{"POST", "/api/v1/reports/batch", post_batch},
+};
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *data,
                               size_t *size, void **con_cls)
@@ -325,25 +355,21 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL,
 		                  rq->limit == MAX_BODY ? "the body is over 1 MiB"
 		                                        : "the body is over 16 MiB");
-	if (strcmp(url, "/api/v1/health") == 0) {
-		if (strcmp(method, "GET") != 0)
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected GET");
-		json_t *ok = json_object();
-		json_object_set_new(ok, "status", json_string("ok"));
-		json_object_set_new(ok, "schema", json_integer(GT_STORE_SCHEMA));
-		return send_json(c, MHD_HTTP_OK, ok);
+	bool path_known = false;
+	char allowed[64] = "";
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (strcmp(url, routes[i].path) != 0)
+			continue;
+		path_known = true;
+		if (strcmp(method, routes[i].method) == 0)
+			return routes[i].fn(s, c, rq);
+		snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s",
+		         allowed[0] ? " or " : "", routes[i].method);
 	}
-	if (strcmp(url, "/api/v1/reports/batch") == 0) {
-		if (strcmp(method, "POST") != 0)
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected POST");
-		return post_batch(s, c, rq);
-	}
-	if (strcmp(url, "/api/v1/reports") == 0) {
-		if (strcmp(method, "GET") == 0)
-			return get_reports(s, c);
-		if (strcmp(method, "POST") != 0)
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, "expected GET or POST");
-		return post_report(s, c, rq);
+	if (path_known) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "expected %s", allowed);
+		return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, msg);
 	}
 	return send_error(c, MHD_HTTP_NOT_FOUND, NULL, "no such route; see guarantor serve --help");
 }
@@ -382,6 +408,7 @@ static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
 	                                         {"listen", required_argument, NULL, 'l'},
+	                                         {"routes", no_argument, NULL, 'R'},
 	                                         {NULL, 0, NULL, 0}};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080";
 	int ch;
@@ -391,6 +418,10 @@ static int run(int argc, char **argv)
 		switch (ch) {
 		case 'd': db = optarg; break;
 		case 'l': listen_at = optarg; break;
+		case 'R':
+			for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
+				printf("%s %s\n", routes[i].method, routes[i].path);
+			return fflush(stdout) == 0 ? GT_EXIT_OK : GT_EXIT_FAILURE;
 		case ':': return gt_cli_usage("serve", "option '%s' needs a value", argv[optind - 1]);
 		default: return gt_cli_usage("serve", "unknown option '%s'", argv[optind - 1]);
 		}
