@@ -30,6 +30,7 @@ bench: build
 	./$(BUILD)/bench_sizing
 	./$(BUILD)/bench_forcegen
 	./$(BUILD)/bench_air
+	./$(BUILD)/bench_store
 	bench/sim.sh $(BUILD)
 
 lint:
