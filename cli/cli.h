@@ -61,6 +61,10 @@ int gt_cli_fail(const struct gt_err *err);
  * names no file is given the scenario's. */
 int gt_cli_fail_in(const struct gt_scenario *s, struct gt_err *err);
 
+/* A whole number from lo to hi in text (an option's value). On a bad one
+ * prints the usage error for cmd naming what and sets *ok false. */
+long gt_cli_long(const char *cmd, const char *what, const char *text, long lo, long hi, bool *ok);
+
 /* Prints "guarantor CMD: message" and a pointer to --help to stderr;
  * returns GT_EXIT_USAGE. */
 int gt_cli_usage(const char *cmd, const char *fmt, ...) GT_PRINTF(2, 3);

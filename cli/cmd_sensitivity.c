@@ -41,17 +41,6 @@ static const char help[] =
 	"  -h, --help           show this help\n\n"
 	"Example: guarantor sensitivity --option uk-france-30k --out charts\n";
 
-static long number(const char *what, const char *text, long lo, long hi, bool *ok)
-{
-	char *end;
-	long v = strtol(text, &end, 10);
-	*ok = *end == '\0' && end != text && v >= lo && v <= hi;
-	if (!*ok)
-		gt_cli_usage("sensitivity", "%s '%s': expected a whole number from %ld to %ld", what,
-		             text, lo, hi);
-	return v;
-}
-
 static int write_tornado(const char *dir, const struct gt_sensitivity *sens, const char *title)
 {
 	char *svg = NULL, path[4096];
@@ -105,11 +94,11 @@ static int run(int argc, char **argv)
 				return gt_cli_usage("sensitivity", "unknown method '%s'; expected oat or lhs",
 				                    optarg);
 			break;
-		case 'k': samples = number("--samples", optarg, 4, 10000, &ok); break;
-		case 'n': runs = number("--runs", optarg, 1, 100000000, &ok); break;
-		case 'y': years = number("--years", optarg, 1, 50, &ok); break;
-		case 'S': seed = number("--seed", optarg, 0, 2147483647, &ok); break;
-		case 'j': threads = number("--threads", optarg, 1, 256, &ok); break;
+		case 'k': samples = gt_cli_long("sensitivity", "--samples", optarg, 4, 10000, &ok); break;
+		case 'n': runs = gt_cli_long("sensitivity", "--runs", optarg, 1, 100000000, &ok); break;
+		case 'y': years = gt_cli_long("sensitivity", "--years", optarg, 1, 50, &ok); break;
+		case 'S': seed = gt_cli_long("sensitivity", "--seed", optarg, 0, 2147483647, &ok); break;
+		case 'j': threads = gt_cli_long("sensitivity", "--threads", optarg, 1, 256, &ok); break;
 		case 'f':
 			if (!gt_format_parse(optarg, &fmt) || fmt == GT_FORMAT_MD)
 				return gt_cli_usage("sensitivity", "unknown format '%s'; expected table, json "

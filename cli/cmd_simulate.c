@@ -56,17 +56,6 @@ struct ctx {
 	size_t n;
 };
 
-static long number(const char *what, const char *text, long lo, long hi, bool *ok)
-{
-	char *end;
-	long v = strtol(text, &end, 10);
-	*ok = *end == '\0' && end != text && v >= lo && v <= hi;
-	if (!*ok)
-		gt_cli_usage("simulate", "%s '%s': expected a whole number from %ld to %ld", what, text,
-		             lo, hi);
-	return v;
-}
-
 /* The progress bar on a terminal's standard error: runs done, runs a
  * second and the time left. Quiet when standard error is not a terminal. */
 struct bar {
@@ -173,10 +162,10 @@ static int simulate(int argc, char **argv, int rank, int size)
 		case 'O': option = optarg; break;
 		case 'o': dir = optarg; break;
 		case 's': scenario = optarg; break;
-		case 'n': runs = number("--runs", optarg, 1, 100000000, &ok); break;
-		case 'y': years = number("--years", optarg, 1, 50, &ok); break;
-		case 'S': seed = number("--seed", optarg, 0, 2147483647, &ok); break;
-		case 'j': threads = number("--threads", optarg, 1, 256, &ok); break;
+		case 'n': runs = gt_cli_long("simulate", "--runs", optarg, 1, 100000000, &ok); break;
+		case 'y': years = gt_cli_long("simulate", "--years", optarg, 1, 50, &ok); break;
+		case 'S': seed = gt_cli_long("simulate", "--seed", optarg, 0, 2147483647, &ok); break;
+		case 'j': threads = gt_cli_long("simulate", "--threads", optarg, 1, 256, &ok); break;
 		case 'f':
 			if (!gt_format_parse(optarg, &fmt) || fmt == GT_FORMAT_MD)
 				return gt_cli_usage("simulate", "unknown format '%s'; expected table, json "

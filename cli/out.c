@@ -39,6 +39,16 @@ int gt_cli_usage(const char *cmd, const char *fmt, ...)
 	return GT_EXIT_USAGE;
 }
 
+long gt_cli_long(const char *cmd, const char *what, const char *text, long lo, long hi, bool *ok)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+	*ok = *end == '\0' && end != text && v >= lo && v <= hi;
+	if (!*ok)
+		gt_cli_usage(cmd, "%s '%s': expected a whole number from %ld to %ld", what, text, lo, hi);
+	return v;
+}
+
 int gt_cli_load_scenario(const char *path, struct gt_scenario **out)
 {
 	struct gt_err err;

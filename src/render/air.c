@@ -222,12 +222,9 @@ enum gt_status gt_render_air(FILE *out, const struct gt_scenario *s,
 		json_t *root = json_object();
 		gt__jput(jb, root, "scenario", json_string(s->name));
 		gt__jput(jb, root, "options", gt__render_air_json(jb, r, n));
-		char *text;
-		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		enum gt_status st = gt__render_json_print(jb, root, out);
 		if (st != GT_OK)
 			return st;
-		fputs(text, out);
-		free(text);
 	} else if (fmt == GT_FORMAT_CSV) {
 		for (size_t c = 0; csv_cols[c]; c++)
 			fprintf(out, "%s%s", c ? "," : "", csv_cols[c]);
@@ -269,12 +266,9 @@ enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station
 	gt__jput(jb, o, "tanker", r->tanker ? json_string(r->tanker->type) : json_null());
 	gt__jput(jb, o, "tankers", real(r->tankers, 0.01));
 	gt__jput(jb, o, "tankers_whole", json_integer((json_int_t)ceil(r->tankers - 1e-9)));
-	char *text;
-	enum gt_status st = gt__render_json_dump(jb, o, &text);
+	enum gt_status st = gt__render_json_print(jb, o, out);
 	if (st != GT_OK)
 		return st;
-	fputs(text, out);
-	free(text);
 	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
 }
 

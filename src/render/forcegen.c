@@ -201,12 +201,9 @@ enum gt_status gt_render_forcegen(FILE *out, const struct gt_forcegen *const *fg
 		json_t *root = json_object();
 		gt__jput(jb, root, "scenario", json_string(n ? fgs[0]->scenario->name : ""));
 		gt__jput(jb, root, "options", gt__render_forcegen_json(jb, fgs, n));
-		char *text;
-		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		enum gt_status st = gt__render_json_print(jb, root, out);
 		if (st != GT_OK)
 			return st;
-		fputs(text, out);
-		free(text);
 	} else if (fmt == GT_FORMAT_CSV) {
 		fputs("option,member,role,kind,unit,units,people\n", out);
 		for (size_t i = 0; i < n; i++) {

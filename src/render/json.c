@@ -185,6 +185,17 @@ enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
 	return GT_OK;
 }
 
+enum gt_status gt__render_json_print(struct gt__jb *jb, json_t *root, FILE *out)
+{
+	char *text;
+	enum gt_status st = gt__render_json_dump(jb, root, &text);
+	if (st != GT_OK)
+		return st;
+	fputs(text, out);
+	free(text);
+	return GT_OK;
+}
+
 static json_t *sizing_root(struct gt__jb *jb, const struct gt_sizing *sz)
 {
 	json_t *root = json_object(), *opts = json_array();

@@ -25,6 +25,9 @@ void gt__jappend(struct gt__jb *jb, json_t *arr, json_t *v);
  * building it failed. OUT: *out. */
 enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out);
 
+/* gt__render_json_dump, then writes the text to out. */
+enum gt_status gt__render_json_print(struct gt__jb *jb, json_t *root, FILE *out);
+
 /* The "options" arrays of the force-generation and air JSON. */
 json_t *gt__render_forcegen_json(struct gt__jb *jb, const struct gt_forcegen *const *fgs,
                                  size_t n);

@@ -88,12 +88,9 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		json_t *root = json_object();
 		gt__jput(jb, root, "scenario", json_string(scen->name));
 		gt__render_sim_fill(jb, root, r, n, years, seed);
-		char *text;
-		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		enum gt_status st = gt__render_json_print(jb, root, out);
 		if (st != GT_OK)
 			return st;
-		fputs(text, out);
-		free(text);
 	} else if (fmt == GT_FORMAT_CSV) {
 		fputs("option,runs,collapse_1y,collapse_1y_lo,collapse_1y_hi,collapse_2y,collapse_2y_lo,"
 		      "collapse_2y_hi,collapse_5y,collapse_5y_lo,collapse_5y_hi,median_days,"
@@ -178,12 +175,9 @@ enum gt_status gt_render_sensitivity(FILE *out, const struct gt_sensitivity *s,
 			gt__jappend(jb, items, o);
 		}
 		gt__jput(jb, root, "parameters", items);
-		char *text;
-		enum gt_status st = gt__render_json_dump(jb, root, &text);
+		enum gt_status st = gt__render_json_print(jb, root, out);
 		if (st != GT_OK)
 			return st;
-		fputs(text, out);
-		free(text);
 	} else if (fmt == GT_FORMAT_CSV) {
 		fputs(oat ? "parameter,value,low,high,collapse_low,collapse_high\n"
 		          : "parameter,value,low,high,spearman\n",
