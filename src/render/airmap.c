@@ -234,13 +234,8 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	if (st != GT_OK)
 		return st;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
-	gt__rgb(cr, 0xfbfbf8, 1);
-	cairo_paint(cr);
-	gt__draw_neighbours(cr, &f, &s->theatre);
-	gt__path_multipolygon(cr, &f, &s->theatre.outline);
-	gt__rgb(cr, 0xefe9d9, 1);
-	cairo_fill(cr);
-	st = gt__label_neighbours(cr, &f, &s->theatre, w, h);
+	/* the border is drawn later, over the field and the gaps */
+	st = gt__draw_land(cr, &f, &s->theatre, w, h, false);
 
 	cairo_save(cr);
 	gt__path_multipolygon(cr, &f, &s->theatre.outline);
@@ -278,12 +273,7 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 		         100 * a->reaction.within[1], 100 * a->exposure.share);
 	else if (n > 0 && (size_t)n < sizeof(sub))
 		snprintf(sub + n, sizeof(sub) - (size_t)n, "low; no fighters on patrol or alert");
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 13);
-	gt__rgb(cr, 0x111111, 1);
-	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, title);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	gt__title(cr, title);
 	cairo_set_font_size(cr, 10.5);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, 12, 36);

@@ -145,6 +145,16 @@ enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, d
 	return GT_OK;
 }
 
+void gt__title(cairo_t *cr, const char *text)
+{
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 13);
+	gt__rgb(cr, 0x111111, 1);
+	cairo_move_to(cr, 12, 20);
+	cairo_show_text(cr, text);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+}
+
 void gt__label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour)
 {
 	cairo_set_font_size(cr, size);
@@ -176,8 +186,9 @@ void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt
  * the defended country: the map is sampled on a grid with cairo_in_fill,
  * and the sample nearest the mean of a country's samples carries its name.
  * Countries showing only a few samples go unnamed. */
-enum gt_status gt__label_neighbours(cairo_t *cr, const struct gt__frame *f,
-                                    const struct gt_theatre *th, double w, double h)
+/* GT_E_NOMEM when its sampling grid cannot be allocated. */
+static enum gt_status label_neighbours(cairo_t *cr, const struct gt__frame *f,
+                                       const struct gt_theatre *th, double w, double h)
 {
 	enum { STEP = 12 };
 	size_t nx = (size_t)(w / STEP), ny = (size_t)(h / STEP);
@@ -234,6 +245,25 @@ enum gt_status gt__label_neighbours(cairo_t *cr, const struct gt__frame *f,
 
 /* Cities are always named; bases and ports only on the detailed map, where
  * there is room. */
+enum gt_status gt__draw_land(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                             double w, double h, bool border)
+{
+	gt__rgb(cr, 0xfbfbf8, 1);
+	cairo_paint(cr);
+	gt__draw_neighbours(cr, f, th);
+	gt__path_multipolygon(cr, f, &th->outline);
+	gt__rgb(cr, 0xefe9d9, 1);
+	if (border) {
+		cairo_fill_preserve(cr);
+		gt__rgb(cr, 0x8a8270, 1);
+		cairo_set_line_width(cr, 0.8);
+		cairo_stroke(cr);
+	} else {
+		cairo_fill(cr);
+	}
+	return label_neighbours(cr, f, th, w, h);
+}
+
 void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
                         bool detailed)
 {

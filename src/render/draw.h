@@ -50,12 +50,16 @@ void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_lines
 void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
                            const struct gt_multipolygon *mp);
 
+/* A picture's title: bold, top left; leaves the normal face selected. */
+void gt__title(cairo_t *cr, const char *text);
 /* Text with a white halo. */
 void gt__label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour);
 void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th);
-/* GT_E_NOMEM when its sampling grid cannot be allocated. */
-enum gt_status gt__label_neighbours(cairo_t *cr, const struct gt__frame *f,
-                                    const struct gt_theatre *th, double w, double h);
+/* A map's base: the background, the neighbours, the defended country
+ * filled (and its border drawn when `border`), the neighbours named.
+ * GT_E_NOMEM when the labels' sampling grid cannot be allocated. */
+enum gt_status gt__draw_land(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                             double w, double h, bool border);
 /* Cities always named; bases, ports and radars named when detailed. */
 void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
                      bool detailed);

@@ -170,17 +170,7 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	if (st != GT_OK)
 		return st;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
-	gt__rgb(cr, 0xfbfbf8, 1);
-	cairo_paint(cr);
-
-	gt__draw_neighbours(cr, &f, &s->theatre);
-	gt__path_multipolygon(cr, &f, &s->theatre.outline);
-	gt__rgb(cr, 0xefe9d9, 1);
-	cairo_fill_preserve(cr);
-	gt__rgb(cr, 0x8a8270, 1);
-	cairo_set_line_width(cr, 0.8);
-	cairo_stroke(cr);
-	st = gt__label_neighbours(cr, &f, &s->theatre, w, h);
+	st = gt__draw_land(cr, &f, &s->theatre, w, h, true);
 
 	if (option && st == GT_OK)
 		st = draw_footprint(cr, &f, s, option);
@@ -202,11 +192,7 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 		snprintf(title, sizeof(title), "%.*s: %.0f km, %zu sectors",
 		         gt__utf8_prefix(s->theatre.line_label, 200), s->theatre.line_label,
 		         s->theatre.line_km, s->nsectors);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 13);
-	gt__rgb(cr, 0x111111, 1);
-	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, title);
+	gt__title(cr, title);
 	gt_geo_projector_free(f.pj);
 	if (st != GT_OK) {
 		gt__svg_close(cr, surf, &sink, svg);
@@ -240,12 +226,7 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 13);
-	gt__rgb(cr, 0x111111, 1);
-	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, "Personnel by option: deployed at any one time, and committed through rotations");
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	gt__title(cr, "Personnel by option: deployed at any one time, and committed through rotations");
 
 	/* grid */
 	cairo_set_font_size(cr, 9);
@@ -324,16 +305,6 @@ static unsigned member_colour(const struct gt_forcegen *fg, int m)
 	return cycle[rank % (int)(sizeof(cycle) / sizeof(cycle[0]))];
 }
 
-static void title(cairo_t *cr, const char *text)
-{
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 13);
-	gt__rgb(cr, 0x111111, 1);
-	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, text);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-}
-
 enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, size_t n,
                                           double w, double h, char **svg)
 {
@@ -350,7 +321,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 	}
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
-	title(cr, "Who supplies the people deployed, by option (hatched: not found)");
+	gt__title(cr, "Who supplies the people deployed, by option (hatched: not found)");
 	double pw = w - left - right, band = (h - top - bottom) / (double)(n ? n : 1);
 	bool used[64] = {false};
 	for (size_t i = 0; i < n; i++) {
@@ -435,7 +406,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 	snprintf(head, sizeof(head), "%.*s: who holds each sector, by %d-month tour",
 	         gt__utf8_prefix(fg->option->option->title, 120), fg->option->option->title,
 	         fp->tour_months);
-	title(cr, head);
+	gt__title(cr, head);
 	double left = 110, top = 40, right = 12, bottom = 16;
 	int periods = fg->nperiods > 0 ? fg->nperiods : 1;
 	double cw = (w - left - right) / periods, rh = (h - top - bottom) / (double)(rows ? rows : 1);

@@ -79,12 +79,7 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 #define Y(s) (top + ph * (1 - ((s) - floor_y) / (1 - floor_y)))
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 13);
-	gt__rgb(cr, 0x111111, 1);
-	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, "Share of simulated histories in which the ceasefire still holds");
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	gt__title(cr, "Share of simulated histories in which the ceasefire still holds");
 	cairo_set_font_size(cr, 9);
 	/* grid: years across, tenths (or hundredths) of the share up */
 	for (int y = 0; y <= years; y++) {
@@ -184,12 +179,7 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 #define X(y) (left + pw * ((y) - lo) / (hi - lo))
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 13);
-	gt__rgb(cr, 0x111111, 1);
-	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, title);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	gt__title(cr, title);
 	cairo_set_font_size(cr, 10);
 	gt__rgb(cr, 0x444444, 1);
 	cairo_move_to(cr, 12, 38);
