@@ -68,6 +68,27 @@ static enum gt_status read_meta(struct yr *r, const yaml_node_t *n, struct gt_sc
 	return GT_OK;
 }
 
+/* Reads the file a scenario field names: ref as written, relative to the
+ * YAML file's folder unless absolute. OUT: path (resolved), *text (caller
+ * frees), *len. Errors point at the field's node. */
+static enum gt_status read_beside(struct yr *r, const yaml_node_t *node, const char *field,
+                                  const char *what, const char *base_dir, const char *ref,
+                                  char path[4096], char **text, size_t *len)
+{
+	int plen = ref[0] == '/' || !base_dir || !base_dir[0]
+	                   ? snprintf(path, 4096, "%s", ref)
+	                   : snprintf(path, 4096, "%s/%s", base_dir, ref);
+	if (plen < 0 || plen >= 4096)
+		return gt__yr_fail(r, node, field, GT_E_IO, "the path to %s is longer than %d bytes",
+		                   what, 4095);
+	struct gt_err ioerr;
+	gt_err_clear(&ioerr);
+	enum gt_status st = gt__read_file(path, text, len, &ioerr);
+	if (st != GT_OK)
+		return gt__yr_fail(r, node, field, st, "cannot read '%s': %s", path, ioerr.msg);
+	return GT_OK;
+}
+
 /* theatre.aircraft: the aircraft catalogue, built in or a CSV file next to
  * the scenario. The file must be readable now; its contents are checked
  * where it is loaded (gt_aircraft_load_scenario). */
@@ -91,22 +112,13 @@ static enum gt_status read_aircraft_ref(struct yr *r, const yaml_node_t *n, cons
 		free(ref);
 		return st;
 	}
-	char path[4096];
-	int plen = ref[0] == '/' || !base_dir || !base_dir[0]
-	                   ? snprintf(path, sizeof(path), "%s", ref)
-	                   : snprintf(path, sizeof(path), "%s/%s", base_dir, ref);
-	free(ref);
-	if (plen < 0 || (size_t)plen >= sizeof(path))
-		return gt__yr_fail(r, node, "theatre.aircraft", GT_E_IO,
-		                   "the path to the aircraft catalogue is longer than %zu bytes",
-		                   sizeof(path) - 1);
-	char *text;
+	char path[4096], *text;
 	size_t len;
-	struct gt_err ioerr;
-	gt_err_clear(&ioerr);
-	if ((st = gt__read_file(path, &text, &len, &ioerr)) != GT_OK)
-		return gt__yr_fail(r, node, "theatre.aircraft", st, "cannot read '%s': %s", path,
-		                   ioerr.msg);
+	st = read_beside(r, node, "theatre.aircraft", "the aircraft catalogue", base_dir, ref, path,
+	                 &text, &len);
+	free(ref);
+	if (st != GT_OK)
+		return st;
 	free(text);
 	if (!(s->theatre.aircraft_file = strdup(path)))
 		return GT_E_NOMEM;
@@ -134,21 +146,11 @@ static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const cha
 		return gt__geojson_load(gt__builtin_geojson, gt__builtin_geojson_len, ref, &s->theatre,
 		                        r->err);
 	}
-	char path[4096];
-	int plen = ref[0] == '/' || !base_dir || !base_dir[0]
-	                   ? snprintf(path, sizeof(path), "%s", ref)
-	                   : snprintf(path, sizeof(path), "%s/%s", base_dir, ref);
-	if (plen < 0 || (size_t)plen >= sizeof(path))
-		return gt__yr_fail(r, node, "theatre.geometry", GT_E_IO,
-		                   "the path to the geometry file is longer than %zu bytes",
-		                   sizeof(path) - 1);
-	char *text;
+	char path[4096], *text;
 	size_t len;
-	struct gt_err ioerr;
-	gt_err_clear(&ioerr);
-	if ((st = gt__read_file(path, &text, &len, &ioerr)) != GT_OK)
-		return gt__yr_fail(r, node, "theatre.geometry", st, "cannot read '%s': %s", path,
-		                   ioerr.msg);
+	if ((st = read_beside(r, node, "theatre.geometry", "the geometry file", base_dir, ref, path,
+	                      &text, &len)) != GT_OK)
+		return st;
 	st = gt__geojson_load(text, len, path, &s->theatre, r->err);
 	free(text);
 	return st;
