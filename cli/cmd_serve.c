@@ -111,15 +111,44 @@ static enum gt_status who(struct server *s, struct MHD_Connection *c, struct gt_
 	return gt_store_authenticate_cached(s->store, s->tokens, h + 7, u, err);
 }
 
+/* A refused request's error, with the line and column when the body
+ * did not parse. */
+static enum MHD_Result send_status_error(struct MHD_Connection *c, enum gt_status st,
+                                         const struct gt_err *err)
+{
+	char msg[700];
+	if (st == GT_E_SYNTAX && err->line > 0)
+		snprintf(msg, sizeof(msg), "line %d, column %d: %s", err->line, err->column, err->msg);
+	else
+		snprintf(msg, sizeof(msg), "%s", err->msg);
+	return send_error(c, http_status(st), err->path, msg);
+}
+
+/* True when the caller may submit reports (a monitor); otherwise the
+ * 401 or 403 has been sent and *refused holds its result. */
+static bool submitter(struct server *s, struct MHD_Connection *c, struct gt_user *u,
+                      enum MHD_Result *refused)
+{
+	struct gt_err err;
+	if (who(s, c, u, &err) != GT_OK) {
+		*refused = send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
+		return false;
+	}
+	if (u->role != GT_ROLE_MONITOR) {
+		*refused = send_error(c, MHD_HTTP_FORBIDDEN, NULL, "only monitors submit reports");
+		return false;
+	}
+	return true;
+}
+
 static enum MHD_Result post_report(struct server *s, struct MHD_Connection *c,
                                    const struct request *rq)
 {
 	struct gt_user u;
 	struct gt_err err;
-	if (who(s, c, &u, &err) != GT_OK)
-		return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
-	if (u.role != GT_ROLE_MONITOR)
-		return send_error(c, MHD_HTTP_FORBIDDEN, NULL, "only monitors submit reports");
+	enum MHD_Result refused;
+	if (!submitter(s, c, &u, &refused))
+		return refused;
 	struct gt_report *r = malloc(sizeof(*r));
 	if (!r)
 		return send_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, "out of memory");
@@ -130,12 +159,7 @@ static enum MHD_Result post_report(struct server *s, struct MHD_Connection *c,
 		st = gt_store_report_submit(s->store, &u, r, &created, &err);
 	enum MHD_Result out;
 	if (st != GT_OK) {
-		char msg[700];
-		if (st == GT_E_SYNTAX && err.line > 0)
-			snprintf(msg, sizeof(msg), "line %d, column %d: %s", err.line, err.column, err.msg);
-		else
-			snprintf(msg, sizeof(msg), "%s", err.msg);
-		out = send_error(c, http_status(st), err.path, msg);
+		out = send_status_error(c, st, &err);
 	} else {
 		json_t *ok = json_object();
 		json_object_set_new(ok, "id", json_string(r->id));
@@ -250,21 +274,15 @@ static enum MHD_Result post_batch(struct server *s, struct MHD_Connection *c,
 {
 	struct gt_user u;
 	struct gt_err err;
-	if (who(s, c, &u, &err) != GT_OK)
-		return send_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
-	if (u.role != GT_ROLE_MONITOR)
-		return send_error(c, MHD_HTTP_FORBIDDEN, NULL, "only monitors submit reports");
+	enum MHD_Result refused;
+	if (!submitter(s, c, &u, &refused))
+		return refused;
 	struct gt_batch_item *items;
 	size_t n;
 	enum gt_status st = gt_store_report_batch(s->store, &u, rq->body ? rq->body : "", rq->len,
 	                                          (int64_t)time(NULL), &items, &n, &err);
 	if (st != GT_OK) {
-		char msg[700];
-		if (st == GT_E_SYNTAX && err.line > 0)
-			snprintf(msg, sizeof(msg), "line %d, column %d: %s", err.line, err.column, err.msg);
-		else
-			snprintf(msg, sizeof(msg), "%s", err.msg);
-		return send_error(c, http_status(st), err.path, msg);
+		return send_status_error(c, st, &err);
 	}
 	json_t *root = json_object(), *arr = json_array();
 	size_t stored = 0;
