@@ -177,6 +177,38 @@ GT_EXPORT struct gt_point gt_geo_unproject(const struct gt_geo_projector *pj, do
                                            double y_km);
 GT_EXPORT void gt_geo_projector_free(struct gt_geo_projector *pj);
 
+/* --- where a point lies relative to a line -------------------------------- */
+
+/* A line prepared for locating points against it; used from one thread at
+ * a time. GT_E_USAGE for a line of fewer than two points. */
+struct gt_geo_line_locator;
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_line_locator_new(const struct gt_linestring *line,
+                                                               struct gt_geo_line_locator **out);
+GT_EXPORT void gt_geo_line_locator_free(struct gt_geo_line_locator *lc);
+
+struct gt_geo_line_place {
+	double along_km;  /* geodesic km from the line's first vertex to the nearest point */
+	double offset_km; /* distance to the line, positive on its left (walking it from
+	                   * its first vertex), negative on its right; to within 1% */
+};
+GT_EXPORT struct gt_geo_line_place gt_geo_line_locate(const struct gt_geo_line_locator *lc,
+                                                      struct gt_point p);
+
+/* --- spatial index (GEOS STRtree) ------------------------------------------ */
+
+/* An index of n points (lon/lat, copied) for rectangle queries; used from
+ * one thread at a time. Returns GT_E_NOMEM when GEOS or memory fails. */
+struct gt_geo_index;
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_index_new(const struct gt_point *pts, size_t n,
+                                                        struct gt_geo_index **out);
+GT_EXPORT void gt_geo_index_free(struct gt_geo_index *ix);
+/* Calls fn(i, ctx) once for each point i with lon in [lon0, lon1] and lat
+ * in [lat0, lat1], in no defined order. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_index_query(struct gt_geo_index *ix, double lon0,
+                                                          double lat0, double lon1, double lat1,
+                                                          void (*fn)(size_t i, void *ctx),
+                                                          void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

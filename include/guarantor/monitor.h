@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #include "guarantor/err.h"
+#include "guarantor/scenario.h"
+#include "guarantor/violation.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,42 +99,6 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate_cached(struct gt_st
 
 /* --- reports (docs/monitor.md, "Reports") ------------------------------- */
 
-enum gt_source_kind {
-	GT_SOURCE_PATROL,
-	GT_SOURCE_FIXED_CAMERA,
-	GT_SOURCE_UAV,
-	GT_SOURCE_ACOUSTIC,
-	GT_SOURCE_PARTNER,
-	GT_SOURCE_OPEN_SOURCE,
-	GT_SOURCE_COUNT
-};
-
-enum gt_event_type {
-	GT_EVENT_EXPLOSION,
-	GT_EVENT_SMALL_ARMS,
-	GT_EVENT_DRONE,
-	GT_EVENT_HEAVY_WEAPONS,
-	GT_EVENT_MINE,
-	GT_EVENT_AIRSPACE,
-	GT_EVENT_OTHER,
-	GT_EVENT_COUNT
-};
-
-/* Explosions by weapon class (OSCE SMM practice). */
-enum gt_weapon {
-	GT_WEAPON_NONE, /* not an explosion, or not assessed */
-	GT_WEAPON_UNDETERMINED,
-	GT_WEAPON_MORTAR,
-	GT_WEAPON_ARTILLERY,
-	GT_WEAPON_MLRS,
-	GT_WEAPON_TANK,
-	GT_WEAPON_GRENADE,
-	GT_WEAPON_COUNT
-};
-
-GT_EXPORT const char *gt_source_kind_name(enum gt_source_kind k);
-GT_EXPORT const char *gt_event_type_name(enum gt_event_type t);
-GT_EXPORT const char *gt_weapon_name(enum gt_weapon w);
 
 #define GT_REPORT_ID_MAX 65
 #define GT_REPORT_TEXT_MAX 4000
@@ -207,6 +173,82 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_batch(struct gt_store *st
                                                              int64_t now,
                                                              struct gt_batch_item **items,
                                                              size_t *n, struct gt_err *err);
+
+/* --- correlation: reports into events (docs/monitor.md, "Events") ------- */
+
+/* A report as correlation sees it, small enough that millions fit. For a
+ * report heard rather than seen, lon/lat is where the observer was and the
+ * event lies along bearing_deg at distance_km; otherwise lon/lat is where
+ * the event was seen. */
+struct gt_sighting {
+	int64_t from, to; /* observed window, epoch seconds */
+	double lon, lat, precision_km;
+	bool heard;
+	double bearing_deg, distance_km;
+	uint32_t observer; /* equal for reports by the same observer, else distinct */
+	enum gt_source_kind source;
+	enum gt_event_type event;
+	enum gt_weapon weapon;
+	long count;
+	int64_t event_id; /* IN: the event it already belongs to, 0 for none; OUT: its event */
+};
+
+/* Correlates the sightings that belong to no event (event_id 0) with each
+ * other and with those that do, by the rules of the scenario's monitoring
+ * section m: the same type, compatible weapons, time windows within
+ * m->window_min, estimated positions within their uncertainties plus
+ * m->radius_km. Linked new sightings form one event; one that links to an
+ * existing event joins it (the one with most links, then the lowest id);
+ * existing events are never joined to each other. New events are numbered
+ * from *next_id up, in order of their earliest sighting. A sighting
+ * observed over more than m->max_span_hours becomes an event of its own.
+ * The result does not depend on the order of the sightings' links, only on
+ * the sightings and their order. GT_E_NOMEM when memory or GEOS fails. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_correlate(const struct gt_monitoring *m,
+                                                    struct gt_sighting *s, size_t n,
+                                                    int64_t *next_id, struct gt_err *err);
+
+/* Where a sighting puts its event: OUT: *lon, *lat and the radius of its
+ * uncertainty, km. */
+GT_EXPORT void gt_sighting_estimate(const struct gt_monitoring *m, const struct gt_sighting *s,
+                                    double *lon, double *lat, double *radius_km);
+
+enum gt_event_status {
+	GT_EVENT_UNVERIFIED,
+	GT_EVENT_VERIFIED,
+	GT_EVENT_REJECTED,
+	GT_EVENT_MERGED, /* merged into another event */
+	GT_EVENT_STATUS_COUNT
+};
+GT_EXPORT const char *gt_event_status_name(enum gt_event_status s);
+GT_EXPORT bool gt_event_status_parse(const char *s, enum gt_event_status *out);
+
+/* An event: what its sightings say together. */
+struct gt_event {
+	int64_t id;
+	int64_t from, to;        /* the union of the sightings' windows */
+	double lon, lat, radius_km;
+	bool triangulated;       /* placed where heard bearings cross */
+	enum gt_event_type event;
+	enum gt_weapon weapon;   /* the most specific any sighting gives */
+	long count;              /* the most any one observer counted (their reports added up) */
+	int reports, observers, sources; /* sources: distinct source kinds */
+	char grade;              /* 'A', 'B' or 'C' (docs/monitor.md, "Confidence") */
+	int sector;              /* the sector of the line it is nearest to */
+	int side;                /* +1 the line's left, -1 its right */
+	double line_km;          /* km along the line to its nearest point */
+	double offset_km;        /* distance from the line, km */
+	enum gt_event_status status;
+	int64_t merged_into;     /* GT_EVENT_MERGED: the event it went into */
+};
+
+/* The event that sightings s[idx[0..k-1]] make (k >= 1), placed on the
+ * line with lc and the scenario's sectors. OUT: *out (id and status are
+ * left for the caller). GT_E_NOMEM when memory fails. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_event_summarise(const struct gt_scenario *sc,
+                                  const struct gt_geo_line_locator *lc,
+                                  const struct gt_sighting *s, const size_t *idx, size_t k,
+                                  struct gt_event *out);
 
 /* --- audit --------------------------------------------------------------- */
 

@@ -15,6 +15,7 @@
 #include "guarantor/decide.h"
 #include "guarantor/err.h"
 #include "guarantor/geo.h"
+#include "guarantor/violation.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -318,6 +319,51 @@ GT_EXPORT size_t gt_sim_param_count(void);
 GT_EXPORT const char *gt_sim_param_name(size_t i);
 GT_EXPORT double *gt_sim_param(struct gt_sim_params *p, size_t i, double *lo, double *hi);
 
+/* --- the monitoring mission and the agreement it watches ------------------
+ * The scenario's `monitoring` section (docs/monitor.md, "The agreement"). */
+
+/* A threshold the parties agreed: crossing it opens a breach. */
+struct gt_threshold {
+	char *name;
+	char *text;             /* what the agreement says, quoted in the breach */
+	enum gt_event_type event;
+	unsigned weapons;       /* bit (1 << enum gt_weapon) for each weapon counted; 0: any */
+	long more_than;         /* breached when the events' counts add up to more than this */
+	double hours;           /* within any window this long */
+	bool per_sector;        /* counted in each sector on its own, else along the whole line */
+	double within_km;       /* only events within this distance of the line; 0: anywhere */
+	char grade;             /* the least confidence grade counted: 'A', 'B' or 'C' */
+};
+
+/* One rung of the agreed escalation ladder, mildest first. */
+struct gt_rung {
+	char *name;
+	char *text;
+};
+
+struct gt_monitoring {
+	bool present;           /* false when the scenario has no monitoring section */
+	char *left, *right;     /* the sides of the line, walking it from its first vertex */
+	int day_ends;           /* minutes after midnight UTC at which a reporting day ends */
+	/* correlation of reports into events */
+	double window_min;      /* reports this close in time may be of one event */
+	double radius_km;       /* and this close in space, beyond their stated precision */
+	double max_span_hours;  /* a report observed over a longer window is not correlated */
+	double heard_error;     /* a distance judged by ear: this share of it either way */
+	double bearing_error_deg;
+	struct gt_threshold *thresholds;
+	size_t nthresholds;
+	struct gt_rung *ladder;
+	size_t nladder;
+	/* the decision on a proposed response */
+	enum gt_decide_rule rule;
+	double quorum;          /* qualified majority */
+	double deadline_hours;
+	char (*voters)[3];      /* the governments that vote, ISO codes of coalition members */
+	size_t nvoters;
+	size_t lead;            /* lead nation: its index in voters */
+};
+
 struct gt_scenario {
 	char *name;
 	char *title;
@@ -334,6 +380,7 @@ struct gt_scenario {
 	size_t nmembers;
 	struct gt_forcegen_params forcegen;
 	struct gt_sim_params simulation;
+	struct gt_monitoring monitoring;
 };
 
 /* Loads and validates a scenario from a YAML file. The geometry path in it

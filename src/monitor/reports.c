@@ -12,28 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const source_names[GT_SOURCE_COUNT] = {
-	"patrol", "fixed_camera", "uav", "acoustic", "partner", "open_source"};
-static const char *const event_names[GT_EVENT_COUNT] = {
-	"explosion", "small_arms", "drone", "heavy_weapons_movement", "mine", "airspace", "other"};
-static const char *const weapon_names[GT_WEAPON_COUNT] = {
-	"none", "undetermined", "mortar", "artillery", "mlrs", "tank", "grenade"};
-
-const char *gt_source_kind_name(enum gt_source_kind k)
-{
-	return (unsigned)k < GT_SOURCE_COUNT ? source_names[k] : "?";
-}
-
-const char *gt_event_type_name(enum gt_event_type t)
-{
-	return (unsigned)t < GT_EVENT_COUNT ? event_names[t] : "?";
-}
-
-const char *gt_weapon_name(enum gt_weapon w)
-{
-	return (unsigned)w < GT_WEAPON_COUNT ? weapon_names[w] : "?";
-}
-
 /* "2026-11-27T10:00:00Z", exactly; OUT: seconds since the epoch. */
 static bool parse_time(const char *s, int64_t *out)
 {
@@ -278,14 +256,14 @@ enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_r
 	                       &out->precision_m, NULL, err)) != GT_OK ||
 	    (st = text_field(root, "observer", "observer", true, sizeof(out->observer), out->observer,
 	                     err)) != GT_OK ||
-	    (st = enum_field(root, "source", "source", source_names, GT_SOURCE_COUNT, &src, err)) !=
+	    (st = enum_field(root, "source", "source", gt__source_names, GT_SOURCE_COUNT, &src, err)) !=
 	            GT_OK ||
-	    (st = enum_field(root, "event", "event", event_names, GT_EVENT_COUNT, &ev, err)) != GT_OK)
+	    (st = enum_field(root, "event", "event", gt__event_names, GT_EVENT_COUNT, &ev, err)) != GT_OK)
 		goto out;
 	out->source = (enum gt_source_kind)src;
 	out->event = (enum gt_event_type)ev;
 	if (json_object_get(root, "weapon")) {
-		if ((st = enum_field(root, "weapon", "weapon", weapon_names, GT_WEAPON_COUNT, &wp,
+		if ((st = enum_field(root, "weapon", "weapon", gt__weapon_names, GT_WEAPON_COUNT, &wp,
 		                     err)) != GT_OK)
 			goto out;
 		if (out->event != GT_EVENT_EXPLOSION && wp != GT_WEAPON_NONE) {
@@ -570,11 +548,11 @@ enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, i
 		r->lat = sqlite3_column_double(q, 6);
 		r->precision_m = sqlite3_column_double(q, 7);
 		snprintf(r->observer, sizeof(r->observer), "%s", (const char *)sqlite3_column_text(q, 8));
-		r->source = (enum gt_source_kind)parse_name(source_names, GT_SOURCE_COUNT,
+		r->source = (enum gt_source_kind)parse_name(gt__source_names, GT_SOURCE_COUNT,
 		                                            (const char *)sqlite3_column_text(q, 9));
-		r->event = (enum gt_event_type)parse_name(event_names, GT_EVENT_COUNT,
+		r->event = (enum gt_event_type)parse_name(gt__event_names, GT_EVENT_COUNT,
 		                                          (const char *)sqlite3_column_text(q, 10));
-		r->weapon = (enum gt_weapon)parse_name(weapon_names, GT_WEAPON_COUNT,
+		r->weapon = (enum gt_weapon)parse_name(gt__weapon_names, GT_WEAPON_COUNT,
 		                                       (const char *)sqlite3_column_text(q, 11));
 		r->count = (long)sqlite3_column_int64(q, 12);
 		r->heard = sqlite3_column_type(q, 13) != SQLITE_NULL;

@@ -26,4 +26,9 @@ enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const cha
 enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_report *out,
                                     struct gt_err *err);
 
+/* The vocabulary's names, indexed by value (vocab.c). */
+extern const char *const gt__source_names[GT_SOURCE_COUNT];
+extern const char *const gt__event_names[GT_EVENT_COUNT];
+extern const char *const gt__weapon_names[GT_WEAPON_COUNT];
+
 #endif

@@ -162,7 +162,7 @@ enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *n
 {
 	static const char *const keys[] = {"scenario", "theatre",   "sectors",  "doctrine",
 	                                   "options",  "coalition", "forcegen", "simulation",
-	                                   NULL};
+	                                   "monitoring", NULL};
 	struct yr r;
 	yaml_node_t *n;
 	*out = NULL;
@@ -205,6 +205,10 @@ enum gt_status gt_scenario_load_text(const char *yaml, size_t len, const char *n
 		goto out_fail;
 	if ((n = gt__yr_get(&r, root, "simulation")) &&
 	    (st = gt__read_simulation(&r, n, s)) != GT_OK)
+		goto out_fail;
+	/* after the coalition that voters are members of */
+	if ((n = gt__yr_get(&r, root, "monitoring")) &&
+	    (st = gt__read_monitoring(&r, n, s)) != GT_OK)
 		goto out_fail;
 	gt__yr_close(&r);
 	*out = s;
@@ -318,5 +322,6 @@ void gt_scenario_free(struct gt_scenario *s)
 		free_strv(m->caveats.only_under, m->caveats.nonly_under);
 	}
 	free(s->members);
+	gt__monitoring_fini(&s->monitoring);
 	free(s);
 }

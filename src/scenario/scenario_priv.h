@@ -46,6 +46,9 @@ GT_MUST_CHECK enum gt_status gt__check_caveats(struct yr *r, const yaml_node_t *
                                                const struct gt_scenario *s);
 GT_MUST_CHECK enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n,
                                                  struct gt_scenario *s);
+GT_MUST_CHECK enum gt_status gt__read_monitoring(struct yr *r, const yaml_node_t *n,
+                                                 struct gt_scenario *s);
+void gt__monitoring_fini(struct gt_monitoring *m);
 GT_MUST_CHECK enum gt_status gt__read_forcegen(struct yr *r, const yaml_node_t *n,
                                                struct gt_scenario *s);
 

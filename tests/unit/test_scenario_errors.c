@@ -106,7 +106,7 @@ static void unknown_keys(void **state)
 		    "s.yaml:26:3: doctrine: unknown field 'reserv_share'; expected one of: density_per_km, posture_factor, observer_per_km, stabilisation_per_1000, reserve_share, enabler_share, hq_share, rotation, air, naval, map");
 	expect_yaml("scenario:\n", "scenarios:\n", GT_E_SCHEMA,
 		    "s.yaml:3:1: unknown field 'scenarios'; expected one of: scenario, theatre, "
-		    "sectors, doctrine, options, coalition, forcegen, simulation");
+		    "sectors, doctrine, options, coalition, forcegen, simulation, monitoring");
 	expect_yaml("  hq_share: 0.05\n", "  hq_share: 0.05\n  hq_share: 0.06\n", GT_E_SCHEMA,
 		    "s.yaml:28:3: doctrine: field 'hq_share' appears twice (first at line 27)");
 }
@@ -278,6 +278,49 @@ static void geojson_syntax(void **state)
 	assert_string_equal(err.msg, "not valid JSON: unexpected token near '}'");
 }
 
+/* The monitoring section (docs/monitor.md, "The agreement"). */
+static void monitoring_errors(void **state)
+{
+	(void)state;
+	expect_yaml("day_ends: \"18:00\"", "day_ends: \"18:60\"", GT_E_SCHEMA,
+	            "s.yaml:68:13: monitoring.day_ends: expected a time of day in UTC as "
+	            "\"HH:MM\" (quoted), like \"17:30\"");
+	expect_yaml("right: south", "right: north", GT_E_SCHEMA,
+	            "s.yaml:67:31: monitoring.sides.right: the two sides need different names");
+	expect_yaml("event: explosion, weapons", "event: mine, weapons", GT_E_SCHEMA,
+	            "s.yaml:71:103: monitoring.thresholds[0].weapons: weapons are counted for "
+	            "explosions only; this threshold counts mine");
+	expect_yaml("weapons: [artillery, mortar]", "weapons: [artillery, howitzer]", GT_E_SCHEMA,
+	            "s.yaml:71:120: monitoring.thresholds[0].weapons[1]: expected a weapon class "
+	            "(one of: none, undetermined, mortar, artillery, mlrs, tank, grenade), got "
+	            "'howitzer'");
+	expect_yaml("more_than: 10,", "more_than: 10.5,", GT_E_RANGE,
+	            "s.yaml:71:140: monitoring.thresholds[0].more_than: expected a whole number of "
+	            "explosions, events or items");
+	expect_yaml("per: line, grade: B", "per: line, grade: D", GT_E_SCHEMA,
+	            "s.yaml:72:151: monitoring.thresholds[1].grade: expected the least confidence "
+	            "grade counted (one of: A, B, C), got 'D'");
+	expect_yaml("{name: armour,", "{name: shelling,", GT_E_SCHEMA,
+	            "s.yaml:72:7: monitoring.thresholds[1]: threshold 'shelling' is named twice");
+	expect_yaml("voters: [ZZ]", "voters: [ZZ, YY]", GT_E_SCHEMA,
+	            "s.yaml:76:64: monitoring.decision.voters[1]: YY is not a member of the "
+	            "coalition");
+	expect_yaml("rule: unanimity, deadline_hours: 48", "rule: lead_nation, deadline_hours: 48",
+	            GT_E_SCHEMA,
+	            "s.yaml:76:13: monitoring.decision: lead_nation needs a lead: one of the voters");
+	expect_yaml("rule: unanimity, deadline_hours: 48",
+	            "rule: unanimity, quorum: 0.5, deadline_hours: 48", GT_E_SCHEMA,
+	            "s.yaml:76:39: monitoring.decision.quorum: a quorum belongs to "
+	            "qualified_majority only");
+	expect_yaml("  ladder:\n    - {name: protest, text: \"formal protest\"}\n"
+	            "    - {name: fire, text: \"return fire\"}\n",
+	            "  ladder: []\n", GT_E_SCHEMA,
+	            "s.yaml:73:11: monitoring.ladder: expected at least one entry");
+	expect_yaml("window_minutes: 30", "window_minutes: -1", GT_E_RANGE,
+	            "s.yaml:69:33: monitoring.correlation.window_minutes: -1 is out of range; "
+	            "expected a number from 0 to 1440");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +329,7 @@ int main(void)
 		cmocka_unit_test(missing_and_inconsistent), cmocka_unit_test(manual_gaps),
 		cmocka_unit_test(geometry_errors),
 		cmocka_unit_test(geojson_syntax),
+		cmocka_unit_test(monitoring_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

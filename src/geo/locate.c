@@ -1,0 +1,90 @@
+/* locate.c: where a point lies relative to a line: how far along it, how
+ * far from it and on which side (monitoring: an event's sector and side,
+ * docs/monitor.md, "Events"). Distances from the line are measured in a
+ * Lambert azimuthal equal-area plane centred on the line; distances along
+ * it follow the line's geodesic segments. */
+#include "guarantor/geo.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+struct gt_geo_line_locator {
+	struct gt_geo_projector *pj;
+	size_t n;
+	double *x, *y; /* the vertices in the plane, km */
+	double *km;    /* geodesic km along the line to each vertex */
+};
+
+void gt_geo_line_locator_free(struct gt_geo_line_locator *lc)
+{
+	if (!lc)
+		return;
+	gt_geo_projector_free(lc->pj);
+	free(lc->x);
+	free(lc->y);
+	free(lc->km);
+	free(lc);
+}
+
+enum gt_status gt_geo_line_locator_new(const struct gt_linestring *line,
+                                       struct gt_geo_line_locator **out)
+{
+	*out = NULL;
+	if (line->n < 2)
+		return GT_E_USAGE;
+	struct gt_geo_line_locator *lc = calloc(1, sizeof(*lc));
+	if (!lc)
+		return GT_E_NOMEM;
+	double lon0 = line->pts[0].lon, lon1 = lon0, lat0 = line->pts[0].lat, lat1 = lat0;
+	for (size_t i = 1; i < line->n; i++) {
+		lon0 = fmin(lon0, line->pts[i].lon);
+		lon1 = fmax(lon1, line->pts[i].lon);
+		lat0 = fmin(lat0, line->pts[i].lat);
+		lat1 = fmax(lat1, line->pts[i].lat);
+	}
+	lc->n = line->n;
+	lc->x = malloc(line->n * sizeof(double));
+	lc->y = malloc(line->n * sizeof(double));
+	lc->km = malloc(line->n * sizeof(double));
+	enum gt_status st = GT_E_NOMEM;
+	if (!lc->x || !lc->y || !lc->km)
+		goto out_fail;
+	if ((st = gt_geo_projector_new((struct gt_point){(lon0 + lon1) / 2, (lat0 + lat1) / 2},
+	                               &lc->pj)) != GT_OK)
+		goto out_fail;
+	for (size_t i = 0; i < line->n; i++) {
+		gt_geo_project(lc->pj, line->pts[i], &lc->x[i], &lc->y[i]);
+		lc->km[i] = i ? lc->km[i - 1] + gt_geo_distance_km(line->pts[i - 1], line->pts[i]) : 0;
+	}
+	*out = lc;
+	return GT_OK;
+out_fail:
+	gt_geo_line_locator_free(lc);
+	return st;
+}
+
+struct gt_geo_line_place gt_geo_line_locate(const struct gt_geo_line_locator *lc,
+                                            struct gt_point p)
+{
+	double px, py;
+	gt_geo_project(lc->pj, p, &px, &py);
+	struct gt_geo_line_place best = {0, INFINITY};
+	double best_d2 = INFINITY;
+	for (size_t i = 0; i + 1 < lc->n; i++) {
+		double dx = lc->x[i + 1] - lc->x[i], dy = lc->y[i + 1] - lc->y[i];
+		double len2 = dx * dx + dy * dy;
+		double t = len2 > 0 ? ((px - lc->x[i]) * dx + (py - lc->y[i]) * dy) / len2 : 0;
+		t = fmin(1, fmax(0, t));
+		double ex = px - (lc->x[i] + t * dx), ey = py - (lc->y[i] + t * dy);
+		double d2 = ex * ex + ey * ey;
+		if (d2 >= best_d2)
+			continue;
+		best_d2 = d2;
+		/* the cross product's sign: positive when p is to the left of the
+		 * segment's direction (x east, y north) */
+		double cross = dx * (py - lc->y[i]) - dy * (px - lc->x[i]);
+		best.along_km = lc->km[i] + t * (lc->km[i + 1] - lc->km[i]);
+		best.offset_km = cross < 0 ? -sqrt(d2) : sqrt(d2);
+	}
+	return best;
+}
