@@ -96,6 +96,7 @@ static unsigned http_status(enum gt_status st)
 	case GT_E_USAGE: return MHD_HTTP_BAD_REQUEST;
 	case GT_E_AUTH: return MHD_HTTP_UNAUTHORIZED;
 	case GT_E_CONFLICT: return MHD_HTTP_CONFLICT;
+	case GT_E_NOTFOUND: return MHD_HTTP_NOT_FOUND;
 	default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
 	}
 }

@@ -37,7 +37,9 @@ enum gt_status {
 	GT_E_INTERNAL = -9,    /* a foreign library failed in a way we did not expect */
 	GT_E_AUTH = -10,       /* a token is missing, wrong or revoked */
 	GT_E_INTEGRITY = -11,  /* stored data fails its integrity check (audit chain, file) */
-	GT_E_CONFLICT = -12    /* an id is already used for something else */
+	GT_E_CONFLICT = -12,   /* an id is already used for something else, or the object is
+	                        * not in a state that allows the change */
+	GT_E_NOTFOUND = -13    /* no object has that id */
 };
 
 /* A short, fixed English description of a status ("out of memory", ...). */

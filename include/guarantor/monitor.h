@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /* The schema this build knows. A store with a newer one is refused. */
-#define GT_STORE_SCHEMA 2
+#define GT_STORE_SCHEMA 3
 
 struct gt_store;
 
@@ -249,6 +249,84 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_event_summarise(const struct gt_scenar
                                   const struct gt_geo_line_locator *lc,
                                   const struct gt_sighting *s, const size_t *idx, size_t k,
                                   struct gt_event *out);
+
+/* --- events in the store ------------------------------------------------ */
+
+struct gt_correlation {
+	size_t reports;       /* reports placed in events */
+	size_t new_events;    /* events made of them */
+	size_t joined_events; /* unverified events that some of them joined */
+};
+
+/* Correlates every stored report that is in no event yet (gt_correlate,
+ * with the rules of sc's monitoring section) with each other and with the
+ * reports of unverified events; verified, rejected and merged events are
+ * closed to new reports. One transaction, audited as one entry with a
+ * digest of every assignment. OUT: *out. GT_E_SCHEMA when sc has no
+ * monitoring section. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_correlate(struct gt_store *st,
+                                                          const struct gt_scenario *sc,
+                                                          const struct gt_user *by,
+                                                          struct gt_correlation *out,
+                                                          struct gt_err *err);
+
+/* One event. GT_E_NOTFOUND when there is none with that id. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event(struct gt_store *st, int64_t id,
+                                                      struct gt_event *out, struct gt_err *err);
+/* The reports of an event, in the order stored. OUT: *reports and *seqs
+ * (caller frees both), *n. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event_reports(struct gt_store *st, int64_t id,
+                                                              struct gt_report **reports,
+                                                              int64_t **seqs, size_t *n,
+                                                              struct gt_err *err);
+
+struct gt_event_filter {
+	int64_t from, to;  /* events that began in [from, to), epoch seconds */
+	unsigned statuses; /* bit (1 << enum gt_event_status) for each wanted; 0: all but merged */
+	int sector;        /* a sector id, 0: any */
+	int event;         /* an enum gt_event_type, -1: any */
+	char grade;        /* the least grade, 'A', 'B' or 'C'; 0: any */
+};
+/* Events that pass the filter, by id, after the event `after` (0 from the
+ * start), at most limit. OUT: *events (caller frees), *n. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_events(struct gt_store *st,
+                                                       const struct gt_event_filter *f,
+                                                       int64_t after, size_t limit,
+                                                       struct gt_event **events, size_t *n,
+                                                       struct gt_err *err);
+
+/* An analyst's judgement of an event: GT_EVENT_VERIFIED or
+ * GT_EVENT_REJECTED from unverified, GT_EVENT_UNVERIFIED (reopen) from
+ * either. GT_E_NOTFOUND, or GT_E_CONFLICT when the event is not in a state
+ * that allows it. note: why, up to 1,000 bytes, may be "". Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event_review(struct gt_store *st,
+                                                             const struct gt_user *by,
+                                                             int64_t id,
+                                                             enum gt_event_status to,
+                                                             const char *note,
+                                                             struct gt_err *err);
+/* Merges n >= 2 unverified events of one type into the lowest-numbered;
+ * the others become GT_EVENT_MERGED. OUT: *into. GT_E_NOTFOUND,
+ * GT_E_CONFLICT (not unverified, or of different types) or GT_E_USAGE
+ * (fewer than two, or an id twice). Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event_merge(struct gt_store *st,
+                                                            const struct gt_scenario *sc,
+                                                            const struct gt_user *by,
+                                                            const int64_t *ids, size_t n,
+                                                            const char *note, int64_t *into,
+                                                            struct gt_err *err);
+/* Moves the reports named by their clients' ids out of an unverified
+ * event into a new one; at least one report must stay. OUT: *new_id.
+ * GT_E_NOTFOUND (no such event, or a report not in it), GT_E_CONFLICT
+ * (not unverified) or GT_E_USAGE (none, all, or one twice). Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event_split(struct gt_store *st,
+                                                            const struct gt_scenario *sc,
+                                                            const struct gt_user *by,
+                                                            int64_t id,
+                                                            const char *const *report_ids,
+                                                            size_t n, const char *note,
+                                                            int64_t *new_id,
+                                                            struct gt_err *err);
 
 /* --- audit --------------------------------------------------------------- */
 

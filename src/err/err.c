@@ -21,6 +21,7 @@ const char *gt_strerror(enum gt_status status)
 	case GT_E_AUTH: return "not authenticated";
 	case GT_E_INTEGRITY: return "integrity check failed";
 	case GT_E_CONFLICT: return "conflict";
+	case GT_E_NOTFOUND: return "not found";
 	}
 	return "unknown status";
 }
@@ -29,7 +30,7 @@ bool gt_status_is_input_error(enum gt_status status)
 {
 	return status == GT_E_SYNTAX || status == GT_E_SCHEMA || status == GT_E_RANGE ||
 	       status == GT_E_GEOMETRY || status == GT_E_USAGE || status == GT_E_AUTH ||
-	       status == GT_E_CONFLICT;
+	       status == GT_E_CONFLICT || status == GT_E_NOTFOUND;
 }
 
 void gt_err_clear(struct gt_err *err)

@@ -505,40 +505,34 @@ static int parse_name(const char *const *names, int count, const char *s)
 	return 0;
 }
 
-enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, int64_t after,
-                                size_t limit, struct gt_report **reports, int64_t **seqs,
-                                size_t *n, struct gt_err *err)
+enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size_t limit,
+                                      struct gt_report **reports, int64_t **seqs, size_t *n,
+                                      struct gt_err *err)
 {
 	*reports = NULL;
 	*seqs = NULL;
 	*n = 0;
-	if (limit == 0)
-		return GT_OK;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT seq, id, observed_from, observed_to, reported, lon, lat,"
-	                       " precision_m, observer, source, event, weapon, count, bearing_deg,"
-	                       " distance_km, text, attachments FROM reports WHERE observed_from >= ?"
-	                       " AND observed_from < ? AND seq > ? ORDER BY seq"
-	                       " LIMIT ?",
-	                       -1, &q, NULL) != SQLITE_OK)
-		return gt__store_fail(st, err, "cannot read the reports");
-	sqlite3_bind_int64(q, 1, from);
-	sqlite3_bind_int64(q, 2, to);
-	sqlite3_bind_int64(q, 3, after);
-	sqlite3_bind_int64(q, 4, (int64_t)limit);
-	struct gt_report *out = calloc(limit, sizeof(*out));
-	int64_t *sq = calloc(limit, sizeof(*sq));
-	if (!out || !sq) {
-		free(out);
-		free(sq);
-		sqlite3_finalize(q);
-		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
-	}
-	size_t k = 0;
+	struct gt_report *out = NULL;
+	int64_t *sq = NULL;
+	size_t k = 0, cap = 0;
 	int rc;
 	while (k < limit && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct gt_report *o = realloc(out, cap * sizeof(*o));
+			int64_t *s2 = o ? realloc(sq, cap * sizeof(*s2)) : NULL;
+			if (o)
+				out = o;
+			if (s2)
+				sq = s2;
+			if (!o || !s2) {
+				free(out);
+				free(sq);
+				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			}
+		}
 		struct gt_report *r = &out[k];
+		memset(r, 0, sizeof(*r));
 		sq[k] = sqlite3_column_int64(q, 0);
 		snprintf(r->id, sizeof(r->id), "%s", (const char *)sqlite3_column_text(q, 1));
 		r->observed_from = sqlite3_column_int64(q, 2);
@@ -567,7 +561,6 @@ enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, i
 		}
 		k++;
 	}
-	sqlite3_finalize(q);
 	if (k < limit && rc != SQLITE_DONE) {
 		free(out);
 		free(sq);
@@ -577,4 +570,28 @@ enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, i
 	*seqs = sq;
 	*n = k;
 	return GT_OK;
+}
+
+enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, int64_t after,
+                                size_t limit, struct gt_report **reports, int64_t **seqs,
+                                size_t *n, struct gt_err *err)
+{
+	*reports = NULL;
+	*seqs = NULL;
+	*n = 0;
+	if (limit == 0)
+		return GT_OK;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " GT__REPORT_COLS " FROM reports WHERE observed_from >= ?"
+	                       " AND observed_from < ? AND seq > ? ORDER BY seq LIMIT ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the reports");
+	sqlite3_bind_int64(q, 1, from);
+	sqlite3_bind_int64(q, 2, to);
+	sqlite3_bind_int64(q, 3, after);
+	sqlite3_bind_int64(q, 4, (int64_t)limit);
+	enum gt_status s = gt__store_read_reports(st, q, limit, reports, seqs, n, err);
+	sqlite3_finalize(q);
+	return s;
 }

@@ -1,6 +1,6 @@
 /* store.c: the SQLite adapter of the monitoring store: opening, pragmas,
- * versioned migrations, transactions, and the hash-chained audit log. The
- * only file, with users.c, that calls SQLite; prepared statements only. */
+ * versioned migrations, transactions, and the hash-chained audit log. Only
+ * the files of src/monitor/ call SQLite, with prepared statements only. */
 #include "monitor/store_priv.h"
 
 #include <sodium.h>
@@ -48,6 +48,22 @@ static const char *const migrations[] = {
 	"  text TEXT NOT NULL,"
 	"  attachments TEXT NOT NULL);"
 	"CREATE INDEX reports_time ON reports (observed_from);",
+	/* 3: events, each report's event, and the state analysts give them */
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  status TEXT NOT NULL,"
+	"  merged_into INTEGER REFERENCES events(id),"
+	"  observed_from INTEGER NOT NULL, observed_to INTEGER NOT NULL,"
+	"  lon REAL NOT NULL, lat REAL NOT NULL, radius_km REAL NOT NULL,"
+	"  triangulated INTEGER NOT NULL,"
+	"  event TEXT NOT NULL, weapon TEXT NOT NULL, count INTEGER NOT NULL,"
+	"  reports INTEGER NOT NULL, observers INTEGER NOT NULL, sources INTEGER NOT NULL,"
+	"  grade TEXT NOT NULL, sector INTEGER NOT NULL, side INTEGER NOT NULL,"
+	"  line_km REAL NOT NULL, offset_km REAL NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX events_time ON events (observed_from);"
+	"ALTER TABLE reports ADD COLUMN event_id INTEGER REFERENCES events(id);"
+	"CREATE INDEX reports_event ON reports (event_id);",
 };
 enum { NMIGRATIONS = sizeof(migrations) / sizeof(migrations[0]) };
 _Static_assert(NMIGRATIONS == GT_STORE_SCHEMA, "one migration per schema version");

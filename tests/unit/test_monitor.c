@@ -143,7 +143,7 @@ static void newer_schema_refused(void **state)
 	gt_store_close(st);
 	raw("PRAGMA user_version = 99");
 	assert_int_equal(gt_store_open(path, &st, &err), GT_E_SCHEMA);
-	assert_non_null(strstr(err.msg, "schema 99, newer than this guarantor knows (2)"));
+	assert_non_null(strstr(err.msg, "schema 99, newer than this guarantor knows (3)"));
 	/* not a database at all */
 	teardown(NULL);
 	FILE *f = fopen(path, "w");
@@ -290,6 +290,166 @@ static void idempotent_submission(void **state)
 	sqlite3_close(db);
 }
 
+/* A report at (lon, lat) by observer, seen, of type event/weapon. */
+static struct gt_report report_at(const char *id, double lon, double lat, int64_t t,
+                                  const char *observer, enum gt_event_type ev,
+                                  enum gt_weapon w)
+{
+	struct gt_report r;
+	memset(&r, 0, sizeof(r));
+	snprintf(r.id, sizeof(r.id), "%s", id);
+	r.observed_from = t;
+	r.observed_to = t + 300;
+	r.reported = t + 600;
+	r.lon = lon;
+	r.lat = lat;
+	r.precision_m = 200;
+	snprintf(r.observer, sizeof(r.observer), "%s", observer);
+	r.source = GT_SOURCE_PATROL;
+	r.event = ev;
+	r.weapon = w;
+	r.count = 3;
+	return r;
+}
+
+static int64_t event_of(const char *report_id)
+{
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	int64_t id = -1;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT event_id FROM reports WHERE id = ?", -1, &q,
+	                                    NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(q, 1, report_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		id = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return id;
+}
+
+/* Reports into events in the store; analysts verify, reject, reopen,
+ * merge and split; every change audited. */
+static void events_in_store(void **state)
+{
+	(void)state;
+	struct gt_scenario *sc;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	struct gt_user mon, an;
+	assert_int_equal(gt_store_authenticate(st, t, &mon, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "ana", GT_ROLE_ANALYST, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_authenticate(st, t, &an, &err), GT_OK);
+	/* one shelling seen by two teams; another 5 km east; a mine */
+	struct gt_report r[4] = {
+		report_at("a1", 37.70, 48.00, NOW - 7200, "team 1", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("a2", 37.701, 48.001, NOW - 7100, "team 2", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_UNDETERMINED),
+		report_at("b1", 37.77, 48.00, NOW - 7200, "team 3", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("m1", 37.70, 48.00, NOW - 7200, "team 1", GT_EVENT_MINE, GT_WEAPON_NONE),
+	};
+	bool created;
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(gt_store_report_submit(st, &mon, &r[i], &created, &err), GT_OK);
+	struct gt_correlation c;
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.reports, 4);
+	assert_int_equal(c.new_events, 3);
+	assert_int_equal(c.joined_events, 0);
+	int64_t ea = event_of("a1"), eb = event_of("b1"), em = event_of("m1");
+	assert_int_equal(event_of("a2"), ea);
+	assert_true(ea > 0 && eb > 0 && em > 0 && ea != eb && eb != em);
+	struct gt_event e;
+	assert_int_equal(gt_store_event(st, ea, &e, &err), GT_OK);
+	assert_int_equal(e.reports, 2);
+	assert_int_equal(e.observers, 2);
+	assert_int_equal(e.grade, 'B');
+	assert_int_equal(e.status, GT_EVENT_UNVERIFIED);
+	assert_int_equal(e.side, -1); /* east of Donetsk's line: the right */
+	/* nothing new: a second run changes nothing */
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.reports, 0);
+	/* a late report of the first shelling joins its event */
+	struct gt_report late = report_at("a3", 37.7005, 48.0, NOW - 7000, "team 4",
+	                                  GT_EVENT_EXPLOSION, GT_WEAPON_ARTILLERY);
+	assert_int_equal(gt_store_report_submit(st, &mon, &late, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.joined_events, 1);
+	assert_int_equal(event_of("a3"), ea);
+	assert_int_equal(gt_store_event(st, ea, &e, &err), GT_OK);
+	assert_int_equal(e.reports, 3);
+	assert_int_equal(e.grade, 'A');
+	/* verify closes it to new reports and to merges */
+	assert_int_equal(gt_store_event_review(st, &an, ea, GT_EVENT_VERIFIED, "two teams", &err),
+	                 GT_OK);
+	assert_int_equal(gt_store_event_review(st, &an, ea, GT_EVENT_REJECTED, "", &err),
+	                 GT_E_CONFLICT);
+	int64_t into;
+	assert_int_equal(gt_store_event_merge(st, sc, &an, (int64_t[]){ea, eb}, 2, "", &into, &err),
+	                 GT_E_CONFLICT);
+	assert_int_equal(gt_store_event_review(st, &an, 999, GT_EVENT_VERIFIED, "", &err),
+	                 GT_E_NOTFOUND);
+	/* reopen, merge the two shellings; a mine does not merge with them */
+	assert_int_equal(gt_store_event_review(st, &an, ea, GT_EVENT_UNVERIFIED, "", &err), GT_OK);
+	assert_int_equal(gt_store_event_merge(st, sc, &an, (int64_t[]){eb, em}, 2, "", &into, &err),
+	                 GT_E_CONFLICT);
+	assert_int_equal(gt_store_event_merge(st, sc, &an, (int64_t[]){eb, ea}, 2, "one", &into,
+	                                      &err),
+	                 GT_OK);
+	assert_int_equal(into, ea < eb ? ea : eb);
+	int64_t gone = ea < eb ? eb : ea;
+	assert_int_equal(gt_store_event(st, gone, &e, &err), GT_OK);
+	assert_int_equal(e.status, GT_EVENT_MERGED);
+	assert_int_equal(e.merged_into, into);
+	assert_int_equal(gt_store_event(st, into, &e, &err), GT_OK);
+	assert_int_equal(e.reports, 4);
+	/* split b1 off again */
+	int64_t split;
+	assert_int_equal(gt_store_event_split(st, sc, &an, into, (const char *[]){"zz"}, 1, "",
+	                                      &split, &err),
+	                 GT_E_NOTFOUND);
+	assert_int_equal(gt_store_event_split(st, sc, &an, into, (const char *[]){"b1"}, 1,
+	                                      "5 km apart", &split, &err),
+	                 GT_OK);
+	assert_int_equal(event_of("b1"), split);
+	assert_int_equal(gt_store_event(st, into, &e, &err), GT_OK);
+	assert_int_equal(e.reports, 3);
+	assert_int_equal(gt_store_event(st, split, &e, &err), GT_OK);
+	assert_int_equal(e.reports, 1);
+	assert_int_equal(e.grade, 'C');
+	/* listing: the merged event is left out unless asked for */
+	struct gt_event *list;
+	size_t n;
+	struct gt_event_filter f = {.from = 0, .to = INT64_MAX, .event = -1};
+	assert_int_equal(gt_store_events(st, &f, 0, 100, &list, &n, &err), GT_OK);
+	assert_int_equal(n, 3);
+	free(list);
+	f.statuses = 1u << GT_EVENT_MERGED;
+	assert_int_equal(gt_store_events(st, &f, 0, 100, &list, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	free(list);
+	f.statuses = 0;
+	f.event = GT_EVENT_MINE;
+	assert_int_equal(gt_store_events(st, &f, 0, 100, &list, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].id, em);
+	free(list);
+	/* 2 users, 5 reports, 2 correlations (the one that found nothing
+	 * changed nothing), verify, reopen, merge, split */
+	int64_t entries;
+	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	assert_int_equal(entries, 2 + 5 + 2 + 4);
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +459,7 @@ int main(void)
 		cmocka_unit_test(report_parsing),
 		cmocka_unit_test_setup_teardown(token_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
+		cmocka_unit_test_setup_teardown(events_in_store, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

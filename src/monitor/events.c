@@ -1,0 +1,504 @@
+/* events.c: events in the store: correlating the reports that are in no
+ * event yet, reading events, and the analysts' verify, reject, reopen,
+ * merge and split, each audited in the transaction that makes it
+ * (docs/monitor.md, "Events"). */
+#include "monitor/store_priv.h"
+
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A report's columns as correlation reads them; the observer numbered by
+ * DENSE_RANK, equal for equal names within one query. */
+#define SIGHTING_COLS                                                                        \
+	"seq, observed_from, observed_to, lon, lat, precision_m, bearing_deg, distance_km,"      \
+	" source, event, weapon, count, event_id, DENSE_RANK() OVER (ORDER BY observer)"
+
+struct sightings {
+	struct gt_sighting *s;
+	int64_t *seq;
+	size_t n, cap;
+};
+
+static void sightings_fini(struct sightings *v)
+{
+	free(v->s);
+	free(v->seq);
+}
+
+static bool sightings_grow(struct sightings *v)
+{
+	if (v->n < v->cap)
+		return true;
+	size_t cap = v->cap ? 2 * v->cap : 256;
+	struct gt_sighting *s = realloc(v->s, cap * sizeof(*s));
+	if (!s)
+		return false;
+	v->s = s;
+	int64_t *q = realloc(v->seq, cap * sizeof(*q));
+	if (!q)
+		return false;
+	v->seq = q;
+	v->cap = cap;
+	return true;
+}
+
+/* Appends the rows of q (SIGHTING_COLS) to v. */
+static enum gt_status read_sightings(struct gt_store *st, sqlite3_stmt *q, struct sightings *v,
+                                     struct gt_err *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!sightings_grow(v))
+			return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+		struct gt_sighting *s = &v->s[v->n];
+		memset(s, 0, sizeof(*s));
+		v->seq[v->n] = sqlite3_column_int64(q, 0);
+		s->from = sqlite3_column_int64(q, 1);
+		s->to = sqlite3_column_int64(q, 2);
+		s->lon = sqlite3_column_double(q, 3);
+		s->lat = sqlite3_column_double(q, 4);
+		s->precision_km = sqlite3_column_double(q, 5) / 1000;
+		s->heard = sqlite3_column_type(q, 6) != SQLITE_NULL;
+		s->bearing_deg = sqlite3_column_double(q, 6);
+		s->distance_km = sqlite3_column_double(q, 7);
+		if (!gt_source_kind_parse((const char *)sqlite3_column_text(q, 8), &s->source) ||
+		    !gt_event_type_parse((const char *)sqlite3_column_text(q, 9), &s->event) ||
+		    !gt_weapon_parse((const char *)sqlite3_column_text(q, 10), &s->weapon))
+			return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+			                  "report %" PRId64 " has a source, event or weapon this "
+			                  "guarantor does not know",
+			                  v->seq[v->n]);
+		s->count = (long)sqlite3_column_int64(q, 11);
+		s->event_id = sqlite3_column_int64(q, 12);
+		s->observer = (uint32_t)sqlite3_column_int64(q, 13);
+		v->n++;
+	}
+	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot read the reports");
+}
+
+/* The reports of one event. */
+static enum gt_status event_sightings(struct gt_store *st, int64_t id, struct sightings *v,
+                                      struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " SIGHTING_COLS " FROM reports WHERE event_id = ? ORDER BY seq",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the reports");
+	sqlite3_bind_int64(q, 1, id);
+	enum gt_status s = read_sightings(st, q, v, err);
+	sqlite3_finalize(q);
+	return s;
+}
+
+/* Writes e (its id set): a new event with status, or, when it exists, its
+ * summary (its status and merged_into kept). */
+enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
+                                enum gt_event_status status, struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(
+		    st->db,
+		    "INSERT INTO events (id, status, observed_from, observed_to, lon, lat, radius_km,"
+		    " triangulated, event, weapon, count, reports, observers, sources, grade, sector,"
+		    " side, line_km, offset_km, updated)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		    " ON CONFLICT(id) DO UPDATE SET observed_from = excluded.observed_from,"
+		    " observed_to = excluded.observed_to, lon = excluded.lon, lat = excluded.lat,"
+		    " radius_km = excluded.radius_km, triangulated = excluded.triangulated,"
+		    " event = excluded.event, weapon = excluded.weapon, count = excluded.count,"
+		    " reports = excluded.reports, observers = excluded.observers,"
+		    " sources = excluded.sources, grade = excluded.grade, sector = excluded.sector,"
+		    " side = excluded.side, line_km = excluded.line_km,"
+		    " offset_km = excluded.offset_km, updated = excluded.updated",
+		    -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot write the event");
+	char now[32], grade[2] = {e->grade, '\0'};
+	gt__store_now(now);
+	sqlite3_bind_int64(q, 1, e->id);
+	sqlite3_bind_text(q, 2, gt_event_status_name(status), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, e->from);
+	sqlite3_bind_int64(q, 4, e->to);
+	sqlite3_bind_double(q, 5, e->lon);
+	sqlite3_bind_double(q, 6, e->lat);
+	sqlite3_bind_double(q, 7, e->radius_km);
+	sqlite3_bind_int(q, 8, e->triangulated);
+	sqlite3_bind_text(q, 9, gt_event_type_name(e->event), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 10, gt_weapon_name(e->weapon), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 11, e->count);
+	sqlite3_bind_int(q, 12, e->reports);
+	sqlite3_bind_int(q, 13, e->observers);
+	sqlite3_bind_int(q, 14, e->sources);
+	sqlite3_bind_text(q, 15, grade, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 16, e->sector);
+	sqlite3_bind_int(q, 17, e->side);
+	sqlite3_bind_double(q, 18, e->line_km);
+	sqlite3_bind_double(q, 19, e->offset_km);
+	sqlite3_bind_text(q, 20, now, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
+}
+
+static enum gt_status summarise_all(const struct gt_scenario *sc,
+                                    const struct gt_geo_line_locator *lc,
+                                    const struct sightings *v, int64_t id, struct gt_event *e,
+                                    struct gt_err *err)
+{
+	size_t *idx = malloc((v->n ? v->n : 1) * sizeof(*idx));
+	if (!idx)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	for (size_t i = 0; i < v->n; i++)
+		idx[i] = i;
+	enum gt_status s = gt_event_summarise(sc, lc, v->s, idx, v->n, e);
+	free(idx);
+	e->id = id;
+	if (s != GT_OK)
+		return gt_err_set(err, s, NULL, 0, 0, NULL, "out of memory");
+	return GT_OK;
+}
+
+/* Recomputes a stored event from its reports, as they are now. */
+enum gt_status gt__event_refresh(struct gt_store *st, const struct gt_scenario *sc,
+                                    const struct gt_geo_line_locator *lc, int64_t id,
+                                    struct gt_err *err)
+{
+	struct sightings v = {0};
+	struct gt_event e;
+	enum gt_status s = event_sightings(st, id, &v, err);
+	if (s == GT_OK && v.n == 0)
+		s = gt_err_set(err, GT_E_INTERNAL, st->path, 0, 0, NULL,
+		               "event %" PRId64 " has no reports left", id);
+	if (s == GT_OK)
+		s = summarise_all(sc, lc, &v, id, &e, err);
+	if (s == GT_OK)
+		s = gt__event_put(st, &e, GT_EVENT_UNVERIFIED, err);
+	sightings_fini(&v);
+	return s;
+}
+
+static enum gt_status set_report_event(struct gt_store *st, sqlite3_stmt *q, int64_t seq,
+                                       int64_t event, struct gt_err *err)
+{
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, event);
+	sqlite3_bind_int64(q, 2, seq);
+	return sqlite3_step(q) == SQLITE_DONE ? GT_OK
+	                                      : gt__store_fail(st, err, "cannot assign the report");
+}
+
+static enum gt_status need_monitoring(const struct gt_scenario *sc, struct gt_err *err)
+{
+	if (sc->monitoring.present)
+		return GT_OK;
+	return gt_err_set(err, GT_E_SCHEMA, sc->file, 0, 0, "monitoring",
+	                  "the scenario has no monitoring section (docs/monitor.md, \"The "
+	                  "agreement\")");
+}
+
+enum gt_status gt__events_begin(struct gt_store *st, const struct gt_scenario *sc,
+                            struct gt_geo_line_locator **lc, struct gt_err *err)
+{
+	enum gt_status s;
+	*lc = NULL;
+	if ((s = need_monitoring(sc, err)) != GT_OK)
+		return s;
+	if (gt_geo_line_locator_new(&sc->theatre.line, lc) != GT_OK)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	if ((s = gt__store_exec(st, "BEGIN IMMEDIATE;", err)) != GT_OK) {
+		gt_geo_line_locator_free(*lc);
+		*lc = NULL;
+	}
+	return s;
+}
+
+/* Commits, or rolls back when s is not GT_OK; frees the locator. */
+enum gt_status gt__events_finish(struct gt_store *st, struct gt_geo_line_locator *lc,
+                             enum gt_status s, struct gt_err *err)
+{
+	gt_geo_line_locator_free(lc);
+	if (s == GT_OK && (s = gt__store_exec(st, "COMMIT;", err)) == GT_OK)
+		return GT_OK;
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
+
+static int64_t scalar(struct gt_store *st, const char *sql, int64_t fallback)
+{
+	sqlite3_stmt *q;
+	int64_t v = fallback;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return fallback;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+struct by_event {
+	int64_t event, seq;
+	size_t i;
+};
+
+static int by_event_seq(const void *pa, const void *pb)
+{
+	const struct by_event *a = pa, *b = pb;
+	if (a->event != b->event)
+		return a->event < b->event ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The new reports grouped by their events: new events written from the
+ * sightings in memory (all theirs are new), existing ones refreshed from
+ * the store once the reports point at them. */
+static enum gt_status write_assignments(struct gt_store *st, const struct gt_scenario *sc,
+                                        const struct gt_geo_line_locator *lc,
+                                        struct sightings *v, const bool *fresh,
+                                        int64_t first_new, struct gt_correlation *out,
+                                        unsigned char digest[32], struct gt_err *err)
+{
+	size_t nf = 0;
+	for (size_t i = 0; i < v->n; i++)
+		nf += fresh[i];
+	struct by_event *g = malloc((nf ? nf : 1) * sizeof(*g));
+	size_t *idx = malloc((nf ? nf : 1) * sizeof(*idx));
+	if (!g || !idx) {
+		free(g);
+		free(idx);
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
+	for (size_t i = 0, k = 0; i < v->n; i++)
+		if (fresh[i])
+			g[k++] = (struct by_event){v->s[i].event_id, v->seq[i], i};
+	qsort(g, nf, sizeof(*g), by_event_seq);
+	enum gt_status s = GT_OK;
+	for (size_t a = 0, b; a < nf && s == GT_OK; a = b) {
+		for (b = a; b < nf && g[b].event == g[a].event; b++)
+			idx[b - a] = g[b].i;
+		if (g[a].event < first_new) {
+			out->joined_events++;
+			continue;
+		}
+		struct gt_event e;
+		if (gt_event_summarise(sc, lc, v->s, idx, b - a, &e) != GT_OK) {
+			s = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			break;
+		}
+		e.id = g[a].event;
+		s = gt__event_put(st, &e, GT_EVENT_UNVERIFIED, err);
+		out->new_events++;
+	}
+	sqlite3_stmt *q = NULL;
+	if (s == GT_OK &&
+	    sqlite3_prepare_v2(st->db, "UPDATE reports SET event_id = ? WHERE seq = ?", -1, &q,
+	                       NULL) != SQLITE_OK)
+		s = gt__store_fail(st, err, "cannot assign the reports");
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, 32);
+	for (size_t i = 0; i < v->n && s == GT_OK; i++) {
+		if (!fresh[i])
+			continue;
+		s = set_report_event(st, q, v->seq[i], v->s[i].event_id, err);
+		int64_t pair[2] = {v->seq[i], v->s[i].event_id};
+		crypto_generichash_update(&h, (const unsigned char *)pair, sizeof(pair));
+		out->reports++;
+	}
+	crypto_generichash_final(&h, digest, 32);
+	sqlite3_finalize(q);
+	for (size_t a = 0, b; a < nf && s == GT_OK; a = b) {
+		for (b = a; b < nf && g[b].event == g[a].event; b++)
+			;
+		if (g[a].event < first_new)
+			s = gt__event_refresh(st, sc, lc, g[a].event, err);
+	}
+	free(g);
+	free(idx);
+	return s;
+}
+
+enum gt_status gt_store_correlate(struct gt_store *st, const struct gt_scenario *sc,
+                                  const struct gt_user *by, struct gt_correlation *out,
+                                  struct gt_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	struct gt_geo_line_locator *lc;
+	enum gt_status s = gt__events_begin(st, sc, &lc, err);
+	if (s != GT_OK)
+		return s;
+	const struct gt_monitoring *m = &sc->monitoring;
+	struct sightings v = {0};
+	bool *fresh = NULL;
+	int64_t lo = scalar(st, "SELECT min(observed_from) FROM reports WHERE event_id IS NULL", -1);
+	if (lo < 0)
+		return gt__events_finish(st, lc, GT_OK, err); /* nothing to correlate */
+	int64_t hi = scalar(st, "SELECT max(observed_to) FROM reports WHERE event_id IS NULL", lo);
+	/* reports already in unverified events that could match: those that
+	 * began within a span and a window of the new ones */
+	int64_t reach = (int64_t)(m->max_span_hours * 3600 + m->window_min * 60);
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " SIGHTING_COLS " FROM reports WHERE event_id IS NULL OR"
+	                       " (observed_from BETWEEN ? AND ? AND event_id IN"
+	                       " (SELECT id FROM events WHERE status = 'unverified')) ORDER BY seq",
+	                       -1, &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot read the reports");
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, lo - reach);
+	sqlite3_bind_int64(q, 2, hi + reach);
+	s = read_sightings(st, q, &v, err);
+	sqlite3_finalize(q);
+	if (s != GT_OK)
+		goto out;
+	if (!(fresh = malloc((v.n ? v.n : 1) * sizeof(bool)))) {
+		s = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < v.n; i++)
+		fresh[i] = v.s[i].event_id == 0;
+	int64_t first_new = scalar(st, "SELECT max(id) FROM events", 0) + 1, next = first_new;
+	if ((s = gt_correlate(m, v.s, v.n, &next, err)) != GT_OK)
+		goto out;
+	unsigned char digest[32];
+	if ((s = write_assignments(st, sc, lc, &v, fresh, first_new, out, digest, err)) != GT_OK)
+		goto out;
+	char hex[65], detail[200];
+	sodium_bin2hex(hex, sizeof(hex), digest, 32);
+	snprintf(detail, sizeof(detail), "reports=%zu new_events=%zu joined_events=%zu blake2b=%s",
+	         out->reports, out->new_events, out->joined_events, hex);
+	s = gt__store_audit(st, by->name, "events.correlate", "reports", detail, err);
+out:
+	free(fresh);
+	sightings_fini(&v);
+	if (s != GT_OK)
+		memset(out, 0, sizeof(*out));
+	return gt__events_finish(st, lc, s, err);
+}
+
+/* --- reading events --------------------------------------------------- */
+
+#define EVENT_COLS                                                                           \
+	"id, status, merged_into, observed_from, observed_to, lon, lat, radius_km, triangulated," \
+	" event, weapon, count, reports, observers, sources, grade, sector, side, line_km,"      \
+	" offset_km"
+
+static void event_from_row(sqlite3_stmt *q, struct gt_event *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->id = sqlite3_column_int64(q, 0);
+	gt_event_status_parse((const char *)sqlite3_column_text(q, 1), &e->status);
+	e->merged_into = sqlite3_column_int64(q, 2);
+	e->from = sqlite3_column_int64(q, 3);
+	e->to = sqlite3_column_int64(q, 4);
+	e->lon = sqlite3_column_double(q, 5);
+	e->lat = sqlite3_column_double(q, 6);
+	e->radius_km = sqlite3_column_double(q, 7);
+	e->triangulated = sqlite3_column_int(q, 8) != 0;
+	gt_event_type_parse((const char *)sqlite3_column_text(q, 9), &e->event);
+	gt_weapon_parse((const char *)sqlite3_column_text(q, 10), &e->weapon);
+	e->count = (long)sqlite3_column_int64(q, 11);
+	e->reports = sqlite3_column_int(q, 12);
+	e->observers = sqlite3_column_int(q, 13);
+	e->sources = sqlite3_column_int(q, 14);
+	const unsigned char *g = sqlite3_column_text(q, 15);
+	e->grade = g ? (char)g[0] : 'C';
+	e->sector = sqlite3_column_int(q, 16);
+	e->side = sqlite3_column_int(q, 17);
+	e->line_km = sqlite3_column_double(q, 18);
+	e->offset_km = sqlite3_column_double(q, 19);
+}
+
+enum gt_status gt_store_event(struct gt_store *st, int64_t id, struct gt_event *out,
+                              struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT " EVENT_COLS " FROM events WHERE id = ?", -1, &q,
+	                       NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the events");
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		event_from_row(q, out);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return GT_OK;
+	if (rc == SQLITE_DONE)
+		return gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no event %" PRId64, id);
+	return gt__store_fail(st, err, "cannot read the events");
+}
+
+enum gt_status gt_store_event_reports(struct gt_store *st, int64_t id, struct gt_report **reports,
+                                      int64_t **seqs, size_t *n, struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " GT__REPORT_COLS " FROM reports WHERE event_id = ? ORDER BY seq",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the reports");
+	sqlite3_bind_int64(q, 1, id);
+	enum gt_status s = gt__store_read_reports(st, q, SIZE_MAX, reports, seqs, n, err);
+	sqlite3_finalize(q);
+	return s;
+}
+
+enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter *f,
+                               int64_t after, size_t limit, struct gt_event **events, size_t *n,
+                               struct gt_err *err)
+{
+	*events = NULL;
+	*n = 0;
+	if (limit == 0)
+		return GT_OK;
+	unsigned statuses = f->statuses ? f->statuses : ~(1u << GT_EVENT_MERGED);
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " EVENT_COLS " FROM events WHERE observed_from >= ?"
+	                       " AND observed_from < ? AND id > ? AND (? = 0 OR sector = ?)"
+	                       " AND (? < 0 OR event = ?) AND grade <= ?"
+	                       " AND status IN (?, ?, ?, ?) ORDER BY id LIMIT ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the events");
+	char grade[2] = {f->grade ? f->grade : 'C', '\0'};
+	sqlite3_bind_int64(q, 1, f->from);
+	sqlite3_bind_int64(q, 2, f->to);
+	sqlite3_bind_int64(q, 3, after);
+	sqlite3_bind_int(q, 4, f->sector);
+	sqlite3_bind_int(q, 5, f->sector);
+	sqlite3_bind_int(q, 6, f->event);
+	sqlite3_bind_text(q, 7, f->event >= 0 ? gt_event_type_name((enum gt_event_type)f->event) : "",
+	                  -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 8, grade, -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < GT_EVENT_STATUS_COUNT; i++)
+		sqlite3_bind_text(q, 9 + i,
+		                  statuses & (1u << i) ? gt_event_status_name((enum gt_event_status)i)
+		                                       : "",
+		                  -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 9 + GT_EVENT_STATUS_COUNT, (int64_t)limit);
+	struct gt_event *out = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 64;
+			struct gt_event *grown = realloc(out, cap * sizeof(*grown));
+			if (!grown) {
+				free(out);
+				sqlite3_finalize(q);
+				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			}
+			out = grown;
+		}
+		event_from_row(q, &out[k++]);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		return gt__store_fail(st, err, "cannot read the events");
+	}
+	*events = out;
+	*n = k;
+	return GT_OK;
+}
