@@ -8,7 +8,7 @@ pkgs=(
   libyaml-dev libjansson-dev libproj-dev proj-data libgeos-dev
   libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
   libopenmpi-dev openmpi-bin python3-numpy
-  libsqlite3-dev libsodium-dev libmicrohttpd-dev curl
+  libsqlite3-dev sqlite3 libsodium-dev libmicrohttpd-dev curl wrk
   fonts-dejavu-core
 )
 if [ "${GT_WITH_BROWSER:-0}" = 1 ]; then

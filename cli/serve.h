@@ -1,0 +1,96 @@
+/* serve.h: what the files of `guarantor serve` share (cli/serve_*.c): the
+ * server's state, a request, and the helpers that answer in JSON, check
+ * tokens and roles, and read bodies and query strings. Only these files
+ * and cmd_serve.c include libmicrohttpd. */
+#ifndef GT_CLI_SERVE_H
+#define GT_CLI_SERVE_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "guarantor/monitor.h"
+
+struct gt_srv {
+	struct gt_store *store;
+	struct gt_auth_cache *tokens;
+	const struct gt_scenario *sc; /* with a monitoring section */
+};
+
+struct gt_srv_request {
+	char *body;
+	size_t len, limit;
+	bool too_big;
+	int64_t id; /* the {id} in the route's path, when it has one */
+};
+
+typedef enum MHD_Result (*gt_srv_handler)(struct gt_srv *s, struct MHD_Connection *c,
+                                          const struct gt_srv_request *rq);
+
+/* Sends body (consumed) with status; MHD_NO when out of memory. */
+enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body);
+/* {"error": {"status", "field", "message"}}; field may be NULL. */
+enum MHD_Result gt_srv_error(struct MHD_Connection *c, unsigned status, const char *field,
+                             const char *message);
+/* The error a refused call gives, its HTTP status from its gt_status, with
+ * the line and column when a body did not parse. */
+enum MHD_Result gt_srv_status_error(struct MHD_Connection *c, enum gt_status st,
+                                    const struct gt_err *err);
+unsigned gt_srv_http_status(enum gt_status st);
+
+/* Roles as bits for gt_srv_allow. */
+#define GT_SRV_ROLE(r) (1u << (r))
+/* True when the caller's token is good and its role is one of roles;
+ * otherwise the 401 or the 403 (saying refusal) is sent and *refused holds
+ * the result to return. OUT: *u. */
+bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
+                  const char *refusal, struct gt_user *u, enum MHD_Result *refused);
+
+/* "2026-11-27T10:00:00Z". */
+json_t *gt_srv_time(int64_t t);
+
+/* The request's body as a JSON object with no key outside allowed (NULL
+ * terminated); an empty body is an empty object. OUT: *root (caller
+ * decrefs). Otherwise the 400 is sent and *refused holds the result. */
+bool gt_srv_body(struct MHD_Connection *c, const struct gt_srv_request *rq,
+                 const char *const *allowed, json_t **root, enum MHD_Result *refused);
+/* The body's optional "note" (text up to 1,000 bytes) or "". Otherwise the
+ * 400 is sent. */
+bool gt_srv_note(struct MHD_Connection *c, json_t *root, const char **note,
+                 enum MHD_Result *refused);
+
+/* Query parameters. Each returns true when the parameter is absent (out
+ * unchanged) or good; otherwise the 400 naming it is sent. */
+bool gt_srv_query_time(struct MHD_Connection *c, const char *name, int64_t *out,
+                       enum MHD_Result *refused);
+bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, int64_t hi,
+                      const char *expected, int64_t *out, enum MHD_Result *refused);
+
+/* Handlers (serve_reports.c, serve_events.c). */
+enum MHD_Result gt_srv_post_report(struct gt_srv *s, struct MHD_Connection *c,
+                                   const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_post_batch(struct gt_srv *s, struct MHD_Connection *c,
+                                  const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
+                                   const struct gt_srv_request *rq);
+json_t *gt_srv_report_json(const struct gt_report *r, int64_t seq);
+
+enum MHD_Result gt_srv_correlate(struct gt_srv *s, struct MHD_Connection *c,
+                                 const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
+                                  const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
+                                 const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_verify(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_reject(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_reopen(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,
+                             const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_split(struct gt_srv *s, struct MHD_Connection *c,
+                             const struct gt_srv_request *rq);
+
+#endif

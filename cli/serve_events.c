@@ -1,0 +1,348 @@
+/* serve_events.c: the event routes of `guarantor serve`: correlating
+ * reports into events, reading events, and the analysts' verify, reject,
+ * reopen, merge and split (docs/monitor.md, "Events"). */
+#include "serve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const unsigned analysts = GT_SRV_ROLE(GT_ROLE_ANALYST);
+static const char only_analysts[] = "only analysts correlate, verify, merge and split events";
+
+static json_t *event_json(const struct gt_scenario *sc, const struct gt_event *e)
+{
+	json_t *o = json_object(), *obs = json_object(), *pos = json_object(),
+	       *sec = json_object();
+	json_object_set_new(o, "id", json_integer(e->id));
+	json_object_set_new(o, "status", json_string(gt_event_status_name(e->status)));
+	if (e->status == GT_EVENT_MERGED)
+		json_object_set_new(o, "merged_into", json_integer(e->merged_into));
+	json_object_set_new(obs, "from", gt_srv_time(e->from));
+	json_object_set_new(obs, "to", gt_srv_time(e->to));
+	json_object_set_new(o, "observed", obs);
+	json_object_set_new(pos, "lon", json_real(e->lon));
+	json_object_set_new(pos, "lat", json_real(e->lat));
+	json_object_set_new(pos, "radius_km", json_real(e->radius_km));
+	json_object_set_new(pos, "triangulated", json_boolean(e->triangulated));
+	json_object_set_new(o, "position", pos);
+	json_object_set_new(o, "event", json_string(gt_event_type_name(e->event)));
+	if (e->weapon != GT_WEAPON_NONE)
+		json_object_set_new(o, "weapon", json_string(gt_weapon_name(e->weapon)));
+	json_object_set_new(o, "count", json_integer(e->count));
+	json_object_set_new(o, "reports", json_integer(e->reports));
+	json_object_set_new(o, "observers", json_integer(e->observers));
+	json_object_set_new(o, "sources", json_integer(e->sources));
+	char grade[2] = {e->grade, '\0'};
+	json_object_set_new(o, "grade", json_string(grade));
+	const struct gt_sector *s = gt_scenario_sector(sc, e->sector);
+	json_object_set_new(sec, "id", json_integer(e->sector));
+	json_object_set_new(sec, "name", json_string(s ? s->name : ""));
+	json_object_set_new(o, "sector", sec);
+	json_object_set_new(o, "side",
+	                    json_string(e->side > 0 ? sc->monitoring.left : sc->monitoring.right));
+	json_object_set_new(o, "line_km", json_real(e->line_km));
+	json_object_set_new(o, "distance_km", json_real(e->offset_km));
+	return o;
+}
+
+enum MHD_Result gt_srv_correlate(struct gt_srv *s, struct MHD_Connection *c,
+                                 const struct gt_srv_request *rq)
+{
+	static const char *const keys[] = {NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	json_decref(body);
+	struct gt_correlation r;
+	enum gt_status st = gt_store_correlate(s->store, s->sc, &u, &r, &err);
+	if (st != GT_OK)
+		return gt_srv_status_error(c, st, &err);
+	json_t *o = json_object();
+	json_object_set_new(o, "reports", json_integer((json_int_t)r.reports));
+	json_object_set_new(o, "new_events", json_integer((json_int_t)r.new_events));
+	json_object_set_new(o, "joined_events", json_integer((json_int_t)r.joined_events));
+	return gt_srv_json(c, MHD_HTTP_OK, o);
+}
+
+/* Reads status=a,b and the other filters of GET /api/v1/events. */
+static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_event_filter *f,
+                        enum MHD_Result *refused)
+{
+	f->from = 0;
+	f->to = INT64_MAX;
+	f->event = -1;
+	int64_t sector = 0;
+	if (!gt_srv_query_time(c, "from", &f->from, refused) ||
+	    !gt_srv_query_time(c, "to", &f->to, refused) ||
+	    !gt_srv_query_int(c, "sector", 1, (int64_t)s->sc->nsectors,
+	                      "expected a sector's id, from 1 to the scenario's number of sectors",
+	                      &sector, refused))
+		return false;
+	f->sector = (int)sector;
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "event");
+	enum gt_event_type t;
+	if (v && !gt_event_type_parse(v, &t)) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "event",
+		                        "expected explosion, small_arms, drone, "
+		                        "heavy_weapons_movement, mine, airspace or other");
+		return false;
+	}
+	if (v)
+		f->event = (int)t;
+	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "grade");
+	if (v && (strlen(v) != 1 || v[0] < 'A' || v[0] > 'C')) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "grade", "expected A, B or C");
+		return false;
+	}
+	f->grade = v ? v[0] : 0;
+	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "status");
+	while (v && *v) {
+		char word[16];
+		size_t len = strcspn(v, ",");
+		enum gt_event_status es;
+		snprintf(word, sizeof(word), "%.*s", (int)(len < 15 ? len : 15), v);
+		if (len > 15 || !gt_event_status_parse(word, &es)) {
+			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "status",
+			                        "expected unverified, verified, rejected or merged, "
+			                        "separated by commas");
+			return false;
+		}
+		f->statuses |= 1u << es;
+		v += len + (v[len] == ',');
+	}
+	return true;
+}
+
+enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
+                                  const struct gt_srv_request *rq)
+{
+	(void)rq;
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	if (!gt_srv_allow(s, c,
+	                  analysts | GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_OBSERVER) |
+	                          GT_SRV_ROLE(GT_ROLE_MEMBER),
+	                  "monitors submit reports; they do not read events", &u, &refused))
+		return refused;
+	struct gt_event_filter f = {0};
+	int64_t after = 0, limit = 100;
+	if (!read_filter(s, c, &f, &refused) ||
+	    !gt_srv_query_int(c, "after", 0, INT64_MAX, "expected an event's id, 0 or more", &after,
+	                      &refused) ||
+	    !gt_srv_query_int(c, "limit", 1, 1000, "expected a whole number from 1 to 1000", &limit,
+	                      &refused))
+		return refused;
+	/* observers read what has been published: verified events */
+	if (u.role == GT_ROLE_OBSERVER) {
+		if (f.statuses & ~(1u << GT_EVENT_VERIFIED))
+			return gt_srv_error(c, MHD_HTTP_FORBIDDEN, "status",
+			                    "observers read verified events only");
+		f.statuses = 1u << GT_EVENT_VERIFIED;
+	}
+	struct gt_event *ev;
+	size_t n;
+	if (gt_store_events(s->store, &f, after, (size_t)limit, &ev, &n, &err) != GT_OK)
+		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+	json_t *root = json_object(), *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, event_json(s->sc, &ev[i]));
+	json_object_set_new(root, "events", arr);
+	json_object_set_new(root, "next_after",
+	                    n == (size_t)limit && n > 0 ? json_integer(ev[n - 1].id) : json_null());
+	free(ev);
+	return gt_srv_json(c, MHD_HTTP_OK, root);
+}
+
+enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
+                                 const struct gt_srv_request *rq)
+{
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	if (!gt_srv_allow(s, c,
+	                  analysts | GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_OBSERVER) |
+	                          GT_SRV_ROLE(GT_ROLE_MEMBER),
+	                  "monitors submit reports; they do not read events", &u, &refused))
+		return refused;
+	struct gt_event e;
+	enum gt_status st = gt_store_event(s->store, rq->id, &e, &err);
+	/* to an observer, an event not published does not exist */
+	if (st == GT_OK && u.role == GT_ROLE_OBSERVER && e.status != GT_EVENT_VERIFIED)
+		st = gt_err_set(&err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no event %lld",
+		                (long long)rq->id);
+	if (st != GT_OK)
+		return gt_srv_status_error(c, st, &err);
+	json_t *o = event_json(s->sc, &e);
+	/* the reports as submitted name observers: for the mission only */
+	if (u.role == GT_ROLE_ANALYST || u.role == GT_ROLE_COMMANDER) {
+		struct gt_report *r;
+		int64_t *seqs;
+		size_t n;
+		if (gt_store_event_reports(s->store, e.id, &r, &seqs, &n, &err) != GT_OK) {
+			json_decref(o);
+			return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		}
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, gt_srv_report_json(&r[i], seqs[i]));
+		json_object_set_new(o, "submitted", arr);
+		free(r);
+		free(seqs);
+	}
+	return gt_srv_json(c, MHD_HTTP_OK, o);
+}
+
+static enum MHD_Result review(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq, enum gt_event_status to)
+{
+	static const char *const keys[] = {"note", NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	const char *note;
+	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	if (!gt_srv_note(c, body, &note, &refused)) {
+		json_decref(body);
+		return refused;
+	}
+	enum gt_status st = gt_store_event_review(s->store, &u, rq->id, to, note, &err);
+	json_decref(body);
+	if (st != GT_OK)
+		return gt_srv_status_error(c, st, &err);
+	struct gt_event e;
+	if (gt_store_event(s->store, rq->id, &e, &err) != GT_OK)
+		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+	return gt_srv_json(c, MHD_HTTP_OK, event_json(s->sc, &e));
+}
+
+enum MHD_Result gt_srv_verify(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq)
+{
+	return review(s, c, rq, GT_EVENT_VERIFIED);
+}
+
+enum MHD_Result gt_srv_reject(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq)
+{
+	return review(s, c, rq, GT_EVENT_REJECTED);
+}
+
+enum MHD_Result gt_srv_reopen(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq)
+{
+	return review(s, c, rq, GT_EVENT_UNVERIFIED);
+}
+
+/* The event after a merge or split, or the error. */
+static enum MHD_Result answer_event(struct gt_srv *s, struct MHD_Connection *c, unsigned status,
+                                    int64_t id)
+{
+	struct gt_err err;
+	struct gt_event e;
+	if (gt_store_event(s->store, id, &e, &err) != GT_OK)
+		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+	return gt_srv_json(c, status, event_json(s->sc, &e));
+}
+
+enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,
+                             const struct gt_srv_request *rq)
+{
+	static const char *const keys[] = {"events", "note", NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	const char *note;
+	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	json_t *ids = json_object_get(body, "events");
+	size_t n = json_is_array(ids) ? json_array_size(ids) : 0;
+	int64_t *v = NULL;
+	enum MHD_Result out;
+	if (!gt_srv_note(c, body, &note, &out))
+		goto done;
+	if (!json_is_array(ids) || n < 2 || n > 100) {
+		out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "events",
+		                   "expected a list of 2 to 100 event ids");
+		goto done;
+	}
+	if (!(v = malloc(n * sizeof(*v)))) {
+		out = MHD_NO;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = json_array_get(ids, i);
+		if (!json_is_integer(x) || json_integer_value(x) < 1) {
+			char field[32];
+			snprintf(field, sizeof(field), "events[%zu]", i);
+			out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, field, "expected an event id");
+			goto done;
+		}
+		v[i] = json_integer_value(x);
+	}
+	int64_t into;
+	enum gt_status st = gt_store_event_merge(s->store, s->sc, &u, v, n, note, &into, &err);
+	out = st == GT_OK ? answer_event(s, c, MHD_HTTP_OK, into) : gt_srv_status_error(c, st, &err);
+done:
+	free(v);
+	json_decref(body);
+	return out;
+}
+
+enum MHD_Result gt_srv_split(struct gt_srv *s, struct MHD_Connection *c,
+                             const struct gt_srv_request *rq)
+{
+	static const char *const keys[] = {"reports", "note", NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	const char *note;
+	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	json_t *ids = json_object_get(body, "reports");
+	size_t n = json_is_array(ids) ? json_array_size(ids) : 0;
+	const char **v = NULL;
+	enum MHD_Result out;
+	if (!gt_srv_note(c, body, &note, &out))
+		goto done;
+	if (!json_is_array(ids) || n < 1 || n > 1000) {
+		out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "reports",
+		                   "expected a list of 1 to 1000 report ids");
+		goto done;
+	}
+	if (!(v = malloc(n * sizeof(*v)))) {
+		out = MHD_NO;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = json_array_get(ids, i);
+		if (!json_is_string(x)) {
+			char field[32];
+			snprintf(field, sizeof(field), "reports[%zu]", i);
+			out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, field, "expected a report's id");
+			goto done;
+		}
+		v[i] = json_string_value(x);
+	}
+	int64_t fresh;
+	enum gt_status st = gt_store_event_split(s->store, s->sc, &u, rq->id, v, n, note, &fresh,
+	                                         &err);
+	out = st == GT_OK ? answer_event(s, c, MHD_HTTP_CREATED, fresh)
+	                  : gt_srv_status_error(c, st, &err);
+done:
+	free(v);
+	json_decref(body);
+	return out;
+}

@@ -1,0 +1,183 @@
+/* serve_http.c: the helpers every route of `guarantor serve` uses:
+ * answering in JSON, tokens and roles, bodies and query strings. */
+#include "serve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+	                  : NULL;
+	json_decref(body);
+	if (!text)
+		return MHD_NO; /* out of memory: drop the connection rather than lie */
+	size_t n = strlen(text);
+	struct MHD_Response *r = MHD_create_response_from_buffer(n, text, MHD_RESPMEM_MUST_FREE);
+	if (!r) {
+		free(text);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	enum MHD_Result ok = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+enum MHD_Result gt_srv_error(struct MHD_Connection *c, unsigned status, const char *field,
+                             const char *message)
+{
+	json_t *e = json_object(), *root = json_object();
+	json_object_set_new(e, "status", json_integer(status));
+	json_object_set_new(e, "field", field && *field ? json_string(field) : json_null());
+	json_object_set_new(e, "message", json_string(message));
+	json_object_set_new(root, "error", e);
+	return gt_srv_json(c, status, root);
+}
+
+unsigned gt_srv_http_status(enum gt_status st)
+{
+	switch (st) {
+	case GT_E_SYNTAX:
+	case GT_E_SCHEMA:
+	case GT_E_RANGE:
+	case GT_E_USAGE: return MHD_HTTP_BAD_REQUEST;
+	case GT_E_AUTH: return MHD_HTTP_UNAUTHORIZED;
+	case GT_E_CONFLICT: return MHD_HTTP_CONFLICT;
+	case GT_E_NOTFOUND: return MHD_HTTP_NOT_FOUND;
+	default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
+	}
+}
+
+enum MHD_Result gt_srv_status_error(struct MHD_Connection *c, enum gt_status st,
+                                    const struct gt_err *err)
+{
+	char msg[700];
+	if (st == GT_E_SYNTAX && err->line > 0)
+		snprintf(msg, sizeof(msg), "line %d, column %d: %s", err->line, err->column, err->msg);
+	else
+		snprintf(msg, sizeof(msg), "%s", err->msg);
+	return gt_srv_error(c, gt_srv_http_status(st), err->path, msg);
+}
+
+bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
+                  const char *refusal, struct gt_user *u, enum MHD_Result *refused)
+{
+	struct gt_err err;
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	if (!h || strncmp(h, "Bearer ", 7) != 0) {
+		*refused = gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL,
+		                        "missing token; send Authorization: Bearer <token>");
+		return false;
+	}
+	if (gt_store_authenticate_cached(s->store, s->tokens, h + 7, u, &err) != GT_OK) {
+		*refused = gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
+		return false;
+	}
+	if (!(roles & GT_SRV_ROLE(u->role))) {
+		*refused = gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, refusal);
+		return false;
+	}
+	return true;
+}
+
+json_t *gt_srv_time(int64_t t)
+{
+	char buf[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}
+
+bool gt_srv_body(struct MHD_Connection *c, const struct gt_srv_request *rq,
+                 const char *const *allowed, json_t **root, enum MHD_Result *refused)
+{
+	*root = NULL;
+	if (rq->len == 0) {
+		*root = json_object();
+		if (!*root)
+			*refused = MHD_NO;
+		return *root != NULL;
+	}
+	json_error_t je;
+	json_t *r = json_loadb(rq->body, rq->len, JSON_REJECT_DUPLICATES, &je);
+	char msg[300];
+	if (!r) {
+		snprintf(msg, sizeof(msg), "line %d, column %d: %s", je.line, je.column, je.text);
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, NULL, msg);
+		return false;
+	}
+	if (!json_is_object(r)) {
+		json_decref(r);
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, NULL, "expected a JSON object");
+		return false;
+	}
+	const char *key;
+	json_t *v;
+	json_object_foreach(r, key, v) {
+		bool known = false;
+		for (size_t i = 0; allowed[i] && !known; i++)
+			known = strcmp(allowed[i], key) == 0;
+		if (!known) {
+			size_t used = (size_t)snprintf(msg, sizeof(msg), "unknown field; expected ");
+			for (size_t i = 0; allowed[i] && used < sizeof(msg); i++)
+				used += (size_t)snprintf(msg + used, sizeof(msg) - used, "%s%s",
+				                         i ? ", " : "", allowed[i]);
+			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, key, msg);
+			json_decref(r);
+			return false;
+		}
+	}
+	*root = r;
+	return true;
+}
+
+bool gt_srv_note(struct MHD_Connection *c, json_t *root, const char **note,
+                 enum MHD_Result *refused)
+{
+	json_t *n = json_object_get(root, "note");
+	*note = "";
+	if (!n)
+		return true;
+	if (!json_is_string(n) || json_string_length(n) > 1000 ||
+	    strlen(json_string_value(n)) != json_string_length(n)) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "note",
+		                        "expected text of up to 1,000 bytes");
+		return false;
+	}
+	*note = json_string_value(n);
+	return true;
+}
+
+bool gt_srv_query_time(struct MHD_Connection *c, const char *name, int64_t *out,
+                       enum MHD_Result *refused)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	if (!v || gt_time_parse_utc(v, out))
+		return true;
+	*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, name,
+	                        "expected a UTC time like 2026-11-27T10:00:00Z");
+	return false;
+}
+
+bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, int64_t hi,
+                      const char *expected, int64_t *out, enum MHD_Result *refused)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	if (!v)
+		return true;
+	char *end;
+	long long x = strtoll(v, &end, 10);
+	if (*end || end == v || x < lo || x > hi) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, name, expected);
+		return false;
+	}
+	*out = x;
+	return true;
+}
