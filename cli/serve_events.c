@@ -214,7 +214,7 @@ static enum MHD_Result review(struct gt_srv *s, struct MHD_Connection *c,
 		json_decref(body);
 		return refused;
 	}
-	enum gt_status st = gt_store_event_review(s->store, &u, rq->id, to, note, &err);
+	enum gt_status st = gt_store_event_review(s->store, s->sc, &u, rq->id, to, note, &err);
 	json_decref(body);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);

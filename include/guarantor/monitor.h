@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /* The schema this build knows. A store with a newer one is refused. */
-#define GT_STORE_SCHEMA 3
+#define GT_STORE_SCHEMA 4
 
 struct gt_store;
 
@@ -250,6 +250,27 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_event_summarise(const struct gt_scenar
                                   const struct gt_sighting *s, const size_t *idx, size_t k,
                                   struct gt_event *out);
 
+/* --- breaches of the agreement's thresholds (docs/monitor.md, "Breaches") */
+
+/* True when event e counts towards threshold t: its type, weapon class,
+ * distance from the line and grade fit, and it is unverified or verified. */
+GT_EXPORT bool gt_threshold_counts(const struct gt_threshold *t, const struct gt_event *e);
+
+/* A moment a threshold is crossed: the events ev[first..last] began in the
+ * window (at - hours, at] and their counts add up to total. */
+struct gt_crossing {
+	int64_t at, from;
+	long total;
+	size_t first, last;
+};
+/* The crossings of t by the events ev[0..n-1] (all counting towards it, in
+ * one sector or along the line, sorted by start): each time the counts of
+ * the events that began within t->hours up to an event's start exceed
+ * t->more_than, unless the last crossing (last, or INT64_MIN for none) was
+ * less than t->hours before. OUT: out (room for n). Returns how many. */
+GT_EXPORT size_t gt_threshold_crossings(const struct gt_threshold *t, const struct gt_event *ev,
+                                        size_t n, int64_t last, struct gt_crossing *out);
+
 /* --- events in the store ------------------------------------------------ */
 
 struct gt_correlation {
@@ -298,8 +319,10 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_events(struct gt_store *st,
 /* An analyst's judgement of an event: GT_EVENT_VERIFIED or
  * GT_EVENT_REJECTED from unverified, GT_EVENT_UNVERIFIED (reopen) from
  * either. GT_E_NOTFOUND, or GT_E_CONFLICT when the event is not in a state
- * that allows it. note: why, up to 1,000 bytes, may be "". Audited. */
+ * that allows it. note: why, up to 1,000 bytes, may be "". Audited; the
+ * breaches the change makes are opened with it (sc's thresholds). */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event_review(struct gt_store *st,
+                                                             const struct gt_scenario *sc,
                                                              const struct gt_user *by,
                                                              int64_t id,
                                                              enum gt_event_status to,
@@ -327,6 +350,107 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_event_split(struct gt_store *st,
                                                             size_t n, const char *note,
                                                             int64_t *new_id,
                                                             struct gt_err *err);
+
+/* A breach: a threshold crossed, with the events that crossed it. */
+enum gt_breach_status {
+	GT_BREACH_OPEN,      /* waiting for a response */
+	GT_BREACH_ANSWERED,  /* a response was approved */
+	GT_BREACH_DISMISSED, /* a commander judged that it needs none */
+	GT_BREACH_STATUS_COUNT
+};
+GT_EXPORT const char *gt_breach_status_name(enum gt_breach_status s);
+GT_EXPORT bool gt_breach_status_parse(const char *s, enum gt_breach_status *out);
+
+struct gt_breach {
+	int64_t id;
+	char threshold[64];  /* the threshold's name in the scenario */
+	int sector;          /* 0 for a threshold counted along the whole line */
+	int64_t at, from;    /* crossed at `at`, counting events that began since `from` */
+	long total;          /* what they added up to */
+	enum gt_breach_status status;
+};
+
+/* Breaches, by id, after `after`, at most limit; statuses: bits (1 <<
+ * enum gt_breach_status), 0 for all. OUT: *breaches (caller frees), *n. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_breaches(struct gt_store *st, unsigned statuses,
+                                                         int64_t after, size_t limit,
+                                                         struct gt_breach **breaches, size_t *n,
+                                                         struct gt_err *err);
+/* One breach and the ids of its evidence. OUT: *out, *events (caller
+ * frees), *nevents; events may be NULL for the breach alone.
+ * GT_E_NOTFOUND when there is none. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_breach(struct gt_store *st, int64_t id,
+                                                       struct gt_breach *out, int64_t **events,
+                                                       size_t *nevents, struct gt_err *err);
+/* A commander's judgement that an open breach with no pending proposal
+ * needs no response. GT_E_NOTFOUND, GT_E_CONFLICT. Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_breach_dismiss(struct gt_store *st,
+                                                               const struct gt_user *by,
+                                                               int64_t id, const char *note,
+                                                               struct gt_err *err);
+
+/* --- decisions on responses (docs/monitor.md, "Decisions") -------------- */
+
+#define GT_VOTERS_MAX GT_VOTERS_MAX_SCENARIO
+
+/* One voter's part in a decision. */
+struct gt_ballot {
+	char member[3];
+	double weight;
+	bool cast, approve;
+	int64_t at;
+};
+
+/* A response proposed for a breach, with the rule and voters as they were
+ * when it was proposed, the votes so far, and the outcome. */
+struct gt_proposal {
+	int64_t id, breach;
+	char rung[64];      /* the escalation ladder's rung */
+	char by[64];        /* the commander who proposed it */
+	int64_t proposed, deadline, decided; /* epoch seconds; decided 0 while pending */
+	enum gt_decide_rule rule;
+	double quorum;
+	size_t lead;
+	enum gt_decide_state state;
+	size_t nvoters;
+	struct gt_ballot ballots[GT_VOTERS_MAX];
+};
+
+/* A commander proposes the ladder's rung `rung` in response to an open
+ * breach, at time now (epoch seconds); the deadline is now plus the
+ * scenario's deadline_hours. At most one pending proposal per breach.
+ * OUT: *out. GT_E_NOTFOUND (breach), GT_E_SCHEMA (no such rung, field
+ * "rung"), GT_E_CONFLICT (not open, or a proposal pending). Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_propose(struct gt_store *st,
+                                                        const struct gt_scenario *sc,
+                                                        const struct gt_user *by,
+                                                        int64_t breach, const char *rung,
+                                                        const char *note, int64_t now,
+                                                        struct gt_proposal *out,
+                                                        struct gt_err *err);
+/* A member representative's vote for the government it speaks for, at
+ * time now; the decide rule then settles the proposal when it can (an
+ * approved response answers the breach). OUT: *out, as it now stands.
+ * GT_E_NOTFOUND, GT_E_AUTH (not a voter in this decision), GT_E_CONFLICT
+ * (already voted, or no longer pending). Audited, and so is the outcome. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_vote(struct gt_store *st,
+                                                     const struct gt_user *by, int64_t proposal,
+                                                     bool approve, const char *note,
+                                                     int64_t now, struct gt_proposal *out,
+                                                     struct gt_err *err);
+/* Settles every pending proposal whose deadline has passed by now, as the
+ * rule settles it at the deadline; audited with actor "clock". OUT:
+ * *settled (may be NULL). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_settle(struct gt_store *st, int64_t now,
+                                                       size_t *settled, struct gt_err *err);
+/* One proposal (settled first when its deadline has passed by now). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_proposal(struct gt_store *st, int64_t id,
+                                                         int64_t now, struct gt_proposal *out,
+                                                         struct gt_err *err);
+/* A breach's proposals, oldest first. OUT: *out (caller frees), *n. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach,
+                                                          struct gt_proposal **out, size_t *n,
+                                                          struct gt_err *err);
 
 /* --- audit --------------------------------------------------------------- */
 

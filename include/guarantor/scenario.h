@@ -322,6 +322,9 @@ GT_EXPORT double *gt_sim_param(struct gt_sim_params *p, size_t i, double *lo, do
 /* --- the monitoring mission and the agreement it watches ------------------
  * The scenario's `monitoring` section (docs/monitor.md, "The agreement"). */
 
+/* The most governments that vote on a response. */
+#define GT_VOTERS_MAX_SCENARIO 64
+
 /* A threshold the parties agreed: crossing it opens a breach. */
 struct gt_threshold {
 	char *name;
@@ -359,7 +362,8 @@ struct gt_monitoring {
 	enum gt_decide_rule rule;
 	double quorum;          /* qualified majority */
 	double deadline_hours;
-	char (*voters)[3];      /* the governments that vote, ISO codes of coalition members */
+	char (*voters)[3];      /* the governments that vote, ISO codes of coalition members,
+	                         * at most GT_VOTERS_MAX_SCENARIO */
 	size_t nvoters;
 	size_t lead;            /* lead nation: its index in voters */
 };

@@ -369,7 +369,10 @@ enum gt_status gt_store_correlate(struct gt_store *st, const struct gt_scenario 
 	sodium_bin2hex(hex, sizeof(hex), digest, 32);
 	snprintf(detail, sizeof(detail), "reports=%zu new_events=%zu joined_events=%zu blake2b=%s",
 	         out->reports, out->new_events, out->joined_events, hex);
-	s = gt__store_audit(st, by->name, "events.correlate", "reports", detail, err);
+	if ((s = gt__store_audit(st, by->name, "events.correlate", "reports", detail, err)) !=
+	    GT_OK)
+		goto out;
+	s = gt__breaches_update(st, sc, by->name, lo - reach, hi, err);
 out:
 	free(fresh);
 	sightings_fini(&v);
@@ -380,12 +383,7 @@ out:
 
 /* --- reading events --------------------------------------------------- */
 
-#define EVENT_COLS                                                                           \
-	"id, status, merged_into, observed_from, observed_to, lon, lat, radius_km, triangulated," \
-	" event, weapon, count, reports, observers, sources, grade, sector, side, line_km,"      \
-	" offset_km"
-
-static void event_from_row(sqlite3_stmt *q, struct gt_event *e)
+void gt__event_from_row(sqlite3_stmt *q, struct gt_event *e)
 {
 	memset(e, 0, sizeof(*e));
 	e->id = sqlite3_column_int64(q, 0);
@@ -415,13 +413,13 @@ enum gt_status gt_store_event(struct gt_store *st, int64_t id, struct gt_event *
                               struct gt_err *err)
 {
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT " EVENT_COLS " FROM events WHERE id = ?", -1, &q,
+	if (sqlite3_prepare_v2(st->db, "SELECT " GT__EVENT_COLS " FROM events WHERE id = ?", -1, &q,
 	                       NULL) != SQLITE_OK)
 		return gt__store_fail(st, err, "cannot read the events");
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
-		event_from_row(q, out);
+		gt__event_from_row(q, out);
 	sqlite3_finalize(q);
 	if (rc == SQLITE_ROW)
 		return GT_OK;
@@ -455,7 +453,7 @@ enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter
 	unsigned statuses = f->statuses ? f->statuses : ~(1u << GT_EVENT_MERGED);
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " EVENT_COLS " FROM events WHERE observed_from >= ?"
+	                       "SELECT " GT__EVENT_COLS " FROM events WHERE observed_from >= ?"
 	                       " AND observed_from < ? AND id > ? AND (? = 0 OR sector = ?)"
 	                       " AND (? < 0 OR event = ?) AND grade <= ?"
 	                       " AND status IN (?, ?, ?, ?) ORDER BY id LIMIT ?",
@@ -491,7 +489,7 @@ enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter
 			}
 			out = grown;
 		}
-		event_from_row(q, &out[k++]);
+		gt__event_from_row(q, &out[k++]);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {

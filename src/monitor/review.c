@@ -60,7 +60,8 @@ static void object_name(char out[32], int64_t id)
 	snprintf(out, 32, "event:%" PRId64, id);
 }
 
-enum gt_status gt_store_event_review(struct gt_store *st, const struct gt_user *by, int64_t id,
+enum gt_status gt_store_event_review(struct gt_store *st, const struct gt_scenario *sc,
+                                     const struct gt_user *by, int64_t id,
                                      enum gt_event_status to, const char *note,
                                      struct gt_err *err)
 {
@@ -91,7 +92,9 @@ enum gt_status gt_store_event_review(struct gt_store *st, const struct gt_user *
 	char object[32];
 	object_name(object, id);
 	if ((s = set_status(st, id, to, 0, err)) != GT_OK ||
-	    (s = gt__store_audit(st, by->name, actions[to], object, note, err)) != GT_OK)
+	    (s = gt__store_audit(st, by->name, actions[to], object, note, err)) != GT_OK ||
+	    (sc->monitoring.present &&
+	     (s = gt__breaches_update(st, sc, by->name, e.from, e.from, err)) != GT_OK))
 		goto out;
 	return gt__store_exec(st, "COMMIT;", err);
 out:
@@ -160,8 +163,11 @@ enum gt_status gt_store_event_merge(struct gt_store *st, const struct gt_scenari
 	if (s == GT_OK && *note)
 		snprintf(detail + used, sizeof(detail) - used, " note=%s", note);
 	object_name(object, low);
+	struct gt_event merged;
 	if (s == GT_OK && (s = gt__event_refresh(st, sc, lc, low, err)) == GT_OK &&
-	    (s = gt__store_audit(st, by->name, "event.merge", object, detail, err)) == GT_OK)
+	    (s = gt__store_audit(st, by->name, "event.merge", object, detail, err)) == GT_OK &&
+	    (s = gt_store_event(st, low, &merged, err)) == GT_OK &&
+	    (s = gt__breaches_update(st, sc, by->name, merged.from, merged.to, err)) == GT_OK)
 		*into = low;
 	return gt__events_finish(st, lc, s, err);
 }
@@ -240,7 +246,8 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 	object_name(object, id);
 	if (s == GT_OK && (s = gt__event_refresh(st, sc, lc, id, err)) == GT_OK &&
 	    (s = gt__event_refresh(st, sc, lc, fresh, err)) == GT_OK &&
-	    (s = gt__store_audit(st, by->name, "event.split", object, detail, err)) == GT_OK)
+	    (s = gt__store_audit(st, by->name, "event.split", object, detail, err)) == GT_OK &&
+	    (s = gt__breaches_update(st, sc, by->name, e.from, e.to, err)) == GT_OK)
 		*new_id = fresh;
 	return gt__events_finish(st, lc, s, err);
 }

@@ -64,6 +64,38 @@ static const char *const migrations[] = {
 	"CREATE INDEX events_time ON events (observed_from);"
 	"ALTER TABLE reports ADD COLUMN event_id INTEGER REFERENCES events(id);"
 	"CREATE INDEX reports_event ON reports (event_id);",
+	/* 4: breaches and their evidence; proposed responses, with the decision
+	 * rule as it was when proposed, and the votes on them */
+	"CREATE TABLE breaches ("
+	"  id INTEGER PRIMARY KEY,"
+	"  threshold TEXT NOT NULL,"
+	"  sector INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL, window_from INTEGER NOT NULL, total INTEGER NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  opened TEXT NOT NULL);"
+	"CREATE INDEX breaches_key ON breaches (threshold, sector, at);"
+	"CREATE TABLE breach_events ("
+	"  breach INTEGER NOT NULL REFERENCES breaches(id),"
+	"  event INTEGER NOT NULL REFERENCES events(id),"
+	"  PRIMARY KEY (breach, event));"
+	"CREATE TABLE proposals ("
+	"  id INTEGER PRIMARY KEY,"
+	"  breach INTEGER NOT NULL REFERENCES breaches(id),"
+	"  rung TEXT NOT NULL,"
+	"  proposed_by TEXT NOT NULL,"
+	"  proposed INTEGER NOT NULL, deadline INTEGER NOT NULL,"
+	"  rule TEXT NOT NULL, quorum REAL NOT NULL, lead INTEGER NOT NULL,"
+	"  voters TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  decided INTEGER);"
+	"CREATE INDEX proposals_breach ON proposals (breach);"
+	"CREATE TABLE votes ("
+	"  proposal INTEGER NOT NULL REFERENCES proposals(id),"
+	"  member TEXT NOT NULL,"
+	"  approve INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  by_user TEXT NOT NULL,"
+	"  PRIMARY KEY (proposal, member));",
 };
 enum { NMIGRATIONS = sizeof(migrations) / sizeof(migrations[0]) };
 _Static_assert(NMIGRATIONS == GT_STORE_SCHEMA, "one migration per schema version");

@@ -36,6 +36,25 @@ enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size
                                       struct gt_report **reports, int64_t **seqs, size_t *n,
                                       struct gt_err *err);
 
+/* An event's columns, in the order gt__event_from_row reads them. */
+#define GT__EVENT_COLS                                                                       \
+	"id, status, merged_into, observed_from, observed_to, lon, lat, radius_km, triangulated," \
+	" event, weapon, count, reports, observers, sources, grade, sector, side, line_km,"      \
+	" offset_km"
+void gt__event_from_row(sqlite3_stmt *q, struct gt_event *e);
+
+/* Opens the breaches that the events that began in [lo, hi] now make
+ * (breaches.c), inside the caller's transaction, audited with actor. */
+enum gt_status gt__breaches_update(struct gt_store *st, const struct gt_scenario *sc,
+                                   const char *actor, int64_t lo, int64_t hi,
+                                   struct gt_err *err);
+
+/* A breach's status, inside the caller's transaction. */
+enum gt_status gt__breach_set_status(struct gt_store *st, int64_t id,
+                                     enum gt_breach_status to, struct gt_err *err);
+/* True when a breach has a pending proposal (or the store cannot say). */
+bool gt__breach_pending(struct gt_store *st, int64_t id);
+
 /* Events (events.c). Begins a write transaction for a change to events,
  * with a locator for sc's line. OUT: *lc (freed by gt__events_finish). */
 enum gt_status gt__events_begin(struct gt_store *st, const struct gt_scenario *sc,

@@ -226,6 +226,25 @@ static enum gt_status read_decision(struct yr *r, const yaml_node_t *n, struct g
 			                 "%s is not a member of the coalition", codes[i]);
 			break;
 		}
+		for (size_t k = 0; k < s->nmembers; k++)
+			if (strcmp(s->members[k].code, codes[i]) == 0 && m->rule == GT_DECIDE_QUALIFIED_MAJORITY &&
+			    !(s->members[k].weight > 0)) {
+				char item[YR_PATH_MAX];
+				gt__yr_path_index(item, sub, i);
+				st = gt__yr_fail(r, gt__yr_seq_at(r, x, i), item, GT_E_SCHEMA,
+				                 "%s has no weight for a qualified majority; give it a weight "
+				                 "or its active personnel",
+				                 codes[i]);
+			}
+		if (st != GT_OK)
+			break;
+		if (i >= GT_VOTERS_MAX_SCENARIO) {
+			char item[YR_PATH_MAX];
+			gt__yr_path_index(item, sub, i);
+			st = gt__yr_fail(r, gt__yr_seq_at(r, x, i), item, GT_E_RANGE,
+			                 "at most %d governments vote", GT_VOTERS_MAX_SCENARIO);
+			break;
+		}
 		memcpy(m->voters[i], codes[i], 3);
 		m->nvoters = i + 1;
 	}

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "guarantor/monitor.h"
+#include "testutil.h"
 
 static char path[64];
 
@@ -143,7 +144,10 @@ static void newer_schema_refused(void **state)
 	gt_store_close(st);
 	raw("PRAGMA user_version = 99");
 	assert_int_equal(gt_store_open(path, &st, &err), GT_E_SCHEMA);
-	assert_non_null(strstr(err.msg, "schema 99, newer than this guarantor knows (3)"));
+	char want[80];
+	snprintf(want, sizeof(want), "schema 99, newer than this guarantor knows (%d)",
+	         GT_STORE_SCHEMA);
+	assert_non_null(strstr(err.msg, want));
 	/* not a database at all */
 	teardown(NULL);
 	FILE *f = fopen(path, "w");
@@ -387,17 +391,17 @@ static void events_in_store(void **state)
 	assert_int_equal(e.reports, 3);
 	assert_int_equal(e.grade, 'A');
 	/* verify closes it to new reports and to merges */
-	assert_int_equal(gt_store_event_review(st, &an, ea, GT_EVENT_VERIFIED, "two teams", &err),
+	assert_int_equal(gt_store_event_review(st, sc, &an, ea, GT_EVENT_VERIFIED, "two teams", &err),
 	                 GT_OK);
-	assert_int_equal(gt_store_event_review(st, &an, ea, GT_EVENT_REJECTED, "", &err),
+	assert_int_equal(gt_store_event_review(st, sc, &an, ea, GT_EVENT_REJECTED, "", &err),
 	                 GT_E_CONFLICT);
 	int64_t into;
 	assert_int_equal(gt_store_event_merge(st, sc, &an, (int64_t[]){ea, eb}, 2, "", &into, &err),
 	                 GT_E_CONFLICT);
-	assert_int_equal(gt_store_event_review(st, &an, 999, GT_EVENT_VERIFIED, "", &err),
+	assert_int_equal(gt_store_event_review(st, sc, &an, 999, GT_EVENT_VERIFIED, "", &err),
 	                 GT_E_NOTFOUND);
 	/* reopen, merge the two shellings; a mine does not merge with them */
-	assert_int_equal(gt_store_event_review(st, &an, ea, GT_EVENT_UNVERIFIED, "", &err), GT_OK);
+	assert_int_equal(gt_store_event_review(st, sc, &an, ea, GT_EVENT_UNVERIFIED, "", &err), GT_OK);
 	assert_int_equal(gt_store_event_merge(st, sc, &an, (int64_t[]){eb, em}, 2, "", &into, &err),
 	                 GT_E_CONFLICT);
 	assert_int_equal(gt_store_event_merge(st, sc, &an, (int64_t[]){eb, ea}, 2, "one", &into,
@@ -450,6 +454,161 @@ static void events_in_store(void **state)
 	gt_scenario_free(sc);
 }
 
+static struct gt_user user(struct gt_store *st, const char *name, enum gt_role role,
+                           const char *member)
+{
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	struct gt_user u;
+	assert_int_equal(gt_store_user_add(st, name, role, member, t, &err), GT_OK);
+	assert_int_equal(gt_store_authenticate(st, t, &u, &err), GT_OK);
+	return u;
+}
+
+/* Thresholds crossed open breaches with their evidence; a commander
+ * proposes a response; member representatives vote; the rule settles it,
+ * at once or at the deadline. The built-in scenario, with two voters. */
+static void breaches_and_decisions(void **state)
+{
+	(void)state;
+	struct gt_scenario *sc;
+	struct gt_store *st;
+	struct gt_err err;
+	size_t len;
+	const char *yaml = gt_scenario_builtin_yaml(&len);
+	char *two = tu_replace(yaml, "voters: [GB, FR, NL, BE, DK, EE, LV, LT, CA, AU]",
+	                       "voters: [GB, FR]");
+	assert_int_equal(gt_scenario_load_text(two, strlen(two), "two.yaml", ".", &sc, &err), GT_OK);
+	free(two);
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	struct gt_user mon = user(st, "kt3", GT_ROLE_MONITOR, NULL);
+	struct gt_user an = user(st, "ana", GT_ROLE_ANALYST, NULL);
+	struct gt_user gen = user(st, "gen", GT_ROLE_COMMANDER, NULL);
+	struct gt_user gb = user(st, "london", GT_ROLE_MEMBER, "GB");
+	struct gt_user fr = user(st, "paris", GT_ROLE_MEMBER, "FR");
+	struct gt_user de = user(st, "berlin", GT_ROLE_MEMBER, "DE");
+	/* two shellings, each seen by two teams: 30 then 25 artillery
+	 * explosions (50 is the limit in a sector within 24 h); a lone report
+	 * of a third the next hour; heavy weapons 10 km from the line */
+	struct gt_report r[7] = {
+		report_at("s1", 37.70, 48.00, NOW - 9000, "team 1", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("s2", 37.70, 48.00, NOW - 9000, "team 2", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("s3", 37.80, 48.05, NOW - 7200, "team 1", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_MLRS),
+		report_at("s4", 37.80, 48.05, NOW - 7200, "team 2", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_MLRS),
+		report_at("s5", 37.90, 48.05, NOW - 3600, "team 1", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("h1", 37.60, 48.60, NOW - 3600, "uav 7", GT_EVENT_HEAVY_WEAPONS,
+		          GT_WEAPON_NONE),
+		report_at("h2", 36.00, 50.50, NOW - 3600, "uav 8", GT_EVENT_HEAVY_WEAPONS,
+		          GT_WEAPON_NONE),
+	};
+	r[0].count = r[1].count = 30;
+	r[2].count = r[3].count = 25;
+	r[4].count = 40;
+	bool created;
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(gt_store_report_submit(st, &mon, &r[i], &created, &err), GT_OK);
+	struct gt_correlation c;
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.new_events, 5);
+	struct gt_breach *b;
+	size_t n;
+	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
+	assert_int_equal(n, 2);
+	/* heavy shelling: the second event brings the count to 55; the third,
+	 * a single report (grade C), does not count */
+	struct gt_breach shelling = strcmp(b[0].threshold, "heavy-shelling") == 0 ? b[0] : b[1];
+	struct gt_breach zone = strcmp(b[0].threshold, "heavy-shelling") == 0 ? b[1] : b[0];
+	free(b);
+	assert_string_equal(shelling.threshold, "heavy-shelling");
+	assert_int_equal(shelling.total, 55);
+	assert_int_equal(shelling.at, NOW - 7200);
+	assert_int_equal(shelling.status, GT_BREACH_OPEN);
+	assert_true(shelling.sector > 0);
+	int64_t *ev;
+	size_t nev;
+	assert_int_equal(gt_store_breach(st, shelling.id, &shelling, &ev, &nev, &err), GT_OK);
+	assert_int_equal(nev, 2);
+	free(ev);
+	/* heavy weapons: the one near the line, not the one 200 km away */
+	assert_string_equal(zone.threshold, "heavy-weapons-in-zone");
+	assert_int_equal(zone.sector, 0);
+	assert_int_equal(zone.total, 3);
+	/* another report of the third shelling makes it grade B: 95 in the
+	 * window, but the breach is already open for that window */
+	struct gt_report more = report_at("s6", 37.90, 48.05, NOW - 3500, "team 3",
+	                                  GT_EVENT_EXPLOSION, GT_WEAPON_ARTILLERY);
+	assert_int_equal(gt_store_report_submit(st, &mon, &more, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
+	assert_int_equal(n, 2);
+	free(b);
+	/* a response: GB approves, FR vetoes; unanimity rejects at once */
+	struct gt_proposal p;
+	assert_int_equal(gt_store_propose(st, sc, &gen, shelling.id, "retaliation", "", NOW, &p,
+	                                  &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.path, "rung");
+	assert_int_equal(gt_store_propose(st, sc, &gen, shelling.id, "protest", "", NOW, &p, &err),
+	                 GT_OK);
+	assert_int_equal(p.nvoters, 2);
+	assert_int_equal(p.deadline, NOW + 168 * 3600);
+	assert_int_equal(gt_store_propose(st, sc, &gen, shelling.id, "attribution", "", NOW, &p,
+	                                  &err),
+	                 GT_E_CONFLICT);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, shelling.id, "", &err), GT_E_CONFLICT);
+	int64_t first = p.id;
+	assert_int_equal(gt_store_vote(st, &de, first, true, "", NOW + 60, &p, &err), GT_E_AUTH);
+	assert_int_equal(gt_store_vote(st, &gb, first, true, "", NOW + 3600, &p, &err), GT_OK);
+	assert_int_equal(p.state, GT_DECIDE_PENDING);
+	assert_int_equal(gt_store_vote(st, &gb, first, false, "", NOW + 3700, &p, &err),
+	                 GT_E_CONFLICT);
+	assert_int_equal(gt_store_vote(st, &fr, first, false, "not yet", NOW + 7200, &p, &err),
+	                 GT_OK);
+	assert_int_equal(p.state, GT_DECIDE_REJECTED);
+	assert_int_equal(p.decided, NOW + 7200);
+	/* a second proposal, approved by both: the breach is answered */
+	assert_int_equal(gt_store_propose(st, sc, &gen, shelling.id, "attribution", "", NOW + 8000,
+	                                  &p, &err),
+	                 GT_OK);
+	assert_int_equal(gt_store_vote(st, &fr, p.id, true, "", NOW + 9000, &p, &err), GT_OK);
+	assert_int_equal(gt_store_vote(st, &gb, p.id, true, "", NOW + 9600, &p, &err), GT_OK);
+	assert_int_equal(p.state, GT_DECIDE_APPROVED);
+	assert_int_equal(gt_store_breach(st, shelling.id, &shelling, NULL, NULL, &err), GT_OK);
+	assert_int_equal(shelling.status, GT_BREACH_ANSWERED);
+	/* silence: one vote, then the deadline passes; unanimity rejects */
+	assert_int_equal(gt_store_propose(st, sc, &gen, zone.id, "reinforce", "", NOW, &p, &err),
+	                 GT_OK);
+	int64_t third = p.id;
+	assert_int_equal(gt_store_vote(st, &gb, third, true, "", NOW + 60, &p, &err), GT_OK);
+	size_t settled;
+	assert_int_equal(gt_store_settle(st, NOW + 168 * 3600, &settled, &err), GT_OK);
+	assert_int_equal(settled, 0); /* not yet past */
+	assert_int_equal(gt_store_vote(st, &fr, third, true, "", NOW + 169 * 3600, &p, &err),
+	                 GT_E_CONFLICT);
+	assert_int_equal(gt_store_proposal(st, third, NOW + 170 * 3600, &p, &err), GT_OK);
+	assert_int_equal(p.state, GT_DECIDE_REJECTED);
+	assert_int_equal(p.decided, NOW + 168 * 3600);
+	struct gt_proposal *all;
+	assert_int_equal(gt_store_proposals(st, shelling.id, &all, &n, &err), GT_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(all[0].id, first);
+	assert_true(all[0].ballots[1].cast && !all[0].ballots[1].approve);
+	free(all);
+	/* dismissal of the open zone breach */
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, zone.id, "exercise, notified", &err),
+	                 GT_OK);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, zone.id, "", &err), GT_E_CONFLICT);
+	int64_t entries;
+	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -460,6 +619,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(token_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_in_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,375 @@
+/* breaches.c: breaches in the store: opened when the events that began in
+ * a stretch of time cross one of the agreement's thresholds, each with its
+ * evidence and an audit entry; read; dismissed by a commander
+ * (docs/monitor.md, "Breaches"). */
+#include "monitor/store_priv.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const status_names[GT_BREACH_STATUS_COUNT] = {"open", "answered",
+                                                                 "dismissed"};
+
+const char *gt_breach_status_name(enum gt_breach_status s)
+{
+	return (unsigned)s < GT_BREACH_STATUS_COUNT ? status_names[s] : "?";
+}
+
+bool gt_breach_status_parse(const char *s, enum gt_breach_status *out)
+{
+	for (int i = 0; s && i < GT_BREACH_STATUS_COUNT; i++)
+		if (strcmp(status_names[i], s) == 0) {
+			*out = (enum gt_breach_status)i;
+			return true;
+		}
+	return false;
+}
+
+/* The events of one type that began in [lo, hi], by sector (when
+ * per_sector), then start, then id; only those that count. */
+static enum gt_status counting_events(struct gt_store *st, const struct gt_threshold *t,
+                                      int64_t lo, int64_t hi, struct gt_event **out, size_t *n,
+                                      struct gt_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " GT__EVENT_COLS " FROM events WHERE event = ?"
+	                       " AND observed_from BETWEEN ? AND ?"
+	                       " AND status IN ('unverified', 'verified')"
+	                       " ORDER BY CASE WHEN ? THEN sector ELSE 0 END, observed_from, id",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the events");
+	sqlite3_bind_text(q, 1, gt_event_type_name(t->event), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, lo);
+	sqlite3_bind_int64(q, 3, hi);
+	sqlite3_bind_int(q, 4, t->per_sector);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct gt_event e;
+		gt__event_from_row(q, &e);
+		if (!gt_threshold_counts(t, &e))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			struct gt_event *grown = realloc(*out, cap * sizeof(*grown));
+			if (!grown) {
+				sqlite3_finalize(q);
+				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			}
+			*out = grown;
+		}
+		(*out)[(*n)++] = e;
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot read the events");
+}
+
+/* The latest breach of (threshold, sector) at or before `before`, or
+ * INT64_MIN; and whether one lies in (at - span, at + span). */
+static int64_t latest_breach(struct gt_store *st, const char *threshold, int sector,
+                             int64_t before)
+{
+	sqlite3_stmt *q;
+	int64_t at = INT64_MIN;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT max(at) FROM breaches WHERE threshold = ? AND sector = ?"
+	                       " AND at <= ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return at;
+	sqlite3_bind_text(q, 1, threshold, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 2, sector);
+	sqlite3_bind_int64(q, 3, before);
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+		at = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return at;
+}
+
+static bool breach_near(struct gt_store *st, const char *threshold, int sector, int64_t at,
+                        int64_t span)
+{
+	sqlite3_stmt *q;
+	bool found = false;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT 1 FROM breaches WHERE threshold = ? AND sector = ?"
+	                       " AND at > ? AND at < ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return true; /* cannot tell: open nothing rather than a duplicate */
+	sqlite3_bind_text(q, 1, threshold, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 2, sector);
+	sqlite3_bind_int64(q, 3, at - span);
+	sqlite3_bind_int64(q, 4, at + span);
+	found = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	return found;
+}
+
+static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold *t,
+                                  int sector, const struct gt_crossing *x,
+                                  const struct gt_event *ev, const char *actor,
+                                  struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	char now[32];
+	gt__store_now(now);
+	if (sqlite3_prepare_v2(st->db,
+	                       "INSERT INTO breaches (threshold, sector, at, window_from, total,"
+	                       " status, opened) VALUES (?, ?, ?, ?, ?, 'open', ?)",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot open the breach");
+	sqlite3_bind_text(q, 1, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 2, sector);
+	sqlite3_bind_int64(q, 3, x->at);
+	sqlite3_bind_int64(q, 4, x->from);
+	sqlite3_bind_int64(q, 5, x->total);
+	sqlite3_bind_text(q, 6, now, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return gt__store_fail(st, err, "cannot open the breach");
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO breach_events (breach, event) VALUES (?, ?)",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot record the evidence");
+	char detail[1024];
+	size_t used = (size_t)snprintf(detail, sizeof(detail),
+	                               "threshold=%s sector=%d total=%ld events=", t->name, sector,
+	                               x->total);
+	for (size_t i = x->first; i <= x->last; i++) {
+		sqlite3_reset(q);
+		sqlite3_bind_int64(q, 1, id);
+		sqlite3_bind_int64(q, 2, ev[i].id);
+		if (sqlite3_step(q) != SQLITE_DONE) {
+			sqlite3_finalize(q);
+			return gt__store_fail(st, err, "cannot record the evidence");
+		}
+		if (used < sizeof(detail)) {
+			int w = snprintf(detail + used, sizeof(detail) - used, "%s%" PRId64,
+			                 i > x->first ? "," : "", ev[i].id);
+			used += w > 0 ? (size_t)w : 0;
+		}
+	}
+	sqlite3_finalize(q);
+	char object[32];
+	snprintf(object, sizeof(object), "breach:%" PRId64, id);
+	return gt__store_audit(st, actor, "breach.open", object, detail, err);
+}
+
+enum gt_status gt__breaches_update(struct gt_store *st, const struct gt_scenario *sc,
+                                   const char *actor, int64_t lo, int64_t hi,
+                                   struct gt_err *err)
+{
+	const struct gt_monitoring *m = &sc->monitoring;
+	enum gt_status s = GT_OK;
+	for (size_t k = 0; k < m->nthresholds && s == GT_OK; k++) {
+		const struct gt_threshold *t = &m->thresholds[k];
+		int64_t span = (int64_t)(t->hours * 3600);
+		struct gt_event *ev;
+		size_t n;
+		/* windows that end among the changed events start a span before */
+		if ((s = counting_events(st, t, lo - span, hi + span, &ev, &n, err)) != GT_OK)
+			break;
+		struct gt_crossing *x = malloc((n ? n : 1) * sizeof(*x));
+		if (!x) {
+			free(ev);
+			return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+		}
+		for (size_t a = 0, b; a < n && s == GT_OK; a = b) {
+			int sector = t->per_sector ? ev[a].sector : 0;
+			for (b = a; b < n && (!t->per_sector || ev[b].sector == sector); b++)
+				;
+			int64_t last = latest_breach(st, t->name, sector, ev[a].from - 1);
+			size_t nx = gt_threshold_crossings(t, ev + a, b - a, last, x);
+			for (size_t i = 0; i < nx && s == GT_OK; i++) {
+				if (breach_near(st, t->name, sector, x[i].at, span))
+					continue;
+				struct gt_crossing at = x[i];
+				s = open_breach(st, t, sector, &at, ev + a, actor, err);
+			}
+		}
+		free(x);
+		free(ev);
+	}
+	return s;
+}
+
+/* --- reading, and dismissal ------------------------------------------- */
+
+#define BREACH_COLS "id, threshold, sector, at, window_from, total, status"
+
+static void breach_from_row(sqlite3_stmt *q, struct gt_breach *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->id = sqlite3_column_int64(q, 0);
+	snprintf(b->threshold, sizeof(b->threshold), "%s", (const char *)sqlite3_column_text(q, 1));
+	b->sector = sqlite3_column_int(q, 2);
+	b->at = sqlite3_column_int64(q, 3);
+	b->from = sqlite3_column_int64(q, 4);
+	b->total = (long)sqlite3_column_int64(q, 5);
+	gt_breach_status_parse((const char *)sqlite3_column_text(q, 6), &b->status);
+}
+
+enum gt_status gt_store_breaches(struct gt_store *st, unsigned statuses, int64_t after,
+                                 size_t limit, struct gt_breach **breaches, size_t *n,
+                                 struct gt_err *err)
+{
+	*breaches = NULL;
+	*n = 0;
+	if (!statuses)
+		statuses = ~0u;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " BREACH_COLS " FROM breaches WHERE id > ?"
+	                       " AND status IN (?, ?, ?) ORDER BY id LIMIT ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the breaches");
+	sqlite3_bind_int64(q, 1, after);
+	for (int i = 0; i < GT_BREACH_STATUS_COUNT; i++)
+		sqlite3_bind_text(q, 2 + i,
+		                  statuses & (1u << i) ? status_names[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2 + GT_BREACH_STATUS_COUNT, (int64_t)limit);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 32;
+			struct gt_breach *grown = realloc(*breaches, cap * sizeof(*grown));
+			if (!grown) {
+				free(*breaches);
+				*breaches = NULL;
+				*n = 0;
+				sqlite3_finalize(q);
+				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			}
+			*breaches = grown;
+		}
+		breach_from_row(q, &(*breaches)[(*n)++]);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(*breaches);
+		*breaches = NULL;
+		*n = 0;
+		return gt__store_fail(st, err, "cannot read the breaches");
+	}
+	return GT_OK;
+}
+
+enum gt_status gt_store_breach(struct gt_store *st, int64_t id, struct gt_breach *out,
+                               int64_t **events, size_t *nevents, struct gt_err *err)
+{
+	if (events) {
+		*events = NULL;
+		*nevents = 0;
+	}
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT " BREACH_COLS " FROM breaches WHERE id = ?", -1, &q,
+	                       NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the breaches");
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		breach_from_row(q, out);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no breach %" PRId64, id);
+	if (rc != SQLITE_ROW)
+		return gt__store_fail(st, err, "cannot read the breaches");
+	if (!events)
+		return GT_OK;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT event FROM breach_events WHERE breach = ? ORDER BY event", -1,
+	                       &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the evidence");
+	sqlite3_bind_int64(q, 1, id);
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*nevents == cap) {
+			cap = cap ? 2 * cap : 16;
+			int64_t *grown = realloc(*events, cap * sizeof(*grown));
+			if (!grown) {
+				sqlite3_finalize(q);
+				free(*events);
+				*events = NULL;
+				*nevents = 0;
+				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			}
+			*events = grown;
+		}
+		(*events)[(*nevents)++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(*events);
+		*events = NULL;
+		*nevents = 0;
+		return gt__store_fail(st, err, "cannot read the evidence");
+	}
+	return GT_OK;
+}
+
+enum gt_status gt__breach_set_status(struct gt_store *st, int64_t id,
+                                     enum gt_breach_status to, struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "UPDATE breaches SET status = ? WHERE id = ?", -1, &q,
+	                       NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot write the breach");
+	sqlite3_bind_text(q, 1, status_names[to], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the breach");
+}
+
+bool gt__breach_pending(struct gt_store *st, int64_t id)
+{
+	sqlite3_stmt *q;
+	bool pending = true;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT count(*) FROM proposals WHERE breach = ? AND state = 'pending'",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return pending;
+	sqlite3_bind_int64(q, 1, id);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		pending = sqlite3_column_int(q, 0) > 0;
+	sqlite3_finalize(q);
+	return pending;
+}
+
+enum gt_status gt_store_breach_dismiss(struct gt_store *st, const struct gt_user *by, int64_t id,
+                                       const char *note, struct gt_err *err)
+{
+	if (strlen(note) > 1000)
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "note", "a note is at most 1000 bytes");
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	struct gt_breach b;
+	char object[32];
+	snprintf(object, sizeof(object), "breach:%" PRId64, id);
+	if ((s = gt_store_breach(st, id, &b, NULL, NULL, err)) != GT_OK)
+		goto out;
+	if (b.status != GT_BREACH_OPEN) {
+		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL, "breach %" PRId64 " is %s", id,
+		               status_names[b.status]);
+		goto out;
+	}
+	if (gt__breach_pending(st, id)) {
+		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL,
+		               "breach %" PRId64 " has a proposal being decided", id);
+		goto out;
+	}
+	if ((s = gt__breach_set_status(st, id, GT_BREACH_DISMISSED, err)) != GT_OK ||
+	    (s = gt__store_audit(st, by->name, "breach.dismiss", object, note, err)) != GT_OK)
+		goto out;
+	return gt__store_exec(st, "COMMIT;", err);
+out:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}

@@ -1,0 +1,411 @@
+/* decisions.c: the decision on a response to a breach: a commander
+ * proposes a rung of the escalation ladder; member representatives
+ * approve or veto for their governments; the decide module's rule
+ * settles it as soon as it can, or at the deadline. The rule and voters
+ * are copied into the proposal when it is made (docs/monitor.md,
+ * "Decisions"). */
+#include "monitor/store_priv.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guarantor/decide.h"
+
+static const char *const state_names[] = {"pending", "approved", "rejected"};
+
+static bool parse_state(const char *s, enum gt_decide_state *out)
+{
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(state_names[i], s) == 0) {
+			*out = (enum gt_decide_state)i;
+			return true;
+		}
+	return false;
+}
+
+#define PROPOSAL_COLS                                                                        \
+	"id, breach, rung, proposed_by, proposed, deadline, rule, quorum, lead, voters, state,"  \
+	" coalesce(decided, 0)"
+
+/* "GB=10,FR=5.5": each voter and its weight. */
+static void read_voters(const char *text, struct gt_proposal *p)
+{
+	p->nvoters = 0;
+	while (text && *text && p->nvoters < GT_VOTERS_MAX) {
+		struct gt_ballot *b = &p->ballots[p->nvoters];
+		memset(b, 0, sizeof(*b));
+		if (sscanf(text, "%2[A-Z]=%lf", b->member, &b->weight) != 2)
+			break;
+		p->nvoters++;
+		text = strchr(text, ',');
+		text = text ? text + 1 : NULL;
+	}
+}
+
+static enum gt_status load_votes(struct gt_store *st, struct gt_proposal *p, struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT member, approve, at FROM votes WHERE proposal = ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the votes");
+	sqlite3_bind_int64(q, 1, p->id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *m = (const char *)sqlite3_column_text(q, 0);
+		for (size_t i = 0; i < p->nvoters; i++)
+			if (m && strcmp(p->ballots[i].member, m) == 0) {
+				p->ballots[i].cast = true;
+				p->ballots[i].approve = sqlite3_column_int(q, 1) != 0;
+				p->ballots[i].at = sqlite3_column_int64(q, 2);
+			}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot read the votes");
+}
+
+static void proposal_from_row(sqlite3_stmt *q, struct gt_proposal *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = sqlite3_column_int64(q, 0);
+	p->breach = sqlite3_column_int64(q, 1);
+	snprintf(p->rung, sizeof(p->rung), "%s", (const char *)sqlite3_column_text(q, 2));
+	snprintf(p->by, sizeof(p->by), "%s", (const char *)sqlite3_column_text(q, 3));
+	p->proposed = sqlite3_column_int64(q, 4);
+	p->deadline = sqlite3_column_int64(q, 5);
+	gt_decide_rule_parse((const char *)sqlite3_column_text(q, 6), &p->rule);
+	p->quorum = sqlite3_column_double(q, 7);
+	p->lead = (size_t)sqlite3_column_int64(q, 8);
+	read_voters((const char *)sqlite3_column_text(q, 9), p);
+	parse_state((const char *)sqlite3_column_text(q, 10), &p->state);
+	p->decided = sqlite3_column_int64(q, 11);
+}
+
+static enum gt_status load(struct gt_store *st, int64_t id, struct gt_proposal *p,
+                           struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT " PROPOSAL_COLS " FROM proposals WHERE id = ?", -1,
+	                       &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the proposals");
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		proposal_from_row(q, p);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no proposal %" PRId64, id);
+	if (rc != SQLITE_ROW)
+		return gt__store_fail(st, err, "cannot read the proposals");
+	return load_votes(st, p, err);
+}
+
+/* The rule's verdict on p at time now (epoch seconds). */
+static enum gt_status judge(const struct gt_proposal *p, int64_t now, struct gt_decision *d,
+                            struct gt_err *err)
+{
+	struct gt_decide_rules rules = {p->rule, p->lead, p->quorum,
+	                                (double)(p->deadline - p->proposed) / 86400.0};
+	struct gt_vote votes[GT_VOTERS_MAX];
+	for (size_t i = 0; i < p->nvoters; i++) {
+		const struct gt_ballot *b = &p->ballots[i];
+		votes[i] = (struct gt_vote){b->cast, b->approve,
+		                            b->cast ? (double)(b->at - p->proposed) / 86400.0 : 0,
+		                            b->weight};
+	}
+	double t = now > p->proposed ? (double)(now - p->proposed) / 86400.0 : 0;
+	if (gt_decide(&rules, votes, p->nvoters, t, d) != GT_OK)
+		return gt_err_set(err, GT_E_INTEGRITY, NULL, 0, 0, NULL,
+		                  "proposal %" PRId64 " has a decision rule that cannot be applied",
+		                  p->id);
+	return GT_OK;
+}
+
+/* Records a settled decision, its audit entry, and an approved response's
+ * answer to the breach. */
+static enum gt_status record(struct gt_store *st, struct gt_proposal *p,
+                             const struct gt_decision *d, const char *actor,
+                             struct gt_err *err)
+{
+	if (d->state == GT_DECIDE_PENDING)
+		return GT_OK;
+	p->state = d->state;
+	p->decided = p->proposed + (int64_t)(d->day * 86400.0 + 0.5);
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "UPDATE proposals SET state = ?, decided = ? WHERE id = ?",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot record the decision");
+	sqlite3_bind_text(q, 1, state_names[p->state], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, p->decided);
+	sqlite3_bind_int64(q, 3, p->id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return gt__store_fail(st, err, "cannot record the decision");
+	char object[32], detail[160];
+	snprintf(object, sizeof(object), "proposal:%" PRId64, p->id);
+	snprintf(detail, sizeof(detail), "%s after %.2f days (rule %s, breach %" PRId64 ")",
+	         state_names[p->state], d->day, gt_decide_rule_name(p->rule), p->breach);
+	enum gt_status s = gt__store_audit(st, actor, "proposal.decide", object, detail, err);
+	if (s == GT_OK && p->state == GT_DECIDE_APPROVED)
+		s = gt__breach_set_status(st, p->breach, GT_BREACH_ANSWERED, err);
+	return s;
+}
+
+enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *sc,
+                                const struct gt_user *by, int64_t breach, const char *rung,
+                                const char *note, int64_t now, struct gt_proposal *out,
+                                struct gt_err *err)
+{
+	const struct gt_monitoring *m = &sc->monitoring;
+	if (!m->present)
+		return gt_err_set(err, GT_E_SCHEMA, sc->file, 0, 0, "monitoring",
+		                  "the scenario has no monitoring section");
+	if (strlen(note) > 1000)
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "note", "a note is at most 1000 bytes");
+	bool known = false;
+	for (size_t i = 0; i < m->nladder && !known; i++)
+		known = strcmp(m->ladder[i].name, rung) == 0;
+	if (!known) {
+		char list[400] = "";
+		size_t used = 0;
+		for (size_t i = 0; i < m->nladder && used < sizeof(list); i++) {
+			int w = snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "",
+			                 m->ladder[i].name);
+			used += w > 0 ? (size_t)w : 0;
+		}
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "rung",
+		                  "'%s' is not on the escalation ladder; expected one of: %s", rung,
+		                  list);
+	}
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	struct gt_breach b;
+	if ((s = gt_store_breach(st, breach, &b, NULL, NULL, err)) != GT_OK)
+		goto out;
+	if (b.status != GT_BREACH_OPEN || gt__breach_pending(st, breach)) {
+		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL,
+		               b.status != GT_BREACH_OPEN ? "breach %" PRId64 " is %s"
+		                                          : "breach %" PRId64 " already has a proposal "
+		                                            "being decided%s",
+		               breach, b.status != GT_BREACH_OPEN ? gt_breach_status_name(b.status) : "");
+		goto out;
+	}
+	char voters[GT_VOTERS_MAX * 32] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < m->nvoters; i++) {
+		double w = 1;
+		for (size_t k = 0; k < sc->nmembers; k++)
+			if (strcmp(sc->members[k].code, m->voters[i]) == 0)
+				w = sc->members[k].weight;
+		int n = snprintf(voters + used, sizeof(voters) - used, "%s%s=%.17g", i ? "," : "",
+		                 m->voters[i], w);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	int64_t deadline = now + (int64_t)(m->deadline_hours * 3600);
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "INSERT INTO proposals (breach, rung, proposed_by, proposed, deadline,"
+	                       " rule, quorum, lead, voters, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+	                       " ?, 'pending')",
+	                       -1, &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot record the proposal");
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, breach);
+	sqlite3_bind_text(q, 2, rung, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, by->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 4, now);
+	sqlite3_bind_int64(q, 5, deadline);
+	sqlite3_bind_text(q, 6, gt_decide_rule_name(m->rule), -1, SQLITE_STATIC);
+	sqlite3_bind_double(q, 7, m->quorum);
+	sqlite3_bind_int64(q, 8, (int64_t)m->lead);
+	sqlite3_bind_text(q, 9, voters, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		s = gt__store_fail(st, err, "cannot record the proposal");
+		goto out;
+	}
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	char object[32], detail[1200];
+	snprintf(object, sizeof(object), "proposal:%" PRId64, id);
+	snprintf(detail, sizeof(detail), "breach=%" PRId64 " rung=%s rule=%s voters=%zu%s%s",
+	         breach, rung, gt_decide_rule_name(m->rule), m->nvoters, *note ? " note=" : "",
+	         note);
+	if ((s = gt__store_audit(st, by->name, "proposal.propose", object, detail, err)) != GT_OK ||
+	    (s = load(st, id, out, err)) != GT_OK)
+		goto out;
+	return gt__store_exec(st, "COMMIT;", err);
+out:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
+
+enum gt_status gt_store_vote(struct gt_store *st, const struct gt_user *by, int64_t proposal,
+                             bool approve, const char *note, int64_t now,
+                             struct gt_proposal *out, struct gt_err *err)
+{
+	if (strlen(note) > 1000)
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "note", "a note is at most 1000 bytes");
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	struct gt_decision d;
+	if ((s = load(st, proposal, out, err)) != GT_OK)
+		goto out;
+	/* a deadline that has passed settles the proposal before any vote */
+	if (out->state == GT_DECIDE_PENDING && now > out->deadline) {
+		if ((s = judge(out, out->deadline, &d, err)) != GT_OK ||
+		    (s = record(st, out, &d, "clock", err)) != GT_OK)
+			goto out;
+		if ((s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+			goto out;
+		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL,
+		                  "proposal %" PRId64 " was %s at its deadline", proposal,
+		                  state_names[out->state]);
+	}
+	if (out->state != GT_DECIDE_PENDING) {
+		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL, "proposal %" PRId64 " is %s",
+		               proposal, state_names[out->state]);
+		goto out;
+	}
+	size_t me = out->nvoters;
+	for (size_t i = 0; i < out->nvoters; i++)
+		if (by->role == GT_ROLE_MEMBER && strcmp(out->ballots[i].member, by->member) == 0)
+			me = i;
+	if (me == out->nvoters) {
+		s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL,
+		               "%s does not vote on proposal %" PRId64,
+		               by->member[0] ? by->member : by->name, proposal);
+		goto out;
+	}
+	if (out->ballots[me].cast) {
+		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL,
+		               "%s has already voted on proposal %" PRId64 "; votes are final",
+		               by->member, proposal);
+		goto out;
+	}
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "INSERT INTO votes (proposal, member, approve, at, by_user)"
+	                       " VALUES (?, ?, ?, ?, ?)",
+	                       -1, &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot record the vote");
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, proposal);
+	sqlite3_bind_text(q, 2, by->member, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 3, approve);
+	sqlite3_bind_int64(q, 4, now);
+	sqlite3_bind_text(q, 5, by->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		s = gt__store_fail(st, err, "cannot record the vote");
+		goto out;
+	}
+	out->ballots[me].cast = true;
+	out->ballots[me].approve = approve;
+	out->ballots[me].at = now;
+	char object[32], detail[1100];
+	snprintf(object, sizeof(object), "proposal:%" PRId64, proposal);
+	snprintf(detail, sizeof(detail), "%s %s%s%s", by->member, approve ? "approves" : "vetoes",
+	         *note ? " note=" : "", note);
+	if ((s = gt__store_audit(st, by->name, approve ? "vote.approve" : "vote.veto", object,
+	                         detail, err)) != GT_OK ||
+	    (s = judge(out, now, &d, err)) != GT_OK || (s = record(st, out, &d, by->name, err)) != GT_OK)
+		goto out;
+	return gt__store_exec(st, "COMMIT;", err);
+out:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
+
+enum gt_status gt_store_settle(struct gt_store *st, int64_t now, size_t *settled,
+                               struct gt_err *err)
+{
+	if (settled)
+		*settled = 0;
+	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	if (s != GT_OK)
+		return s;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT id FROM proposals WHERE state = 'pending' AND deadline < ?"
+	                       " ORDER BY id",
+	                       -1, &q, NULL) != SQLITE_OK) {
+		s = gt__store_fail(st, err, "cannot read the proposals");
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, now);
+	int64_t ids[256];
+	size_t n = 0;
+	while (n < 256 && sqlite3_step(q) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < n && s == GT_OK; i++) {
+		struct gt_proposal p;
+		struct gt_decision d;
+		if ((s = load(st, ids[i], &p, err)) == GT_OK &&
+		    (s = judge(&p, p.deadline, &d, err)) == GT_OK)
+			s = record(st, &p, &d, "clock", err);
+	}
+	if (s != GT_OK)
+		goto out;
+	if (settled)
+		*settled = n;
+	/* more than 256 at once: the next call settles the rest */
+	return gt__store_exec(st, "COMMIT;", err);
+out:
+	gt__store_exec(st, "ROLLBACK;", NULL);
+	return s;
+}
+
+enum gt_status gt_store_proposal(struct gt_store *st, int64_t id, int64_t now,
+                                 struct gt_proposal *out, struct gt_err *err)
+{
+	enum gt_status s = gt_store_settle(st, now, NULL, err);
+	return s == GT_OK ? load(st, id, out, err) : s;
+}
+
+enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach, struct gt_proposal **out,
+                                  size_t *n, struct gt_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT " PROPOSAL_COLS " FROM proposals WHERE breach = ? ORDER BY id",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the proposals");
+	sqlite3_bind_int64(q, 1, breach);
+	size_t cap = 0;
+	int rc;
+	enum gt_status s = GT_OK;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 4;
+			struct gt_proposal *grown = realloc(*out, cap * sizeof(*grown));
+			if (!grown) {
+				s = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+				break;
+			}
+			*out = grown;
+		}
+		proposal_from_row(q, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(q);
+	if (s == GT_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		s = gt__store_fail(st, err, "cannot read the proposals");
+	for (size_t i = 0; i < *n && s == GT_OK; i++)
+		s = load_votes(st, &(*out)[i], err);
+	if (s != GT_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return s;
+}
