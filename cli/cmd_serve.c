@@ -38,7 +38,14 @@ static const char help[] =
 	"  POST /api/v1/events/ID/verify       analyst; also .../reject and .../reopen,\n"
 	"                                      with an optional {\"note\": TEXT}\n"
 	"  POST /api/v1/events/merge           analyst: {\"events\": [ID, ...]}\n"
-	"  POST /api/v1/events/ID/split        analyst: {\"reports\": [REPORT_ID, ...]}\n\n"
+	"  POST /api/v1/events/ID/split        analyst: {\"reports\": [REPORT_ID, ...]}\n"
+	"  GET  /api/v1/breaches               analyst, commander, member (?status&after\n"
+	"                                      &limit); .../ID with evidence and proposals\n"
+	"  POST /api/v1/breaches/ID/proposals  commander: {\"rung\": NAME} from the ladder\n"
+	"  POST /api/v1/breaches/ID/dismiss    commander: no response needed\n"
+	"  GET  /api/v1/proposals/ID           the votes so far and the outcome\n"
+	"  POST /api/v1/proposals/ID/approve   member, for its own government; also\n"
+	"                                      .../veto\n\n"
 	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
 	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
 	"401 no or bad token, 403 a role that may not, 404, 405, 409 a state that does\n"
@@ -82,6 +89,13 @@ static const struct {
 	{"POST", "/api/v1/events/{id}/reject", gt_srv_reject},
 	{"POST", "/api/v1/events/{id}/reopen", gt_srv_reopen},
 	{"POST", "/api/v1/events/{id}/split", gt_srv_split},
+	{"GET", "/api/v1/breaches", gt_srv_get_breaches},
+	{"GET", "/api/v1/breaches/{id}", gt_srv_get_breach},
+	{"POST", "/api/v1/breaches/{id}/dismiss", gt_srv_dismiss},
+	{"POST", "/api/v1/breaches/{id}/proposals", gt_srv_propose},
+	{"GET", "/api/v1/proposals/{id}", gt_srv_get_proposal},
+	{"POST", "/api/v1/proposals/{id}/approve", gt_srv_approve},
+	{"POST", "/api/v1/proposals/{id}/veto", gt_srv_veto},
 };
 
 /* True when url matches pattern, "{id}" matching a whole number from 1

@@ -76,6 +76,7 @@ enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
                                    const struct gt_srv_request *rq);
 json_t *gt_srv_report_json(const struct gt_report *r, int64_t seq);
 
+json_t *gt_srv_event_json(const struct gt_scenario *sc, const struct gt_event *e);
 enum MHD_Result gt_srv_correlate(struct gt_srv *s, struct MHD_Connection *c,
                                  const struct gt_srv_request *rq);
 enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
@@ -92,5 +93,20 @@ enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,
                              const struct gt_srv_request *rq);
 enum MHD_Result gt_srv_split(struct gt_srv *s, struct MHD_Connection *c,
                              const struct gt_srv_request *rq);
+
+enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
+                                    const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_breach(struct gt_srv *s, struct MHD_Connection *c,
+                                  const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_dismiss(struct gt_srv *s, struct MHD_Connection *c,
+                               const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_propose(struct gt_srv *s, struct MHD_Connection *c,
+                               const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_proposal(struct gt_srv *s, struct MHD_Connection *c,
+                                    const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_approve(struct gt_srv *s, struct MHD_Connection *c,
+                               const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_veto(struct gt_srv *s, struct MHD_Connection *c,
+                            const struct gt_srv_request *rq);
 
 #endif

@@ -10,7 +10,7 @@
 static const unsigned analysts = GT_SRV_ROLE(GT_ROLE_ANALYST);
 static const char only_analysts[] = "only analysts correlate, verify, merge and split events";
 
-static json_t *event_json(const struct gt_scenario *sc, const struct gt_event *e)
+json_t *gt_srv_event_json(const struct gt_scenario *sc, const struct gt_event *e)
 {
 	json_t *o = json_object(), *obs = json_object(), *pos = json_object(),
 	       *sec = json_object();
@@ -151,7 +151,7 @@ enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
 		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, event_json(s->sc, &ev[i]));
+		json_array_append_new(arr, gt_srv_event_json(s->sc, &ev[i]));
 	json_object_set_new(root, "events", arr);
 	json_object_set_new(root, "next_after",
 	                    n == (size_t)limit && n > 0 ? json_integer(ev[n - 1].id) : json_null());
@@ -178,7 +178,7 @@ enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
 		                (long long)rq->id);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);
-	json_t *o = event_json(s->sc, &e);
+	json_t *o = gt_srv_event_json(s->sc, &e);
 	/* the reports as submitted name observers: for the mission only */
 	if (u.role == GT_ROLE_ANALYST || u.role == GT_ROLE_COMMANDER) {
 		struct gt_report *r;
@@ -221,7 +221,7 @@ static enum MHD_Result review(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_event e;
 	if (gt_store_event(s->store, rq->id, &e, &err) != GT_OK)
 		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
-	return gt_srv_json(c, MHD_HTTP_OK, event_json(s->sc, &e));
+	return gt_srv_json(c, MHD_HTTP_OK, gt_srv_event_json(s->sc, &e));
 }
 
 enum MHD_Result gt_srv_verify(struct gt_srv *s, struct MHD_Connection *c,
@@ -250,7 +250,7 @@ static enum MHD_Result answer_event(struct gt_srv *s, struct MHD_Connection *c, 
 	struct gt_event e;
 	if (gt_store_event(s->store, id, &e, &err) != GT_OK)
 		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
-	return gt_srv_json(c, status, event_json(s->sc, &e));
+	return gt_srv_json(c, status, gt_srv_event_json(s->sc, &e));
 }
 
 enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,

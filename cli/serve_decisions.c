@@ -1,0 +1,292 @@
+/* serve_decisions.c: the breach and decision routes of `guarantor serve`:
+ * breaches with their evidence, a commander's proposal or dismissal, and
+ * member representatives' votes (docs/monitor.md, "Breaches",
+ * "Decisions"). */
+#include "serve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const unsigned readers = GT_SRV_ROLE(GT_ROLE_ANALYST) | GT_SRV_ROLE(GT_ROLE_COMMANDER) |
+                                GT_SRV_ROLE(GT_ROLE_MEMBER);
+static const char only_readers[] = "breaches and decisions are for analysts, commanders and "
+                                   "member representatives";
+
+static const struct gt_threshold *threshold(const struct gt_scenario *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->monitoring.nthresholds; i++)
+		if (strcmp(sc->monitoring.thresholds[i].name, name) == 0)
+			return &sc->monitoring.thresholds[i];
+	return NULL;
+}
+
+static json_t *named(const char *name, const char *text)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "name", json_string(name));
+	json_object_set_new(o, "text", text ? json_string(text) : json_null());
+	return o;
+}
+
+static json_t *breach_json(const struct gt_scenario *sc, const struct gt_breach *b)
+{
+	json_t *o = json_object();
+	const struct gt_threshold *t = threshold(sc, b->threshold);
+	json_object_set_new(o, "id", json_integer(b->id));
+	json_object_set_new(o, "threshold", named(b->threshold, t ? t->text : NULL));
+	if (b->sector) {
+		json_t *sec = json_object();
+		const struct gt_sector *s = gt_scenario_sector(sc, b->sector);
+		json_object_set_new(sec, "id", json_integer(b->sector));
+		json_object_set_new(sec, "name", json_string(s ? s->name : ""));
+		json_object_set_new(o, "sector", sec);
+	} else {
+		json_object_set_new(o, "sector", json_null());
+	}
+	json_object_set_new(o, "at", gt_srv_time(b->at));
+	json_object_set_new(o, "window_from", gt_srv_time(b->from));
+	json_object_set_new(o, "total", json_integer(b->total));
+	json_object_set_new(o, "status", json_string(gt_breach_status_name(b->status)));
+	return o;
+}
+
+static const char *rung_text(const struct gt_scenario *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->monitoring.nladder; i++)
+		if (strcmp(sc->monitoring.ladder[i].name, name) == 0)
+			return sc->monitoring.ladder[i].text;
+	return NULL;
+}
+
+static json_t *proposal_json(const struct gt_scenario *sc, const struct gt_proposal *p)
+{
+	static const char *const states[] = {"pending", "approved", "rejected"};
+	json_t *o = json_object(), *votes = json_array();
+	json_object_set_new(o, "id", json_integer(p->id));
+	json_object_set_new(o, "breach", json_integer(p->breach));
+	json_object_set_new(o, "rung", named(p->rung, rung_text(sc, p->rung)));
+	json_object_set_new(o, "proposed_by", json_string(p->by));
+	json_object_set_new(o, "proposed", gt_srv_time(p->proposed));
+	json_object_set_new(o, "deadline", gt_srv_time(p->deadline));
+	json_object_set_new(o, "rule", json_string(gt_decide_rule_name(p->rule)));
+	if (p->rule == GT_DECIDE_QUALIFIED_MAJORITY)
+		json_object_set_new(o, "quorum", json_real(p->quorum));
+	if (p->rule == GT_DECIDE_LEAD_NATION && p->lead < p->nvoters)
+		json_object_set_new(o, "lead", json_string(p->ballots[p->lead].member));
+	json_object_set_new(o, "state", json_string(states[p->state]));
+	json_object_set_new(o, "decided", p->decided ? gt_srv_time(p->decided) : json_null());
+	for (size_t i = 0; i < p->nvoters; i++) {
+		const struct gt_ballot *b = &p->ballots[i];
+		json_t *v = json_object();
+		json_object_set_new(v, "member", json_string(b->member));
+		if (p->rule == GT_DECIDE_QUALIFIED_MAJORITY)
+			json_object_set_new(v, "weight", json_real(b->weight));
+		json_object_set_new(v, "vote", b->cast ? json_string(b->approve ? "approve" : "veto")
+		                                       : json_null());
+		json_object_set_new(v, "at", b->cast ? gt_srv_time(b->at) : json_null());
+		json_array_append_new(votes, v);
+	}
+	json_object_set_new(o, "votes", votes);
+	return o;
+}
+
+enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
+                                    const struct gt_srv_request *rq)
+{
+	(void)rq;
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
+		return refused;
+	int64_t after = 0, limit = 100;
+	if (!gt_srv_query_int(c, "after", 0, INT64_MAX, "expected a breach's id, 0 or more", &after,
+	                      &refused) ||
+	    !gt_srv_query_int(c, "limit", 1, 1000, "expected a whole number from 1 to 1000", &limit,
+	                      &refused))
+		return refused;
+	unsigned statuses = 0;
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "status");
+	while (v && *v) {
+		char word[16];
+		size_t len = strcspn(v, ",");
+		enum gt_breach_status bs;
+		snprintf(word, sizeof(word), "%.*s", (int)(len < 15 ? len : 15), v);
+		if (len > 15 || !gt_breach_status_parse(word, &bs))
+			return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "status",
+			                    "expected open, answered or dismissed, separated by commas");
+		statuses |= 1u << bs;
+		v += len + (v[len] == ',');
+	}
+	struct gt_breach *b;
+	size_t n;
+	if (gt_store_breaches(s->store, statuses, after, (size_t)limit, &b, &n, &err) != GT_OK)
+		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+	json_t *root = json_object(), *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, breach_json(s->sc, &b[i]));
+	json_object_set_new(root, "breaches", arr);
+	json_object_set_new(root, "next_after",
+	                    n == (size_t)limit && n > 0 ? json_integer(b[n - 1].id) : json_null());
+	free(b);
+	return gt_srv_json(c, MHD_HTTP_OK, root);
+}
+
+/* The breach with its evidence and proposals, as they now stand. */
+static enum MHD_Result answer_breach(struct gt_srv *s, struct MHD_Connection *c,
+                                     unsigned status, int64_t id)
+{
+	struct gt_err err;
+	struct gt_breach b;
+	int64_t *ids;
+	size_t nids, np;
+	struct gt_proposal *p;
+	enum gt_status st = gt_store_settle(s->store, (int64_t)time(NULL), NULL, &err);
+	if (st == GT_OK)
+		st = gt_store_breach(s->store, id, &b, &ids, &nids, &err);
+	if (st != GT_OK)
+		return gt_srv_status_error(c, st, &err);
+	json_t *o = breach_json(s->sc, &b), *evidence = json_array(), *props = json_array();
+	for (size_t i = 0; i < nids && st == GT_OK; i++) {
+		struct gt_event e;
+		if ((st = gt_store_event(s->store, ids[i], &e, &err)) == GT_OK)
+			json_array_append_new(evidence, gt_srv_event_json(s->sc, &e));
+	}
+	free(ids);
+	if (st == GT_OK && (st = gt_store_proposals(s->store, id, &p, &np, &err)) == GT_OK) {
+		for (size_t i = 0; i < np; i++)
+			json_array_append_new(props, proposal_json(s->sc, &p[i]));
+		free(p);
+	}
+	json_object_set_new(o, "evidence", evidence);
+	json_object_set_new(o, "proposals", props);
+	if (st != GT_OK) {
+		json_decref(o);
+		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+	}
+	return gt_srv_json(c, status, o);
+}
+
+enum MHD_Result gt_srv_get_breach(struct gt_srv *s, struct MHD_Connection *c,
+                                  const struct gt_srv_request *rq)
+{
+	struct gt_user u;
+	enum MHD_Result refused;
+	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
+		return refused;
+	return answer_breach(s, c, MHD_HTTP_OK, rq->id);
+}
+
+enum MHD_Result gt_srv_dismiss(struct gt_srv *s, struct MHD_Connection *c,
+                               const struct gt_srv_request *rq)
+{
+	static const char *const keys[] = {"note", NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	const char *note;
+	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_COMMANDER), "only commanders dismiss breaches",
+	                  &u, &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	enum gt_status st = GT_OK;
+	if (!gt_srv_note(c, body, &note, &refused)) {
+		json_decref(body);
+		return refused;
+	}
+	st = gt_store_breach_dismiss(s->store, &u, rq->id, note, &err);
+	json_decref(body);
+	return st == GT_OK ? answer_breach(s, c, MHD_HTTP_OK, rq->id)
+	                   : gt_srv_status_error(c, st, &err);
+}
+
+enum MHD_Result gt_srv_propose(struct gt_srv *s, struct MHD_Connection *c,
+                               const struct gt_srv_request *rq)
+{
+	static const char *const keys[] = {"rung", "note", NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	const char *note;
+	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_COMMANDER), "only commanders propose responses",
+	                  &u, &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	json_t *rung = json_object_get(body, "rung");
+	enum MHD_Result out;
+	if (!gt_srv_note(c, body, &note, &out))
+		goto done;
+	if (!json_is_string(rung)) {
+		out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "rung",
+		                   "expected the name of a rung of the escalation ladder");
+		goto done;
+	}
+	struct gt_proposal p;
+	enum gt_status st = gt_store_propose(s->store, s->sc, &u, rq->id, json_string_value(rung),
+	                                     note, (int64_t)time(NULL), &p, &err);
+	out = st == GT_OK ? gt_srv_json(c, MHD_HTTP_CREATED, proposal_json(s->sc, &p))
+	                  : gt_srv_status_error(c, st, &err);
+done:
+	json_decref(body);
+	return out;
+}
+
+enum MHD_Result gt_srv_get_proposal(struct gt_srv *s, struct MHD_Connection *c,
+                                    const struct gt_srv_request *rq)
+{
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
+		return refused;
+	struct gt_proposal p;
+	enum gt_status st = gt_store_proposal(s->store, rq->id, (int64_t)time(NULL), &p, &err);
+	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_OK, proposal_json(s->sc, &p))
+	                   : gt_srv_status_error(c, st, &err);
+}
+
+static enum MHD_Result vote(struct gt_srv *s, struct MHD_Connection *c,
+                            const struct gt_srv_request *rq, bool approve)
+{
+	static const char *const keys[] = {"note", NULL};
+	struct gt_user u;
+	struct gt_err err;
+	enum MHD_Result refused;
+	json_t *body;
+	const char *note;
+	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_MEMBER),
+	                  "only member representatives vote, each for its own government", &u,
+	                  &refused) ||
+	    !gt_srv_body(c, rq, keys, &body, &refused))
+		return refused;
+	if (!gt_srv_note(c, body, &note, &refused)) {
+		json_decref(body);
+		return refused;
+	}
+	struct gt_proposal p;
+	enum gt_status st =
+		gt_store_vote(s->store, &u, rq->id, approve, note, (int64_t)time(NULL), &p, &err);
+	json_decref(body);
+	/* a member that does not vote on this proposal is authenticated but
+	 * not allowed: 403, not 401 */
+	if (st == GT_E_AUTH)
+		return gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, err.msg);
+	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_OK, proposal_json(s->sc, &p))
+	                   : gt_srv_status_error(c, st, &err);
+}
+
+enum MHD_Result gt_srv_approve(struct gt_srv *s, struct MHD_Connection *c,
+                               const struct gt_srv_request *rq)
+{
+	return vote(s, c, rq, true);
+}
+
+enum MHD_Result gt_srv_veto(struct gt_srv *s, struct MHD_Connection *c,
+                            const struct gt_srv_request *rq)
+{
+	return vote(s, c, rq, false);
+}
