@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "guarantor/err.h"
+#include "guarantor/monitor.h"
 #include "guarantor/render.h"
 #include "guarantor/scenario.h"
 #include "guarantor/sim.h"
@@ -29,6 +30,9 @@ extern const struct gt_cmd gt_cmd_simulate;
 extern const struct gt_cmd gt_cmd_sensitivity;
 extern const struct gt_cmd gt_cmd_users;
 extern const struct gt_cmd gt_cmd_serve;
+extern const struct gt_cmd gt_cmd_correlate;
+extern const struct gt_cmd gt_cmd_daily;
+extern const struct gt_cmd gt_cmd_audit;
 extern const struct gt_cmd gt_cmd_validate;
 extern const struct gt_cmd gt_cmd_scenario;
 
@@ -80,6 +84,10 @@ bool gt_cli_wants_help(int argc, char **argv);
  * a failed write never leaves a partial file. Returns 0 or prints why and
  * returns GT_EXIT_FAILURE. */
 int gt_cli_write_file(const char *path, const char *text, size_t len);
+
+/* Opens the monitoring store at path, which must exist (cli/monitor_db.c).
+ * Prints any error; returns the exit code. OUT: *out. */
+int gt_cli_open_store(const char *path, struct gt_store **out);
 
 /* Distribution of `simulate` over MPI processes (cli/mpi.c). begin
  * initialises MPI only when the process was started by mpirun, and says

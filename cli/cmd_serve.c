@@ -45,7 +45,11 @@ static const char help[] =
 	"  POST /api/v1/breaches/ID/dismiss    commander: no response needed\n"
 	"  GET  /api/v1/proposals/ID           the votes so far and the outcome\n"
 	"  POST /api/v1/proposals/ID/approve   member, for its own government; also\n"
-	"                                      .../veto\n\n"
+	"                                      .../veto\n"
+	"  GET  /api/v1/daily                  every role: the daily report (?day=YYYY-MM-DD\n"
+	"                                      &format=json|csv|geojson|html)\n"
+	"  GET  /api/v1/counts                 every role: each day's counts by sector and\n"
+	"                                      type (?from=DAY&to=DAY, at most 92 days)\n\n"
 	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
 	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
 	"401 no or bad token, 403 a role that may not, 404, 405, 409 a state that does\n"
@@ -96,6 +100,8 @@ static const struct {
 	{"GET", "/api/v1/proposals/{id}", gt_srv_get_proposal},
 	{"POST", "/api/v1/proposals/{id}/approve", gt_srv_approve},
 	{"POST", "/api/v1/proposals/{id}/veto", gt_srv_veto},
+	{"GET", "/api/v1/daily", gt_srv_get_daily},
+	{"GET", "/api/v1/counts", gt_srv_get_counts},
 };
 
 /* True when url matches pattern, "{id}" matching a whole number from 1

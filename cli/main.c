@@ -8,7 +8,8 @@
 static const struct gt_cmd *const commands[] = {&gt_cmd_plan,     &gt_cmd_size,     &gt_cmd_generate,
                                                 &gt_cmd_air,      &gt_cmd_simulate, &gt_cmd_sensitivity,
                                                 &gt_cmd_serve,    &gt_cmd_users,
-                                                &gt_cmd_validate,
+                                                &gt_cmd_correlate, &gt_cmd_daily,
+                                                &gt_cmd_audit,    &gt_cmd_validate,
                                                 &gt_cmd_scenario};
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

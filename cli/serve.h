@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "guarantor/monitor.h"
+#include "guarantor/render.h"
 
 struct gt_srv {
 	struct gt_store *store;
@@ -108,5 +109,9 @@ enum MHD_Result gt_srv_approve(struct gt_srv *s, struct MHD_Connection *c,
                                const struct gt_srv_request *rq);
 enum MHD_Result gt_srv_veto(struct gt_srv *s, struct MHD_Connection *c,
                             const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_daily(struct gt_srv *s, struct MHD_Connection *c,
+                                 const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
+                                  const struct gt_srv_request *rq);
 
 #endif

@@ -452,6 +452,46 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_proposals(struct gt_store *st, i
                                                           struct gt_proposal **out, size_t *n,
                                                           struct gt_err *err);
 
+/* --- the daily report (docs/monitor.md, "Daily report") ---------------- */
+
+/* Counts of events and of violations (their counts added up, as the OSCE
+ * SMM counted), recorded (unverified or verified) and verified. */
+struct gt_tally {
+	long events, violations;
+	long verified_events, verified_violations;
+};
+
+/* One reporting day: the period that ends at the scenario's day_ends on
+ * `day`, UTC, and begins 24 hours before. */
+struct gt_daily {
+	char day[11];                     /* "2026-01-10" */
+	int number;                       /* the report's number in its year: the day of the year */
+	int64_t from, to;                 /* the period, [from, to) */
+	size_t nsectors;
+	struct gt_tally *cells;           /* per sector (by index) and type: [s * GT_EVENT_COUNT + t] */
+	struct gt_tally by_type[GT_EVENT_COUNT];
+	struct gt_tally sides[2];         /* [0] the line's left, [1] its right */
+	struct gt_tally total, previous;  /* this period; the one before */
+	struct gt_event *events;          /* the period's verified events, by start */
+	size_t nevents;
+	struct gt_breach *breaches;       /* breaches crossed in the period */
+	size_t nbreaches;
+};
+
+/* The period of a reporting day "YYYY-MM-DD". False for a malformed day
+ * or a scenario without a monitoring section. */
+GT_EXPORT bool gt_daily_period(const struct gt_scenario *sc, const char *day, int64_t *from,
+                               int64_t *to);
+/* The reporting day that ends next after time t (epoch seconds). OUT: day. */
+GT_EXPORT void gt_daily_day_of(const struct gt_scenario *sc, int64_t t, char day[11]);
+/* The daily report for a day. OUT: *out (gt_daily_fini frees what it
+ * holds). GT_E_USAGE for a malformed day. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_daily(struct gt_store *st,
+                                                      const struct gt_scenario *sc,
+                                                      const char *day, struct gt_daily *out,
+                                                      struct gt_err *err);
+GT_EXPORT void gt_daily_fini(struct gt_daily *d);
+
 /* --- audit --------------------------------------------------------------- */
 
 /* Checks the audit chain: each entry's hash is BLAKE2b-256 of the previous

@@ -12,6 +12,7 @@
 #include "guarantor/err.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
+#include "guarantor/monitor.h"
 #include "guarantor/scenario.h"
 #include "guarantor/sim.h"
 #include "guarantor/sizing.h"
@@ -166,6 +167,29 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_rotation_svg(const struct gt_fo
  * assumptions and validation against history, as far as res holds them. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_brief_html(FILE *out,
                                                             const struct gt_results *res);
+
+/* The monitoring mission's daily report (docs/monitor.md, "Daily report"). */
+/* Its headline sentence. OUT: out. */
+GT_EXPORT void gt_render_daily_headline(const struct gt_daily *d, char *out, size_t size);
+/* As JSON; as GeoJSON (the verified events as points). OUT: *json. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_daily_json(const struct gt_scenario *sc,
+                                                            const struct gt_daily *d,
+                                                            char **json);
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_daily_geojson(const struct gt_scenario *sc,
+                                                               const struct gt_daily *d,
+                                                               char **json);
+/* As CSV, one row per sector and type; as a self-contained HTML page. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_daily_csv(FILE *out,
+                                                           const struct gt_scenario *sc,
+                                                           const struct gt_daily *d);
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_daily_html(FILE *out,
+                                                            const struct gt_scenario *sc,
+                                                            const struct gt_daily *d);
+/* Its map. GT_E_UNSUPPORTED without Cairo. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_daily_map_svg(const struct gt_scenario *sc,
+                                                               const struct gt_daily *d,
+                                                               double width, double height,
+                                                               char **svg);
 
 #ifdef __cplusplus
 }

@@ -3,55 +3,17 @@
  * validation against history. Pictures are embedded as data: URIs so the
  * file needs no network and SVG ids from different pictures never clash. */
 #include "guarantor/render.h"
+#include "render/text.h"
 #include "util/thousands.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void esc(FILE *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '"': fputs("&quot;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
-
-static void base64(FILE *out, const unsigned char *p, size_t n)
-{
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
-		if (i + 1 < n)
-			v |= (unsigned)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		fputc(tab[(v >> 18) & 63], out);
-		fputc(tab[(v >> 12) & 63], out);
-		fputc(i + 1 < n ? tab[(v >> 6) & 63] : '=', out);
-		fputc(i + 2 < n ? tab[v & 63] : '=', out);
-	}
-}
-
 /* Embeds an SVG picture, or says why there is none. */
 static void picture(FILE *out, enum gt_status st, char *svg, const char *alt)
 {
-	if (st == GT_OK) {
-		fputs("<img class=\"pic\" alt=\"", out);
-		esc(out, alt);
-		fputs("\" src=\"data:image/svg+xml;base64,", out);
-		base64(out, (const unsigned char *)svg, strlen(svg));
-		fputs("\">\n", out);
-	} else {
-		fprintf(out, "<p class=\"note\">(picture not drawn: %s)</p>\n", gt_strerror(st));
-	}
-	free(svg);
+	gt__html_picture(out, st, svg, alt);
 }
 
 static const char *const css =
@@ -74,7 +36,7 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	const struct gt_option *o = r->option;
 	char a[32], b[32];
 	fputs("<p class=\"opt\"><b>", out);
-	esc(out, o->title);
+	gt__html_esc(out, o->title);
 	fprintf(out, "</b>: %s people deployed at any one time, %s committed to sustain them "
 	             "through rotations. ",
 	        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
@@ -106,7 +68,7 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 		fprintf(out, "Backstop by %s (", o->backstop_provider);
 		for (size_t i = 0; i < o->nbackstop_elements; i++) {
 			fputs(i ? ", " : "", out);
-			esc(out, o->backstop_elements[i]);
+			gt__html_esc(out, o->backstop_elements[i]);
 		}
 		fputs(").", out);
 	}
@@ -124,7 +86,7 @@ static void summary_table(FILE *out, const struct gt_sizing *sz)
 	for (size_t i = 0; i < sz->noptions; i++) {
 		const struct gt_sizing_option *r = &sz->options[i];
 		fputs("<tr><td>", out);
-		esc(out, r->option->title);
+		gt__html_esc(out, r->option->title);
 		fprintf(out, "</td><td>%s</td>", gt_posture_name(r->option->posture));
 		long v[] = {r->ground,   r->air_personnel, r->naval_personnel, r->trainers,
 		            r->monitors, r->deployed,      r->committed,       r->fighters + r->aew_aircraft + r->tankers,
@@ -141,11 +103,11 @@ static void breakdown(FILE *out, const struct gt_sizing *sz, const struct gt_siz
 	const struct gt_rotation *rot = &sz->scenario->doctrine.rotation;
 	char a[32], b[32];
 	fputs("<h3>", out);
-	esc(out, r->option->title);
+	gt__html_esc(out, r->option->title);
 	fputs("</h3>\n", out);
 	if (r->option->summary) {
 		fputs("<p>", out);
-		esc(out, r->option->summary);
+		gt__html_esc(out, r->option->summary);
 		fputs("</p>\n", out);
 	}
 	fputs("<table><tr><th>component</th><th class=n>deployed</th><th class=n>rotation</th><th "
@@ -240,10 +202,10 @@ static void sectors(FILE *out, const struct gt_scenario *s)
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		fputs("<tr><td>", out);
-		esc(out, sec->name);
+		gt__html_esc(out, sec->name);
 		fprintf(out, "</td><td class=n>%.0f</td><td class=n>%.0f</td><td>", sec->from_km,
 		        sec->to_km);
-		esc(out, sec->near);
+		gt__html_esc(out, sec->near);
 		fprintf(out, "</td><td>%s</td><td>%s</td><td class=n>%g</td></tr>\n",
 		        gt_terrain_name(sec->terrain), gt_threat_name(sec->threat),
 		        s->doctrine.density[sec->terrain][sec->threat]);
@@ -269,7 +231,7 @@ static void validation(FILE *out, const struct gt_validation *v)
 	for (size_t i = 0; i < v->n; i++) {
 		const struct gt_validation_row *r = &v->rows[i];
 		fputs("<tr><td>", out);
-		esc(out, r->mission->name);
+		gt__html_esc(out, r->mission->name);
 		fprintf(out,
 		        "</td><td>%s</td><td>%s</td><td class=n>%.0f</td><td class=n>%s</td><td "
 		        "class=n>%s</td><td class=n>%+.2f</td></tr>\n",
@@ -299,7 +261,7 @@ static void forcegen(FILE *out, const struct gt_results *res)
 		for (size_t m = 0; m < fg->nmembers; m++)
 			found += fg->members[m].personnel;
 		fputs("<tr><td>", out);
-		esc(out, fg->option->option->title);
+		gt__html_esc(out, fg->option->option->title);
 		fprintf(out, "</td><td>%s</td><td class=n>%s</td><td class=n>%s</td><td>", fg->status,
 		        gt__thousands(found, a), gt__thousands(fg->shortfall_people, b));
 		bool seen[64] = {false}, first = true;
@@ -329,7 +291,7 @@ static void forcegen(FILE *out, const struct gt_results *res)
 		if (!gaps && !sectors)
 			continue;
 		fputs("<h3>", out);
-		esc(out, fg->option->option->title);
+		gt__html_esc(out, fg->option->option->title);
 		fputs("</h3>\n", out);
 		if (gaps) {
 			fputs("<ul>\n", out);
@@ -337,7 +299,7 @@ static void forcegen(FILE *out, const struct gt_results *res)
 				if (!fg->roles[r].why)
 					continue;
 				fputs("<li>", out);
-				esc(out, fg->roles[r].why);
+				gt__html_esc(out, fg->roles[r].why);
 				fputs("</li>\n", out);
 			}
 			fputs("</ul>\n", out);
@@ -392,7 +354,7 @@ static void air(FILE *out, const struct gt_results *res)
 		if (!as)
 			continue;
 		fputs("<tr><td>", out);
-		esc(out, pl->option->title);
+		gt__html_esc(out, pl->option->title);
 		fprintf(out,
 		        "</td><td class=n>%ld</td><td class=n>%ld</td><td class=n>%ld</td><td "
 		        "class=n>%.0f</td><td class=n>%s</td><td class=n>%.0f%%</td>",
@@ -449,7 +411,7 @@ static void simulation(FILE *out, const struct gt_results *res)
 		struct gt_sim_summary s;
 		gt_sim_summarise(res->sim[i].counts, &s);
 		fputs("<tr><td>", out);
-		esc(out, res->sizing->options[i].option->title);
+		gt__html_esc(out, res->sizing->options[i].option->title);
 		fputs("</td>", out);
 		for (int y = 0; y < 3; y++)
 			share_cell(out, s.collapse[y]);
@@ -468,7 +430,7 @@ static void simulation(FILE *out, const struct gt_results *res)
 	fputs("</table>\n<p class=note>Breaches are counted per history over the horizon.", out);
 	if (k > 1 && res->sim[most].input->rules.rule == GT_DECIDE_UNANIMITY) {
 		fputs(" Under unanimity every contributing government must agree: ", out);
-		esc(out, res->sizing->options[most].option->title);
+		gt__html_esc(out, res->sizing->options[most].option->title);
 		fprintf(out, " has %zu, and if each is %.0f%% willing an answer comes %.0f%% of the "
 		             "time.",
 		        k, 100 * p->resolve, 100 * pow(p->resolve, (double)k));
@@ -489,14 +451,14 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	      out);
-	esc(out, s->title);
+	gt__html_esc(out, s->title);
 	fprintf(out, ": guarantee options</title>\n<style>%s</style></head><body>\n", css);
 	fputs("<h1>", out);
-	esc(out, s->title);
+	gt__html_esc(out, s->title);
 	fputs("</h1>\n<p class=sub>Security-guarantee options: what each needs in people, aircraft "
 	      "and ships. Scenario <code>",
 	      out);
-	esc(out, s->name);
+	gt__html_esc(out, s->name);
 	fprintf(out, "</code>; the line of contact is %.0f km long", s->theatre.line_km);
 	if (s->theatre.line_approximate || s->theatre.line_as_of) {
 		fputs(" (", out);
@@ -504,7 +466,7 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 			fputs(s->theatre.line_as_of ? "approximate, " : "approximate", out);
 		if (s->theatre.line_as_of) {
 			fputs("as of ", out);
-			esc(out, s->theatre.line_as_of);
+			gt__html_esc(out, s->theatre.line_as_of);
 		}
 		fputs(")", out);
 	}
@@ -559,13 +521,13 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 		validation(out, v);
 	}
 	fputs("<p class=note>Geometry: ", out);
-	esc(out, s->theatre.geometry_ref);
+	gt__html_esc(out, s->theatre.geometry_ref);
 	if (strncmp(s->theatre.geometry_ref, "builtin:", 8) == 0)
 		fputs(" (Natural Earth outlines; line of contact traced through named places; "
 		      "provenance in guarantor's data/README.md)",
 		      out);
 	fputs(". Scenario: ", out);
-	esc(out, s->file);
+	gt__html_esc(out, s->file);
 	fputs(".</p>\n</body></html>\n", out);
 	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
 }

@@ -103,6 +103,20 @@ static void extend(double *lo, double *hi, double v)
 		*hi = v;
 }
 
+/* Scales the km box [x0, x1] x [y0, y1] into w x h below a band top
+ * pixels high, centred, keeping the aspect. */
+static void fit(struct gt__frame *f, double x0, double x1, double y0, double y1, double w,
+                double h, double top)
+{
+	double pad = 40, pw = w - 2 * pad, ph = h - top - 2 * pad;
+	double sx = pw / (x1 - x0), sy = ph / (y1 - y0);
+	f->scale = fmin(sx, sy);
+	f->x0 = x0;
+	f->y1 = y1;
+	f->ox = pad + (pw - (x1 - x0) * f->scale) / 2;
+	f->oy = top + pad + (ph - (y1 - y0) * f->scale) / 2;
+}
+
 enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
                                  struct gt__frame *f)
 {
@@ -135,13 +149,31 @@ enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, d
 		extend(&x0, &x1, x);
 		extend(&y0, &y1, y);
 	}
-	double pad = 40, pw = w - 2 * pad, ph = h - top - 2 * pad;
-	double sx = pw / (x1 - x0), sy = ph / (y1 - y0);
-	f->scale = fmin(sx, sy);
-	f->x0 = x0;
-	f->y1 = y1;
-	f->ox = pad + (pw - (x1 - x0) * f->scale) / 2;
-	f->oy = top + pad + (ph - (y1 - y0) * f->scale) / 2;
+	fit(f, x0, x1, y0, y1, w, h, top);
+	return GT_OK;
+}
+
+enum gt_status gt__frame_line(const struct gt_scenario *s, const struct gt_point *pts, size_t n,
+                              double margin_km, double w, double h, double top,
+                              struct gt__frame *f)
+{
+	const struct gt_linestring *line = &s->theatre.line;
+	double lon0 = INFINITY, lon1 = -INFINITY, lat0 = INFINITY, lat1 = -INFINITY;
+	for (size_t k = 0; k < line->n; k++) {
+		extend(&lon0, &lon1, line->pts[k].lon);
+		extend(&lat0, &lat1, line->pts[k].lat);
+	}
+	struct gt_point centre = {(lon0 + lon1) / 2, (lat0 + lat1) / 2};
+	enum gt_status st = gt_geo_projector_new(centre, &f->pj);
+	if (st != GT_OK)
+		return st;
+	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY, x, y;
+	for (size_t k = 0; k < line->n + n; k++) {
+		gt_geo_project(f->pj, k < line->n ? line->pts[k] : pts[k - line->n], &x, &y);
+		extend(&x0, &x1, x);
+		extend(&y0, &y1, y);
+	}
+	fit(f, x0 - margin_km, x1 + margin_km, y0 - margin_km, y1 + margin_km, w, h, top);
 	return GT_OK;
 }
 

@@ -44,6 +44,11 @@ struct gt__frame {
  * `top` pixels high. */
 enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
                               struct gt__frame *f);
+/* Fits the line of contact, the points pts[0..n-1] and margin_km around
+ * them instead. */
+enum gt_status gt__frame_line(const struct gt_scenario *s, const struct gt_point *pts, size_t n,
+                              double margin_km, double w, double h, double top,
+                              struct gt__frame *f);
 void gt__to_px(const struct gt__frame *f, struct gt_point p, double *px, double *py);
 void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_linestring *l,
                    bool close);

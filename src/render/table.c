@@ -1,6 +1,7 @@
 /* table.c: sizing and validation results as aligned text tables, CSV and
  * Markdown. Numbers use thousands separators in tables, none in CSV. */
 #include "guarantor/render.h"
+#include "render/text.h"
 #include "util/thousands.h"
 #include "util/utf8.h"
 
@@ -24,22 +25,6 @@ bool gt_format_parse(const char *s, enum gt_format *out)
 		}
 	}
 	return false;
-}
-
-/* CSV field: quoted when it holds a comma, quote or newline (RFC 4180). */
-static void csv_field(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
 }
 
 /* Markdown cell: pipes escaped, newlines flattened. */
@@ -79,9 +64,9 @@ static void sizing_csv(FILE *out, const struct gt_sizing *sz)
 		const struct gt_sizing_option *r = &sz->options[i];
 		long v[14];
 		wide_values(r, v);
-		csv_field(out, r->option->name);
+		gt__csv_field(out, r->option->name);
 		fputc(',', out);
-		csv_field(out, r->option->title);
+		gt__csv_field(out, r->option->title);
 		fprintf(out, ",%s,%.1f", gt_posture_name(r->option->posture), r->line_km);
 		for (int k = 0; k < 14; k++)
 			fprintf(out, ",%ld", v[k]);
@@ -261,7 +246,7 @@ static void validation_csv(FILE *out, const struct gt_validation *v)
 	for (size_t i = 0; i < v->n; i++) {
 		const struct gt_validation_row *r = &v->rows[i];
 		const struct gt_mission *m = r->mission;
-		csv_field(out, m->name);
+		gt__csv_field(out, m->name);
 		fprintf(out, ",%s,%s,%s,%.1f,%ld,%ld,%.3f\n", gt_posture_name(m->posture),
 		        gt_threat_name(m->threat), gt_terrain_name(m->terrain), m->line_km,
 		        lround(m->troops), lround(r->predicted), r->log10_error);

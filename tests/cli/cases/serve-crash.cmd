@@ -46,4 +46,4 @@ sort -u acked.txt > a.txt; sort -u stored.txt > s.txt; sort -u sent.txt > t.txt
 comm -23 a.txt s.txt | wc -l | sed 's/^/acknowledged but lost: /'
 comm -23 s.txt t.txt | wc -l | sed 's/^/stored but never sent: /'
 [ "$(wc -l < stored.txt)" -eq "$(wc -l < s.txt)" ] && echo "no report stored twice"
-$GT users audit --db c.db | sed 's/[0-9]* entries/N entries/'
+$GT audit verify --db c.db | sed 's/[0-9]* entries/N entries/'

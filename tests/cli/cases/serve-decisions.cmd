@@ -54,5 +54,5 @@ as analyst $api/breaches/1
 as commander -X POST $api/breaches/1/dismiss
 kill -TERM $server
 wait $server
-$GT users audit --db s.db
+$GT audit verify --db s.db
 sqlite3 s.db "SELECT seq, actor, action, object, detail FROM audit WHERE action LIKE 'breach%' OR action LIKE 'proposal%' OR action LIKE 'vote%'" | sed 's/after [0-9.]* days/after D days/'

@@ -63,5 +63,5 @@ as analyst -X POST $api/events/abc/verify
 as analyst $api/events/1/verify
 kill -TERM $server
 wait $server
-$GT users audit --db s.db
+$GT audit verify --db s.db
 sqlite3 s.db "SELECT seq, actor, action, object, detail FROM audit WHERE action LIKE 'event%'" | sed 's/blake2b=[0-9a-f]*/blake2b=.../'

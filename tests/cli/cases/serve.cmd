@@ -41,4 +41,4 @@ kill -TERM $server
 wait $server
 echo "serve exit status $?"
 tail -1 serve.log
-$GT users audit --db s.db
+$GT audit verify --db s.db

@@ -1,0 +1,21 @@
+/* monitor_db.c: opening the monitoring store for the commands that read
+ * one that must already exist (audit, daily, correlate): a missing file is
+ * an error, not a new empty store. */
+#include "cli.h"
+
+#include <unistd.h>
+
+int gt_cli_open_store(const char *path, struct gt_store **out)
+{
+	struct gt_err err;
+	*out = NULL;
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr,
+		        "guarantor: %s: no such store; give --db the file guarantor serve uses\n",
+		        path);
+		return GT_EXIT_USAGE;
+	}
+	if (gt_store_open(path, out, &err) != GT_OK)
+		return gt_cli_fail(&err);
+	return GT_EXIT_OK;
+}
