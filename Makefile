@@ -31,6 +31,8 @@ bench: build
 	./$(BUILD)/bench_forcegen
 	./$(BUILD)/bench_air
 	./$(BUILD)/bench_store
+	./$(BUILD)/bench_correlate
+	bench/http.sh $(BUILD)
 	bench/sim.sh $(BUILD)
 
 lint:

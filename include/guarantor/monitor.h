@@ -476,6 +476,8 @@ struct gt_daily {
 	size_t nevents;
 	struct gt_breach *breaches;       /* breaches crossed in the period */
 	size_t nbreaches;
+	int64_t audit_entries;            /* the audit chain when the report was made: */
+	char audit_head[65];              /* its length and the hash of its last entry */
 };
 
 /* The period of a reporting day "YYYY-MM-DD". False for a malformed day
@@ -500,6 +502,15 @@ GT_EXPORT void gt_daily_fini(struct gt_daily *d);
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_audit_verify(struct gt_store *st,
                                                              int64_t *entries,
                                                              struct gt_err *err);
+
+/* The hash of audit entry seq, or with seq 0 of the last entry (the
+ * chain's head). Published (the daily report prints the head), it lets a
+ * later check prove the chain was not rewritten or cut short up to there.
+ * OUT: *found (the entry's number; 0 for an empty chain), hex (64 hex
+ * digits, "" when none). GT_E_NOTFOUND when entry seq is not there. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_audit_hash(struct gt_store *st, int64_t seq,
+                                                           int64_t *found, char hex[65],
+                                                           struct gt_err *err);
 
 #ifdef __cplusplus
 }

@@ -145,7 +145,8 @@ enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc,
 	sqlite3_finalize(q);
 	if (s == GT_OK && rc != SQLITE_DONE)
 		s = gt__store_fail(st, err, "cannot read the breaches");
-	if (s != GT_OK)
+	if (s != GT_OK ||
+	    (s = gt_store_audit_hash(st, 0, &out->audit_entries, out->audit_head, err)) != GT_OK)
 		goto out_fail;
 	return GT_OK;
 out_fail:

@@ -304,3 +304,30 @@ enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, stru
 		return gt__store_fail(st, err, "cannot read the audit log");
 	return s;
 }
+
+enum gt_status gt_store_audit_hash(struct gt_store *st, int64_t seq, int64_t *found,
+                                   char hex[65], struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	hex[0] = '\0';
+	*found = 0;
+	if (sqlite3_prepare_v2(st->db,
+	                       seq > 0 ? "SELECT seq, hash FROM audit WHERE seq = ?"
+	                               : "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot read the audit log");
+	if (seq > 0)
+		sqlite3_bind_int64(q, 1, seq);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 1) == 32) {
+		*found = sqlite3_column_int64(q, 0);
+		sodium_bin2hex(hex, 65, sqlite3_column_blob(q, 1), 32);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return gt__store_fail(st, err, "cannot read the audit log");
+	if (seq > 0 && !*found)
+		return gt_err_set(err, GT_E_NOTFOUND, st->path, 0, 0, NULL,
+		                  "audit entry %lld is missing", (long long)seq);
+	return GT_OK;
+}

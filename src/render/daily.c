@@ -159,6 +159,10 @@ enum gt_status gt_render_daily_json(const struct gt_scenario *sc, const struct g
 		gt__jappend(&jb, ev, event_props(&jb, sc, &d->events[i], json_object()));
 	gt__jput(&jb, root, "breaches", br);
 	gt__jput(&jb, root, "events", ev);
+	json_t *audit = json_object();
+	gt__jput(&jb, audit, "entries", json_integer(d->audit_entries));
+	gt__jput(&jb, audit, "head", json_string(d->audit_head));
+	gt__jput(&jb, root, "audit", audit);
 	return gt__render_json_dump(&jb, root, json);
 }
 
@@ -348,8 +352,14 @@ enum gt_status gt_render_daily_html(FILE *out, const struct gt_scenario *sc,
 	if (d->nevents)
 		fputs("</table>\n", out);
 	fputs("<p class=\"note\">Grades: A, three observers or more, or two of different kinds "
-	      "with one that saw it; B, two observers; C, one (docs/monitor.md). Written by "
-	      "guarantor.</p>\n</body>\n</html>\n",
+	      "with one that saw it; B, two observers; C, one (docs/monitor.md).</p>\n",
 	      out);
+	fprintf(out,
+	        "<p class=\"note\">The mission's audit chain held %lld entries when this report "
+	        "was made; the last has the hash <code>%s</code>. Anyone holding the store can "
+	        "check that nothing up to there was changed or removed: <code>guarantor audit "
+	        "verify --head %lld:%s</code>. Written by guarantor.</p>\n</body>\n</html>\n",
+	        (long long)d->audit_entries, d->audit_head[0] ? d->audit_head : "(none)",
+	        (long long)d->audit_entries, d->audit_head);
 	return ferror(out) ? GT_E_IO : GT_OK;
 }

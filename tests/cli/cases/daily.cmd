@@ -53,8 +53,14 @@ $GT daily --db s.db --scenario plain.yaml; echo "exit $?"
 $GT serve --db s.db --scenario plain.yaml; echo "exit $?"
 $GT audit; echo "exit $?"
 $GT audit check --db s.db; echo "exit $?"
-echo '# the audit chain, and a changed byte in it'
+echo '# the audit chain against the head the report published; cut short; a changed byte'
+head=$(python3 -c "import json; a = json.load(open('day.json'))['audit']; print('%d:%s' % (a['entries'], a['head']))")
+$GT audit verify --db s.db --head "$head"
+$GT audit verify --db s.db --head "${head%?}0"; echo "exit $?"
+$GT audit verify --db s.db --head 12:abc; echo "exit $?"
+sqlite3 s.db "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)"
 $GT audit verify --db s.db
+$GT audit verify --db s.db --head "$head"; echo "exit $?"
 sqlite3 s.db "UPDATE audit SET detail = replace(detail, 'reports=6', 'reports=5') WHERE action = 'events.correlate'"
 $GT audit verify --db s.db; echo "exit $?"
 $GT audit verify --db missing.db; echo "exit $?"

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The monitoring service under load on loopback (`make bench`): wrk drives
+# `guarantor serve` for 10 s each with 8 connections on 2 threads: durable
+# report submission (one fsync per report), reading events, and the health
+# route (no token, no store) as the HTTP stack's own floor. Prints
+# requests per second and latency p50/p90/p99; asserts nothing.
+set -eu
+build=${1:-build}
+gt=$(realpath "./$build/guarantor")
+command -v wrk >/dev/null || { echo "bench/http.sh: wrk is not installed (scripts/setup-deps.sh)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp"
+"$gt" users add kt3 --role monitor --db b.db > monitor.tok 2>/dev/null
+"$gt" users add desk --role analyst --db b.db > analyst.tok 2>/dev/null
+"$gt" serve --db b.db --listen 127.0.0.1:0 2> serve.log &
+server=$!
+for i in $(seq 100); do grep -q serving serve.log && break; sleep 0.1; done
+port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
+base=http://127.0.0.1:$port
+
+# each wrk thread numbers its own reports, so every id is new
+cat > post.lua <<LUA
+local n = 0
+local counter = 1
+function setup(thread) thread:set("tid", counter); counter = counter + 1 end
+function request()
+  n = n + 1
+  local body = string.format('{"id": "b%d-%d", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": %.4f, "lat": 48.1, "precision_m": 500}, "observer": "team %d", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}', tid, n, 37.0 + (n % 1000) / 1000.0, n % 40)
+  return wrk.format("POST", "/api/v1/reports", {["Authorization"] = "Bearer $(cat monitor.tok)", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+cat > get.lua <<LUA
+wrk.headers["Authorization"] = "Bearer $(cat analyst.tok)"
+LUA
+
+run() { # label, wrk arguments...
+	label=$1
+	shift
+	wrk -t2 -c8 -d10s --latency "$@" > out.txt
+	awk -v label="$label" '
+		/Requests\/sec/ {rps = $2}
+		/^ +50%/ {p50 = $2} /^ +90%/ {p90 = $2} /^ +99%/ {p99 = $2}
+		/Non-2xx/ {bad = $NF}
+		END {printf "%-46s %9.0f req/s  p50 %8s  p90 %8s  p99 %8s%s\n", label, rps, p50, p90, p99,
+		     bad ? "  (" bad " not 2xx)" : ""}' out.txt
+}
+echo "guarantor serve on loopback, wrk 2 threads x 8 connections, 10 s each:"
+run "POST /api/v1/reports (durable, audited)" -s post.lua "$base"
+"$gt" correlate --db b.db > /dev/null
+run "GET /api/v1/events?limit=100 (analyst)" -s get.lua "$base/api/v1/events?limit=100"
+run "GET /api/v1/health (no token, no store)" "$base/api/v1/health"
+echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db b.db))"
