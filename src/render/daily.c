@@ -117,7 +117,7 @@ enum gt_status gt_render_daily_json(const struct gt_scenario *sc, const struct g
 	memcpy(year, d->day, 4);
 	year[4] = '\0';
 	gt__jput(&jb, rep, "number", json_integer(d->number));
-	gt__jput(&jb, rep, "year", json_integer(atoi(year)));
+	gt__jput(&jb, rep, "year", json_integer(strtol(year, NULL, 10)));
 	gt__jput(&jb, rep, "day", json_string(d->day));
 	gt__jput(&jb, period, "from", jtime(d->from));
 	gt__jput(&jb, period, "to", jtime(d->to));
@@ -255,6 +255,9 @@ enum gt_status gt_render_daily_html(FILE *out, const struct gt_scenario *sc,
 	      out);
 	char *svg = NULL;
 	enum gt_status st = gt_render_daily_map_svg(sc, d, 960, 560, &svg);
+	/* a build without Cairo says so in the page; anything else fails it */
+	if (st != GT_OK && st != GT_E_UNSUPPORTED)
+		return st;
 	gt__html_picture(out, st, svg, "Map of the day's verified events along the line");
 	/* sectors with anything to report, and the totals */
 	fputs("<h2>By sector and type</h2>\n<table>\n<tr><th>sector</th>", out);

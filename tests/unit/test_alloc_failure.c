@@ -14,6 +14,7 @@
 #include "guarantor/air.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
+#include "guarantor/monitor.h"
 #include "guarantor/render.h"
 #include "guarantor/sizing.h"
 #include "testutil.h"
@@ -185,6 +186,96 @@ static void forcegen_allocations_fail_cleanly(void **state)
 	free(yaml);
 }
 
+/* Correlation, an event's summary and the daily report's renderers on the
+ * mini scenario's line, each allocation made to fail in turn. */
+static enum gt_status correlate_once(const struct gt_scenario *s, struct gt_err *err)
+{
+	enum { N = 40 };
+	struct gt_sighting g[N];
+	for (size_t i = 0; i < N; i++)
+		g[i] = (struct gt_sighting){.from = 1000 + (int64_t)(i / 2) * 600,
+		                            .to = 1300 + (int64_t)(i / 2) * 600,
+		                            .lon = 0.1 + 0.02 * (double)(i / 2),
+		                            .lat = 0.05,
+		                            .precision_km = 0.2,
+		                            .observer = (uint32_t)(i % 2),
+		                            .event = GT_EVENT_EXPLOSION,
+		                            .weapon = GT_WEAPON_ARTILLERY,
+		                            .count = 3};
+	int64_t next = 1;
+	enum gt_status st = gt_correlate(&s->monitoring, g, N, &next, err);
+	struct gt_geo_line_locator *lc = NULL;
+	struct gt_event ev[2];
+	if (st == GT_OK && (st = gt_geo_line_locator_new(&s->theatre.line, &lc)) != GT_OK)
+		gt_err_set(err, st, NULL, 0, 0, NULL, "locator: %s", gt_strerror(st));
+	for (size_t k = 0; k < 2 && st == GT_OK; k++) {
+		size_t idx[2] = {2 * k, 2 * k + 1};
+		if ((st = gt_event_summarise(s, lc, g, idx, 2, &ev[k])) != GT_OK)
+			gt_err_set(err, st, NULL, 0, 0, NULL, "summary: %s", gt_strerror(st));
+		ev[k].id = (int64_t)k + 1;
+		ev[k].status = GT_EVENT_VERIFIED;
+	}
+	gt_geo_line_locator_free(lc);
+	if (st != GT_OK)
+		return st;
+	struct gt_tally *cells = calloc(s->nsectors * GT_EVENT_COUNT, sizeof(*cells));
+	if (!cells)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	struct gt_breach b = {.id = 1, .threshold = "shelling", .sector = 1, .at = 1000,
+	                      .total = 12, .status = GT_BREACH_OPEN};
+	struct gt_daily d = {.day = "1970-01-01", .number = 1, .from = 0, .to = 86400,
+	                     .nsectors = s->nsectors, .cells = cells, .events = ev, .nevents = 2,
+	                     .breaches = &b, .nbreaches = 1, .audit_entries = 3,
+	                     .audit_head = "00"};
+	d.total.events = 2;
+	char *json = NULL, *geo = NULL;
+	FILE *null = fopen("/dev/null", "w");
+	st = gt_render_daily_json(s, &d, &json);
+	if (st == GT_OK)
+		st = gt_render_daily_geojson(s, &d, &geo);
+	if (st == GT_OK)
+		st = null ? gt_render_daily_html(null, s, &d) : GT_E_IO;
+	if (st != GT_OK)
+		gt_err_set(err, st, NULL, 0, 0, NULL, "daily report: %s", gt_strerror(st));
+	if (null)
+		fclose(null);
+	free(json);
+	free(geo);
+	free(cells);
+	return st;
+}
+
+static void correlation_allocations_fail_cleanly(void **state)
+{
+	(void)state;
+	char *yaml = tu_read("mini.yaml");
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(
+		gt_scenario_load_text(yaml, strlen(yaml), "mini.yaml", GT_TEST_DATA, &s, &err), GT_OK);
+	long n;
+	for (n = 1; n < 100000; n++) {
+		calls = 0;
+		failed = 0;
+		fail_at = n;
+		enum gt_status st = correlate_once(s, &err);
+		fail_at = -1;
+		if (!failed) {
+			assert_int_equal(st, GT_OK);
+			break;
+		}
+		if (st == GT_OK)
+			fail_msg("allocation %ld failed but correlation reported success", n);
+		if (!err.msg[0])
+			fail_msg("allocation %ld failed and the error has no message", n);
+	}
+	assert_true(n > 20);
+	print_message("%ld allocations in correlation and the daily report, each made to fail\n",
+	              n - 1);
+	gt_scenario_free(s);
+	free(yaml);
+}
+
 int main(void)
 {
 	/* jansson's allocations fail in turn too: a renderer that loses a
@@ -193,6 +284,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_allocation_fails_cleanly),
 		cmocka_unit_test(forcegen_allocations_fail_cleanly),
+		cmocka_unit_test(correlation_allocations_fail_cleanly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
