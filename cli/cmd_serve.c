@@ -79,29 +79,30 @@ static enum MHD_Result get_health(struct gt_srv *s, struct MHD_Connection *c,
  * `guarantor serve --routes`). */
 static const struct {
 	const char *method, *path;
+	const char *params; /* the query parameters it takes, comma-separated */
 	gt_srv_handler fn;
 } routes[] = {
-	{"GET", "/api/v1/health", get_health},
-	{"GET", "/api/v1/reports", gt_srv_get_reports},
-	{"POST", "/api/v1/reports", gt_srv_post_report},
-	{"POST", "/api/v1/reports/batch", gt_srv_post_batch},
-	{"POST", "/api/v1/events/correlate", gt_srv_correlate},
-	{"GET", "/api/v1/events", gt_srv_get_events},
-	{"POST", "/api/v1/events/merge", gt_srv_merge},
-	{"GET", "/api/v1/events/{id}", gt_srv_get_event},
-	{"POST", "/api/v1/events/{id}/verify", gt_srv_verify},
-	{"POST", "/api/v1/events/{id}/reject", gt_srv_reject},
-	{"POST", "/api/v1/events/{id}/reopen", gt_srv_reopen},
-	{"POST", "/api/v1/events/{id}/split", gt_srv_split},
-	{"GET", "/api/v1/breaches", gt_srv_get_breaches},
-	{"GET", "/api/v1/breaches/{id}", gt_srv_get_breach},
-	{"POST", "/api/v1/breaches/{id}/dismiss", gt_srv_dismiss},
-	{"POST", "/api/v1/breaches/{id}/proposals", gt_srv_propose},
-	{"GET", "/api/v1/proposals/{id}", gt_srv_get_proposal},
-	{"POST", "/api/v1/proposals/{id}/approve", gt_srv_approve},
-	{"POST", "/api/v1/proposals/{id}/veto", gt_srv_veto},
-	{"GET", "/api/v1/daily", gt_srv_get_daily},
-	{"GET", "/api/v1/counts", gt_srv_get_counts},
+	{"GET", "/api/v1/health", "", get_health},
+	{"GET", "/api/v1/reports", "from,to,after,limit", gt_srv_get_reports},
+	{"POST", "/api/v1/reports", "", gt_srv_post_report},
+	{"POST", "/api/v1/reports/batch", "", gt_srv_post_batch},
+	{"POST", "/api/v1/events/correlate", "", gt_srv_correlate},
+	{"GET", "/api/v1/events", "from,to,status,sector,event,grade,after,limit", gt_srv_get_events},
+	{"POST", "/api/v1/events/merge", "", gt_srv_merge},
+	{"GET", "/api/v1/events/{id}", "", gt_srv_get_event},
+	{"POST", "/api/v1/events/{id}/verify", "", gt_srv_verify},
+	{"POST", "/api/v1/events/{id}/reject", "", gt_srv_reject},
+	{"POST", "/api/v1/events/{id}/reopen", "", gt_srv_reopen},
+	{"POST", "/api/v1/events/{id}/split", "", gt_srv_split},
+	{"GET", "/api/v1/breaches", "status,after,limit", gt_srv_get_breaches},
+	{"GET", "/api/v1/breaches/{id}", "", gt_srv_get_breach},
+	{"POST", "/api/v1/breaches/{id}/dismiss", "", gt_srv_dismiss},
+	{"POST", "/api/v1/breaches/{id}/proposals", "", gt_srv_propose},
+	{"GET", "/api/v1/proposals/{id}", "", gt_srv_get_proposal},
+	{"POST", "/api/v1/proposals/{id}/approve", "", gt_srv_approve},
+	{"POST", "/api/v1/proposals/{id}/veto", "", gt_srv_veto},
+	{"GET", "/api/v1/daily", "day,format", gt_srv_get_daily},
+	{"GET", "/api/v1/counts", "from,to", gt_srv_get_counts},
 };
 
 /* True when url matches pattern, "{id}" matching a whole number from 1
@@ -167,8 +168,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		if (!match(routes[i].path, url, &rq->id))
 			continue;
 		path_known = true;
-		if (strcmp(method, routes[i].method) == 0)
+		if (strcmp(method, routes[i].method) == 0) {
+			enum MHD_Result refused;
+			if (!gt_srv_query_names(c, routes[i].params, &refused))
+				return refused;
 			return routes[i].fn(s, c, rq);
+		}
 		snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s",
 		         allowed[0] ? " or " : "", routes[i].method);
 	}

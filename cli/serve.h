@@ -68,6 +68,10 @@ bool gt_srv_query_time(struct MHD_Connection *c, const char *name, int64_t *out,
 bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, int64_t hi,
                       const char *expected, int64_t *out, enum MHD_Result *refused);
 
+/* True when the query string names only parameters in allowed (comma-
+ * separated; "" for none), each once; otherwise the 400 is sent. */
+bool gt_srv_query_names(struct MHD_Connection *c, const char *allowed, enum MHD_Result *refused);
+
 /* Handlers (serve_reports.c, serve_events.c). */
 enum MHD_Result gt_srv_post_report(struct gt_srv *s, struct MHD_Connection *c,
                                    const struct gt_srv_request *rq);

@@ -120,15 +120,15 @@ enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
 	if (!gt_srv_allow(s, c, everyone, "", &u, &refused) ||
 	    !read_day(s, c, "to", last, &refused))
 		return refused;
-	int64_t f0, t0, f1, t1;
-	gt_daily_period(s->sc, last, &f1, &t1);
-	if (MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "from")) {
-		if (!read_day(s, c, "from", first, &refused))
-			return refused;
-	} else {
+	int64_t f0 = 0, t0 = 0, f1 = 0, t1 = 0;
+	bool from_given = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "from") != NULL;
+	if (from_given && !read_day(s, c, "from", first, &refused))
+		return refused;
+	if (!from_given && gt_daily_period(s->sc, last, &f1, &t1))
 		gt_daily_day_of(s->sc, f1 - 6 * 86400, first); /* a week */
-	}
-	gt_daily_period(s->sc, first, &f0, &t0);
+	if (!gt_daily_period(s->sc, last, &f1, &t1) || !gt_daily_period(s->sc, first, &f0, &t0))
+		return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, from_given ? "from" : "to",
+		                    "expected days from 1990 on, like 2026-01-10");
 	if (t0 > t1 || (t1 - t0) / 86400 >= 92)
 		return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "from",
 		                    "expected a day not after `to` and at most 92 days before it");

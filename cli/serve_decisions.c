@@ -197,7 +197,7 @@ enum MHD_Result gt_srv_dismiss(struct gt_srv *s, struct MHD_Connection *c,
 		json_decref(body);
 		return refused;
 	}
-	st = gt_store_breach_dismiss(s->store, &u, rq->id, note, &err);
+	st = gt_store_breach_dismiss(s->store, &u, rq->id, note, (int64_t)time(NULL), &err);
 	json_decref(body);
 	return st == GT_OK ? answer_breach(s, c, MHD_HTTP_OK, rq->id)
 	                   : gt_srv_status_error(c, st, &err);

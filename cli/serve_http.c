@@ -172,12 +172,74 @@ bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, in
 	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
 	if (!v)
 		return true;
-	char *end;
-	long long x = strtoll(v, &end, 10);
-	if (*end || end == v || x < lo || x > hi) {
+	/* digits only: no sign, no spaces, nothing after, nothing too long */
+	int64_t x = 0;
+	bool ok = *v != '\0';
+	for (const char *p = v; ok && *p; p++) {
+		ok = *p >= '0' && *p <= '9' && x <= (INT64_MAX - (*p - '0')) / 10;
+		x = ok ? 10 * x + (*p - '0') : x;
+	}
+	if (!ok || x < lo || x > hi) {
 		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, name, expected);
 		return false;
 	}
 	*out = x;
 	return true;
+}
+
+struct query_check {
+	const char *allowed; /* comma-separated names */
+	const char *bad;     /* the first name not allowed, or repeated */
+	bool repeated;
+	char seen[16][24];
+	size_t nseen;
+};
+
+static bool listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, name, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+static enum MHD_Result check_one(void *cls, enum MHD_ValueKind kind, const char *key,
+                                 const char *value)
+{
+	(void)kind, (void)value;
+	struct query_check *q = cls;
+	if (!listed(q->allowed, key)) {
+		q->bad = key;
+		return MHD_NO;
+	}
+	for (size_t i = 0; i < q->nseen; i++)
+		if (strcmp(q->seen[i], key) == 0) {
+			q->bad = key;
+			q->repeated = true;
+			return MHD_NO;
+		}
+	if (q->nseen < 16)
+		snprintf(q->seen[q->nseen++], sizeof(q->seen[0]), "%s", key);
+	return MHD_YES;
+}
+
+bool gt_srv_query_names(struct MHD_Connection *c, const char *allowed, enum MHD_Result *refused)
+{
+	struct query_check q = {.allowed = allowed};
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, check_one, &q);
+	if (!q.bad)
+		return true;
+	char msg[200];
+	if (q.repeated)
+		snprintf(msg, sizeof(msg), "given twice; give each parameter once");
+	else if (*allowed)
+		snprintf(msg, sizeof(msg), "unknown parameter; expected %s", allowed);
+	else
+		snprintf(msg, sizeof(msg), "unknown parameter; this route takes none");
+	*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, q.bad, msg);
+	return false;
 }

@@ -197,13 +197,15 @@ struct gt_sighting {
  * other and with those that do, by the rules of the scenario's monitoring
  * section m: the same type, compatible weapons, time windows within
  * m->window_min, estimated positions within their uncertainties plus
- * m->radius_km. Linked new sightings form one event; one that links to an
- * existing event joins it (the one with most links, then the lowest id);
- * existing events are never joined to each other. New events are numbered
- * from *next_id up, in order of their earliest sighting. A sighting
- * observed over more than m->max_span_hours becomes an event of its own.
- * The result does not depend on the order of the sightings' links, only on
- * the sightings and their order. GT_E_NOMEM when memory or GEOS fails. */
+ * m->radius_km. Linked new sightings form one event, except that no event
+ * is made of two different specific weapon classes (an "undetermined"
+ * report agrees with either, but joins only one). A group that links to an
+ * existing event of a class it does not contradict joins it (the one with
+ * most links, then the lowest id); existing events are never joined to
+ * each other. New events are numbered from *next_id up, in order of their
+ * earliest sighting. A sighting observed over more than m->max_span_hours
+ * becomes an event of its own. Deterministic: the same sightings in the
+ * same order give the same events. GT_E_NOMEM when memory or GEOS fails. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_correlate(const struct gt_monitoring *m,
                                                     struct gt_sighting *s, size_t n,
                                                     int64_t *next_id, struct gt_err *err);
@@ -263,13 +265,16 @@ struct gt_crossing {
 	long total;
 	size_t first, last;
 };
-/* The crossings of t by the events ev[0..n-1] (all counting towards it, in
- * one sector or along the line, sorted by start): each time the counts of
- * the events that began within t->hours up to an event's start exceed
- * t->more_than, unless the last crossing (last, or INT64_MIN for none) was
- * less than t->hours before. OUT: out (room for n). Returns how many. */
+/* The breaches that the events ev[0..n-1] (all counting towards t, in one
+ * sector or along the line, sorted by start) call for: at each moment an
+ * event (with every other that began at the same second) brings the counts
+ * of the events that began within t->hours up to it over t->more_than,
+ * unless a breach already open (open[0..nopen-1]) or one found earlier in
+ * this call lies less than t->hours before or after. OUT: out (room for n).
+ * Returns how many. */
 GT_EXPORT size_t gt_threshold_crossings(const struct gt_threshold *t, const struct gt_event *ev,
-                                        size_t n, int64_t last, struct gt_crossing *out);
+                                        size_t n, const int64_t *open, size_t nopen,
+                                        struct gt_crossing *out);
 
 /* --- events in the store ------------------------------------------------ */
 
@@ -382,11 +387,13 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_breaches(struct gt_store *st, un
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_breach(struct gt_store *st, int64_t id,
                                                        struct gt_breach *out, int64_t **events,
                                                        size_t *nevents, struct gt_err *err);
-/* A commander's judgement that an open breach with no pending proposal
- * needs no response. GT_E_NOTFOUND, GT_E_CONFLICT. Audited. */
+/* A commander's judgement, at time now, that an open breach with no
+ * pending proposal needs no response (proposals past their deadline are
+ * settled first). GT_E_NOTFOUND, GT_E_CONFLICT. Audited. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_breach_dismiss(struct gt_store *st,
                                                                const struct gt_user *by,
                                                                int64_t id, const char *note,
+                                                               int64_t now,
                                                                struct gt_err *err);
 
 /* --- decisions on responses (docs/monitor.md, "Decisions") -------------- */
@@ -418,7 +425,8 @@ struct gt_proposal {
 
 /* A commander proposes the ladder's rung `rung` in response to an open
  * breach, at time now (epoch seconds); the deadline is now plus the
- * scenario's deadline_hours. At most one pending proposal per breach.
+ * scenario's deadline_hours. At most one pending proposal per breach
+ * (proposals past their deadline are settled first).
  * OUT: *out. GT_E_NOTFOUND (breach), GT_E_SCHEMA (no such rung, field
  * "rung"), GT_E_CONFLICT (not open, or a proposal pending). Audited. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_propose(struct gt_store *st,
@@ -462,7 +470,8 @@ struct gt_tally {
 };
 
 /* One reporting day: the period that ends at the scenario's day_ends on
- * `day`, UTC, and begins 24 hours before. */
+ * `day`, UTC, and begins 24 hours before ("00:00" is the midnight at the
+ * end of `day`, so that the period is the day itself). */
 struct gt_daily {
 	char day[11];                     /* "2026-01-10" */
 	int number;                       /* the report's number in its year: the day of the year */

@@ -63,13 +63,22 @@ out_fail:
 	return st;
 }
 
+/* The unit normal to the left of segment i (x east, y north). */
+static void left_normal(const struct gt_geo_line_locator *lc, size_t i, double *nx, double *ny)
+{
+	double dx = lc->x[i + 1] - lc->x[i], dy = lc->y[i + 1] - lc->y[i];
+	double len = hypot(dx, dy);
+	*nx = len > 0 ? -dy / len : 0;
+	*ny = len > 0 ? dx / len : 0;
+}
+
 struct gt_geo_line_place gt_geo_line_locate(const struct gt_geo_line_locator *lc,
                                             struct gt_point p)
 {
 	double px, py;
 	gt_geo_project(lc->pj, p, &px, &py);
-	struct gt_geo_line_place best = {0, INFINITY};
-	double best_d2 = INFINITY;
+	double best_d2 = INFINITY, best_t = 0;
+	size_t best = 0;
 	for (size_t i = 0; i + 1 < lc->n; i++) {
 		double dx = lc->x[i + 1] - lc->x[i], dy = lc->y[i + 1] - lc->y[i];
 		double len2 = dx * dx + dy * dy;
@@ -77,14 +86,31 @@ struct gt_geo_line_place gt_geo_line_locate(const struct gt_geo_line_locator *lc
 		t = fmin(1, fmax(0, t));
 		double ex = px - (lc->x[i] + t * dx), ey = py - (lc->y[i] + t * dy);
 		double d2 = ex * ex + ey * ey;
-		if (d2 >= best_d2)
-			continue;
-		best_d2 = d2;
-		/* the cross product's sign: positive when p is to the left of the
-		 * segment's direction (x east, y north) */
-		double cross = dx * (py - lc->y[i]) - dy * (px - lc->x[i]);
-		best.along_km = lc->km[i] + t * (lc->km[i + 1] - lc->km[i]);
-		best.offset_km = cross < 0 ? -sqrt(d2) : sqrt(d2);
+		if (d2 < best_d2) {
+			best_d2 = d2;
+			best = i;
+			best_t = t;
+		}
 	}
-	return best;
+	/* the side: against the segment's left normal; at an inner vertex
+	 * against the sum of both segments' normals, so that the side does not
+	 * flip across the outside of a sharp bend */
+	double nx, ny;
+	left_normal(lc, best, &nx, &ny);
+	size_t vertex = best_t <= 0 && best > 0                ? best
+	                : best_t >= 1 && best + 2 < lc->n ? best + 1
+	                                                  : 0;
+	double ox = px - (lc->x[best] + best_t * (lc->x[best + 1] - lc->x[best]));
+	double oy = py - (lc->y[best] + best_t * (lc->y[best + 1] - lc->y[best]));
+	if (vertex) {
+		double ax, ay, bx, by;
+		left_normal(lc, vertex - 1, &ax, &ay);
+		left_normal(lc, vertex, &bx, &by);
+		nx = ax + bx;
+		ny = ay + by;
+	}
+	struct gt_geo_line_place at;
+	at.along_km = lc->km[best] + best_t * (lc->km[best + 1] - lc->km[best]);
+	at.offset_km = ox * nx + oy * ny < 0 ? -sqrt(best_d2) : sqrt(best_d2);
+	return at;
 }

@@ -1,6 +1,7 @@
 /* breach.c: when the agreement's thresholds are crossed: which events
  * count towards a threshold, and the moments their counts over a rolling
- * window first exceed it (docs/monitor.md, "Breaches"). Pure. */
+ * window exceed it where no breach is open for that window yet
+ * (docs/monitor.md, "Breaches"). Pure. */
 #include "guarantor/monitor.h"
 
 bool gt_threshold_counts(const struct gt_threshold *t, const struct gt_event *e)
@@ -14,23 +15,37 @@ bool gt_threshold_counts(const struct gt_threshold *t, const struct gt_event *e)
 	return t->within_km <= 0 || e->offset_km <= t->within_km;
 }
 
+/* True when a breach at one of open[0..nopen-1] (sorted) or
+ * made[0..nmade-1] lies less than span from at. */
+static bool covered(int64_t at, int64_t span, const int64_t *open, size_t nopen,
+                    const struct gt_crossing *made, size_t nmade)
+{
+	for (size_t k = 0; k < nopen; k++)
+		if (open[k] > at - span && open[k] < at + span)
+			return true;
+	for (size_t k = 0; k < nmade; k++)
+		if (made[k].at > at - span && made[k].at < at + span)
+			return true;
+	return false;
+}
+
 size_t gt_threshold_crossings(const struct gt_threshold *t, const struct gt_event *ev, size_t n,
-                              int64_t last, struct gt_crossing *out)
+                              const int64_t *open, size_t nopen, struct gt_crossing *out)
 {
 	int64_t span = (int64_t)(t->hours * 3600);
 	size_t k = 0, lo = 0;
 	long sum = 0;
-	bool have_last = last != INT64_MIN;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n;) {
+		/* every event that began at this moment is in the window */
+		size_t last = i;
 		sum += ev[i].count;
+		while (last + 1 < n && ev[last + 1].from == ev[i].from)
+			sum += ev[++last].count;
 		while (ev[lo].from <= ev[i].from - span)
 			sum -= ev[lo++].count;
-		/* a new breach only once the window of the last one has passed */
-		if (sum > t->more_than && (!have_last || ev[i].from >= last + span)) {
-			out[k++] = (struct gt_crossing){ev[i].from, ev[lo].from, sum, lo, i};
-			last = ev[i].from;
-			have_last = true;
-		}
+		if (sum > t->more_than && !covered(ev[i].from, span, open, nopen, out, k))
+			out[k++] = (struct gt_crossing){ev[i].from, ev[lo].from, sum, lo, last};
+		i = last + 1;
 	}
 	return k;
 }

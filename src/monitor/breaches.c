@@ -59,6 +59,9 @@ static enum gt_status counting_events(struct gt_store *st, const struct gt_thres
 			struct gt_event *grown = realloc(*out, cap * sizeof(*grown));
 			if (!grown) {
 				sqlite3_finalize(q);
+				free(*out);
+				*out = NULL;
+				*n = 0;
 				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 			}
 			*out = grown;
@@ -66,47 +69,57 @@ static enum gt_status counting_events(struct gt_store *st, const struct gt_thres
 		(*out)[(*n)++] = e;
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot read the events");
+	if (rc == SQLITE_DONE)
+		return GT_OK;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return gt__store_fail(st, err, "cannot read the events");
 }
 
-/* The latest breach of (threshold, sector) at or before `before`, or
- * INT64_MIN; and whether one lies in (at - span, at + span). */
-static int64_t latest_breach(struct gt_store *st, const char *threshold, int sector,
-                             int64_t before)
+/* The times of the breaches of (threshold, sector) opened in [lo, hi].
+ * OUT: *at (caller frees), *n. */
+static enum gt_status breaches_between(struct gt_store *st, const char *threshold, int sector,
+                                       int64_t lo, int64_t hi, int64_t **at, size_t *n,
+                                       struct gt_err *err)
 {
+	*at = NULL;
+	*n = 0;
 	sqlite3_stmt *q;
-	int64_t at = INT64_MIN;
 	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT max(at) FROM breaches WHERE threshold = ? AND sector = ?"
-	                       " AND at <= ?",
+	                       "SELECT at FROM breaches WHERE threshold = ? AND sector = ?"
+	                       " AND at BETWEEN ? AND ? ORDER BY at",
 	                       -1, &q, NULL) != SQLITE_OK)
-		return at;
+		return gt__store_fail(st, err, "cannot read the breaches");
 	sqlite3_bind_text(q, 1, threshold, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 2, sector);
-	sqlite3_bind_int64(q, 3, before);
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
-		at = sqlite3_column_int64(q, 0);
+	sqlite3_bind_int64(q, 3, lo);
+	sqlite3_bind_int64(q, 4, hi);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			int64_t *grown = realloc(*at, cap * sizeof(*grown));
+			if (!grown) {
+				sqlite3_finalize(q);
+				free(*at);
+				*at = NULL;
+				*n = 0;
+				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+			}
+			*at = grown;
+		}
+		(*at)[(*n)++] = sqlite3_column_int64(q, 0);
+	}
 	sqlite3_finalize(q);
-	return at;
-}
-
-static bool breach_near(struct gt_store *st, const char *threshold, int sector, int64_t at,
-                        int64_t span)
-{
-	sqlite3_stmt *q;
-	bool found = false;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT 1 FROM breaches WHERE threshold = ? AND sector = ?"
-	                       " AND at > ? AND at < ?",
-	                       -1, &q, NULL) != SQLITE_OK)
-		return true; /* cannot tell: open nothing rather than a duplicate */
-	sqlite3_bind_text(q, 1, threshold, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, sector);
-	sqlite3_bind_int64(q, 3, at - span);
-	sqlite3_bind_int64(q, 4, at + span);
-	found = sqlite3_step(q) == SQLITE_ROW;
-	sqlite3_finalize(q);
-	return found;
+	if (rc != SQLITE_DONE) {
+		free(*at);
+		*at = NULL;
+		*n = 0;
+		return gt__store_fail(st, err, "cannot read the breaches");
+	}
+	return GT_OK;
 }
 
 static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold *t,
@@ -183,14 +196,16 @@ enum gt_status gt__breaches_update(struct gt_store *st, const struct gt_scenario
 			int sector = t->per_sector ? ev[a].sector : 0;
 			for (b = a; b < n && (!t->per_sector || ev[b].sector == sector); b++)
 				;
-			int64_t last = latest_breach(st, t->name, sector, ev[a].from - 1);
-			size_t nx = gt_threshold_crossings(t, ev + a, b - a, last, x);
-			for (size_t i = 0; i < nx && s == GT_OK; i++) {
-				if (breach_near(st, t->name, sector, x[i].at, span))
-					continue;
-				struct gt_crossing at = x[i];
-				s = open_breach(st, t, sector, &at, ev + a, actor, err);
-			}
+			/* breaches already open within a window of these events */
+			int64_t *open;
+			size_t nopen;
+			if ((s = breaches_between(st, t->name, sector, ev[a].from - span,
+			                          ev[b - 1].from + span, &open, &nopen, err)) != GT_OK)
+				break;
+			size_t nx = gt_threshold_crossings(t, ev + a, b - a, open, nopen, x);
+			free(open);
+			for (size_t i = 0; i < nx && s == GT_OK; i++)
+				s = open_breach(st, t, sector, &x[i], ev + a, actor, err);
 		}
 		free(x);
 		free(ev);
@@ -343,7 +358,7 @@ bool gt__breach_pending(struct gt_store *st, int64_t id)
 }
 
 enum gt_status gt_store_breach_dismiss(struct gt_store *st, const struct gt_user *by, int64_t id,
-                                       const char *note, struct gt_err *err)
+                                       const char *note, int64_t now, struct gt_err *err)
 {
 	if (strlen(note) > 1000)
 		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "note", "a note is at most 1000 bytes");
@@ -352,8 +367,10 @@ enum gt_status gt_store_breach_dismiss(struct gt_store *st, const struct gt_user
 		return s;
 	struct gt_breach b;
 	char object[32];
+	size_t settled;
 	snprintf(object, sizeof(object), "breach:%" PRId64, id);
-	if ((s = gt_store_breach(st, id, &b, NULL, NULL, err)) != GT_OK)
+	if ((s = gt__store_settle_locked(st, now, &settled, err)) != GT_OK ||
+	    (s = gt_store_breach(st, id, &b, NULL, NULL, err)) != GT_OK)
 		goto out;
 	if (b.status != GT_BREACH_OPEN) {
 		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL, "breach %" PRId64 " is %s", id,

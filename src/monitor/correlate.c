@@ -58,12 +58,29 @@ static size_t find(size_t *parent, size_t i)
 	return i;
 }
 
-static void unite(size_t *parent, size_t a, size_t b)
+/* A sighting's specific weapon class, or 0 when it gives none (not an
+ * explosion, or undetermined). */
+static uint8_t klass_of(const struct gt_sighting *g)
+{
+	return g->weapon > GT_WEAPON_UNDETERMINED ? (uint8_t)g->weapon : 0;
+}
+
+/* An existing event whose reports name two specific classes (an analyst's
+ * merge): no group with a specific class joins it. */
+#define MIXED 0xff
+
+/* Joins the groups of a and b unless they name different specific weapon
+ * classes: "undetermined" agrees with mortar and with artillery, but must
+ * not make one event of the two. The group's class is kept at its root. */
+static void unite(size_t *parent, uint8_t *klass, size_t a, size_t b)
 {
 	a = find(parent, a);
 	b = find(parent, b);
-	if (a != b)
-		parent[a > b ? a : b] = a < b ? a : b;
+	if (a == b || (klass[a] && klass[b] && klass[a] != klass[b]))
+		return;
+	size_t root = a < b ? a : b, child = a < b ? b : a;
+	parent[child] = root;
+	klass[root] = klass[root] ? klass[root] : klass[child];
 }
 
 /* A new sighting's link to an event that already exists. */
@@ -80,6 +97,7 @@ struct work {
 	double *lon, *lat, *r; /* estimates */
 	bool *skip;            /* observed over too long a window */
 	size_t *order, *rank, *parent;
+	uint8_t *klass; /* each group's specific weapon class, at its root */
 	struct link *links;
 	size_t nlinks, caplinks;
 	bool nomem;
@@ -126,7 +144,7 @@ static void candidate(size_t t, void *ctx)
 	if (ei && ej)
 		return; /* existing events are joined only by analysts */
 	if (!ei && !ej)
-		unite(w->parent, i, j);
+		unite(w->parent, w->klass, i, j);
 	else
 		add_link(w, ei ? j : i, ei ? ei : ej);
 }
@@ -194,7 +212,45 @@ static void work_fini(struct work *w)
 	free(w->order);
 	free(w->rank);
 	free(w->parent);
+	free(w->klass);
 	free(w->links);
+}
+
+/* Drops the links of groups to existing events whose weapon class they
+ * contradict: each existing event's class from its loaded sightings. */
+static enum gt_status drop_disagreeing(struct work *w)
+{
+	if (!w->nlinks)
+		return GT_OK;
+	struct keyed *ek = malloc(w->n * sizeof(*ek));
+	if (!ek)
+		return GT_E_NOMEM;
+	size_t ne = 0;
+	for (size_t i = 0; i < w->n; i++)
+		if (w->s[i].event_id && klass_of(&w->s[i]))
+			ek[ne++] = (struct keyed){w->s[i].event_id, klass_of(&w->s[i])};
+	if (ne)
+		qsort(ek, ne, sizeof(*ek), by_key);
+	size_t kept = 0;
+	for (size_t l = 0; l < w->nlinks; l++) {
+		uint8_t g = w->klass[w->links[l].root], e = 0;
+		/* the event's class: binary search for its first entry */
+		size_t lo = 0, hi = ne;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (ek[mid].key < w->links[l].event)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < ne && ek[k].key == w->links[l].event; k++)
+			e = e == 0 || e == (uint8_t)ek[k].i ? (uint8_t)ek[k].i : MIXED;
+		if (!g || !e || g == e)
+			w->links[kept++] = w->links[l];
+	}
+	w->nlinks = kept;
+	free(ek);
+	return GT_OK;
 }
 
 enum gt_status gt_correlate(const struct gt_monitoring *m, struct gt_sighting *s, size_t n,
@@ -212,14 +268,17 @@ enum gt_status gt_correlate(const struct gt_monitoring *m, struct gt_sighting *s
 	w.order = malloc(n * sizeof(size_t));
 	w.rank = malloc(n * sizeof(size_t));
 	w.parent = malloc(n * sizeof(size_t));
+	w.klass = malloc(n);
 	keys = malloc(n * sizeof(*keys));
-	if (!w.lon || !w.lat || !w.r || !w.skip || !w.order || !w.rank || !w.parent || !keys)
+	if (!w.lon || !w.lat || !w.r || !w.skip || !w.order || !w.rank || !w.parent || !w.klass ||
+	    !keys)
 		goto out;
 	int64_t max_span = 0, limit = (int64_t)(m->max_span_hours * 3600);
 	double rmax = 0;
 	for (size_t i = 0; i < n; i++) {
 		gt_sighting_estimate(m, &s[i], &w.lon[i], &w.lat[i], &w.r[i]);
 		w.parent[i] = i;
+		w.klass[i] = klass_of(&s[i]);
 		int64_t span = s[i].to - s[i].from;
 		w.skip[i] = span > limit;
 		if (!w.skip[i]) {
@@ -256,6 +315,8 @@ enum gt_status gt_correlate(const struct gt_monitoring *m, struct gt_sighting *s
 		w.links[l].root = find(w.parent, w.links[l].i);
 	if (w.nlinks)
 		qsort(w.links, w.nlinks, sizeof(*w.links), by_root_event);
+	if ((st = drop_disagreeing(&w)) != GT_OK)
+		goto out;
 	int64_t *chosen = calloc(n, sizeof(int64_t)); /* by root; 0: none yet */
 	if (!chosen) {
 		st = GT_E_NOMEM;

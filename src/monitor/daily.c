@@ -9,6 +9,13 @@
 #include <string.h>
 #include <time.h>
 
+/* When a reporting day ends, in minutes after the midnight that begins
+ * it: "00:00" is the midnight that ends it. */
+static int64_t day_end(const struct gt_scenario *sc)
+{
+	return sc->monitoring.day_ends ? sc->monitoring.day_ends : 24 * 60;
+}
+
 bool gt_daily_period(const struct gt_scenario *sc, const char *day, int64_t *from, int64_t *to)
 {
 	if (!sc->monitoring.present || !day || strlen(day) != 10)
@@ -18,7 +25,7 @@ bool gt_daily_period(const struct gt_scenario *sc, const char *day, int64_t *fro
 	int64_t midnight;
 	if (!gt_time_parse_utc(stamp, &midnight))
 		return false;
-	*to = midnight + (int64_t)sc->monitoring.day_ends * 60;
+	*to = midnight + day_end(sc) * 60;
 	*from = *to - 86400;
 	return true;
 }
@@ -26,7 +33,7 @@ bool gt_daily_period(const struct gt_scenario *sc, const char *day, int64_t *fro
 void gt_daily_day_of(const struct gt_scenario *sc, int64_t t, char day[11])
 {
 	/* the day whose end is the first day_ends after t */
-	int64_t shifted = t - (int64_t)sc->monitoring.day_ends * 60 + 86400;
+	int64_t shifted = t - day_end(sc) * 60 + 86400;
 	time_t tt = (time_t)shifted;
 	struct tm tm;
 	gmtime_r(&tt, &tm);
@@ -81,7 +88,8 @@ enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc,
 		                          ? "expected a day like 2026-01-10"
 		                          : "the scenario has no monitoring section");
 	snprintf(out->day, sizeof(out->day), "%s", day);
-	time_t tt = (time_t)(out->to - 1);
+	/* numbered by the day it is named for, whenever its period ends */
+	time_t tt = (time_t)(out->to - day_end(sc) * 60);
 	struct tm tm;
 	gmtime_r(&tt, &tm);
 	out->number = tm.tm_yday + 1;

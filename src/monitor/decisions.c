@@ -183,7 +183,10 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 	if (s != GT_OK)
 		return s;
 	struct gt_breach b;
-	if ((s = gt_store_breach(st, breach, &b, NULL, NULL, err)) != GT_OK)
+	size_t settled;
+	/* a proposal past its deadline is settled first: it blocks nothing */
+	if ((s = gt__store_settle_locked(st, now, &settled, err)) != GT_OK ||
+	    (s = gt_store_breach(st, breach, &b, NULL, NULL, err)) != GT_OK)
 		goto out;
 	if (b.status != GT_BREACH_OPEN || gt__breach_pending(st, breach)) {
 		s = gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL,
@@ -324,43 +327,56 @@ out:
 	return s;
 }
 
+enum gt_status gt__store_settle_locked(struct gt_store *st, int64_t now, size_t *settled,
+                                       struct gt_err *err)
+{
+	*settled = 0;
+	for (;;) {
+		sqlite3_stmt *q;
+		if (sqlite3_prepare_v2(st->db,
+		                       "SELECT id FROM proposals WHERE state = 'pending' AND deadline < ?"
+		                       " ORDER BY id LIMIT 256",
+		                       -1, &q, NULL) != SQLITE_OK)
+			return gt__store_fail(st, err, "cannot read the proposals");
+		sqlite3_bind_int64(q, 1, now);
+		int64_t ids[256];
+		size_t n = 0;
+		int rc;
+		while (n < 256 && (rc = sqlite3_step(q)) == SQLITE_ROW)
+			ids[n++] = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+		if (n < 256 && rc != SQLITE_DONE)
+			return gt__store_fail(st, err, "cannot read the proposals");
+		for (size_t i = 0; i < n; i++) {
+			struct gt_proposal p;
+			struct gt_decision d;
+			enum gt_status s;
+			if ((s = load(st, ids[i], &p, err)) != GT_OK ||
+			    (s = judge(&p, p.deadline, &d, err)) != GT_OK ||
+			    (s = record(st, &p, &d, "clock", err)) != GT_OK)
+				return s;
+		}
+		*settled += n;
+		if (n < 256)
+			return GT_OK;
+	}
+}
+
 enum gt_status gt_store_settle(struct gt_store *st, int64_t now, size_t *settled,
                                struct gt_err *err)
 {
+	size_t n;
 	if (settled)
 		*settled = 0;
 	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
 	if (s != GT_OK)
 		return s;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT id FROM proposals WHERE state = 'pending' AND deadline < ?"
-	                       " ORDER BY id",
-	                       -1, &q, NULL) != SQLITE_OK) {
-		s = gt__store_fail(st, err, "cannot read the proposals");
-		goto out;
+	if ((s = gt__store_settle_locked(st, now, &n, err)) != GT_OK) {
+		gt__store_exec(st, "ROLLBACK;", NULL);
+		return s;
 	}
-	sqlite3_bind_int64(q, 1, now);
-	int64_t ids[256];
-	size_t n = 0;
-	while (n < 256 && sqlite3_step(q) == SQLITE_ROW)
-		ids[n++] = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	for (size_t i = 0; i < n && s == GT_OK; i++) {
-		struct gt_proposal p;
-		struct gt_decision d;
-		if ((s = load(st, ids[i], &p, err)) == GT_OK &&
-		    (s = judge(&p, p.deadline, &d, err)) == GT_OK)
-			s = record(st, &p, &d, "clock", err);
-	}
-	if (s != GT_OK)
-		goto out;
-	if (settled)
+	if ((s = gt__store_exec(st, "COMMIT;", err)) == GT_OK && settled)
 		*settled = n;
-	/* more than 256 at once: the next call settles the rest */
-	return gt__store_exec(st, "COMMIT;", err);
-out:
-	gt__store_exec(st, "ROLLBACK;", NULL);
 	return s;
 }
 

@@ -55,6 +55,11 @@ enum gt_status gt__breach_set_status(struct gt_store *st, int64_t id,
 /* True when a breach has a pending proposal (or the store cannot say). */
 bool gt__breach_pending(struct gt_store *st, int64_t id);
 
+/* Settles the pending proposals whose deadline has passed by now, inside
+ * the caller's transaction (decisions.c). OUT: *settled. */
+enum gt_status gt__store_settle_locked(struct gt_store *st, int64_t now, size_t *settled,
+                                       struct gt_err *err);
+
 /* Events (events.c). Begins a write transaction for a change to events,
  * with a locator for sc's line. OUT: *lc (freed by gt__events_finish). */
 enum gt_status gt__events_begin(struct gt_store *st, const struct gt_scenario *sc,

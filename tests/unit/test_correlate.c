@@ -141,14 +141,20 @@ static void test_incompatible_kept_apart(void **state)
 	assert_int_not_equal(s[0].event_id, s[3].event_id); /* small arms */
 	assert_int_equal(s[0].event_id, s[4].event_id);     /* 29 minutes after it ended */
 	assert_int_equal(next, 5);
-	/* a report with no class agrees with either: linked to both, it joins
-	 * them into one event (single linkage; analysts split such events) */
+	/* a report of undetermined class agrees with either, but joins only
+	 * one: no event holds two specific classes */
 	struct gt_sighting t[3] = {s[0], s[2], s[0]};
 	t[2].weapon = GT_WEAPON_UNDETERMINED;
 	t[0].event_id = t[1].event_id = t[2].event_id = 0;
 	correlate(t, 3, &next);
-	assert_int_equal(t[0].event_id, t[2].event_id);
-	assert_int_equal(t[1].event_id, t[2].event_id);
+	assert_int_not_equal(t[0].event_id, t[1].event_id);
+	assert_true(t[2].event_id == t[0].event_id || t[2].event_id == t[1].event_id);
+	/* nor does a group join an existing event of another class */
+	struct gt_sighting u[2] = {s[2], s[0]};
+	u[0].event_id = 40; /* mortar */
+	u[1].event_id = 0;  /* artillery, same place and time */
+	correlate(u, 2, &next);
+	assert_int_not_equal(u[1].event_id, 40);
 }
 
 /* Existing events: a new report joins the one it matches; a report that
@@ -307,6 +313,66 @@ static void test_locator_and_index(void **state)
 	gt_geo_index_free(ix);
 }
 
+/* Crossings: events that began in the same second all count; a breach
+ * already open covers its window on both sides. */
+static void test_crossings(void **state)
+{
+	(void)state;
+	struct gt_threshold t = {.name = "x", .event = GT_EVENT_EXPLOSION, .more_than = 50,
+	                         .hours = 24, .per_sector = true, .grade = 'C'};
+	struct gt_event ev[5];
+	memset(ev, 0, sizeof(ev));
+	for (int i = 0; i < 5; i++) {
+		ev[i].id = i + 1;
+		ev[i].count = 30;
+		ev[i].from = T0 + (i < 3 ? 0 : 3600 * (i == 3 ? 20 : 30));
+	}
+	struct gt_crossing x[5];
+	size_t n = gt_threshold_crossings(&t, ev, 5, NULL, 0, x);
+	/* at T0 three events of 30 (90); at +20 h four (120), covered; at +30 h
+	 * the window holds +20 h and +30 h (60): a second breach, 30 h after */
+	assert_int_equal(n, 2);
+	assert_int_equal(x[0].at, T0);
+	assert_int_equal(x[0].total, 90);
+	assert_int_equal(x[0].first, 0);
+	assert_int_equal(x[0].last, 2);
+	assert_int_equal(x[1].at, T0 + 30 * 3600);
+	assert_int_equal(x[1].total, 60);
+	/* a breach open 20 h before the first events covers them; at +20 h
+	 * (40 h after it) a breach opens, and covers +30 h */
+	int64_t open[1] = {T0 - 20 * 3600};
+	n = gt_threshold_crossings(&t, ev, 5, open, 1, x);
+	assert_int_equal(n, 1);
+	assert_int_equal(x[0].at, T0 + 20 * 3600);
+	assert_int_equal(x[0].total, 120);
+	/* one open at +10 h covers them all (10, 10 and 20 h away) */
+	open[0] = T0 + 10 * 3600;
+	assert_int_equal(gt_threshold_crossings(&t, ev, 5, open, 1, x), 0);
+}
+
+/* The side of a point beyond a sharp bend does not flip: a line that
+ * turns back on itself (east, then back west-north-west), points around
+ * the outside of the turn are all on its right. */
+static void test_side_at_a_bend(void **state)
+{
+	(void)state;
+	struct gt_point pts[3] = {{30.0, 48.0}, {30.5, 48.0}, {30.0, 48.05}};
+	struct gt_linestring line = {3, pts};
+	struct gt_geo_line_locator *bend;
+	assert_int_equal(gt_geo_line_locator_new(&line, &bend), GT_OK);
+	for (int az = 20; az <= 160; az += 10) {
+		struct gt_point p = gt_geo_destination(pts[1], az, 2);
+		struct gt_geo_line_place at = gt_geo_line_locate(bend, p);
+		/* east of the turn: outside it, on the right walking the line */
+		assert_true(at.offset_km < 0);
+		assert_true(fabs(fabs(at.offset_km) - 2) < 0.05);
+	}
+	/* inside the turn, between the two legs: the left */
+	struct gt_geo_line_place in = gt_geo_line_locate(bend, (struct gt_point){30.3, 48.02});
+	assert_true(in.offset_km > 0);
+	gt_geo_line_locator_free(bend);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +384,8 @@ int main(void)
 		cmocka_unit_test(test_order_independent),
 		cmocka_unit_test(test_sector_and_side),
 		cmocka_unit_test(test_locator_and_index),
+		cmocka_unit_test(test_crossings),
+		cmocka_unit_test(test_side_at_a_bend),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

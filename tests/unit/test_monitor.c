@@ -560,7 +560,7 @@ static void breaches_and_decisions(void **state)
 	assert_int_equal(gt_store_propose(st, sc, &gen, shelling.id, "attribution", "", NOW, &p,
 	                                  &err),
 	                 GT_E_CONFLICT);
-	assert_int_equal(gt_store_breach_dismiss(st, &gen, shelling.id, "", &err), GT_E_CONFLICT);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, shelling.id, "", NOW, &err), GT_E_CONFLICT);
 	int64_t first = p.id;
 	assert_int_equal(gt_store_vote(st, &de, first, true, "", NOW + 60, &p, &err), GT_E_AUTH);
 	assert_int_equal(gt_store_vote(st, &gb, first, true, "", NOW + 3600, &p, &err), GT_OK);
@@ -600,11 +600,72 @@ static void breaches_and_decisions(void **state)
 	assert_true(all[0].ballots[1].cast && !all[0].ballots[1].approve);
 	free(all);
 	/* dismissal of the open zone breach */
-	assert_int_equal(gt_store_breach_dismiss(st, &gen, zone.id, "exercise, notified", &err),
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, zone.id, "exercise, notified",
+	                                         NOW + 171 * 3600, &err),
 	                 GT_OK);
-	assert_int_equal(gt_store_breach_dismiss(st, &gen, zone.id, "", &err), GT_E_CONFLICT);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, zone.id, "", NOW + 171 * 3600, &err),
+	                 GT_E_CONFLICT);
+	/* a proposal past its deadline, not yet settled, blocks nothing: the
+	 * dismissal settles it first */
+	struct gt_report late = report_at("h3", 37.60, 48.60, NOW + 3 * 86400, "uav 7",
+	                                  GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
+	assert_int_equal(gt_store_report_submit(st, &mon, &late, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(gt_store_breaches(st, 1u << GT_BREACH_OPEN, 0, 100, &b, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	int64_t fourth_breach = b[0].id;
+	free(b);
+	assert_int_equal(gt_store_propose(st, sc, &gen, fourth_breach, "protest", "",
+	                                  NOW + 3 * 86400, &p, &err),
+	                 GT_OK);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, fourth_breach, "", NOW + 4 * 86400, &err),
+	                 GT_E_CONFLICT); /* pending, within its deadline */
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, fourth_breach, "",
+	                                         NOW + 3 * 86400 + 169 * 3600, &err),
+	                 GT_OK);
+	assert_int_equal(gt_store_proposal(st, p.id, NOW + 20 * 86400, &p, &err), GT_OK);
+	assert_int_equal(p.state, GT_DECIDE_REJECTED);
 	int64_t entries;
 	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
+/* A report that arrives late, of a time before a breach already open,
+ * must not stop a later breach from opening: the same reports give the
+ * same breaches whatever order they arrive in. */
+static void late_report_keeps_breaches(void **state)
+{
+	(void)state;
+	struct gt_scenario *sc;
+	struct gt_store *st;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	struct gt_user mon = user(st, "kt3", GT_ROLE_MONITOR, NULL);
+	struct gt_user an = user(st, "ana", GT_ROLE_ANALYST, NULL);
+	const int64_t T = NOW - 3 * 86400, H = 3600;
+	const int64_t when[4] = {T, T + 4 * H, T - 20 * H, T + 25 * H};
+	const char *ids[4] = {"h1", "h2", "late", "h4"};
+	bool created;
+	struct gt_correlation c;
+	for (int i = 0; i < 4; i++) {
+		/* heavy weapons 10 km from the line, far apart in time and space */
+		struct gt_report r = report_at(ids[i], 37.60 + 0.1 * i, 48.60, when[i], "uav 7",
+		                               GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
+		assert_int_equal(gt_store_report_submit(st, &mon, &r, &created, &err), GT_OK);
+		if (i != 0)
+			assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	}
+	struct gt_breach *b;
+	size_t n;
+	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
+	/* T (with T+4 h in its window; the late T-20 h one inside it too) and
+	 * T+25 h, 25 hours on */
+	assert_int_equal(n, 2);
+	assert_int_equal(b[0].at, T);
+	assert_int_equal(b[1].at, T + 25 * H);
+	free(b);
 	gt_store_close(st);
 	gt_scenario_free(sc);
 }
@@ -620,6 +681,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_in_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,12 +51,15 @@ $GT correlate --db missing.db; echo "exit $?"
 $GT scenario export | sed '/^monitoring:/,$d' > plain.yaml
 $GT daily --db s.db --scenario plain.yaml; echo "exit $?"
 $GT serve --db s.db --scenario plain.yaml; echo "exit $?"
+$GT scenario export | sed 's/day_ends: "17:30"/day_ends: "00:00"/' > midnight.yaml
+$GT daily --db s.db --scenario midnight.yaml --day 2026-03-01 | python3 -c "import json, sys; print(json.load(sys.stdin)['report'])"
 $GT audit; echo "exit $?"
 $GT audit check --db s.db; echo "exit $?"
 echo '# the audit chain against the head the report published; cut short; a changed byte'
 head=$(python3 -c "import json; a = json.load(open('day.json'))['audit']; print('%d:%s' % (a['entries'], a['head']))")
 $GT audit verify --db s.db --head "$head"
-$GT audit verify --db s.db --head "${head%?}0"; echo "exit $?"
+flipped=${head%?}$([ "${head: -1}" = 0 ] && echo 1 || echo 0)
+$GT audit verify --db s.db --head "$flipped"; echo "exit $?"
 $GT audit verify --db s.db --head 12:abc; echo "exit $?"
 sqlite3 s.db "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)"
 $GT audit verify --db s.db

@@ -49,6 +49,12 @@ as analyst "$api/events?status=done"
 as analyst "$api/events?sector=99"
 as analyst "$api/events?grade=E"
 as analyst "$api/events?event=shelling"
+as analyst "$api/events?staus=verified"
+as analyst "$api/events?status=verified&status=rejected"
+as analyst "$api/events?after=%2B1"
+as analyst "$api/events?sector=%2011"
+as analyst "$api/events?after=99999999999999999999999"
+as analyst "$api/events/1?limit=5"
 as analyst --data-binary '{"events": [1]}' $api/events/merge
 as analyst --data-binary '{"events": [1, "x"]}' $api/events/merge
 as analyst --data-binary '{"events": [1, 99]}' $api/events/merge
