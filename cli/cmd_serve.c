@@ -21,7 +21,10 @@ static const char help[] =
 	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM). The\n"
 	"scenario's monitoring section gives the sectors and sides of the line, the\n"
 	"correlation rules, the thresholds and the decision rule (docs/monitor.md).\n\n"
+	"  GET  /                              the dashboard (sign in with a token)\n"
 	"  GET  /api/v1/health                 anyone: {\"status\": \"ok\", \"schema\": N}\n"
+	"  GET  /api/v1/me, /api/v1/scenario   every role: who you are; the sectors, rules\n"
+	"                                      and geometry the dashboard draws\n"
 	"  POST /api/v1/reports                monitor: one report; 201 stored, 200 already\n"
 	"                                      stored, 409 the id names another report\n"
 	"  POST /api/v1/reports/batch          monitor: up to 10,000 reports (16 MiB),\n"
@@ -82,7 +85,12 @@ static const struct {
 	const char *params; /* the query parameters it takes, comma-separated */
 	gt_srv_handler fn;
 } routes[] = {
+	{"GET", "/", "", gt_srv_page},
+	{"GET", "/app.js", "", gt_srv_script},
+	{"GET", "/app.css", "", gt_srv_style},
 	{"GET", "/api/v1/health", "", get_health},
+	{"GET", "/api/v1/me", "", gt_srv_me},
+	{"GET", "/api/v1/scenario", "", gt_srv_scenario},
 	{"GET", "/api/v1/reports", "from,to,after,limit", gt_srv_get_reports},
 	{"POST", "/api/v1/reports", "", gt_srv_post_report},
 	{"POST", "/api/v1/reports/batch", "", gt_srv_post_batch},
@@ -168,7 +176,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		if (!match(routes[i].path, url, &rq->id))
 			continue;
 		path_known = true;
-		if (strcmp(method, routes[i].method) == 0) {
+		/* HEAD is GET without the body, which libmicrohttpd leaves out */
+		if (strcmp(method, routes[i].method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0)) {
 			enum MHD_Result refused;
 			if (!gt_srv_query_names(c, routes[i].params, &refused))
 				return refused;

@@ -117,5 +117,15 @@ enum MHD_Result gt_srv_get_daily(struct gt_srv *s, struct MHD_Connection *c,
                                  const struct gt_srv_request *rq);
 enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
                                   const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_page(struct gt_srv *s, struct MHD_Connection *c,
+                            const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_script(struct gt_srv *s, struct MHD_Connection *c,
+                              const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_style(struct gt_srv *s, struct MHD_Connection *c,
+                             const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_me(struct gt_srv *s, struct MHD_Connection *c,
+                          const struct gt_srv_request *rq);
+enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
+                                const struct gt_srv_request *rq);
 
 #endif

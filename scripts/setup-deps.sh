@@ -9,11 +9,11 @@ pkgs=(
   libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
   libopenmpi-dev openmpi-bin python3-numpy
   libsqlite3-dev sqlite3 libsodium-dev libmicrohttpd-dev curl wrk
-  fonts-dejavu-core
+  fonts-dejavu-core chromium
 )
-if [ "${GT_WITH_BROWSER:-0}" = 1 ]; then
-  pkgs+=(chromium)
-fi
+# the dashboard is bundled with Node.js and npm (web/build.sh); machines
+# that have their own keep it, others get Debian's
+command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
 
 missing=()
 for p in "${pkgs[@]}"; do

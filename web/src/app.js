@@ -1,0 +1,302 @@
+// app.js: the monitoring dashboard. Signs in with a token, then shows what
+// the user's role may see and offers what it may do: the day's events on a
+// map and in a table (filtered by day, sector, type, confidence, status),
+// an event with its reports, breaches with their evidence and votes, daily
+// counts over time. Every change goes through the API; the page refreshes
+// itself every 10 seconds. Untrusted text is only ever set as text.
+import { call, get, post, setToken, hasToken } from './api.js';
+import { createMap, TYPE_COLOURS } from './map.js';
+import { drawChart } from './chart.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { me: null, scenario: null, map: null, events: [], selected: new Set(), openEvent: null, openBreach: null };
+
+// --- small DOM helpers: text only, never HTML --------------------------------
+
+function el(tag, attrs = {}, ...children) {
+	const e = document.createElement(tag);
+	for (const [k, v] of Object.entries(attrs)) {
+		if (k === 'class') e.className = v;
+		else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+		else if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : v);
+	}
+	for (const c of children) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
+	return e;
+}
+
+function say(text, kind = 'info') {
+	const m = $('message');
+	m.textContent = text;
+	m.className = `message ${kind}`;
+}
+
+const can = (...roles) => state.me && roles.includes(state.me.role);
+const time = (t) => t.slice(0, 16).replace('T', ' ');
+
+// --- the reporting day's period, as the service computes it -----------------
+
+function period(day) {
+	const [h, m] = state.scenario.day_ends.split(':').map(Number);
+	const ends = h * 60 + m || 24 * 60;
+	const midnight = Date.parse(`${day}T00:00:00Z`);
+	const to = new Date(midnight + ends * 60000);
+	const from = new Date(to.getTime() - 86400000);
+	const iso = (d) => d.toISOString().replace('.000Z', 'Z');
+	return { from: iso(from), to: iso(to) };
+}
+
+function shiftDay(day, n) {
+	return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+}
+
+// --- sign in and out ----------------------------------------------------------
+
+async function signIn(token) {
+	setToken(token);
+	try {
+		state.me = await get('/me');
+		state.scenario = await get('/scenario');
+	} catch (e) {
+		setToken('');
+		$('signin-error').textContent = e.status === 401 ? 'That token is not valid (wrong, revoked or mistyped).' : e.message;
+		return;
+	}
+	$('signin').hidden = true;
+	$('app').hidden = false;
+	$('signout').hidden = false;
+	$('who').textContent = `${state.me.name} (${state.me.role}${state.me.member ? ' for ' + state.me.member : ''})`;
+	$('scenario-title').textContent = state.scenario.title;
+	setUp();
+}
+
+function signOut() {
+	setToken('');
+	location.reload();
+}
+
+// --- the page -----------------------------------------------------------------
+
+function setUp() {
+	const sc = state.scenario;
+	for (const s of sc.sectors) {
+		$('f-sector').append(el('option', { value: s.id }, `${s.name} (km ${Math.round(s.from_km)}–${Math.round(s.to_km)})`));
+		$('chart-sector').append(el('option', { value: s.id }, s.name));
+	}
+	for (const t of sc.event_types) $('f-type').append(el('option', { value: t }, t.replaceAll('_', ' ')));
+	$('f-day').value = sc.today;
+	// observers see verified events only; the filter would only mislead
+	$('f-status-label').hidden = can('observer');
+	$('breaches').hidden = !can('analyst', 'commander', 'member');
+	for (const id of ['f-day', 'f-sector', 'f-type', 'f-grade', 'f-status']) $(id).addEventListener('change', refresh);
+	$('chart-sector').addEventListener('change', refreshChart);
+	$('merge').addEventListener('click', merge);
+	$('merge-clear').addEventListener('click', () => { state.selected.clear(); showEvents(); });
+	state.map = createMap($('map'), sc.geometry, openEvent);
+	legend();
+	refresh();
+	setInterval(() => { if (!document.hidden) refresh(); }, 10000);
+	window.addEventListener('resize', () => state.map.resize());
+}
+
+function legend() {
+	const box = $('legend');
+	for (const t of state.scenario.event_types)
+		box.append(el('span', { class: 'key' }, el('span', { class: `swatch type-${t}` }), t.replaceAll('_', ' ')));
+	box.append(el('span', { class: 'key muted' }, 'size: count; fill: grade A (solid) to C (faint, dashed)'));
+}
+
+async function refresh() {
+	try {
+		await Promise.all([refreshEvents(), refreshBreaches(), refreshChart()]);
+		if (state.openEvent) await openEvent(state.openEvent, false);
+		if (state.openBreach) await openBreach(state.openBreach);
+		$('updated').textContent = `updated ${new Date().toISOString().slice(11, 19)} UTC`;
+	} catch (e) {
+		say(e.message, 'error');
+	}
+}
+
+async function refreshEvents() {
+	const day = $('f-day').value || state.scenario.today;
+	const p = period(day);
+	const q = new URLSearchParams({ from: p.from, to: p.to, limit: '1000' });
+	if ($('f-sector').value) q.set('sector', $('f-sector').value);
+	if ($('f-type').value) q.set('event', $('f-type').value);
+	if ($('f-grade').value) q.set('grade', $('f-grade').value);
+	if (!can('observer')) q.set('status', $('f-status').value);
+	const data = await get(`/events?${q}`);
+	state.events = data.events;
+	$('map-title').textContent = `Events of ${day} (${time(p.from)} to ${time(p.to)} UTC): ${state.events.length}`;
+	showEvents();
+}
+
+function showEvents() {
+	state.map.show(state.events, state.selected);
+	const body = $('events-table').tBodies[0];
+	body.replaceChildren();
+	for (const e of state.events) {
+		const row = el('tr', { class: 'clickable', 'data-event': e.id, onclick: () => openEvent(e.id) },
+			el('td', {}, e.id), el('td', {}, time(e.observed.from)),
+			el('td', {}, e.event.replaceAll('_', ' ') + (e.weapon ? `, ${e.weapon}` : '')),
+			el('td', { class: 'num' }, e.count), el('td', {}, e.sector.name), el('td', {}, e.side),
+			el('td', {}, e.grade), el('td', {}, e.status));
+		body.append(row);
+	}
+	if (!state.events.length)
+		body.append(el('tr', {}, el('td', { colspan: 8, class: 'muted' }, 'No events match.')));
+	$('merge-bar').hidden = !(can('analyst') && state.selected.size);
+	$('merge-ids').textContent = [...state.selected].join(', ');
+}
+
+// --- one event ------------------------------------------------------------------
+
+async function openEvent(id, focus = true) {
+	let e;
+	try {
+		e = await get(`/events/${id}`);
+	} catch (err) {
+		if (err.status === 404) { $('detail').hidden = true; state.openEvent = null; return; }
+		throw err;
+	}
+	state.openEvent = id;
+	if (focus) state.map.focus(e);
+	$('detail').hidden = false;
+	$('detail-title').textContent = `Event ${e.id}: ${e.event.replaceAll('_', ' ')}`;
+	const dl = el('dl', { class: 'facts' });
+	const fact = (k, v) => dl.append(el('dt', {}, k), el('dd', {}, v));
+	fact('status', e.status + (e.merged_into ? ` into ${e.merged_into}` : ''));
+	fact('when', `${time(e.observed.from)} to ${time(e.observed.to)} UTC`);
+	fact('count', `${e.count}${e.weapon ? ` (${e.weapon})` : ''}`);
+	fact('confidence', `grade ${e.grade}: ${e.reports} report(s), ${e.observers} observer(s), ${e.sources} kind(s) of source`);
+	fact('where', `${e.position.lat.toFixed(4)}, ${e.position.lon.toFixed(4)} ± ${e.position.radius_km.toFixed(2)} km${e.position.triangulated ? ' (bearings crossed)' : ''}`);
+	fact('sector', `${e.sector.name}, ${e.side}, ${e.distance_km.toFixed(1)} km from the line`);
+	const body = $('detail-body');
+	body.replaceChildren(dl);
+	if (e.submitted) {
+		const list = el('ul', { class: 'list reports' });
+		for (const r of e.submitted) {
+			const how = r.heard ? `heard, ${r.heard.bearing_deg}° at ${r.heard.distance_km} km` : `seen ± ${r.position.precision_m} m`;
+			list.append(el('li', {},
+				can('analyst') && e.status === 'unverified' ? el('input', { type: 'checkbox', class: 'split-pick', value: r.id, 'aria-label': `split off ${r.id}` }) : null,
+				el('strong', {}, r.id), ` ${r.observer} (${r.source}), ${time(r.observed.from)}: ${r.count} ${r.weapon || ''}, ${how}`,
+				r.text ? el('div', { class: 'muted' }, r.text) : null));
+		}
+		body.append(el('h3', {}, 'Reports'), list);
+	}
+	if (can('analyst')) body.append(eventActions(e));
+}
+
+function eventActions(e) {
+	const box = el('div', { class: 'actions' });
+	const note = el('input', { type: 'text', placeholder: 'note (optional)', 'aria-label': 'note', maxlength: 1000 });
+	const act = (label, path, body) => el('button', { type: 'button', onclick: () => change(`/events/${e.id}/${path}`, body ? body() : { note: note.value }) }, label);
+	if (e.status === 'unverified') {
+		box.append(note, act('Verify', 'verify'), act('Reject', 'reject'));
+		const pick = el('label', { class: 'inline' }, el('input', {
+			type: 'checkbox', checked: state.selected.has(e.id) || null,
+			onchange: (ev) => { if (ev.target.checked) state.selected.add(e.id); else state.selected.delete(e.id); showEvents(); },
+		}), ' select for merge');
+		box.append(pick);
+		if (e.reports > 1)
+			box.append(act('Split off ticked reports', 'split', () => ({
+				reports: [...document.querySelectorAll('.split-pick:checked')].map((x) => x.value), note: note.value,
+			})));
+	} else if (e.status === 'verified' || e.status === 'rejected') {
+		box.append(note, act('Reopen', 'reopen'));
+	}
+	return box;
+}
+
+async function change(path, body) {
+	try {
+		const r = await post(path, body);
+		const what = path.split('/').filter((x) => x && !/^\d+$/.test(x)).pop();
+		const made = path.includes('split') ? ` (the new event is ${r.id})` : path.includes('merge') ? ` (into event ${r.id})` : '';
+		say(`Done: ${what}${made}.`, 'ok');
+		await refresh();
+	} catch (e) {
+		say(e.message, 'error');
+	}
+}
+
+async function merge() {
+	await change('/events/merge', { events: [...state.selected] });
+	state.selected.clear();
+	showEvents();
+}
+
+// --- breaches and decisions -------------------------------------------------------
+
+async function refreshBreaches() {
+	if (!can('analyst', 'commander', 'member')) return;
+	const data = await get('/breaches?limit=100');
+	const list = $('breach-list');
+	list.replaceChildren();
+	const open = data.breaches.filter((b) => b.status === 'open');
+	for (const b of data.breaches.slice().reverse()) {
+		list.append(el('li', { class: `clickable breach-${b.status}`, 'data-breach': b.id, onclick: () => openBreach(b.id) },
+			el('strong', {}, `${b.id} ${b.status}`), ` ${b.threshold.name}, ${b.sector ? b.sector.name : 'whole line'}, ${time(b.at)}: ${b.total}`));
+	}
+	if (!data.breaches.length) list.append(el('li', { class: 'muted' }, 'No breaches.'));
+	$('breaches').querySelector('h2').textContent = `Breaches (${open.length} open)`;
+}
+
+async function openBreach(id) {
+	const b = await get(`/breaches/${id}`);
+	state.openBreach = id;
+	const box = $('breach-detail');
+	box.replaceChildren(el('h3', {}, `Breach ${b.id}: ${b.status}`),
+		el('p', {}, b.threshold.text || b.threshold.name),
+		el('p', { class: 'muted' }, `${b.sector ? b.sector.name : 'whole line'}, crossed ${time(b.at)} UTC with ${b.total} (since ${time(b.window_from)})`));
+	const ev = el('ul', { class: 'list' });
+	for (const e of b.evidence)
+		ev.append(el('li', { class: 'clickable', onclick: () => openEvent(e.id) }, `event ${e.id}: ${e.count} ${e.weapon || e.event}, grade ${e.grade}, ${e.status}`));
+	box.append(el('h4', {}, 'Evidence'), ev);
+	for (const p of b.proposals) box.append(proposalView(p));
+	const pending = b.proposals.some((p) => p.state === 'pending');
+	if (can('commander') && b.status === 'open' && !pending) {
+		const rung = el('select', { 'aria-label': 'response' }, ...state.scenario.ladder.map((r) => el('option', { value: r.name }, `${r.name}: ${r.text}`)));
+		const note = el('input', { type: 'text', placeholder: 'note (optional)', 'aria-label': 'note', maxlength: 1000 });
+		box.append(el('div', { class: 'actions' }, rung, note,
+			el('button', { type: 'button', onclick: () => change(`/breaches/${b.id}/proposals`, { rung: rung.value, note: note.value }) }, 'Propose'),
+			el('button', { type: 'button', class: 'quiet', onclick: () => change(`/breaches/${b.id}/dismiss`, { note: note.value }) }, 'Dismiss')));
+	}
+}
+
+function proposalView(p) {
+	const box = el('div', { class: `proposal proposal-${p.state}`, 'data-proposal': p.id });
+	box.append(el('h4', {}, `Proposal ${p.id}: ${p.rung.name} (${p.state})`),
+		el('p', { class: 'muted' }, `${p.rung.text}. By ${p.proposed_by}, ${time(p.proposed)}; ${p.rule.replaceAll('_', ' ')}, deadline ${time(p.deadline)}${p.decided ? `; decided ${time(p.decided)}` : ''}`));
+	const votes = el('table', { class: 'table votes' }, el('tr', {}, el('th', {}, 'government'), el('th', {}, 'vote'), el('th', {}, 'when')));
+	for (const v of p.votes)
+		votes.append(el('tr', {}, el('td', {}, v.member), el('td', { class: `vote-${v.vote || 'none'}` }, v.vote || 'not yet'), el('td', {}, v.at ? time(v.at) : '')));
+	box.append(votes);
+	const mine = state.me.member && p.votes.find((v) => v.member === state.me.member);
+	if (can('member') && p.state === 'pending' && mine && !mine.vote) {
+		box.append(el('div', { class: 'actions' },
+			el('button', { type: 'button', onclick: () => change(`/proposals/${p.id}/approve`) }, `Approve for ${state.me.member}`),
+			el('button', { type: 'button', class: 'danger', onclick: () => change(`/proposals/${p.id}/veto`) }, `Veto for ${state.me.member}`)));
+	}
+	return box;
+}
+
+// --- daily counts -------------------------------------------------------------------
+
+async function refreshChart() {
+	const day = $('f-day').value || state.scenario.today;
+	const counts = await get(`/counts?from=${shiftDay(day, -13)}&to=${day}`);
+	drawChart($('chart'), counts, state.scenario.event_types, $('chart-sector').value);
+}
+
+// --- start ----------------------------------------------------------------------------
+
+document.addEventListener('DOMContentLoaded', () => {
+	$('signin-form').addEventListener('submit', (ev) => {
+		ev.preventDefault();
+		signIn($('token').value.trim());
+	});
+	$('signout').addEventListener('click', signOut);
+	if (hasToken()) signIn(sessionStorage.getItem('gt-token'));
+});
+
+
