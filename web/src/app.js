@@ -9,7 +9,7 @@ import { createMap, TYPE_COLOURS } from './map.js';
 import { drawChart } from './chart.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { me: null, scenario: null, map: null, events: [], selected: new Set(), openEvent: null, openBreach: null };
+const state = { ticket: 0, me: null, scenario: null, map: null, events: [], selected: new Set(), openEvent: null, openBreach: null };
 
 // --- small DOM helpers: text only, never HTML --------------------------------
 
@@ -124,7 +124,9 @@ async function refreshEvents() {
 	if ($('f-type').value) q.set('event', $('f-type').value);
 	if ($('f-grade').value) q.set('grade', $('f-grade').value);
 	if (!can('observer')) q.set('status', $('f-status').value);
+	const ticket = ++state.ticket;
 	const data = await get(`/events?${q}`);
+	if (ticket !== state.ticket) return; // an answer to filters since changed
 	state.events = data.events;
 	$('map-title').textContent = `Events of ${day} (${time(p.from)} to ${time(p.to)} UTC): ${state.events.length}`;
 	showEvents();

@@ -99,8 +99,8 @@ async function session(who, width, height) {
 		await page.waitForSelector('#app:not([hidden])');
 		await page.fill('#f-day', '2026-01-10');
 		await page.dispatchEvent('#f-day', 'change');
-		await page.waitForFunction(() => document.querySelectorAll('#events-table tbody tr[data-event]').length > 0
-			|| document.querySelector('#events-table tbody td.muted'));
+		// the page first shows today's events, then the day asked for
+		await page.waitForFunction(() => document.querySelector('#map-title').textContent.includes('2026-01-10'));
 	}
 	return { context, page };
 }
