@@ -44,6 +44,7 @@ struct gt_cli_opts {
 	const char *missions; /* -m, --missions FILE */
 	const char *option;   /* -O, --option NAME */
 	double time_limit;    /* -t, --time-limit SECONDS; 0: default */
+	bool pdf;             /* -P, --pdf */
 	/* repeatable "what if" switches: -w CODE, -l CODE[:CAVEAT], -c CODE:UNIT=N */
 	const char *without[64], *lift[64], *cap[64];
 	int nwithout, nlift, ncap;
@@ -84,6 +85,12 @@ bool gt_cli_wants_help(int argc, char **argv);
  * a failed write never leaves a partial file. Returns 0 or prints why and
  * returns GT_EXIT_FAILURE. */
 int gt_cli_write_file(const char *path, const char *text, size_t len);
+
+/* Prints html_path to pdf_path with headless Chromium (cli/pdf.c): the
+ * browser named by $GT_CHROMIUM, else chromium on the PATH; written to a
+ * temporary file and renamed, so a failure leaves no partial PDF. Prints
+ * any error; returns the exit code. */
+int gt_cli_print_pdf(const char *html_path, const char *pdf_path);
 
 /* Opens the monitoring store at path, which must exist (cli/monitor_db.c).
  * Prints any error; returns the exit code. OUT: *out. */

@@ -16,7 +16,7 @@
 #include "guarantor/sizing.h"
 
 static const char help[] =
-	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE]\n\n"
+	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE] [--pdf]\n\n"
 	"Runs every engine over every guarantee option (force sizing and its validation\n"
 	"against historical missions; force generation when the scenario has a coalition;\n"
 	"the air umbrella; the deterrence simulation when it has a simulation section),\n"
@@ -24,6 +24,7 @@ static const char help[] =
 	"  results.json          all results (schema: docs/output.md)\n"
 	"  brief.html            a self-contained brief: summary, maps, chart,\n"
 	"                        assumptions, validation\n"
+	"  brief.pdf             the same, printed (with --pdf; needs Chromium)\n"
 	"  map.svg               the theatre, line of contact and sectors\n"
 	"  strength.svg          deployed and committed strength by option\n"
 	"  option-NAME.svg       each option's footprint\n"
@@ -38,6 +39,8 @@ static const char help[] =
 	"  -s, --scenario FILE   scenario YAML (default: the built-in " GT_SCENARIO_DEFAULT ")\n"
 	"  -o, --out DIR         output folder (default: guarantor-out), created if missing\n"
 	"  -m, --missions FILE   historical missions CSV (default: the built-in one)\n"
+	"  -P, --pdf             also print the brief to brief.pdf with headless Chromium\n"
+	"                        ($GT_CHROMIUM, else chromium on the PATH)\n"
 	"  -h, --help            show this help\n";
 
 struct plan {
@@ -342,7 +345,7 @@ static int run(int argc, char **argv)
 {
 	struct gt_cli_opts o;
 	struct plan p = {.dir = "guarantor-out"};
-	int rc = gt_cli_parse("plan", argc, argv, "som", 0, &o);
+	int rc = gt_cli_parse("plan", argc, argv, "somP", 0, &o);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	if (o.out)
@@ -351,6 +354,13 @@ static int run(int argc, char **argv)
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
 		rc = run_plan(&p, missions);
+	if (rc == GT_EXIT_OK && o.pdf) {
+		char html[4096], pdf[4096];
+		snprintf(html, sizeof(html), "%s/brief.html", p.dir);
+		snprintf(pdf, sizeof(pdf), "%s/brief.pdf", p.dir);
+		if ((rc = gt_cli_print_pdf(html, pdf)) == GT_EXIT_OK)
+			printf("Wrote %s.\n", pdf);
+	}
 	for (size_t i = 0; i < p.nsim; i++)
 		gt_sim_counts_fini(&p.sim_counts[i]);
 	free(p.sim_counts);

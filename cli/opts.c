@@ -15,6 +15,7 @@ static const struct option all[] = {
 	{"lift", required_argument, NULL, 'l'},
 	{"cap", required_argument, NULL, 'c'},
 	{"time-limit", required_argument, NULL, 't'},
+	{"pdf", no_argument, NULL, 'P'},
 };
 #define NALL (sizeof(all) / sizeof(all[0]))
 
@@ -31,7 +32,7 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 		longopts[n++] = all[i];
 		size_t len = strlen(shortopts);
 		shortopts[len] = (char)all[i].val;
-		shortopts[len + 1] = ':';
+		shortopts[len + 1] = all[i].has_arg == required_argument ? ':' : '\0';
 		shortopts[len + 2] = '\0';
 	}
 	longopts[n] = (struct option){NULL, 0, NULL, 0};
@@ -44,6 +45,7 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 		case 's': o->scenario = optarg; break;
 		case 'o': o->out = optarg; break;
 		case 'm': o->missions = optarg; break;
+		case 'P': o->pdf = true; break;
 		case 'O': o->option = optarg; break;
 		case 'w':
 		case 'l':

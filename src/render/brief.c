@@ -7,6 +7,7 @@
 #include "util/thousands.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,8 @@ static const char *const css =
 	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:1em}"
 	".note{color:#555;font-size:.9em}.opt{margin:.4em 0}.opt b{color:#1f4e79}"
 	".ci{color:#777;font-size:.85em}"
-	"@media print{body{max-width:none}h2{break-before:page}.pic{break-inside:avoid}}";
+	"@media print{body{max-width:none}h2{break-before:page}h2.first{break-before:auto}"
+	".pic,table{break-inside:avoid}}";
 
 static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 {
@@ -40,6 +42,8 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	fprintf(out, "</b>: %s people deployed at any one time, %s committed to sustain them "
 	             "through rotations. ",
 	        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
+	bool ground = o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER ||
+	              o->posture == GT_POSTURE_DEPTH;
 	if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER)
 		fprintf(out, "A %s force along %.0f km of the line (%s troops on the line itself). ",
 		        gt_posture_name(o->posture), r->line_km, gt__thousands(r->line_troops, a));
@@ -52,7 +56,7 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 		        o->ngarrisons == 1 ? "" : "s", gt__thousands(r->garrison_troops, a));
 	else if (o->posture == GT_POSTURE_DEPTH)
 		fputs(". ", out);
-	else
+	else if (!ground)
 		fputs("No foreign ground troops. ", out);
 	if (r->fighters || r->aew_aircraft)
 		fprintf(out, "%ld fighters for %d patrol station%s, %ld AEW aircraft%s. ",
@@ -441,6 +445,116 @@ static void simulation(FILE *out, const struct gt_results *res)
 	picture(out, st, svg, "Share of simulated histories in which the ceasefire holds");
 }
 
+/* The air result of option o, if it has one assessed. */
+static const struct gt_air_result *air_of(const struct gt_results *res, const struct gt_option *o)
+{
+	for (size_t i = 0; i < res->nair; i++)
+		if (res->air[i].plan && res->air[i].plan->option == o && res->air[i].assessment)
+			return &res->air[i];
+	return NULL;
+}
+
+static const struct gt_forcegen *forcegen_of(const struct gt_results *res, size_t i)
+{
+	return i < res->nforcegen ? res->forcegen[i] : NULL;
+}
+
+/* Collapse within 5 years (index 2), or NAN. */
+static double collapse5(const struct gt_results *res, size_t i)
+{
+	if (i >= res->nsim)
+		return NAN;
+	struct gt_sim_summary s;
+	gt_sim_summarise(res->sim[i].counts, &s);
+	return s.collapse[2].p;
+}
+
+/* The options side by side: what each needs, whether the coalition can
+ * supply it, what the air umbrella reaches, how likely it is to hold. */
+static void side_by_side(FILE *out, const struct gt_results *res)
+{
+	const struct gt_sizing *sz = res->sizing;
+	char a[32], b[32];
+	fputs("<table class=side><tr><th>option</th><th class=n>deployed</th><th class=n>committed"
+	      "</th><th class=n>coalition short of</th><th class=n>fighters</th><th class=n>country "
+	      "reached in 20 min</th><th class=n>collapse within 5 years</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < sz->noptions; i++) {
+		const struct gt_sizing_option *r = &sz->options[i];
+		const struct gt_forcegen *fg = forcegen_of(res, i);
+		const struct gt_air_result *air = air_of(res, r->option);
+		double c5 = collapse5(res, i);
+		fputs("<tr><td>", out);
+		gt__html_esc(out, r->option->title);
+		fprintf(out, "</td><td class=n>%s</td><td class=n>%s</td>", gt__thousands(r->deployed, a),
+		        gt__thousands(r->committed, b));
+		if (fg)
+			fprintf(out, "<td class=n>%s</td>",
+			        fg->shortfall_people ? gt__thousands(fg->shortfall_people, a) : "none");
+		else
+			fputs("<td class=n>&ndash;</td>", out);
+		fprintf(out, "<td class=n>%ld</td>", r->fighters);
+		if (air && air->assessment->reaction.nsources)
+			fprintf(out, "<td class=n>%.0f%%</td>", 100 * air->assessment->reaction.within[1]);
+		else
+			fputs("<td class=n>&ndash;</td>", out);
+		if (isnan(c5))
+			fputs("<td class=n>&ndash;</td>", out);
+		else
+			fprintf(out, "<td class=n>%.1f%%</td>", 100 * c5);
+		fputs("</tr>\n", out);
+	}
+	fputs("</table>\n", out);
+}
+
+/* What the table says, in plain words: the smallest option, the one most
+ * likely to hold, the coalition's gaps. */
+static void findings(FILE *out, const struct gt_results *res)
+{
+	const struct gt_sizing *sz = res->sizing;
+	if (!sz->noptions)
+		return;
+	char a[32], b[32];
+	size_t small = 0, safe = 0, risky = 0;
+	for (size_t i = 1; i < sz->noptions; i++) {
+		if (sz->options[i].deployed < sz->options[small].deployed)
+			small = i;
+		if (collapse5(res, i) < collapse5(res, safe))
+			safe = i;
+		if (collapse5(res, i) > collapse5(res, risky))
+			risky = i;
+	}
+	fputs("<ul class=findings>\n<li>The smallest guarantee is <b>", out);
+	gt__html_esc(out, sz->options[small].option->title);
+	fprintf(out, "</b>: %s people deployed at any one time, %s committed through rotations.</li>\n",
+	        gt__thousands(sz->options[small].deployed, a),
+	        gt__thousands(sz->options[small].committed, b));
+	if (res->nsim == sz->noptions && !isnan(collapse5(res, safe))) {
+		fputs("<li>The most likely to hold is <b>", out);
+		gt__html_esc(out, sz->options[safe].option->title);
+		fprintf(out, "</b>: the ceasefire collapses within five years in %.1f%% of simulated "
+		             "histories, against %.1f%% for ",
+		        100 * collapse5(res, safe), 100 * collapse5(res, risky));
+		gt__html_esc(out, sz->options[risky].option->title);
+		fputs(".</li>\n", out);
+	}
+	bool gaps = false;
+	for (size_t i = 0; i < sz->noptions; i++) {
+		const struct gt_forcegen *fg = forcegen_of(res, i);
+		if (!fg || !fg->shortfall_people)
+			continue;
+		fputs(gaps ? "; " : "<li>The coalition's offers leave gaps: ", out);
+		gt__html_esc(out, sz->options[i].option->title);
+		fprintf(out, " is short of %s people", gt__thousands(fg->shortfall_people, a));
+		gaps = true;
+	}
+	if (gaps)
+		fputs(" (who is missing, and why: \"Who supplies what\").</li>\n", out);
+	else if (res->nforcegen)
+		fputs("<li>The coalition's offers, under their caveats, fill every option.</li>\n", out);
+	fputs("</ul>\n", out);
+}
+
 enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sizing *sz = res->sizing;
@@ -472,9 +586,12 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	}
 	fputs(". Made by guarantor " GT_VERSION ".</p>\n", out);
 
-	fputs("<h2>Summary</h2>\n", out);
+	fputs("<h2 class=first>Summary</h2>\n", out);
+	findings(out, res);
+	side_by_side(out, res);
 	for (size_t i = 0; i < sz->noptions; i++)
 		summary_sentence(out, &sz->options[i]);
+	fputs("<h3>People by component</h3>\n", out);
 	summary_table(out, sz);
 	st = gt_render_strength_svg(sz, 900, 80 + 60 * (double)sz->noptions, &svg);
 	picture(out, st, svg, "Deployed and committed personnel by option");

@@ -1,0 +1,109 @@
+/* pdf.c: a page printed to PDF by headless Chromium (guarantor plan
+ * --pdf): Chromium lays out the brief exactly as a reader's browser does,
+ * which Cairo could only imitate. */
+#define _XOPEN_SOURCE 700 /* nftw */
+#define _DEFAULT_SOURCE  /* mkdtemp */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag, (void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* Waits up to `seconds` for the child; kills it after. Returns its exit
+ * status, or -1 when it had to be killed or did not exit normally. */
+static int wait_for(pid_t pid, int seconds)
+{
+	int status;
+	for (int tick = 0; tick < seconds * 10; tick++) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid)
+			return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+		if (r < 0 && errno != EINTR)
+			return -1;
+		struct timespec ts = {0, 100000000};
+		nanosleep(&ts, NULL);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return -1;
+}
+
+int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
+{
+	const char *browser = getenv("GT_CHROMIUM");
+	if (!browser || !*browser)
+		browser = "chromium";
+	char html[PATH_MAX], url[PATH_MAX + 16], tmp[PATH_MAX + 16], print[PATH_MAX + 32],
+		profile[] = "/tmp/gt-chromium-XXXXXX", profile_arg[64];
+	if (!realpath(html_path, html)) {
+		fprintf(stderr, "guarantor: %s: %s\n", html_path, strerror(errno));
+		return GT_EXIT_FAILURE;
+	}
+	snprintf(url, sizeof(url), "file://%s", html);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", pdf_path);
+	snprintf(print, sizeof(print), "--print-to-pdf=%s", tmp);
+	if (!mkdtemp(profile)) {
+		fprintf(stderr, "guarantor: cannot make a folder for Chromium: %s\n", strerror(errno));
+		return GT_EXIT_FAILURE;
+	}
+	snprintf(profile_arg, sizeof(profile_arg), "--user-data-dir=%s", profile);
+	char *args[] = {(char *)browser,
+	                "--headless",
+	                "--no-sandbox",
+	                "--disable-gpu",
+	                "--disable-quic",
+	                "--no-first-run",
+	                "--disable-background-networking",
+	                "--disable-component-update",
+	                "--disable-sync",
+	                "--no-pdf-header-footer",
+	                profile_arg,
+	                print,
+	                url,
+	                NULL};
+	posix_spawn_file_actions_t io;
+	posix_spawn_file_actions_init(&io);
+	/* Chromium talks on stderr and stdout; the user wants guarantor's words */
+	posix_spawn_file_actions_addopen(&io, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&io, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int err = posix_spawnp(&pid, browser, &io, NULL, args, environ);
+	posix_spawn_file_actions_destroy(&io);
+	int rc = GT_EXIT_OK;
+	struct stat st;
+	if (err) {
+		fprintf(stderr,
+		        "guarantor: --pdf needs Chromium (%s: %s); on Debian: apt-get install chromium, "
+		        "or name it in GT_CHROMIUM. The brief is written as HTML.\n",
+		        browser, strerror(err));
+		rc = GT_EXIT_FAILURE;
+	} else if (wait_for(pid, 120) != 0 || stat(tmp, &st) != 0 || st.st_size == 0) {
+		fprintf(stderr, "guarantor: %s could not print %s to PDF\n", browser, html_path);
+		remove(tmp);
+		rc = GT_EXIT_FAILURE;
+	} else if (rename(tmp, pdf_path) != 0) {
+		fprintf(stderr, "guarantor: %s: %s\n", pdf_path, strerror(errno));
+		remove(tmp);
+		rc = GT_EXIT_FAILURE;
+	}
+	nftw(profile, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return rc;
+}
