@@ -443,6 +443,33 @@ static void simulation(FILE *out, const struct gt_results *res)
 	char *svg = NULL;
 	enum gt_status st = gt_render_survival_svg(res->sim, res->nsim, 900, 420, &svg);
 	picture(out, st, svg, "Share of simulated histories in which the ceasefire holds");
+	/* the parameters the outcome leans on most (guarantor sensitivity
+	 * ranks them for any option) */
+	struct {
+		const char *label;
+		double v;
+		const char *unit;
+	} rows[] = {
+		{"major offensives a year with no guarantee", p->offensive_per_year, ""},
+		{"what troops deter: log-hazard per ln(1 + troops / 10,000)", p->beta_troops, ""},
+		{"what an answering coalition's credibility deters", p->gamma_belief, ""},
+		{"credibility at the start", p->belief_start, ""},
+		{"a government's willingness to approve an answer", p->resolve, ""},
+		{"days to decide, on average", p->decision_days, " days"},
+		{"deadline for a decision", p->deadline_days, " days"},
+		{"reliability of the backstop when invoked", p->backstop_reliability, ""},
+	};
+	fputs("<h3>Assumptions behind these figures</h3>\n<table><tr><th>parameter</th><th "
+	      "class=n>value</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		fprintf(out, "<tr><td>%s</td><td class=n>%g%s</td></tr>\n", rows[i].label, rows[i].v,
+		        rows[i].unit);
+	fputs("</table>\n<p class=note>Each is sourced, calibrated or labelled an assumption in "
+	      "the scenario file; <code>guarantor sensitivity --option NAME</code> shows which move "
+	      "an option's outcome most (a tornado chart), and docs/validation.md how the model "
+	      "was calibrated against the record of past ceasefires.</p>\n",
+	      out);
 }
 
 /* The air result of option o, if it has one assessed. */
@@ -630,7 +657,7 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 		forcegen(out, res);
 	}
 
-	fputs("<h2>Assumptions that matter most</h2>\n", out);
+	fputs("<h2>Assumptions that matter most: sizing and the air umbrella</h2>\n", out);
 	assumptions(out, s);
 
 	if (v) {
