@@ -62,6 +62,8 @@ static const char help[] =
 	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
 	"                            takes a free one, printed on standard error\n"
 	"  -s, --scenario FILE       the scenario (default: the built-in one)\n"
+	"      --max-db-mb N         refuse writes (507) once the store reaches N MiB,\n"
+	"                            as a full disk would; reads go on\n"
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 
@@ -231,8 +233,10 @@ static int run(int argc, char **argv)
 	                                         {"listen", required_argument, NULL, 'l'},
 	                                         {"scenario", required_argument, NULL, 's'},
 	                                         {"routes", no_argument, NULL, 'R'},
+	                                         {"max-db-mb", required_argument, NULL, 'M'},
 	                                         {NULL, 0, NULL, 0}};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080", *scenario = NULL;
+	long max_mb = 0;
 	int ch;
 	opterr = 0;
 	optind = 1;
@@ -241,6 +245,13 @@ static int run(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'l': listen_at = optarg; break;
 		case 's': scenario = optarg; break;
+		case 'M': {
+			bool ok;
+			max_mb = gt_cli_long("serve", "--max-db-mb", optarg, 1, 1 << 20, &ok);
+			if (!ok)
+				return GT_EXIT_USAGE;
+			break;
+		}
 		case 'R':
 			for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
 				printf("%s %s\n", routes[i].method, routes[i].path);
@@ -270,7 +281,9 @@ static int run(int argc, char **argv)
 		return GT_EXIT_USAGE;
 	}
 	s.sc = sc;
-	if (gt_store_open(db, &s.store, &err) != GT_OK) {
+	if (gt_store_open(db, &s.store, &err) != GT_OK ||
+	    (max_mb && gt_store_limit(s.store, (int64_t)max_mb << 20, &err) != GT_OK)) {
+		gt_store_close(s.store);
 		gt_scenario_free(sc);
 		return gt_cli_fail(&err);
 	}

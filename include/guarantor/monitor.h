@@ -31,6 +31,11 @@ struct gt_store;
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_open(const char *path, struct gt_store **out,
                                                      struct gt_err *err);
 GT_EXPORT void gt_store_close(struct gt_store *st);
+/* Caps the store's file at about max_bytes (its write-ahead log aside):
+ * a change that would pass it fails with GT_E_FULL and writes nothing, as
+ * a full disk does. GT_E_FULL when the store is already larger. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes,
+                                                      struct gt_err *err);
 
 /* --- users and roles --------------------------------------------------- */
 

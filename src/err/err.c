@@ -22,6 +22,7 @@ const char *gt_strerror(enum gt_status status)
 	case GT_E_INTEGRITY: return "integrity check failed";
 	case GT_E_CONFLICT: return "conflict";
 	case GT_E_NOTFOUND: return "not found";
+	case GT_E_FULL: return "storage full";
 	}
 	return "unknown status";
 }

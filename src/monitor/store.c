@@ -102,8 +102,37 @@ _Static_assert(NMIGRATIONS == GT_STORE_SCHEMA, "one migration per schema version
 
 enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what)
 {
+	/* a full store or disk is the operator's to fix, and says so */
+	if (st->db && sqlite3_errcode(st->db) == SQLITE_FULL)
+		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
+		                  "%s: the store is full (its size limit, or the disk); nothing was "
+		                  "written",
+		                  what);
 	return gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s: %s", what,
 	                  st->db ? sqlite3_errmsg(st->db) : "no database");
+}
+
+enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes, struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	int64_t page = 4096;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA page_size", -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			page = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld", (long long)(max_bytes / page));
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot limit the store's size");
+	int rc = sqlite3_step(q);
+	int64_t got = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	if (got * page > max_bytes + page)
+		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
+		                  "the store already holds %lld MiB, more than the limit",
+		                  (long long)(got * page >> 20));
+	return GT_OK;
 }
 
 void gt__store_now(char out[32])
