@@ -102,8 +102,14 @@ _Static_assert(NMIGRATIONS == GT_STORE_SCHEMA, "one migration per schema version
 
 enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what)
 {
+	int code = st->db ? sqlite3_errcode(st->db) : SQLITE_OK;
+	if (code == SQLITE_CORRUPT)
+		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+		                  "%s: the store is damaged (%s); restore it from a backup "
+		                  "(docs/operations.md)",
+		                  what, sqlite3_errmsg(st->db));
 	/* a full store or disk is the operator's to fix, and says so */
-	if (st->db && sqlite3_errcode(st->db) == SQLITE_FULL)
+	if (code == SQLITE_FULL)
 		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
 		                  "%s: the store is full (its size limit, or the disk); nothing was "
 		                  "written",
@@ -154,6 +160,34 @@ enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_er
 	return s;
 }
 
+/* SQLite's quick check of the file's structure: a damaged page is found
+ * here, at start, rather than by whichever request first reads it. */
+static enum gt_status quick_check(struct gt_store *st, struct gt_err *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) != SQLITE_OK)
+		return gt__store_fail(st, err, "cannot check the store");
+	int rc = sqlite3_step(q);
+	const unsigned char *t = rc == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
+	enum gt_status s = GT_OK;
+	if (rc == SQLITE_ROW && t && strcmp((const char *)t, "ok") != 0) {
+		/* one line: SQLite's report, without its banner */
+		char what[200];
+		const char *from = strstr((const char *)t, "***\n");
+		snprintf(what, sizeof(what), "%s", from ? from + 4 : (const char *)t);
+		for (char *c = what; *c; c++)
+			*c = *c == '\n' ? ' ' : *c;
+		s = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+		                "the store is damaged (%s); restore it from a backup "
+		                "(docs/operations.md)",
+		                what);
+	}
+	else if (rc != SQLITE_ROW)
+		s = gt__store_fail(st, err, "cannot check the store");
+	sqlite3_finalize(q);
+	return s;
+}
+
 static int schema_version(struct gt_store *st)
 {
 	sqlite3_stmt *q;
@@ -186,6 +220,8 @@ enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_
 	if ((s = gt__store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
 	                            "PRAGMA foreign_keys=ON;",
 	                        err)) != GT_OK)
+		goto out_fail;
+	if ((s = quick_check(st, err)) != GT_OK)
 		goto out_fail;
 	int v = schema_version(st);
 	if (v < 0) {
