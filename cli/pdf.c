@@ -27,6 +27,26 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 	return 0;
 }
 
+/* A file:// URL for an absolute path: every byte but letters, digits,
+ * "-._~" and "/" percent-encoded, so that no "%", "#" or "?" in a folder's
+ * name changes which file the browser opens. */
+static void file_url(const char *path, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = (size_t)snprintf(out, size, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p)) {
+			out[n++] = (char)*p;
+		} else {
+			out[n++] = '%';
+			out[n++] = hex[*p >> 4];
+			out[n++] = hex[*p & 15];
+		}
+	}
+	out[n] = '\0';
+}
+
 /* Waits up to `seconds` for the child; kills it after. Returns its exit
  * status, or -1 when it had to be killed or did not exit normally. */
 static int wait_for(pid_t pid, int seconds)
@@ -41,7 +61,8 @@ static int wait_for(pid_t pid, int seconds)
 		struct timespec ts = {0, 100000000};
 		nanosleep(&ts, NULL);
 	}
-	kill(pid, SIGKILL);
+	/* the browser and whatever it started: they share its process group */
+	kill(-pid, SIGKILL);
 	waitpid(pid, &status, 0);
 	return -1;
 }
@@ -51,13 +72,16 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 	const char *browser = getenv("GT_CHROMIUM");
 	if (!browser || !*browser)
 		browser = "chromium";
-	char html[PATH_MAX], url[PATH_MAX + 16], tmp[PATH_MAX + 16], print[PATH_MAX + 32],
-		profile[] = "/tmp/gt-chromium-XXXXXX", profile_arg[64];
+	char html[PATH_MAX], url[3 * PATH_MAX + 16], tmp[PATH_MAX + 16], print[PATH_MAX + 32],
+		profile[PATH_MAX], profile_arg[PATH_MAX + 32];
+	const char *tmpdir = getenv("TMPDIR");
+	snprintf(profile, sizeof(profile), "%s/gt-chromium-XXXXXX",
+	         tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if (!realpath(html_path, html)) {
 		fprintf(stderr, "guarantor: %s: %s\n", html_path, strerror(errno));
 		return GT_EXIT_FAILURE;
 	}
-	snprintf(url, sizeof(url), "file://%s", html);
+	file_url(html, url, sizeof(url));
 	snprintf(tmp, sizeof(tmp), "%s.tmp", pdf_path);
 	snprintf(print, sizeof(print), "--print-to-pdf=%s", tmp);
 	if (!mkdtemp(profile)) {
@@ -65,6 +89,10 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 		return GT_EXIT_FAILURE;
 	}
 	snprintf(profile_arg, sizeof(profile_arg), "--user-data-dir=%s", profile);
+	posix_spawnattr_t attr;
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setpgroup(&attr, 0);
 	char *args[] = {(char *)browser,
 	                "--headless",
 	                "--no-sandbox",
@@ -85,8 +113,9 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 	posix_spawn_file_actions_addopen(&io, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&io, 2, "/dev/null", O_WRONLY, 0);
 	pid_t pid;
-	int err = posix_spawnp(&pid, browser, &io, NULL, args, environ);
+	int err = posix_spawnp(&pid, browser, &io, &attr, args, environ);
 	posix_spawn_file_actions_destroy(&io);
+	posix_spawnattr_destroy(&attr);
 	int rc = GT_EXIT_OK;
 	struct stat st;
 	if (err) {

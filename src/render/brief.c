@@ -556,7 +556,8 @@ static void findings(FILE *out, const struct gt_results *res)
 	fprintf(out, "</b>: %s people deployed at any one time, %s committed through rotations.</li>\n",
 	        gt__thousands(sz->options[small].deployed, a),
 	        gt__thousands(sz->options[small].committed, b));
-	if (res->nsim == sz->noptions && !isnan(collapse5(res, safe))) {
+	if (res->nsim == sz->noptions && sz->noptions > 1 && !isnan(collapse5(res, safe)) &&
+	    collapse5(res, safe) < collapse5(res, risky)) {
 		fputs("<li>The most likely to hold is <b>", out);
 		gt__html_esc(out, sz->options[safe].option->title);
 		fprintf(out, "</b>: the ceasefire collapses within five years in %.1f%% of simulated "

@@ -9,7 +9,7 @@ import { createMap, TYPE_COLOURS } from './map.js';
 import { drawChart } from './chart.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { ticket: 0, me: null, scenario: null, map: null, events: [], selected: new Set(), openEvent: null, openBreach: null };
+const state = { ticket: 0, chartTicket: 0, dirty: false, me: null, scenario: null, map: null, events: [], selected: new Set(), openEvent: null, openBreach: null };
 
 // --- small DOM helpers: text only, never HTML --------------------------------
 
@@ -62,6 +62,16 @@ async function signIn(token) {
 		return;
 	}
 	$('signin').hidden = true;
+	if (state.me.role === 'monitor') {
+		$('signout').hidden = false;
+		$('who').textContent = `${state.me.name} (monitor)`;
+		$('signin').hidden = false;
+		$('signin').replaceChildren(el('h2', {}, 'Monitors submit reports'),
+			el('p', {}, 'This dashboard is for analysts, commanders, member representatives and observers. '
+				+ 'Monitors send reports to POST /api/v1/reports (or a batch to /api/v1/reports/batch) '
+				+ 'from their devices.'));
+		return;
+	}
 	$('app').hidden = false;
 	$('signout').hidden = false;
 	$('who').textContent = `${state.me.name} (${state.me.role}${state.me.member ? ' for ' + state.me.member : ''})`;
@@ -94,8 +104,16 @@ function setUp() {
 	state.map = createMap($('map'), sc.geometry, openEvent);
 	legend();
 	refresh();
-	setInterval(() => { if (!document.hidden) refresh(); }, 10000);
-	window.addEventListener('resize', () => state.map.resize());
+	setInterval(() => { if (!document.hidden) refresh(true); }, 10000);
+	for (const panel of ['detail', 'breach-detail'])
+		for (const kind of ['input', 'change'])
+			$(panel).addEventListener(kind, () => { state.dirty = true; });
+	let resizing = null;
+	window.addEventListener('resize', () => {
+		state.map.resize();
+		clearTimeout(resizing);
+		resizing = setTimeout(() => refreshChart().catch((e) => say(e.message, 'error')), 200);
+	});
 }
 
 function legend() {
@@ -105,11 +123,15 @@ function legend() {
 	box.append(el('span', { class: 'key muted' }, 'size: count; fill: grade A (solid) to C (faint, dashed)'));
 }
 
-async function refresh() {
+// A refresh redraws the open panels only when nothing in them is being
+// edited: a note typed, a report ticked or a response chosen survives it.
+async function refresh(background = false) {
 	try {
 		await Promise.all([refreshEvents(), refreshBreaches(), refreshChart()]);
-		if (state.openEvent) await openEvent(state.openEvent, false);
-		if (state.openBreach) await openBreach(state.openBreach);
+		if (!(background && state.dirty)) {
+			if (state.openEvent) await openEvent(state.openEvent, false);
+			if (state.openBreach) await openBreach(state.openBreach);
+		}
 		$('updated').textContent = `updated ${new Date().toISOString().slice(11, 19)} UTC`;
 	} catch (e) {
 		say(e.message, 'error');
@@ -146,7 +168,9 @@ function showEvents() {
 	}
 	if (!state.events.length)
 		body.append(el('tr', {}, el('td', { colspan: 8, class: 'muted' }, 'No events match.')));
-	$('merge-bar').hidden = !(can('analyst') && state.selected.size);
+	// only unverified events merge: drop any that have since been judged
+	for (const e of state.events) if (e.status !== 'unverified') state.selected.delete(e.id);
+	$('merge-bar').hidden = !(can('analyst') && state.selected.size >= 2);
 	$('merge-ids').textContent = [...state.selected].join(', ');
 }
 
@@ -161,6 +185,7 @@ async function openEvent(id, focus = true) {
 		throw err;
 	}
 	state.openEvent = id;
+	state.dirty = false;
 	if (focus) state.map.focus(e);
 	$('detail').hidden = false;
 	$('detail-title').textContent = `Event ${e.id}: ${e.event.replaceAll('_', ' ')}`;
@@ -199,10 +224,17 @@ function eventActions(e) {
 			onchange: (ev) => { if (ev.target.checked) state.selected.add(e.id); else state.selected.delete(e.id); showEvents(); },
 		}), ' select for merge');
 		box.append(pick);
-		if (e.reports > 1)
-			box.append(act('Split off ticked reports', 'split', () => ({
+		if (e.reports > 1) {
+			const split = act('Split off ticked reports', 'split', () => ({
 				reports: [...document.querySelectorAll('.split-pick:checked')].map((x) => x.value), note: note.value,
-			})));
+			}));
+			split.disabled = true;
+			for (const pick of document.querySelectorAll('.split-pick'))
+				pick.addEventListener('change', () => {
+					split.disabled = !document.querySelector('.split-pick:checked');
+				});
+			box.append(split);
+		}
 	} else if (e.status === 'verified' || e.status === 'rejected') {
 		box.append(note, act('Reopen', 'reopen'));
 	}
@@ -212,19 +244,23 @@ function eventActions(e) {
 async function change(path, body) {
 	try {
 		const r = await post(path, body);
+		state.dirty = false;
 		const what = path.split('/').filter((x) => x && !/^\d+$/.test(x)).pop();
 		const made = path.includes('split') ? ` (the new event is ${r.id})` : path.includes('merge') ? ` (into event ${r.id})` : '';
 		say(`Done: ${what}${made}.`, 'ok');
 		await refresh();
+		return true;
 	} catch (e) {
 		say(e.message, 'error');
+		return false;
 	}
 }
 
 async function merge() {
-	await change('/events/merge', { events: [...state.selected] });
-	state.selected.clear();
-	showEvents();
+	if (await change('/events/merge', { events: [...state.selected] })) {
+		state.selected.clear();
+		showEvents();
+	}
 }
 
 // --- breaches and decisions -------------------------------------------------------
@@ -246,6 +282,7 @@ async function refreshBreaches() {
 async function openBreach(id) {
 	const b = await get(`/breaches/${id}`);
 	state.openBreach = id;
+	state.dirty = false;
 	const box = $('breach-detail');
 	box.replaceChildren(el('h3', {}, `Breach ${b.id}: ${b.status}`),
 		el('p', {}, b.threshold.text || b.threshold.name),
@@ -286,7 +323,9 @@ function proposalView(p) {
 
 async function refreshChart() {
 	const day = $('f-day').value || state.scenario.today;
+	const ticket = ++state.chartTicket;
 	const counts = await get(`/counts?from=${shiftDay(day, -13)}&to=${day}`);
+	if (ticket !== state.chartTicket) return; // an answer to a day since changed
 	drawChart($('chart'), counts, state.scenario.event_types, $('chart-sector').value);
 }
 

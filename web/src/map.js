@@ -3,6 +3,9 @@
 // the events as circles coloured by type, sized by count, filled by grade.
 import L from 'leaflet';
 
+// Names come from scenario files: always text, never markup.
+const text = (s) => Object.assign(document.createElement('span'), { textContent: s });
+
 export const TYPE_COLOURS = {
 	explosion: '#c0392b', small_arms: '#e67e22', drone: '#8e44ad',
 	heavy_weapons_movement: '#1f4e79', mine: '#7f6000', airspace: '#16a085', other: '#7f7f7f',
@@ -27,7 +30,7 @@ export function createMap(element, geometry, onPick) {
 		filter: (f) => f.properties.kind === 'sector',
 		style: { color: '#7a0000', weight: 1, opacity: 0 },
 		onEachFeature: (f, layer) => {
-			layer.bindTooltip(f.properties.name, { permanent: true, direction: 'right', className: 'sector-label' });
+			layer.bindTooltip(text(f.properties.name), { permanent: true, direction: 'right', className: 'sector-label' });
 		},
 	}).addTo(map);
 	L.geoJSON(geometry, {
@@ -35,7 +38,7 @@ export function createMap(element, geometry, onPick) {
 		pointToLayer: (f, at) => L.circleMarker(at, {
 			radius: 2.5, color: f.properties.kind === 'city' ? '#333' : '#1f5fa8', weight: 1,
 			fillOpacity: 1, interactive: false,
-		}).bindTooltip(f.properties.name, { permanent: f.properties.kind === 'city', direction: 'right', className: 'place-label' }),
+		}).bindTooltip(text(f.properties.name), { permanent: f.properties.kind === 'city', direction: 'right', className: 'place-label' }),
 	}).addTo(map);
 	if (line) map.fitBounds(line.getBounds().pad(0.12));
 	const events = L.layerGroup().addTo(map);
@@ -54,7 +57,7 @@ export function createMap(element, geometry, onPick) {
 					fillOpacity: GRADE_FILL[e.grade] ?? 0.4,
 					className: `event-marker event-${e.id} grade-${e.grade} status-${e.status}`,
 				});
-				marker.bindTooltip(`${e.event}${e.weapon ? ', ' + e.weapon : ''}: ${e.count} (grade ${e.grade}, ${e.status})`);
+				marker.bindTooltip(text(`${e.event}${e.weapon ? ', ' + e.weapon : ''}: ${e.count} (grade ${e.grade}, ${e.status})`));
 				marker.on('click', () => onPick(e.id));
 				marker.addTo(events);
 			}

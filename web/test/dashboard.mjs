@@ -140,6 +140,10 @@ try {
 		check(await page.locator('#detail .reports li').count() === 2, 'the event shows its two reports');
 		check((await page.textContent('#detail')).includes('craters east of the road'), 'a report\'s text is shown');
 		await shot(page, 'analyst-1280');
+		await page.check('#detail .actions input[type=checkbox]');
+		check(await page.isHidden('#merge-bar'), 'one event selected offers no merge');
+		await page.uncheck('#detail .actions input[type=checkbox]');
+		check(await page.isDisabled('#detail button:has-text("Split off")'), 'split waits for a ticked report');
 		await page.click('#detail button:has-text("Verify")');
 		await page.waitForFunction(() => document.querySelector('#events-table tr[data-event="1"]')?.textContent.includes('verified')
 			&& !document.querySelector('#events-table tr[data-event="1"]').textContent.includes('unverified'));
@@ -151,11 +155,27 @@ try {
 		check(await page.locator('#breach-detail button:has-text("Propose")').count() === 0, 'an analyst cannot propose');
 		await context.close();
 	}
-	// the commander proposes a response
+	// a monitor is told what the dashboard is for
+	{
+		const { context, page } = await session(null, 1280, 900);
+		await page.fill('#token', tokens.monitor);
+		await page.click('#signin button');
+		await page.waitForFunction(() => document.querySelector('#signin h2').textContent.includes('Monitors'));
+		check(await page.isHidden('#app'), 'a monitor gets a note instead of the dashboard');
+		await context.close();
+	}
+	// the commander proposes a response; a choice survives the page's refresh
 	{
 		const { context, page } = await session('commander', 1280, 900);
 		await page.click('#breach-list li[data-breach="1"]');
 		await page.waitForSelector('#breach-detail button:has-text("Propose")');
+		await page.selectOption('#breach-detail select', 'defensive-fire');
+		await page.fill('#breach-detail input[type=text]', 'after the mechanism failed');
+		const before = await page.textContent('#updated');
+		await page.waitForFunction((t) => document.querySelector('#updated').textContent !== t, before, { timeout: 15000 });
+		check(await page.inputValue('#breach-detail select') === 'defensive-fire'
+			&& await page.inputValue('#breach-detail input[type=text]') === 'after the mechanism failed',
+			'a response chosen and a note typed survive the refresh');
 		await page.selectOption('#breach-detail select', 'protest');
 		await page.click('#breach-detail button:has-text("Propose")');
 		await page.waitForSelector('#breach-detail .proposal-pending');
