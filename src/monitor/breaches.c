@@ -2,6 +2,7 @@
  * a stretch of time cross one of the agreement's thresholds, each with its
  * evidence and an audit entry; read; dismissed by a commander
  * (docs/monitor.md, "Breaches"). */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <inttypes.h>
@@ -35,21 +36,19 @@ static enum gt_status counting_events(struct gt_store *st, const struct gt_thres
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " GT__EVENT_COLS " FROM events WHERE event = ?"
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " GT__EVENT_COLS " FROM events WHERE event = ?"
 	                       " AND observed_from BETWEEN ? AND ?"
 	                       " AND status IN ('unverified', 'verified')"
-	                       " ORDER BY CASE WHEN ? THEN sector ELSE 0 END, observed_from, id",
-	                       -1, &q, NULL) != SQLITE_OK)
+	                       " ORDER BY CASE WHEN ? THEN sector ELSE 0 END, observed_from, id", &q))
 		return gt__store_fail(st, err, "cannot read the events");
-	sqlite3_bind_text(q, 1, gt_event_type_name(t->event), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, lo);
-	sqlite3_bind_int64(q, 3, hi);
-	sqlite3_bind_int(q, 4, t->per_sector);
+	gt__q_bind_text(q, 1, gt_event_type_name(t->event));
+	gt__q_bind_int64(q, 2, lo);
+	gt__q_bind_int64(q, 3, hi);
+	gt__q_bind_int64(q, 4, t->per_sector);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		struct gt_event e;
 		gt__event_from_row(q, &e);
 		if (!gt_threshold_counts(t, &e))
@@ -58,7 +57,7 @@ static enum gt_status counting_events(struct gt_store *st, const struct gt_thres
 			cap = cap ? 2 * cap : 64;
 			struct gt_event *grown = realloc(*out, cap * sizeof(*grown));
 			if (!grown) {
-				sqlite3_finalize(q);
+				gt__q_finalize(q);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -68,8 +67,8 @@ static enum gt_status counting_events(struct gt_store *st, const struct gt_thres
 		}
 		(*out)[(*n)++] = e;
 	}
-	sqlite3_finalize(q);
-	if (rc == SQLITE_DONE)
+	gt__q_finalize(q);
+	if (rc == GT__DONE)
 		return GT_OK;
 	free(*out);
 	*out = NULL;
@@ -85,24 +84,22 @@ static enum gt_status breaches_between(struct gt_store *st, const char *threshol
 {
 	*at = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT at FROM breaches WHERE threshold = ? AND sector = ?"
-	                       " AND at BETWEEN ? AND ? ORDER BY at",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT at FROM breaches WHERE threshold = ? AND sector = ?"
+	                       " AND at BETWEEN ? AND ? ORDER BY at", &q))
 		return gt__store_fail(st, err, "cannot read the breaches");
-	sqlite3_bind_text(q, 1, threshold, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, sector);
-	sqlite3_bind_int64(q, 3, lo);
-	sqlite3_bind_int64(q, 4, hi);
+	gt__q_bind_text(q, 1, threshold);
+	gt__q_bind_int64(q, 2, sector);
+	gt__q_bind_int64(q, 3, lo);
+	gt__q_bind_int64(q, 4, hi);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 16;
 			int64_t *grown = realloc(*at, cap * sizeof(*grown));
 			if (!grown) {
-				sqlite3_finalize(q);
+				gt__q_finalize(q);
 				free(*at);
 				*at = NULL;
 				*n = 0;
@@ -110,10 +107,10 @@ static enum gt_status breaches_between(struct gt_store *st, const char *threshol
 			}
 			*at = grown;
 		}
-		(*at)[(*n)++] = sqlite3_column_int64(q, 0);
+		(*at)[(*n)++] = gt__q_int64(q, 0);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		free(*at);
 		*at = NULL;
 		*n = 0;
@@ -127,38 +124,35 @@ static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold
                                   const struct gt_event *ev, const char *actor,
                                   struct gt_err *err)
 {
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	char now[32];
 	gt__store_now(now);
-	if (sqlite3_prepare_v2(st->db,
-	                       "INSERT INTO breaches (threshold, sector, at, window_from, total,"
-	                       " status, opened) VALUES (?, ?, ?, ?, ?, 'open', ?)",
-	                       -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, "INSERT INTO breaches (threshold, sector, at, window_from, total,"
+	                       " status, opened) VALUES (?, ?, ?, ?, ?, 'open', ?)", &q))
 		return gt__store_fail(st, err, "cannot open the breach");
-	sqlite3_bind_text(q, 1, t->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, sector);
-	sqlite3_bind_int64(q, 3, x->at);
-	sqlite3_bind_int64(q, 4, x->from);
-	sqlite3_bind_int64(q, 5, x->total);
-	sqlite3_bind_text(q, 6, now, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
+	gt__q_bind_text(q, 1, t->name);
+	gt__q_bind_int64(q, 2, sector);
+	gt__q_bind_int64(q, 3, x->at);
+	gt__q_bind_int64(q, 4, x->from);
+	gt__q_bind_int64(q, 5, x->total);
+	gt__q_bind_text(q, 6, now);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot open the breach");
-	int64_t id = sqlite3_last_insert_rowid(st->db);
-	if (sqlite3_prepare_v2(st->db, "INSERT INTO breach_events (breach, event) VALUES (?, ?)",
-	                       -1, &q, NULL) != SQLITE_OK)
+	int64_t id = gt__store_last_id(st);
+	if (!gt__q_prepare(st, "INSERT INTO breach_events (breach, event) VALUES (?, ?)", &q))
 		return gt__store_fail(st, err, "cannot record the evidence");
 	char detail[1024];
 	size_t used = (size_t)snprintf(detail, sizeof(detail),
 	                               "threshold=%s sector=%d total=%ld events=", t->name, sector,
 	                               x->total);
 	for (size_t i = x->first; i <= x->last; i++) {
-		sqlite3_reset(q);
-		sqlite3_bind_int64(q, 1, id);
-		sqlite3_bind_int64(q, 2, ev[i].id);
-		if (sqlite3_step(q) != SQLITE_DONE) {
-			sqlite3_finalize(q);
+		gt__q_reset(q);
+		gt__q_bind_int64(q, 1, id);
+		gt__q_bind_int64(q, 2, ev[i].id);
+		if (gt__q_step(q) != GT__DONE) {
+			gt__q_finalize(q);
 			return gt__store_fail(st, err, "cannot record the evidence");
 		}
 		if (used < sizeof(detail)) {
@@ -167,7 +161,7 @@ static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold
 			used += w > 0 ? (size_t)w : 0;
 		}
 	}
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	char object[32];
 	snprintf(object, sizeof(object), "breach:%" PRId64, id);
 	return gt__store_audit(st, actor, "breach.open", object, detail, err);
@@ -217,16 +211,16 @@ enum gt_status gt__breaches_update(struct gt_store *st, const struct gt_scenario
 
 #define BREACH_COLS "id, threshold, sector, at, window_from, total, status"
 
-static void breach_from_row(sqlite3_stmt *q, struct gt_breach *b)
+static void breach_from_row(struct gt__q *q, struct gt_breach *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->id = sqlite3_column_int64(q, 0);
-	snprintf(b->threshold, sizeof(b->threshold), "%s", (const char *)sqlite3_column_text(q, 1));
-	b->sector = sqlite3_column_int(q, 2);
-	b->at = sqlite3_column_int64(q, 3);
-	b->from = sqlite3_column_int64(q, 4);
-	b->total = (long)sqlite3_column_int64(q, 5);
-	gt_breach_status_parse((const char *)sqlite3_column_text(q, 6), &b->status);
+	b->id = gt__q_int64(q, 0);
+	snprintf(b->threshold, sizeof(b->threshold), "%s", gt__q_text(q, 1));
+	b->sector = (int)gt__q_int64(q, 2);
+	b->at = gt__q_int64(q, 3);
+	b->from = gt__q_int64(q, 4);
+	b->total = (long)gt__q_int64(q, 5);
+	gt_breach_status_parse(gt__q_text(q, 6), &b->status);
 }
 
 enum gt_status gt_store_breaches(struct gt_store *st, unsigned statuses, int64_t after,
@@ -237,20 +231,17 @@ enum gt_status gt_store_breaches(struct gt_store *st, unsigned statuses, int64_t
 	*n = 0;
 	if (!statuses)
 		statuses = ~0u;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " BREACH_COLS " FROM breaches WHERE id > ?"
-	                       " AND status IN (?, ?, ?) ORDER BY id LIMIT ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " BREACH_COLS " FROM breaches WHERE id > ?"
+	                       " AND status IN (?, ?, ?) ORDER BY id LIMIT ?", &q))
 		return gt__store_fail(st, err, "cannot read the breaches");
-	sqlite3_bind_int64(q, 1, after);
+	gt__q_bind_int64(q, 1, after);
 	for (int i = 0; i < GT_BREACH_STATUS_COUNT; i++)
-		sqlite3_bind_text(q, 2 + i,
-		                  statuses & (1u << i) ? status_names[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2 + GT_BREACH_STATUS_COUNT, (int64_t)limit);
+		gt__q_bind_text(q, 2 + i, statuses & (1u << i) ? status_names[i] : "");
+	gt__q_bind_int64(q, 2 + GT_BREACH_STATUS_COUNT, (int64_t)limit);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 32;
 			struct gt_breach *grown = realloc(*breaches, cap * sizeof(*grown));
@@ -258,15 +249,15 @@ enum gt_status gt_store_breaches(struct gt_store *st, unsigned statuses, int64_t
 				free(*breaches);
 				*breaches = NULL;
 				*n = 0;
-				sqlite3_finalize(q);
+				gt__q_finalize(q);
 				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 			}
 			*breaches = grown;
 		}
 		breach_from_row(q, &(*breaches)[(*n)++]);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		free(*breaches);
 		*breaches = NULL;
 		*n = 0;
@@ -282,33 +273,30 @@ enum gt_status gt_store_breach(struct gt_store *st, int64_t id, struct gt_breach
 		*events = NULL;
 		*nevents = 0;
 	}
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT " BREACH_COLS " FROM breaches WHERE id = ?", -1, &q,
-	                       NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " BREACH_COLS " FROM breaches WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the breaches");
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	gt__q_bind_int64(q, 1, id);
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW)
 		breach_from_row(q, out);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_DONE)
+	gt__q_finalize(q);
+	if (rc == GT__DONE)
 		return gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no breach %" PRId64, id);
-	if (rc != SQLITE_ROW)
+	if (rc != GT__ROW)
 		return gt__store_fail(st, err, "cannot read the breaches");
 	if (!events)
 		return GT_OK;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT event FROM breach_events WHERE breach = ? ORDER BY event", -1,
-	                       &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, "SELECT event FROM breach_events WHERE breach = ? ORDER BY event", &q))
 		return gt__store_fail(st, err, "cannot read the evidence");
-	sqlite3_bind_int64(q, 1, id);
+	gt__q_bind_int64(q, 1, id);
 	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		if (*nevents == cap) {
 			cap = cap ? 2 * cap : 16;
 			int64_t *grown = realloc(*events, cap * sizeof(*grown));
 			if (!grown) {
-				sqlite3_finalize(q);
+				gt__q_finalize(q);
 				free(*events);
 				*events = NULL;
 				*nevents = 0;
@@ -316,10 +304,10 @@ enum gt_status gt_store_breach(struct gt_store *st, int64_t id, struct gt_breach
 			}
 			*events = grown;
 		}
-		(*events)[(*nevents)++] = sqlite3_column_int64(q, 0);
+		(*events)[(*nevents)++] = gt__q_int64(q, 0);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		free(*events);
 		*events = NULL;
 		*nevents = 0;
@@ -331,29 +319,26 @@ enum gt_status gt_store_breach(struct gt_store *st, int64_t id, struct gt_breach
 enum gt_status gt__breach_set_status(struct gt_store *st, int64_t id,
                                      enum gt_breach_status to, struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "UPDATE breaches SET status = ? WHERE id = ?", -1, &q,
-	                       NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "UPDATE breaches SET status = ? WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot write the breach");
-	sqlite3_bind_text(q, 1, status_names[to], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the breach");
+	gt__q_bind_text(q, 1, status_names[to]);
+	gt__q_bind_int64(q, 2, id);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the breach");
 }
 
 bool gt__breach_pending(struct gt_store *st, int64_t id)
 {
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	bool pending = true;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT count(*) FROM proposals WHERE breach = ? AND state = 'pending'",
-	                       -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, "SELECT count(*) FROM proposals WHERE breach = ? AND state = 'pending'", &q))
 		return pending;
-	sqlite3_bind_int64(q, 1, id);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		pending = sqlite3_column_int(q, 0) > 0;
-	sqlite3_finalize(q);
+	gt__q_bind_int64(q, 1, id);
+	if (gt__q_step(q) == GT__ROW)
+		pending = (int)gt__q_int64(q, 0) > 0;
+	gt__q_finalize(q);
 	return pending;
 }
 

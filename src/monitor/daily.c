@@ -2,6 +2,7 @@
  * type and side, against the day before, with the day's verified events
  * and the breaches crossed in it (docs/monitor.md, "Daily report"). */
 #define _DEFAULT_SOURCE /* timegm */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <stdio.h>
@@ -125,18 +126,16 @@ enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc,
 	out->nevents = kept;
 	ev = NULL;
 	/* the breaches crossed in the period */
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT id FROM breaches WHERE at >= ? AND at < ? ORDER BY at, id", -1,
-	                       &q, NULL) != SQLITE_OK) {
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT id FROM breaches WHERE at >= ? AND at < ? ORDER BY at, id", &q)) {
 		s = gt__store_fail(st, err, "cannot read the breaches");
 		goto out_fail;
 	}
-	sqlite3_bind_int64(q, 1, out->from);
-	sqlite3_bind_int64(q, 2, out->to);
+	gt__q_bind_int64(q, 1, out->from);
+	gt__q_bind_int64(q, 2, out->to);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && s == GT_OK) {
+	while ((rc = gt__q_step(q)) == GT__ROW && s == GT_OK) {
 		if (out->nbreaches == cap) {
 			cap = cap ? 2 * cap : 8;
 			struct gt_breach *grown = realloc(out->breaches, cap * sizeof(*grown));
@@ -146,12 +145,12 @@ enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc,
 			}
 			out->breaches = grown;
 		}
-		s = gt_store_breach(st, sqlite3_column_int64(q, 0), &out->breaches[out->nbreaches],
+		s = gt_store_breach(st, gt__q_int64(q, 0), &out->breaches[out->nbreaches],
 		                    NULL, NULL, err);
 		out->nbreaches += s == GT_OK;
 	}
-	sqlite3_finalize(q);
-	if (s == GT_OK && rc != SQLITE_DONE)
+	gt__q_finalize(q);
+	if (s == GT_OK && rc != GT__DONE)
 		s = gt__store_fail(st, err, "cannot read the breaches");
 	if (s != GT_OK ||
 	    (s = gt_store_audit_hash(st, 0, &out->audit_entries, out->audit_head, err)) != GT_OK)

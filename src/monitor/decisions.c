@@ -4,6 +4,7 @@
  * settles it as soon as it can, or at the deadline. The rule and voters
  * are copied into the proposal when it is made (docs/monitor.md,
  * "Decisions"). */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <inttypes.h>
@@ -46,57 +47,55 @@ static void read_voters(const char *text, struct gt_proposal *p)
 
 static enum gt_status load_votes(struct gt_store *st, struct gt_proposal *p, struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT member, approve, at FROM votes WHERE proposal = ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT member, approve, at FROM votes WHERE proposal = ?", &q))
 		return gt__store_fail(st, err, "cannot read the votes");
-	sqlite3_bind_int64(q, 1, p->id);
+	gt__q_bind_int64(q, 1, p->id);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *m = (const char *)sqlite3_column_text(q, 0);
+	while ((rc = gt__q_step(q)) == GT__ROW) {
+		const char *m = gt__q_text(q, 0);
 		for (size_t i = 0; i < p->nvoters; i++)
 			if (m && strcmp(p->ballots[i].member, m) == 0) {
 				p->ballots[i].cast = true;
-				p->ballots[i].approve = sqlite3_column_int(q, 1) != 0;
-				p->ballots[i].at = sqlite3_column_int64(q, 2);
+				p->ballots[i].approve = (int)gt__q_int64(q, 1) != 0;
+				p->ballots[i].at = gt__q_int64(q, 2);
 			}
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot read the votes");
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot read the votes");
 }
 
-static void proposal_from_row(sqlite3_stmt *q, struct gt_proposal *p)
+static void proposal_from_row(struct gt__q *q, struct gt_proposal *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->id = sqlite3_column_int64(q, 0);
-	p->breach = sqlite3_column_int64(q, 1);
-	snprintf(p->rung, sizeof(p->rung), "%s", (const char *)sqlite3_column_text(q, 2));
-	snprintf(p->by, sizeof(p->by), "%s", (const char *)sqlite3_column_text(q, 3));
-	p->proposed = sqlite3_column_int64(q, 4);
-	p->deadline = sqlite3_column_int64(q, 5);
-	gt_decide_rule_parse((const char *)sqlite3_column_text(q, 6), &p->rule);
-	p->quorum = sqlite3_column_double(q, 7);
-	p->lead = (size_t)sqlite3_column_int64(q, 8);
-	read_voters((const char *)sqlite3_column_text(q, 9), p);
-	parse_state((const char *)sqlite3_column_text(q, 10), &p->state);
-	p->decided = sqlite3_column_int64(q, 11);
+	p->id = gt__q_int64(q, 0);
+	p->breach = gt__q_int64(q, 1);
+	snprintf(p->rung, sizeof(p->rung), "%s", gt__q_text(q, 2));
+	snprintf(p->by, sizeof(p->by), "%s", gt__q_text(q, 3));
+	p->proposed = gt__q_int64(q, 4);
+	p->deadline = gt__q_int64(q, 5);
+	gt_decide_rule_parse(gt__q_text(q, 6), &p->rule);
+	p->quorum = gt__q_double(q, 7);
+	p->lead = (size_t)gt__q_int64(q, 8);
+	read_voters(gt__q_text(q, 9), p);
+	parse_state(gt__q_text(q, 10), &p->state);
+	p->decided = gt__q_int64(q, 11);
 }
 
 static enum gt_status load(struct gt_store *st, int64_t id, struct gt_proposal *p,
                            struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT " PROPOSAL_COLS " FROM proposals WHERE id = ?", -1,
-	                       &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " PROPOSAL_COLS " FROM proposals WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the proposals");
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	gt__q_bind_int64(q, 1, id);
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW)
 		proposal_from_row(q, p);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_DONE)
+	gt__q_finalize(q);
+	if (rc == GT__DONE)
 		return gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no proposal %" PRId64, id);
-	if (rc != SQLITE_ROW)
+	if (rc != GT__ROW)
 		return gt__store_fail(st, err, "cannot read the proposals");
 	return load_votes(st, p, err);
 }
@@ -132,16 +131,15 @@ static enum gt_status record(struct gt_store *st, struct gt_proposal *p,
 		return GT_OK;
 	p->state = d->state;
 	p->decided = p->proposed + (int64_t)(d->day * 86400.0 + 0.5);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "UPDATE proposals SET state = ?, decided = ? WHERE id = ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "UPDATE proposals SET state = ?, decided = ? WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot record the decision");
-	sqlite3_bind_text(q, 1, state_names[p->state], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, p->decided);
-	sqlite3_bind_int64(q, 3, p->id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
+	gt__q_bind_text(q, 1, state_names[p->state]);
+	gt__q_bind_int64(q, 2, p->decided);
+	gt__q_bind_int64(q, 3, p->id);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot record the decision");
 	char object[32], detail[160];
 	snprintf(object, sizeof(object), "proposal:%" PRId64, p->id);
@@ -208,31 +206,29 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 		used += n > 0 ? (size_t)n : 0;
 	}
 	int64_t deadline = now + (int64_t)(m->deadline_hours * 3600);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "INSERT INTO proposals (breach, rung, proposed_by, proposed, deadline,"
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "INSERT INTO proposals (breach, rung, proposed_by, proposed, deadline,"
 	                       " rule, quorum, lead, voters, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-	                       " ?, 'pending')",
-	                       -1, &q, NULL) != SQLITE_OK) {
+	                       " ?, 'pending')", &q)) {
 		s = gt__store_fail(st, err, "cannot record the proposal");
 		goto out;
 	}
-	sqlite3_bind_int64(q, 1, breach);
-	sqlite3_bind_text(q, 2, rung, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, by->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 4, now);
-	sqlite3_bind_int64(q, 5, deadline);
-	sqlite3_bind_text(q, 6, gt_decide_rule_name(m->rule), -1, SQLITE_STATIC);
-	sqlite3_bind_double(q, 7, m->quorum);
-	sqlite3_bind_int64(q, 8, (int64_t)m->lead);
-	sqlite3_bind_text(q, 9, voters, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_bind_int64(q, 1, breach);
+	gt__q_bind_text(q, 2, rung);
+	gt__q_bind_text(q, 3, by->name);
+	gt__q_bind_int64(q, 4, now);
+	gt__q_bind_int64(q, 5, deadline);
+	gt__q_bind_text(q, 6, gt_decide_rule_name(m->rule));
+	gt__q_bind_double(q, 7, m->quorum);
+	gt__q_bind_int64(q, 8, (int64_t)m->lead);
+	gt__q_bind_text(q, 9, voters);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot record the proposal");
 		goto out;
 	}
-	int64_t id = sqlite3_last_insert_rowid(st->db);
+	int64_t id = gt__store_last_id(st);
 	char object[32], detail[1200];
 	snprintf(object, sizeof(object), "proposal:%" PRId64, id);
 	snprintf(detail, sizeof(detail), "breach=%" PRId64 " rung=%s rule=%s voters=%zu%s%s",
@@ -291,22 +287,20 @@ enum gt_status gt_store_vote(struct gt_store *st, const struct gt_user *by, int6
 		               by->member, proposal);
 		goto out;
 	}
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "INSERT INTO votes (proposal, member, approve, at, by_user)"
-	                       " VALUES (?, ?, ?, ?, ?)",
-	                       -1, &q, NULL) != SQLITE_OK) {
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "INSERT INTO votes (proposal, member, approve, at, by_user)"
+	                       " VALUES (?, ?, ?, ?, ?)", &q)) {
 		s = gt__store_fail(st, err, "cannot record the vote");
 		goto out;
 	}
-	sqlite3_bind_int64(q, 1, proposal);
-	sqlite3_bind_text(q, 2, by->member, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 3, approve);
-	sqlite3_bind_int64(q, 4, now);
-	sqlite3_bind_text(q, 5, by->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_bind_int64(q, 1, proposal);
+	gt__q_bind_text(q, 2, by->member);
+	gt__q_bind_int64(q, 3, approve);
+	gt__q_bind_int64(q, 4, now);
+	gt__q_bind_text(q, 5, by->name);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot record the vote");
 		goto out;
 	}
@@ -332,20 +326,18 @@ enum gt_status gt__store_settle_locked(struct gt_store *st, int64_t now, size_t 
 {
 	*settled = 0;
 	for (;;) {
-		sqlite3_stmt *q;
-		if (sqlite3_prepare_v2(st->db,
-		                       "SELECT id FROM proposals WHERE state = 'pending' AND deadline < ?"
-		                       " ORDER BY id LIMIT 256",
-		                       -1, &q, NULL) != SQLITE_OK)
+		struct gt__q *q;
+		if (!gt__q_prepare(st, "SELECT id FROM proposals WHERE state = 'pending' AND deadline < ?"
+		                       " ORDER BY id LIMIT 256", &q))
 			return gt__store_fail(st, err, "cannot read the proposals");
-		sqlite3_bind_int64(q, 1, now);
+		gt__q_bind_int64(q, 1, now);
 		int64_t ids[256];
 		size_t n = 0;
 		int rc;
-		while (n < 256 && (rc = sqlite3_step(q)) == SQLITE_ROW)
-			ids[n++] = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
-		if (n < 256 && rc != SQLITE_DONE)
+		while (n < 256 && (rc = gt__q_step(q)) == GT__ROW)
+			ids[n++] = gt__q_int64(q, 0);
+		gt__q_finalize(q);
+		if (n < 256 && rc != GT__DONE)
 			return gt__store_fail(st, err, "cannot read the proposals");
 		for (size_t i = 0; i < n; i++) {
 			struct gt_proposal p;
@@ -392,16 +384,14 @@ enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach, struct gt
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " PROPOSAL_COLS " FROM proposals WHERE breach = ? ORDER BY id",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " PROPOSAL_COLS " FROM proposals WHERE breach = ? ORDER BY id", &q))
 		return gt__store_fail(st, err, "cannot read the proposals");
-	sqlite3_bind_int64(q, 1, breach);
+	gt__q_bind_int64(q, 1, breach);
 	size_t cap = 0;
 	int rc;
 	enum gt_status s = GT_OK;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 4;
 			struct gt_proposal *grown = realloc(*out, cap * sizeof(*grown));
@@ -413,8 +403,8 @@ enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach, struct gt
 		}
 		proposal_from_row(q, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(q);
-	if (s == GT_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+	gt__q_finalize(q);
+	if (s == GT_OK && rc != GT__DONE && rc != GT__ROW)
 		s = gt__store_fail(st, err, "cannot read the proposals");
 	for (size_t i = 0; i < *n && s == GT_OK; i++)
 		s = load_votes(st, &(*out)[i], err);

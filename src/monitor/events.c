@@ -2,6 +2,7 @@
  * event yet, reading events, and the analysts' verify, reject, reopen,
  * merge and split, each audited in the transaction that makes it
  * (docs/monitor.md, "Events"). */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <inttypes.h>
@@ -46,51 +47,49 @@ static bool sightings_grow(struct sightings *v)
 }
 
 /* Appends the rows of q (SIGHTING_COLS) to v. */
-static enum gt_status read_sightings(struct gt_store *st, sqlite3_stmt *q, struct sightings *v,
+static enum gt_status read_sightings(struct gt_store *st, struct gt__q *q, struct sightings *v,
                                      struct gt_err *err)
 {
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		if (!sightings_grow(v))
 			return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 		struct gt_sighting *s = &v->s[v->n];
 		memset(s, 0, sizeof(*s));
-		v->seq[v->n] = sqlite3_column_int64(q, 0);
-		s->from = sqlite3_column_int64(q, 1);
-		s->to = sqlite3_column_int64(q, 2);
-		s->lon = sqlite3_column_double(q, 3);
-		s->lat = sqlite3_column_double(q, 4);
-		s->precision_km = sqlite3_column_double(q, 5) / 1000;
-		s->heard = sqlite3_column_type(q, 6) != SQLITE_NULL;
-		s->bearing_deg = sqlite3_column_double(q, 6);
-		s->distance_km = sqlite3_column_double(q, 7);
-		if (!gt_source_kind_parse((const char *)sqlite3_column_text(q, 8), &s->source) ||
-		    !gt_event_type_parse((const char *)sqlite3_column_text(q, 9), &s->event) ||
-		    !gt_weapon_parse((const char *)sqlite3_column_text(q, 10), &s->weapon))
+		v->seq[v->n] = gt__q_int64(q, 0);
+		s->from = gt__q_int64(q, 1);
+		s->to = gt__q_int64(q, 2);
+		s->lon = gt__q_double(q, 3);
+		s->lat = gt__q_double(q, 4);
+		s->precision_km = gt__q_double(q, 5) / 1000;
+		s->heard = !gt__q_null(q, 6);
+		s->bearing_deg = gt__q_double(q, 6);
+		s->distance_km = gt__q_double(q, 7);
+		if (!gt_source_kind_parse(gt__q_text(q, 8), &s->source) ||
+		    !gt_event_type_parse(gt__q_text(q, 9), &s->event) ||
+		    !gt_weapon_parse(gt__q_text(q, 10), &s->weapon))
 			return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
 			                  "report %" PRId64 " has a source, event or weapon this "
 			                  "guarantor does not know",
 			                  v->seq[v->n]);
-		s->count = (long)sqlite3_column_int64(q, 11);
-		s->event_id = sqlite3_column_int64(q, 12);
-		s->observer = (uint32_t)sqlite3_column_int64(q, 13);
+		s->count = (long)gt__q_int64(q, 11);
+		s->event_id = gt__q_int64(q, 12);
+		s->observer = (uint32_t)gt__q_int64(q, 13);
 		v->n++;
 	}
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot read the reports");
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot read the reports");
 }
 
 /* The reports of one event. */
 static enum gt_status event_sightings(struct gt_store *st, int64_t id, struct sightings *v,
                                       struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " SIGHTING_COLS " FROM reports WHERE event_id = ? ORDER BY seq",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " SIGHTING_COLS " FROM reports WHERE event_id = ? ORDER BY seq", &q))
 		return gt__store_fail(st, err, "cannot read the reports");
-	sqlite3_bind_int64(q, 1, id);
+	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = read_sightings(st, q, v, err);
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	return s;
 }
 
@@ -99,10 +98,8 @@ static enum gt_status event_sightings(struct gt_store *st, int64_t id, struct si
 enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
                                 enum gt_event_status status, struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(
-		    st->db,
-		    "INSERT INTO events (id, status, observed_from, observed_to, lon, lat, radius_km,"
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "INSERT INTO events (id, status, observed_from, observed_to, lon, lat, radius_km,"
 		    " triangulated, event, weapon, count, reports, observers, sources, grade, sector,"
 		    " side, line_km, offset_km, updated)"
 		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -113,34 +110,33 @@ enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
 		    " reports = excluded.reports, observers = excluded.observers,"
 		    " sources = excluded.sources, grade = excluded.grade, sector = excluded.sector,"
 		    " side = excluded.side, line_km = excluded.line_km,"
-		    " offset_km = excluded.offset_km, updated = excluded.updated",
-		    -1, &q, NULL) != SQLITE_OK)
+		    " offset_km = excluded.offset_km, updated = excluded.updated", &q))
 		return gt__store_fail(st, err, "cannot write the event");
 	char now[32], grade[2] = {e->grade, '\0'};
 	gt__store_now(now);
-	sqlite3_bind_int64(q, 1, e->id);
-	sqlite3_bind_text(q, 2, gt_event_status_name(status), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, e->from);
-	sqlite3_bind_int64(q, 4, e->to);
-	sqlite3_bind_double(q, 5, e->lon);
-	sqlite3_bind_double(q, 6, e->lat);
-	sqlite3_bind_double(q, 7, e->radius_km);
-	sqlite3_bind_int(q, 8, e->triangulated);
-	sqlite3_bind_text(q, 9, gt_event_type_name(e->event), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 10, gt_weapon_name(e->weapon), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 11, e->count);
-	sqlite3_bind_int(q, 12, e->reports);
-	sqlite3_bind_int(q, 13, e->observers);
-	sqlite3_bind_int(q, 14, e->sources);
-	sqlite3_bind_text(q, 15, grade, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 16, e->sector);
-	sqlite3_bind_int(q, 17, e->side);
-	sqlite3_bind_double(q, 18, e->line_km);
-	sqlite3_bind_double(q, 19, e->offset_km);
-	sqlite3_bind_text(q, 20, now, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
+	gt__q_bind_int64(q, 1, e->id);
+	gt__q_bind_text(q, 2, gt_event_status_name(status));
+	gt__q_bind_int64(q, 3, e->from);
+	gt__q_bind_int64(q, 4, e->to);
+	gt__q_bind_double(q, 5, e->lon);
+	gt__q_bind_double(q, 6, e->lat);
+	gt__q_bind_double(q, 7, e->radius_km);
+	gt__q_bind_int64(q, 8, e->triangulated);
+	gt__q_bind_text(q, 9, gt_event_type_name(e->event));
+	gt__q_bind_text(q, 10, gt_weapon_name(e->weapon));
+	gt__q_bind_int64(q, 11, e->count);
+	gt__q_bind_int64(q, 12, e->reports);
+	gt__q_bind_int64(q, 13, e->observers);
+	gt__q_bind_int64(q, 14, e->sources);
+	gt__q_bind_text(q, 15, grade);
+	gt__q_bind_int64(q, 16, e->sector);
+	gt__q_bind_int64(q, 17, e->side);
+	gt__q_bind_double(q, 18, e->line_km);
+	gt__q_bind_double(q, 19, e->offset_km);
+	gt__q_bind_text(q, 20, now);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
 }
 
 static enum gt_status summarise_all(const struct gt_scenario *sc,
@@ -180,13 +176,13 @@ enum gt_status gt__event_refresh(struct gt_store *st, const struct gt_scenario *
 	return s;
 }
 
-static enum gt_status set_report_event(struct gt_store *st, sqlite3_stmt *q, int64_t seq,
+static enum gt_status set_report_event(struct gt_store *st, struct gt__q *q, int64_t seq,
                                        int64_t event, struct gt_err *err)
 {
-	sqlite3_reset(q);
-	sqlite3_bind_int64(q, 1, event);
-	sqlite3_bind_int64(q, 2, seq);
-	return sqlite3_step(q) == SQLITE_DONE ? GT_OK
+	gt__q_reset(q);
+	gt__q_bind_int64(q, 1, event);
+	gt__q_bind_int64(q, 2, seq);
+	return gt__q_step(q) == GT__DONE ? GT_OK
 	                                      : gt__store_fail(st, err, "cannot assign the report");
 }
 
@@ -228,13 +224,13 @@ enum gt_status gt__events_finish(struct gt_store *st, struct gt_geo_line_locator
 
 static int64_t scalar(struct gt_store *st, const char *sql, int64_t fallback)
 {
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	int64_t v = fallback;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, sql, &q))
 		return fallback;
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	if (gt__q_step(q) == GT__ROW && !gt__q_null(q, 0))
+		v = gt__q_int64(q, 0);
+	gt__q_finalize(q);
 	return v;
 }
 
@@ -291,10 +287,9 @@ static enum gt_status write_assignments(struct gt_store *st, const struct gt_sce
 		s = gt__event_put(st, &e, GT_EVENT_UNVERIFIED, err);
 		out->new_events++;
 	}
-	sqlite3_stmt *q = NULL;
+	struct gt__q *q = NULL;
 	if (s == GT_OK &&
-	    sqlite3_prepare_v2(st->db, "UPDATE reports SET event_id = ? WHERE seq = ?", -1, &q,
-	                       NULL) != SQLITE_OK)
+	    !gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE seq = ?", &q))
 		s = gt__store_fail(st, err, "cannot assign the reports");
 	crypto_generichash_state h;
 	crypto_generichash_init(&h, NULL, 0, 32);
@@ -307,7 +302,7 @@ static enum gt_status write_assignments(struct gt_store *st, const struct gt_sce
 		out->reports++;
 	}
 	crypto_generichash_final(&h, digest, 32);
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	for (size_t a = 0, b; a < nf && s == GT_OK; a = b) {
 		for (b = a; b < nf && g[b].event == g[a].event; b++)
 			;
@@ -338,19 +333,17 @@ enum gt_status gt_store_correlate(struct gt_store *st, const struct gt_scenario 
 	/* reports already in unverified events that could match: those that
 	 * began within a span and a window of the new ones */
 	int64_t reach = (int64_t)(m->max_span_hours * 3600 + m->window_min * 60);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " SIGHTING_COLS " FROM reports WHERE event_id IS NULL OR"
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " SIGHTING_COLS " FROM reports WHERE event_id IS NULL OR"
 	                       " (observed_from BETWEEN ? AND ? AND event_id IN"
-	                       " (SELECT id FROM events WHERE status = 'unverified')) ORDER BY seq",
-	                       -1, &q, NULL) != SQLITE_OK) {
+	                       " (SELECT id FROM events WHERE status = 'unverified')) ORDER BY seq", &q)) {
 		s = gt__store_fail(st, err, "cannot read the reports");
 		goto out;
 	}
-	sqlite3_bind_int64(q, 1, lo - reach);
-	sqlite3_bind_int64(q, 2, hi + reach);
+	gt__q_bind_int64(q, 1, lo - reach);
+	gt__q_bind_int64(q, 2, hi + reach);
 	s = read_sightings(st, q, &v, err);
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	if (s != GT_OK)
 		goto out;
 	if (!(fresh = malloc((v.n ? v.n : 1) * sizeof(bool)))) {
@@ -383,47 +376,46 @@ out:
 
 /* --- reading events --------------------------------------------------- */
 
-void gt__event_from_row(sqlite3_stmt *q, struct gt_event *e)
+void gt__event_from_row(struct gt__q *q, struct gt_event *e)
 {
 	memset(e, 0, sizeof(*e));
-	e->id = sqlite3_column_int64(q, 0);
-	gt_event_status_parse((const char *)sqlite3_column_text(q, 1), &e->status);
-	e->merged_into = sqlite3_column_int64(q, 2);
-	e->from = sqlite3_column_int64(q, 3);
-	e->to = sqlite3_column_int64(q, 4);
-	e->lon = sqlite3_column_double(q, 5);
-	e->lat = sqlite3_column_double(q, 6);
-	e->radius_km = sqlite3_column_double(q, 7);
-	e->triangulated = sqlite3_column_int(q, 8) != 0;
-	gt_event_type_parse((const char *)sqlite3_column_text(q, 9), &e->event);
-	gt_weapon_parse((const char *)sqlite3_column_text(q, 10), &e->weapon);
-	e->count = (long)sqlite3_column_int64(q, 11);
-	e->reports = sqlite3_column_int(q, 12);
-	e->observers = sqlite3_column_int(q, 13);
-	e->sources = sqlite3_column_int(q, 14);
-	const unsigned char *g = sqlite3_column_text(q, 15);
+	e->id = gt__q_int64(q, 0);
+	gt_event_status_parse(gt__q_text(q, 1), &e->status);
+	e->merged_into = gt__q_int64(q, 2);
+	e->from = gt__q_int64(q, 3);
+	e->to = gt__q_int64(q, 4);
+	e->lon = gt__q_double(q, 5);
+	e->lat = gt__q_double(q, 6);
+	e->radius_km = gt__q_double(q, 7);
+	e->triangulated = (int)gt__q_int64(q, 8) != 0;
+	gt_event_type_parse(gt__q_text(q, 9), &e->event);
+	gt_weapon_parse(gt__q_text(q, 10), &e->weapon);
+	e->count = (long)gt__q_int64(q, 11);
+	e->reports = (int)gt__q_int64(q, 12);
+	e->observers = (int)gt__q_int64(q, 13);
+	e->sources = (int)gt__q_int64(q, 14);
+	const char *g = gt__q_text(q, 15);
 	e->grade = g ? (char)g[0] : 'C';
-	e->sector = sqlite3_column_int(q, 16);
-	e->side = sqlite3_column_int(q, 17);
-	e->line_km = sqlite3_column_double(q, 18);
-	e->offset_km = sqlite3_column_double(q, 19);
+	e->sector = (int)gt__q_int64(q, 16);
+	e->side = (int)gt__q_int64(q, 17);
+	e->line_km = gt__q_double(q, 18);
+	e->offset_km = gt__q_double(q, 19);
 }
 
 enum gt_status gt_store_event(struct gt_store *st, int64_t id, struct gt_event *out,
                               struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT " GT__EVENT_COLS " FROM events WHERE id = ?", -1, &q,
-	                       NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " GT__EVENT_COLS " FROM events WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the events");
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	gt__q_bind_int64(q, 1, id);
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW)
 		gt__event_from_row(q, out);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
+	gt__q_finalize(q);
+	if (rc == GT__ROW)
 		return GT_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == GT__DONE)
 		return gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no event %" PRId64, id);
 	return gt__store_fail(st, err, "cannot read the events");
 }
@@ -431,14 +423,12 @@ enum gt_status gt_store_event(struct gt_store *st, int64_t id, struct gt_event *
 enum gt_status gt_store_event_reports(struct gt_store *st, int64_t id, struct gt_report **reports,
                                       int64_t **seqs, size_t *n, struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " GT__REPORT_COLS " FROM reports WHERE event_id = ? ORDER BY seq",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " GT__REPORT_COLS " FROM reports WHERE event_id = ? ORDER BY seq", &q))
 		return gt__store_fail(st, err, "cannot read the reports");
-	sqlite3_bind_int64(q, 1, id);
+	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt__store_read_reports(st, q, SIZE_MAX, reports, seqs, n, err);
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	return s;
 }
 
@@ -451,48 +441,43 @@ enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter
 	if (limit == 0)
 		return GT_OK;
 	unsigned statuses = f->statuses ? f->statuses : ~(1u << GT_EVENT_MERGED);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " GT__EVENT_COLS " FROM events WHERE observed_from >= ?"
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " GT__EVENT_COLS " FROM events WHERE observed_from >= ?"
 	                       " AND observed_from < ? AND id > ? AND (? = 0 OR sector = ?)"
 	                       " AND (? < 0 OR event = ?) AND grade <= ?"
-	                       " AND status IN (?, ?, ?, ?) ORDER BY id LIMIT ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	                       " AND status IN (?, ?, ?, ?) ORDER BY id LIMIT ?", &q))
 		return gt__store_fail(st, err, "cannot read the events");
 	char grade[2] = {f->grade ? f->grade : 'C', '\0'};
-	sqlite3_bind_int64(q, 1, f->from);
-	sqlite3_bind_int64(q, 2, f->to);
-	sqlite3_bind_int64(q, 3, after);
-	sqlite3_bind_int(q, 4, f->sector);
-	sqlite3_bind_int(q, 5, f->sector);
-	sqlite3_bind_int(q, 6, f->event);
-	sqlite3_bind_text(q, 7, f->event >= 0 ? gt_event_type_name((enum gt_event_type)f->event) : "",
-	                  -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 8, grade, -1, SQLITE_TRANSIENT);
+	gt__q_bind_int64(q, 1, f->from);
+	gt__q_bind_int64(q, 2, f->to);
+	gt__q_bind_int64(q, 3, after);
+	gt__q_bind_int64(q, 4, f->sector);
+	gt__q_bind_int64(q, 5, f->sector);
+	gt__q_bind_int64(q, 6, f->event);
+	gt__q_bind_text(q, 7, f->event >= 0 ? gt_event_type_name((enum gt_event_type)f->event) : "");
+	gt__q_bind_text(q, 8, grade);
 	for (int i = 0; i < GT_EVENT_STATUS_COUNT; i++)
-		sqlite3_bind_text(q, 9 + i,
-		                  statuses & (1u << i) ? gt_event_status_name((enum gt_event_status)i)
-		                                       : "",
-		                  -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 9 + GT_EVENT_STATUS_COUNT, (int64_t)limit);
+		gt__q_bind_text(q, 9 + i, statuses & (1u << i) ? gt_event_status_name((enum gt_event_status)i)
+		                                       : "");
+	gt__q_bind_int64(q, 9 + GT_EVENT_STATUS_COUNT, (int64_t)limit);
 	struct gt_event *out = NULL;
 	size_t k = 0, cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		if (k == cap) {
 			cap = cap ? 2 * cap : 64;
 			struct gt_event *grown = realloc(out, cap * sizeof(*grown));
 			if (!grown) {
 				free(out);
-				sqlite3_finalize(q);
+				gt__q_finalize(q);
 				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 			}
 			out = grown;
 		}
 		gt__event_from_row(q, &out[k++]);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		free(out);
 		return gt__store_fail(st, err, "cannot read the events");
 	}

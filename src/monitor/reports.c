@@ -1,6 +1,7 @@
 /* reports.c: reports from monitors, sensors and partners: read from JSON
  * with every field checked, and stored idempotently by the client's id. */
 #define _DEFAULT_SOURCE /* timegm */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <ctype.h>
@@ -359,26 +360,25 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
 	if (s != GT_OK)
 		return s;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT digest FROM reports WHERE id = ?", -1, &q, NULL) !=
-	    SQLITE_OK) {
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT digest FROM reports WHERE id = ?", &q)) {
 		s = gt__store_fail(st, err, "cannot read the reports");
 		goto out_rollback;
 	}
-	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		bool same = sqlite3_column_bytes(q, 0) == 32 &&
-		            memcmp(sqlite3_column_blob(q, 0), d, 32) == 0;
-		sqlite3_finalize(q);
+	gt__q_bind_text(q, 1, r->id);
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW) {
+		bool same = gt__q_bytes(q, 0) == 32 &&
+		            memcmp(gt__q_blob(q, 0), d, 32) == 0;
+		gt__q_finalize(q);
 		gt__store_exec(st, "ROLLBACK;", NULL);
 		if (same)
 			return GT_OK; /* already stored: acknowledged again */
 		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, "id",
 		                  "'%s' is already the id of a different report", r->id);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot read the reports");
 		goto out_rollback;
 	}
@@ -387,42 +387,40 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	for (size_t i = 0; i < r->nattachments; i++)
 		snprintf(att + strlen(att), sizeof(att) - strlen(att), "%s%s", i ? " " : "",
 		         r->attachments[i]);
-	if (sqlite3_prepare_v2(st->db,
-	                       "INSERT INTO reports (id, digest, observed_from, observed_to, reported,"
+	if (!gt__q_prepare(st, "INSERT INTO reports (id, digest, observed_from, observed_to, reported,"
 	                       " received, submitted_by, lon, lat, precision_m, observer, source,"
 	                       " event, weapon, count, bearing_deg, distance_km, text, attachments)"
-	                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-	                       -1, &q, NULL) != SQLITE_OK) {
+	                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &q)) {
 		s = gt__store_fail(st, err, "cannot store the report");
 		goto out_rollback;
 	}
-	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(q, 2, d, 32, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 3, r->observed_from);
-	sqlite3_bind_int64(q, 4, r->observed_to);
-	sqlite3_bind_int64(q, 5, r->reported);
-	sqlite3_bind_text(q, 6, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 7, by->id);
-	sqlite3_bind_double(q, 8, r->lon);
-	sqlite3_bind_double(q, 9, r->lat);
-	sqlite3_bind_double(q, 10, r->precision_m);
-	sqlite3_bind_text(q, 11, r->observer, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 12, gt_source_kind_name(r->source), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 13, gt_event_type_name(r->event), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 14, gt_weapon_name(r->weapon), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 15, r->count);
+	gt__q_bind_text(q, 1, r->id);
+	gt__q_bind_blob(q, 2, d, 32);
+	gt__q_bind_int64(q, 3, r->observed_from);
+	gt__q_bind_int64(q, 4, r->observed_to);
+	gt__q_bind_int64(q, 5, r->reported);
+	gt__q_bind_text(q, 6, now);
+	gt__q_bind_int64(q, 7, by->id);
+	gt__q_bind_double(q, 8, r->lon);
+	gt__q_bind_double(q, 9, r->lat);
+	gt__q_bind_double(q, 10, r->precision_m);
+	gt__q_bind_text(q, 11, r->observer);
+	gt__q_bind_text(q, 12, gt_source_kind_name(r->source));
+	gt__q_bind_text(q, 13, gt_event_type_name(r->event));
+	gt__q_bind_text(q, 14, gt_weapon_name(r->weapon));
+	gt__q_bind_int64(q, 15, r->count);
 	if (r->heard) {
-		sqlite3_bind_double(q, 16, r->bearing_deg);
-		sqlite3_bind_double(q, 17, r->distance_km);
+		gt__q_bind_double(q, 16, r->bearing_deg);
+		gt__q_bind_double(q, 17, r->distance_km);
 	} else {
-		sqlite3_bind_null(q, 16);
-		sqlite3_bind_null(q, 17);
+		gt__q_bind_null(q, 16);
+		gt__q_bind_null(q, 17);
 	}
-	sqlite3_bind_text(q, 18, r->text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 19, att, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_bind_text(q, 18, r->text);
+	gt__q_bind_text(q, 19, att);
+	rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot store the report");
 		goto out_rollback;
 	}
@@ -505,7 +503,7 @@ static int parse_name(const char *const *names, int count, const char *s)
 	return 0;
 }
 
-enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size_t limit,
+enum gt_status gt__store_read_reports(struct gt_store *st, struct gt__q *q, size_t limit,
                                       struct gt_report **reports, int64_t **seqs, size_t *n,
                                       struct gt_err *err)
 {
@@ -516,7 +514,7 @@ enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size
 	int64_t *sq = NULL;
 	size_t k = 0, cap = 0;
 	int rc;
-	while (k < limit && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (k < limit && (rc = gt__q_step(q)) == GT__ROW) {
 		if (k == cap) {
 			cap = cap ? 2 * cap : 16;
 			struct gt_report *o = realloc(out, cap * sizeof(*o));
@@ -533,27 +531,27 @@ enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size
 		}
 		struct gt_report *r = &out[k];
 		memset(r, 0, sizeof(*r));
-		sq[k] = sqlite3_column_int64(q, 0);
-		snprintf(r->id, sizeof(r->id), "%s", (const char *)sqlite3_column_text(q, 1));
-		r->observed_from = sqlite3_column_int64(q, 2);
-		r->observed_to = sqlite3_column_int64(q, 3);
-		r->reported = sqlite3_column_int64(q, 4);
-		r->lon = sqlite3_column_double(q, 5);
-		r->lat = sqlite3_column_double(q, 6);
-		r->precision_m = sqlite3_column_double(q, 7);
-		snprintf(r->observer, sizeof(r->observer), "%s", (const char *)sqlite3_column_text(q, 8));
+		sq[k] = gt__q_int64(q, 0);
+		snprintf(r->id, sizeof(r->id), "%s", gt__q_text(q, 1));
+		r->observed_from = gt__q_int64(q, 2);
+		r->observed_to = gt__q_int64(q, 3);
+		r->reported = gt__q_int64(q, 4);
+		r->lon = gt__q_double(q, 5);
+		r->lat = gt__q_double(q, 6);
+		r->precision_m = gt__q_double(q, 7);
+		snprintf(r->observer, sizeof(r->observer), "%s", gt__q_text(q, 8));
 		r->source = (enum gt_source_kind)parse_name(gt__source_names, GT_SOURCE_COUNT,
-		                                            (const char *)sqlite3_column_text(q, 9));
+		                                            gt__q_text(q, 9));
 		r->event = (enum gt_event_type)parse_name(gt__event_names, GT_EVENT_COUNT,
-		                                          (const char *)sqlite3_column_text(q, 10));
+		                                          gt__q_text(q, 10));
 		r->weapon = (enum gt_weapon)parse_name(gt__weapon_names, GT_WEAPON_COUNT,
-		                                       (const char *)sqlite3_column_text(q, 11));
-		r->count = (long)sqlite3_column_int64(q, 12);
-		r->heard = sqlite3_column_type(q, 13) != SQLITE_NULL;
-		r->bearing_deg = sqlite3_column_double(q, 13);
-		r->distance_km = sqlite3_column_double(q, 14);
-		snprintf(r->text, sizeof(r->text), "%s", (const char *)sqlite3_column_text(q, 15));
-		const char *att = (const char *)sqlite3_column_text(q, 16);
+		                                       gt__q_text(q, 11));
+		r->count = (long)gt__q_int64(q, 12);
+		r->heard = !gt__q_null(q, 13);
+		r->bearing_deg = gt__q_double(q, 13);
+		r->distance_km = gt__q_double(q, 14);
+		snprintf(r->text, sizeof(r->text), "%s", gt__q_text(q, 15));
+		const char *att = gt__q_text(q, 16);
 		while (att && *att && r->nattachments < GT_REPORT_ATTACHMENTS_MAX) {
 			memcpy(r->attachments[r->nattachments++], att, 71);
 			r->attachments[r->nattachments - 1][71] = '\0';
@@ -561,7 +559,7 @@ enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size
 		}
 		k++;
 	}
-	if (k < limit && rc != SQLITE_DONE) {
+	if (k < limit && rc != GT__DONE) {
 		free(out);
 		free(sq);
 		return gt__store_fail(st, err, "cannot read the reports");
@@ -581,17 +579,15 @@ enum gt_status gt_store_reports(struct gt_store *st, int64_t from, int64_t to, i
 	*n = 0;
 	if (limit == 0)
 		return GT_OK;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT " GT__REPORT_COLS " FROM reports WHERE observed_from >= ?"
-	                       " AND observed_from < ? AND seq > ? ORDER BY seq LIMIT ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " GT__REPORT_COLS " FROM reports WHERE observed_from >= ?"
+	                       " AND observed_from < ? AND seq > ? ORDER BY seq LIMIT ?", &q))
 		return gt__store_fail(st, err, "cannot read the reports");
-	sqlite3_bind_int64(q, 1, from);
-	sqlite3_bind_int64(q, 2, to);
-	sqlite3_bind_int64(q, 3, after);
-	sqlite3_bind_int64(q, 4, (int64_t)limit);
+	gt__q_bind_int64(q, 1, from);
+	gt__q_bind_int64(q, 2, to);
+	gt__q_bind_int64(q, 3, after);
+	gt__q_bind_int64(q, 4, (int64_t)limit);
 	enum gt_status s = gt__store_read_reports(st, q, limit, reports, seqs, n, err);
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	return s;
 }

@@ -1,6 +1,7 @@
 /* review.c: what analysts do to events: verify, reject or reopen one;
  * merge several that are one; split one that is several. Each change is
  * one transaction with its audit entry (docs/monitor.md, "Events"). */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <inttypes.h>
@@ -21,24 +22,22 @@ static enum gt_status check_note(const char *note, struct gt_err *err)
 static enum gt_status set_status(struct gt_store *st, int64_t id, enum gt_event_status to,
                                  int64_t merged_into, struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "UPDATE events SET status = ?, merged_into = ?, updated = ?"
-	                       " WHERE id = ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "UPDATE events SET status = ?, merged_into = ?, updated = ?"
+	                       " WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot write the event");
 	char now[32];
 	gt__store_now(now);
-	sqlite3_bind_text(q, 1, gt_event_status_name(to), -1, SQLITE_STATIC);
+	gt__q_bind_text(q, 1, gt_event_status_name(to));
 	if (merged_into)
-		sqlite3_bind_int64(q, 2, merged_into);
+		gt__q_bind_int64(q, 2, merged_into);
 	else
-		sqlite3_bind_null(q, 2);
-	sqlite3_bind_text(q, 3, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 4, id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
+		gt__q_bind_null(q, 2);
+	gt__q_bind_text(q, 3, now);
+	gt__q_bind_int64(q, 4, id);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
 }
 
 /* GT_E_CONFLICT unless the event is unverified, saying what it is. */
@@ -137,20 +136,18 @@ enum gt_status gt_store_event_merge(struct gt_store *st, const struct gt_scenari
 			               ids[i], gt_event_type_name(e.event), gt_event_type_name(type));
 		type = e.event;
 	}
-	sqlite3_stmt *q = NULL;
-	if (s == GT_OK && sqlite3_prepare_v2(st->db,
-	                                     "UPDATE reports SET event_id = ? WHERE event_id = ?",
-	                                     -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q = NULL;
+	if (s == GT_OK && !gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE event_id = ?", &q))
 		s = gt__store_fail(st, err, "cannot move the reports");
 	char detail[1200] = "", object[32];
 	size_t used = 0;
 	for (size_t i = 0; i < n && s == GT_OK; i++) {
 		if (ids[i] == low)
 			continue;
-		sqlite3_reset(q);
-		sqlite3_bind_int64(q, 1, low);
-		sqlite3_bind_int64(q, 2, ids[i]);
-		if (sqlite3_step(q) != SQLITE_DONE)
+		gt__q_reset(q);
+		gt__q_bind_int64(q, 1, low);
+		gt__q_bind_int64(q, 2, ids[i]);
+		if (gt__q_step(q) != GT__DONE)
 			s = gt__store_fail(st, err, "cannot move the reports");
 		else
 			s = set_status(st, ids[i], GT_EVENT_MERGED, low, err);
@@ -159,7 +156,7 @@ enum gt_status gt_store_event_merge(struct gt_store *st, const struct gt_scenari
 		used = w > 0 && (size_t)w < sizeof(detail) - used ? used + (size_t)w
 		                                                  : sizeof(detail) - 1;
 	}
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	if (s == GT_OK && *note)
 		snprintf(detail + used, sizeof(detail) - used, " note=%s", note);
 	object_name(object, low);
@@ -205,33 +202,31 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 	/* the new event first, so the reports can point at it: a copy of the
 	 * old one's summary, refreshed once they have moved */
 	int64_t fresh = 1;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(id), 0) + 1 FROM events", -1, &q,
-	                       NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT coalesce(max(id), 0) + 1 FROM events", &q))
 		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot read the events"),
 		                         err);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		fresh = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	if (gt__q_step(q) == GT__ROW)
+		fresh = gt__q_int64(q, 0);
+	gt__q_finalize(q);
 	struct gt_event copy = e;
 	copy.id = fresh;
 	if ((s = gt__event_put(st, &copy, GT_EVENT_UNVERIFIED, err)) != GT_OK)
 		return gt__events_finish(st, lc, s, err);
-	if (sqlite3_prepare_v2(st->db, "UPDATE reports SET event_id = ? WHERE id = ? AND event_id = ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE id = ? AND event_id = ?", &q))
 		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot move the reports"),
 		                         err);
 	char detail[1200];
 	size_t used = (size_t)snprintf(detail, sizeof(detail), "into=event:%" PRId64 " reports=",
 	                               fresh);
 	for (size_t i = 0; i < n && s == GT_OK; i++) {
-		sqlite3_reset(q);
-		sqlite3_bind_int64(q, 1, fresh);
-		sqlite3_bind_text(q, 2, report_ids[i], -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 3, id);
-		if (sqlite3_step(q) != SQLITE_DONE)
+		gt__q_reset(q);
+		gt__q_bind_int64(q, 1, fresh);
+		gt__q_bind_text(q, 2, report_ids[i]);
+		gt__q_bind_int64(q, 3, id);
+		if (gt__q_step(q) != GT__DONE)
 			s = gt__store_fail(st, err, "cannot move the reports");
-		else if (sqlite3_changes(st->db) != 1)
+		else if (gt__store_changes(st) != 1)
 			s = gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, "reports",
 			               "report '%s' is not in event %" PRId64, report_ids[i], id);
 		int w = snprintf(detail + used, sizeof(detail) - used, "%s%s", i ? "," : "",
@@ -239,7 +234,7 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 		used = w > 0 && (size_t)w < sizeof(detail) - used ? used + (size_t)w
 		                                                  : sizeof(detail) - 1;
 	}
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	if (s == GT_OK && *note)
 		snprintf(detail + used, sizeof(detail) - used, " note=%s", note);
 	char object[32];

@@ -1,6 +1,8 @@
 /* store.c: the SQLite adapter of the monitoring store: opening, pragmas,
- * versioned migrations, transactions, and the hash-chained audit log. Only
- * the files of src/monitor/ call SQLite, with prepared statements only. */
+ * versioned migrations, transactions, and the hash-chained audit log. With
+ * sql_sqlite.c, the only file that calls SQLite; the others go through
+ * sql.h, with prepared statements only. */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <sodium.h>
@@ -120,20 +122,20 @@ enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const cha
 
 enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes, struct gt_err *err)
 {
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	int64_t page = 4096;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA page_size", -1, &q, NULL) == SQLITE_OK) {
-		if (sqlite3_step(q) == SQLITE_ROW)
-			page = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
+	if (gt__q_prepare(st, "PRAGMA page_size", &q)) {
+		if (gt__q_step(q) == GT__ROW)
+			page = gt__q_int64(q, 0);
+		gt__q_finalize(q);
 	}
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld", (long long)(max_bytes / page));
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, sql, &q))
 		return gt__store_fail(st, err, "cannot limit the store's size");
-	int rc = sqlite3_step(q);
-	int64_t got = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_finalize(q);
+	int rc = gt__q_step(q);
+	int64_t got = rc == GT__ROW ? gt__q_int64(q, 0) : 0;
+	gt__q_finalize(q);
 	if (got * page > max_bytes + page)
 		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
 		                  "the store already holds %lld MiB, more than the limit",
@@ -164,13 +166,13 @@ enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_er
  * here, at start, rather than by whichever request first reads it. */
 static enum gt_status quick_check(struct gt_store *st, struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "PRAGMA quick_check(1)", &q))
 		return gt__store_fail(st, err, "cannot check the store");
-	int rc = sqlite3_step(q);
-	const unsigned char *t = rc == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
+	int rc = gt__q_step(q);
+	const char *t = rc == GT__ROW ? gt__q_text(q, 0) : NULL;
 	enum gt_status s = GT_OK;
-	if (rc == SQLITE_ROW && t && strcmp((const char *)t, "ok") != 0) {
+	if (rc == GT__ROW && t && strcmp((const char *)t, "ok") != 0) {
 		/* one line: SQLite's report, without its banner */
 		char what[200];
 		const char *from = strstr((const char *)t, "***\n");
@@ -182,21 +184,21 @@ static enum gt_status quick_check(struct gt_store *st, struct gt_err *err)
 		                "(docs/operations.md)",
 		                what);
 	}
-	else if (rc != SQLITE_ROW)
+	else if (rc != GT__ROW)
 		s = gt__store_fail(st, err, "cannot check the store");
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	return s;
 }
 
 static int schema_version(struct gt_store *st)
 {
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	int v = -1;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, "PRAGMA user_version", &q))
 		return -1;
-	if (sqlite3_step(q) == SQLITE_ROW)
-		v = sqlite3_column_int(q, 0);
-	sqlite3_finalize(q);
+	if (gt__q_step(q) == GT__ROW)
+		v = (int)gt__q_int64(q, 0);
+	gt__q_finalize(q);
 	return v;
 }
 
@@ -294,63 +296,58 @@ enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const cha
 {
 	unsigned char prev[32] = {0}, hash[32];
 	int64_t seq = 1;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", -1,
-	                       &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &q))
 		return gt__store_fail(st, err, "cannot read the audit log");
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		seq = sqlite3_column_int64(q, 0) + 1;
-		if (sqlite3_column_bytes(q, 1) == 32)
-			memcpy(prev, sqlite3_column_blob(q, 1), 32);
+	if (gt__q_step(q) == GT__ROW) {
+		seq = gt__q_int64(q, 0) + 1;
+		if (gt__q_bytes(q, 1) == 32)
+			memcpy(prev, gt__q_blob(q, 1), 32);
 	}
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	char at[32];
 	gt__store_now(at);
 	entry_hash(prev, seq, at, actor, action, object, detail, hash);
-	if (sqlite3_prepare_v2(st->db,
-	                       "INSERT INTO audit (seq, at, actor, action, object, detail, prev, hash)"
-	                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	                       -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, "INSERT INTO audit (seq, at, actor, action, object, detail, prev, hash)"
+	                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &q))
 		return gt__store_fail(st, err, "cannot write the audit log");
-	sqlite3_bind_int64(q, 1, seq);
-	sqlite3_bind_text(q, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, action, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 5, object, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 6, detail, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(q, 7, prev, 32, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(q, 8, hash, 32, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? GT_OK : gt__store_fail(st, err, "cannot write the audit log");
+	gt__q_bind_int64(q, 1, seq);
+	gt__q_bind_text(q, 2, at);
+	gt__q_bind_text(q, 3, actor);
+	gt__q_bind_text(q, 4, action);
+	gt__q_bind_text(q, 5, object);
+	gt__q_bind_text(q, 6, detail);
+	gt__q_bind_blob(q, 7, prev, 32);
+	gt__q_bind_blob(q, 8, hash, 32);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the audit log");
 }
 
 enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, struct gt_err *err)
 {
 	*entries = 0;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT seq, at, actor, action, object, detail, prev, hash FROM audit "
-	                       "ORDER BY seq",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT seq, at, actor, action, object, detail, prev, hash FROM audit "
+	                       "ORDER BY seq", &q))
 		return gt__store_fail(st, err, "cannot read the audit log");
 	unsigned char prev[32] = {0};
 	int64_t expect = 1;
 	enum gt_status s = GT_OK;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int64_t seq = sqlite3_column_int64(q, 0);
+	while ((rc = gt__q_step(q)) == GT__ROW) {
+		int64_t seq = gt__q_int64(q, 0);
 		const char *f[5];
 		for (int i = 0; i < 5; i++) {
-			const unsigned char *t = sqlite3_column_text(q, 1 + i);
-			f[i] = t ? (const char *)t : "";
+			const char *t = gt__q_text(q, 1 + i);
+			f[i] = t ? t : "";
 		}
 		unsigned char want[32];
 		entry_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], want);
-		bool prev_ok = sqlite3_column_bytes(q, 6) == 32 &&
-		               memcmp(sqlite3_column_blob(q, 6), prev, 32) == 0;
-		bool hash_ok = sqlite3_column_bytes(q, 7) == 32 &&
-		               memcmp(sqlite3_column_blob(q, 7), want, 32) == 0;
+		bool prev_ok = gt__q_bytes(q, 6) == 32 &&
+		               memcmp(gt__q_blob(q, 6), prev, 32) == 0;
+		bool hash_ok = gt__q_bytes(q, 7) == 32 &&
+		               memcmp(gt__q_blob(q, 7), want, 32) == 0;
 		if (seq != expect || !prev_ok || !hash_ok) {
 			s = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
 			               "audit entry %lld %s; the log was altered from there on",
@@ -364,8 +361,8 @@ enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, stru
 		expect++;
 		(*entries)++;
 	}
-	sqlite3_finalize(q);
-	if (s == GT_OK && rc != SQLITE_DONE)
+	gt__q_finalize(q);
+	if (s == GT_OK && rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot read the audit log");
 	return s;
 }
@@ -373,23 +370,21 @@ enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, stru
 enum gt_status gt_store_audit_hash(struct gt_store *st, int64_t seq, int64_t *found,
                                    char hex[65], struct gt_err *err)
 {
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	hex[0] = '\0';
 	*found = 0;
-	if (sqlite3_prepare_v2(st->db,
-	                       seq > 0 ? "SELECT seq, hash FROM audit WHERE seq = ?"
-	                               : "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-	                       -1, &q, NULL) != SQLITE_OK)
+	if (!gt__q_prepare(st, seq > 0 ? "SELECT seq, hash FROM audit WHERE seq = ?"
+	                               : "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &q))
 		return gt__store_fail(st, err, "cannot read the audit log");
 	if (seq > 0)
-		sqlite3_bind_int64(q, 1, seq);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 1) == 32) {
-		*found = sqlite3_column_int64(q, 0);
-		sodium_bin2hex(hex, 65, sqlite3_column_blob(q, 1), 32);
+		gt__q_bind_int64(q, 1, seq);
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW && gt__q_bytes(q, 1) == 32) {
+		*found = gt__q_int64(q, 0);
+		sodium_bin2hex(hex, 65, gt__q_blob(q, 1), 32);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	gt__q_finalize(q);
+	if (rc != GT__ROW && rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot read the audit log");
 	if (seq > 0 && !*found)
 		return gt_err_set(err, GT_E_NOTFOUND, st->path, 0, 0, NULL,

@@ -7,6 +7,8 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
+struct gt__q; /* sql.h */
+
 struct gt_store {
 	sqlite3 *db;
 	char path[1024];
@@ -32,7 +34,7 @@ enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_r
 	" event, weapon, count, bearing_deg, distance_km, text, attachments"
 /* Reads up to limit rows of q (GT__REPORT_COLS). OUT: *reports and their
  * *seqs (caller frees both), *n. */
-enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size_t limit,
+enum gt_status gt__store_read_reports(struct gt_store *st, struct gt__q *q, size_t limit,
                                       struct gt_report **reports, int64_t **seqs, size_t *n,
                                       struct gt_err *err);
 
@@ -41,7 +43,7 @@ enum gt_status gt__store_read_reports(struct gt_store *st, sqlite3_stmt *q, size
 	"id, status, merged_into, observed_from, observed_to, lon, lat, radius_km, triangulated," \
 	" event, weapon, count, reports, observers, sources, grade, sector, side, line_km,"      \
 	" offset_km"
-void gt__event_from_row(sqlite3_stmt *q, struct gt_event *e);
+void gt__event_from_row(struct gt__q *q, struct gt_event *e);
 
 /* Opens the breaches that the events that began in [lo, hi] now make
  * (breaches.c), inside the caller's transaction, audited with actor. */

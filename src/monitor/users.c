@@ -1,6 +1,7 @@
 /* users.c: users, roles and bearer tokens. A token is "gt1.<id>.<secret>"
  * with 32 random bytes of secret; the store keeps only an argon2id hash of
  * it (libsodium's crypto_pwhash_str, interactive limits). */
+#include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
 #include <ctype.h>
@@ -69,31 +70,29 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	if (s != GT_OK)
 		return s;
 	/* the row first, for its id; the token's hash goes in once made */
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	char now[32];
 	gt__store_now(now);
-	if (sqlite3_prepare_v2(st->db,
-	                       "INSERT INTO users (name, role, member, token_hash, created) "
-	                       "VALUES (?, ?, ?, '', ?)",
-	                       -1, &q, NULL) != SQLITE_OK) {
+	if (!gt__q_prepare(st, "INSERT INTO users (name, role, member, token_hash, created) "
+	                       "VALUES (?, ?, ?, '', ?)", &q)) {
 		s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
-	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, gt_role_name(role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, role == GT_ROLE_MEMBER ? member : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, now, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_CONSTRAINT) {
+	gt__q_bind_text(q, 1, name);
+	gt__q_bind_text(q, 2, gt_role_name(role));
+	gt__q_bind_text(q, 3, role == GT_ROLE_MEMBER ? member : "");
+	gt__q_bind_text(q, 4, now);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc == GT__CONSTRAINT) {
 		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name", "user '%s' already exists", name);
 		goto out_rollback;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
-	int64_t id = sqlite3_last_insert_rowid(st->db);
+	int64_t id = gt__store_last_id(st);
 	unsigned char secret[32];
 	char b64[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
 	randombytes_buf(secret, sizeof(secret));
@@ -108,21 +107,20 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 		s = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory hashing the token");
 		goto out_rollback;
 	}
-	if (sqlite3_prepare_v2(st->db, "UPDATE users SET token_hash = ? WHERE id = ?", -1, &q,
-	                       NULL) != SQLITE_OK) {
+	if (!gt__q_prepare(st, "UPDATE users SET token_hash = ? WHERE id = ?", &q)) {
 		s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
-	sqlite3_bind_text(q, 1, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 2, id);
-	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	gt__q_bind_text(q, 1, hash);
+	gt__q_bind_int64(q, 2, id);
+	rc = gt__q_step(q);
+	gt__q_finalize(q);
 	char detail[128];
 	snprintf(detail, sizeof(detail), "role=%s member=%s", gt_role_name(role),
 	         role == GT_ROLE_MEMBER ? member : "");
-	if (rc != SQLITE_DONE || (s = gt__store_audit(st, "cli", "user.add", name, detail, err)) !=
+	if (rc != GT__DONE || (s = gt__store_audit(st, "cli", "user.add", name, detail, err)) !=
 	                                 GT_OK) {
-		if (rc != SQLITE_DONE)
+		if (rc != GT__DONE)
 			s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
@@ -141,24 +139,22 @@ enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struc
 	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
 	if (s != GT_OK)
 		return s;
-	sqlite3_stmt *q;
+	struct gt__q *q;
 	char now[32];
 	gt__store_now(now);
-	if (sqlite3_prepare_v2(st->db,
-	                       "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL", -1,
-	                       &q, NULL) != SQLITE_OK) {
+	if (!gt__q_prepare(st, "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL", &q)) {
 		s = gt__store_fail(st, err, "cannot revoke");
 		goto out_rollback;
 	}
-	sqlite3_bind_text(q, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_bind_text(q, 1, now);
+	gt__q_bind_text(q, 2, name);
+	int rc = gt__q_step(q);
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot revoke");
 		goto out_rollback;
 	}
-	if (sqlite3_changes(st->db) == 0) {
+	if (gt__store_changes(st) == 0) {
 		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
 		               "no user '%s' with a live token", name);
 		goto out_rollback;
@@ -172,15 +168,15 @@ out_rollback:
 	return s;
 }
 
-static void read_user(sqlite3_stmt *q, struct gt_user *u)
+static void read_user(struct gt__q *q, struct gt_user *u)
 {
 	memset(u, 0, sizeof(*u));
-	u->id = sqlite3_column_int64(q, 0);
-	snprintf(u->name, sizeof(u->name), "%s", (const char *)sqlite3_column_text(q, 1));
-	gt_role_parse((const char *)sqlite3_column_text(q, 2), &u->role);
-	snprintf(u->member, sizeof(u->member), "%s", (const char *)sqlite3_column_text(q, 3));
-	snprintf(u->created, sizeof(u->created), "%s", (const char *)sqlite3_column_text(q, 4));
-	u->revoked = sqlite3_column_type(q, 5) != SQLITE_NULL;
+	u->id = gt__q_int64(q, 0);
+	snprintf(u->name, sizeof(u->name), "%s", gt__q_text(q, 1));
+	gt_role_parse(gt__q_text(q, 2), &u->role);
+	snprintf(u->member, sizeof(u->member), "%s", gt__q_text(q, 3));
+	snprintf(u->created, sizeof(u->created), "%s", gt__q_text(q, 4));
+	u->revoked = !gt__q_null(q, 5);
 }
 
 enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_t *n,
@@ -188,16 +184,14 @@ enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_
 {
 	*users = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT id, name, role, member, created, revoked FROM users ORDER BY id",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked FROM users ORDER BY id", &q))
 		return gt__store_fail(st, err, "cannot list the users");
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = gt__q_step(q)) == GT__ROW) {
 		struct gt_user *grown = realloc(*users, (*n + 1) * sizeof(*grown));
 		if (!grown) {
-			sqlite3_finalize(q);
+			gt__q_finalize(q);
 			free(*users);
 			*users = NULL;
 			*n = 0;
@@ -206,8 +200,8 @@ enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_
 		*users = grown;
 		read_user(q, &grown[(*n)++]);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
 		free(*users);
 		*users = NULL;
 		*n = 0;
@@ -227,21 +221,19 @@ enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, str
 	if (len == 0 || len >= GT_TOKEN_MAX || sscanf(token, "gt1.%" SCNd64 ".%n", &id, &used) != 1 ||
 	    used == 0 || id <= 0)
 		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT id, name, role, member, created, revoked, token_hash FROM "
-	                       "users WHERE id = ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked, token_hash FROM "
+	                       "users WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the users");
-	sqlite3_bind_int64(q, 1, id);
+	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		const char *hash = (const char *)sqlite3_column_text(q, 6);
+	if (gt__q_step(q) == GT__ROW) {
+		const char *hash = gt__q_text(q, 6);
 		read_user(q, out);
 		if (!out->revoked && hash && crypto_pwhash_str_verify(hash, token, len) == 0)
 			s = GT_OK;
 	}
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	if (s != GT_OK)
 		memset(out, 0, sizeof(*out));
 	else
@@ -286,21 +278,19 @@ void gt_auth_cache_free(struct gt_auth_cache *c)
 static enum gt_status live_user(struct gt_store *st, int64_t id, struct gt_user *out,
                                 struct gt_err *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT id, name, role, member, created, revoked FROM users WHERE id = ?",
-	                       -1, &q, NULL) != SQLITE_OK)
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked FROM users WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the users");
-	sqlite3_bind_int64(q, 1, id);
+	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	if (gt__q_step(q) == GT__ROW) {
 		read_user(q, out);
 		if (!out->revoked) {
 			s = GT_OK;
 			gt_err_clear(err);
 		}
 	}
-	sqlite3_finalize(q);
+	gt__q_finalize(q);
 	return s;
 }
 
