@@ -128,7 +128,7 @@ static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold
 	char now[32];
 	gt__store_now(now);
 	if (!gt__q_prepare(st, "INSERT INTO breaches (threshold, sector, at, window_from, total,"
-	                       " status, opened) VALUES (?, ?, ?, ?, ?, 'open', ?)", &q))
+	                       " status, opened) VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id", &q))
 		return gt__store_fail(st, err, "cannot open the breach");
 	gt__q_bind_text(q, 1, t->name);
 	gt__q_bind_int64(q, 2, sector);
@@ -137,10 +137,12 @@ static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold
 	gt__q_bind_int64(q, 5, x->total);
 	gt__q_bind_text(q, 6, now);
 	int rc = gt__q_step(q);
+	int64_t id = rc == GT__ROW ? gt__q_int64(q, 0) : 0;
+	if (rc == GT__ROW)
+		rc = gt__q_step(q);
 	gt__q_finalize(q);
 	if (rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot open the breach");
-	int64_t id = gt__store_last_id(st);
 	if (!gt__q_prepare(st, "INSERT INTO breach_events (breach, event) VALUES (?, ?)", &q))
 		return gt__store_fail(st, err, "cannot record the evidence");
 	char detail[1024];
@@ -347,7 +349,7 @@ enum gt_status gt_store_breach_dismiss(struct gt_store *st, const struct gt_user
 {
 	if (strlen(note) > 1000)
 		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "note", "a note is at most 1000 bytes");
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	struct gt_breach b;
@@ -370,8 +372,8 @@ enum gt_status gt_store_breach_dismiss(struct gt_store *st, const struct gt_user
 	if ((s = gt__breach_set_status(st, id, GT_BREACH_DISMISSED, err)) != GT_OK ||
 	    (s = gt__store_audit(st, by->name, "breach.dismiss", object, note, err)) != GT_OK)
 		goto out;
-	return gt__store_exec(st, "COMMIT;", err);
+	return gt__store_commit(st, err);
 out:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }

@@ -177,7 +177,7 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 		                  "'%s' is not on the escalation ladder; expected one of: %s", rung,
 		                  list);
 	}
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	struct gt_breach b;
@@ -209,7 +209,7 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 	struct gt__q *q;
 	if (!gt__q_prepare(st, "INSERT INTO proposals (breach, rung, proposed_by, proposed, deadline,"
 	                       " rule, quorum, lead, voters, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-	                       " ?, 'pending')", &q)) {
+	                       " ?, 'pending') RETURNING id", &q)) {
 		s = gt__store_fail(st, err, "cannot record the proposal");
 		goto out;
 	}
@@ -223,12 +223,14 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 	gt__q_bind_int64(q, 8, (int64_t)m->lead);
 	gt__q_bind_text(q, 9, voters);
 	int rc = gt__q_step(q);
+	int64_t id = rc == GT__ROW ? gt__q_int64(q, 0) : 0;
+	if (rc == GT__ROW)
+		rc = gt__q_step(q);
 	gt__q_finalize(q);
 	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot record the proposal");
 		goto out;
 	}
-	int64_t id = gt__store_last_id(st);
 	char object[32], detail[1200];
 	snprintf(object, sizeof(object), "proposal:%" PRId64, id);
 	snprintf(detail, sizeof(detail), "breach=%" PRId64 " rung=%s rule=%s voters=%zu%s%s",
@@ -237,9 +239,9 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 	if ((s = gt__store_audit(st, by->name, "proposal.propose", object, detail, err)) != GT_OK ||
 	    (s = load(st, id, out, err)) != GT_OK)
 		goto out;
-	return gt__store_exec(st, "COMMIT;", err);
+	return gt__store_commit(st, err);
 out:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 
@@ -249,7 +251,7 @@ enum gt_status gt_store_vote(struct gt_store *st, const struct gt_user *by, int6
 {
 	if (strlen(note) > 1000)
 		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "note", "a note is at most 1000 bytes");
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	struct gt_decision d;
@@ -260,7 +262,7 @@ enum gt_status gt_store_vote(struct gt_store *st, const struct gt_user *by, int6
 		if ((s = judge(out, out->deadline, &d, err)) != GT_OK ||
 		    (s = record(st, out, &d, "clock", err)) != GT_OK)
 			goto out;
-		if ((s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+		if ((s = gt__store_commit(st, err)) != GT_OK)
 			goto out;
 		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, NULL,
 		                  "proposal %" PRId64 " was %s at its deadline", proposal,
@@ -315,9 +317,9 @@ enum gt_status gt_store_vote(struct gt_store *st, const struct gt_user *by, int6
 	                         detail, err)) != GT_OK ||
 	    (s = judge(out, now, &d, err)) != GT_OK || (s = record(st, out, &d, by->name, err)) != GT_OK)
 		goto out;
-	return gt__store_exec(st, "COMMIT;", err);
+	return gt__store_commit(st, err);
 out:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 
@@ -360,14 +362,14 @@ enum gt_status gt_store_settle(struct gt_store *st, int64_t now, size_t *settled
 	size_t n;
 	if (settled)
 		*settled = 0;
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	if ((s = gt__store_settle_locked(st, now, &n, err)) != GT_OK) {
-		gt__store_exec(st, "ROLLBACK;", NULL);
+		gt__store_rollback(st);
 		return s;
 	}
-	if ((s = gt__store_exec(st, "COMMIT;", err)) == GT_OK && settled)
+	if ((s = gt__store_commit(st, err)) == GT_OK && settled)
 		*settled = n;
 	return s;
 }

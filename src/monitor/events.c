@@ -204,7 +204,7 @@ enum gt_status gt__events_begin(struct gt_store *st, const struct gt_scenario *s
 		return s;
 	if (gt_geo_line_locator_new(&sc->theatre.line, lc) != GT_OK)
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
-	if ((s = gt__store_exec(st, "BEGIN IMMEDIATE;", err)) != GT_OK) {
+	if ((s = gt__store_begin(st, err)) != GT_OK) {
 		gt_geo_line_locator_free(*lc);
 		*lc = NULL;
 	}
@@ -216,9 +216,9 @@ enum gt_status gt__events_finish(struct gt_store *st, struct gt_geo_line_locator
                              enum gt_status s, struct gt_err *err)
 {
 	gt_geo_line_locator_free(lc);
-	if (s == GT_OK && (s = gt__store_exec(st, "COMMIT;", err)) == GT_OK)
+	if (s == GT_OK && (s = gt__store_commit(st, err)) == GT_OK)
 		return GT_OK;
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 

@@ -357,7 +357,7 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	*created = false;
 	unsigned char d[32];
 	digest(r, d);
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	struct gt__q *q;
@@ -371,7 +371,7 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 		bool same = gt__q_bytes(q, 0) == 32 &&
 		            memcmp(gt__q_blob(q, 0), d, 32) == 0;
 		gt__q_finalize(q);
-		gt__store_exec(st, "ROLLBACK;", NULL);
+		gt__store_rollback(st);
 		if (same)
 			return GT_OK; /* already stored: acknowledged again */
 		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, "id",
@@ -428,12 +428,12 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	sodium_bin2hex(hex, sizeof(hex), d, 32);
 	snprintf(detail, sizeof(detail), "blake2b=%s", hex);
 	if ((s = gt__store_audit(st, by->name, "report.submit", r->id, detail, err)) != GT_OK ||
-	    (s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+	    (s = gt__store_commit(st, err)) != GT_OK)
 		goto out_rollback;
 	*created = true;
 	return GT_OK;
 out_rollback:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 

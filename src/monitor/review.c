@@ -70,7 +70,7 @@ enum gt_status gt_store_event_review(struct gt_store *st, const struct gt_scenar
 	if (to != GT_EVENT_VERIFIED && to != GT_EVENT_REJECTED && to != GT_EVENT_UNVERIFIED)
 		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, NULL,
 		                  "an event is verified, rejected or reopened");
-	if ((s = gt__store_exec(st, "BEGIN IMMEDIATE;", err)) != GT_OK)
+	if ((s = gt__store_begin(st, err)) != GT_OK)
 		return s;
 	struct gt_event e;
 	if ((s = gt_store_event(st, id, &e, err)) != GT_OK)
@@ -95,9 +95,9 @@ enum gt_status gt_store_event_review(struct gt_store *st, const struct gt_scenar
 	    (sc->monitoring.present &&
 	     (s = gt__breaches_update(st, sc, by->name, e.from, e.from, err)) != GT_OK))
 		goto out;
-	return gt__store_exec(st, "COMMIT;", err);
+	return gt__store_commit(st, err);
 out:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 

@@ -37,8 +37,8 @@ const void *gt__q_blob(struct gt__q *q, int col);
 int gt__q_bytes(struct gt__q *q, int col);
 bool gt__q_null(struct gt__q *q, int col);
 
-/* The id the last insert made; the rows the last change touched. */
-int64_t gt__store_last_id(struct gt_store *st);
+/* The rows the last change touched. (An insert that needs its new id
+ * asks for it with RETURNING, which SQLite and PostgreSQL share.) */
 int64_t gt__store_changes(struct gt_store *st);
 
 #endif

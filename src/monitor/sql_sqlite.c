@@ -92,11 +92,6 @@ bool gt__q_null(struct gt__q *q, int col)
 	return sqlite3_column_type(raw(q), col) == SQLITE_NULL;
 }
 
-int64_t gt__store_last_id(struct gt_store *st)
-{
-	return sqlite3_last_insert_rowid(st->db);
-}
-
 int64_t gt__store_changes(struct gt_store *st)
 {
 	return sqlite3_changes(st->db);

@@ -190,6 +190,21 @@ static enum gt_status quick_check(struct gt_store *st, struct gt_err *err)
 	return s;
 }
 
+enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err)
+{
+	return gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+}
+
+enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err)
+{
+	return gt__store_exec(st, "COMMIT;", err);
+}
+
+void gt__store_rollback(struct gt_store *st)
+{
+	gt__store_exec(st, "ROLLBACK;", NULL);
+}
+
 static int schema_version(struct gt_store *st)
 {
 	struct gt__q *q;
@@ -240,14 +255,14 @@ enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_
 	for (int m = v; m < GT_STORE_SCHEMA; m++) {
 		char pragma[64];
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d;", m + 1);
-		if ((s = gt__store_exec(st, "BEGIN IMMEDIATE;", err)) != GT_OK)
+		if ((s = gt__store_begin(st, err)) != GT_OK)
 			goto out_fail;
 		if ((s = gt__store_exec(st, migrations[m], err)) != GT_OK ||
 		    (s = gt__store_exec(st, pragma, err)) != GT_OK) {
-			gt__store_exec(st, "ROLLBACK;", NULL);
+			gt__store_rollback(st);
 			goto out_fail;
 		}
-		if ((s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+		if ((s = gt__store_commit(st, err)) != GT_OK)
 			goto out_fail;
 	}
 	*out = st;

@@ -18,6 +18,12 @@ struct gt_store {
 enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what);
 /* Runs SQL without parameters (schema, pragmas, transactions). */
 enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_err *err);
+/* A write transaction: one writer at a time, so that the audit chain
+ * stays one chain (SQLite: BEGIN IMMEDIATE). commit makes it durable
+ * before it returns; rollback undoes it and reports nothing. */
+enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err);
+enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err);
+void gt__store_rollback(struct gt_store *st);
 /* The current UTC time, ISO 8601 to the second. */
 void gt__store_now(char out[32]);
 /* Appends an entry to the audit chain, inside the caller's transaction. */

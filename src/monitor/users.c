@@ -66,7 +66,7 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	if (role != GT_ROLE_MEMBER && member && *member)
 		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "member",
 		                  "only member representatives speak for a government");
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	/* the row first, for its id; the token's hash goes in once made */
@@ -74,7 +74,7 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	char now[32];
 	gt__store_now(now);
 	if (!gt__q_prepare(st, "INSERT INTO users (name, role, member, token_hash, created) "
-	                       "VALUES (?, ?, ?, '', ?)", &q)) {
+	                       "VALUES (?, ?, ?, '', ?) RETURNING id", &q)) {
 		s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
@@ -83,6 +83,9 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	gt__q_bind_text(q, 3, role == GT_ROLE_MEMBER ? member : "");
 	gt__q_bind_text(q, 4, now);
 	int rc = gt__q_step(q);
+	int64_t id = rc == GT__ROW ? gt__q_int64(q, 0) : 0;
+	if (rc == GT__ROW)
+		rc = gt__q_step(q);
 	gt__q_finalize(q);
 	if (rc == GT__CONSTRAINT) {
 		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name", "user '%s' already exists", name);
@@ -92,7 +95,6 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 		s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
-	int64_t id = gt__store_last_id(st);
 	unsigned char secret[32];
 	char b64[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
 	randombytes_buf(secret, sizeof(secret));
@@ -124,19 +126,19 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 			s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
-	if ((s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+	if ((s = gt__store_commit(st, err)) != GT_OK)
 		goto out_rollback;
 	snprintf(token, GT_TOKEN_MAX, "%s", tok);
 	sodium_memzero(tok, sizeof(tok));
 	return GT_OK;
 out_rollback:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 
 enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struct gt_err *err)
 {
-	enum gt_status s = gt__store_exec(st, "BEGIN IMMEDIATE;", err);
+	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	struct gt__q *q;
@@ -160,11 +162,11 @@ enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struc
 		goto out_rollback;
 	}
 	if ((s = gt__store_audit(st, "cli", "user.revoke", name, "", err)) != GT_OK ||
-	    (s = gt__store_exec(st, "COMMIT;", err)) != GT_OK)
+	    (s = gt__store_commit(st, err)) != GT_OK)
 		goto out_rollback;
 	return GT_OK;
 out_rollback:
-	gt__store_exec(st, "ROLLBACK;", NULL);
+	gt__store_rollback(st);
 	return s;
 }
 
