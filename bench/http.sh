@@ -51,3 +51,18 @@ run "POST /api/v1/reports (durable, audited)" -s post.lua "$base"
 run "GET /api/v1/events?limit=100 (analyst)" -s get.lua "$base/api/v1/events?limit=100"
 run "GET /api/v1/health (no token, no store)" "$base/api/v1/health"
 echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db b.db))"
+
+# two servers on the same store, each with its own client: the writers
+# queue for the store's one write lock
+"$gt" serve --db b.db --listen 127.0.0.1:0 2> serve2.log &
+second=$!
+for i in $(seq 100); do grep -q serving serve2.log && break; sleep 0.1; done
+port2=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve2.log)
+sed 's/"b%d-%d"/"x%d-%d"/' post.lua > post2.lua
+sed 's/"b%d-%d"/"y%d-%d"/' post.lua > post3.lua
+wrk -t1 -c4 -d10s --latency -s post2.lua "$base" > one.txt & w1=$!
+wrk -t1 -c4 -d10s --latency -s post3.lua "http://127.0.0.1:$port2" > two.txt & w2=$!
+wait $w1 $w2
+kill $second
+awk '/Requests\/sec/ {rps += $2} /^ +99%/ {p99 = p99 " " $2} END {printf "%-46s %9.0f req/s  p99 %s (each server)\n", "POST reports, 2 servers on one store, 4+4 conn.", rps, p99}' one.txt two.txt
+echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db b.db))"
