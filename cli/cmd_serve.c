@@ -17,7 +17,8 @@
 #include "guarantor/monitor.h"
 
 static const char help[] =
-	"Usage: guarantor serve [--db PATH] [--listen ADDRESS:PORT] [--scenario FILE]\n\n"
+	"Usage: guarantor serve [--db PATH] [--listen ADDRESS:PORT] [--scenario FILE]\n"
+	"                       [--max-db-mb N]\n\n"
 	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM). The\n"
 	"scenario's monitoring section gives the sectors and sides of the line, the\n"
 	"correlation rules, the thresholds and the decision rule (docs/monitor.md).\n\n"
@@ -56,7 +57,8 @@ static const char help[] =
 	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
 	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
 	"401 no or bad token, 403 a role that may not, 404, 405, 409 a state that does\n"
-	"not allow it, 413 a body over 1 MiB. The full API: docs/api.yaml.\n\n"
+	"not allow it, 413 a body over 1 MiB, 507 the store is full. The full API:\n"
+	"docs/api.yaml; running it: docs/operations.md.\n\n"
 	"Options:\n"
 	"  -d, --db PATH             the store (default: guarantor.db)\n"
 	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
