@@ -130,6 +130,11 @@ enum gt_status gt_render_daily_map_svg(const struct gt_scenario *sc, const struc
 	char title[160], year[5] = {d->day[0], d->day[1], d->day[2], d->day[3], '\0'};
 	snprintf(title, sizeof(title), "Daily report %d/%s: %zu verified event%s", d->number, year,
 	         d->nevents, d->nevents == 1 ? "" : "s");
+	/* the title on a band of its own, over any place drawn beneath it */
+	cairo_new_path(cr);
+	cairo_rectangle(cr, 0, 0, w, 26);
+	gt__rgb(cr, 0xfbfbf8, 1);
+	cairo_fill(cr);
 	gt__title(cr, title);
 	gt_geo_projector_free(f.pj);
 	if (st != GT_OK) {
