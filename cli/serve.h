@@ -68,6 +68,11 @@ bool gt_srv_query_time(struct MHD_Connection *c, const char *name, int64_t *out,
 bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, int64_t hi,
                       const char *expected, int64_t *out, enum MHD_Result *refused);
 
+/* A comma-separated set of names in parameter `name`, each one of
+ * name_of(0..count-1): OUT: the bit (1 << k) of each added to *mask. */
+bool gt_srv_query_set(struct MHD_Connection *c, const char *name, const char *(*name_of)(int),
+                      int count, unsigned *mask, enum MHD_Result *refused);
+
 /* True when the query string names only parameters in allowed (comma-
  * separated; "" for none), each once; otherwise the 400 is sent. */
 bool gt_srv_query_names(struct MHD_Connection *c, const char *allowed, enum MHD_Result *refused);

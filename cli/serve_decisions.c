@@ -30,6 +30,11 @@ static json_t *named(const char *name, const char *text)
 	return o;
 }
 
+static const char *status_name(int k)
+{
+	return gt_breach_status_name((enum gt_breach_status)k);
+}
+
 static json_t *breach_json(const struct gt_scenario *sc, const struct gt_breach *b)
 {
 	json_t *o = json_object();
@@ -108,18 +113,8 @@ enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
 	                      &refused))
 		return refused;
 	unsigned statuses = 0;
-	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "status");
-	while (v && *v) {
-		char word[16];
-		size_t len = strcspn(v, ",");
-		enum gt_breach_status bs;
-		snprintf(word, sizeof(word), "%.*s", (int)(len < 15 ? len : 15), v);
-		if (len > 15 || !gt_breach_status_parse(word, &bs))
-			return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "status",
-			                    "expected open, answered or dismissed, separated by commas");
-		statuses |= 1u << bs;
-		v += len + (v[len] == ',');
-	}
+	if (!gt_srv_query_set(c, "status", status_name, GT_BREACH_STATUS_COUNT, &statuses, &refused))
+		return refused;
 	struct gt_breach *b;
 	size_t n;
 	if (gt_store_breaches(s->store, statuses, after, (size_t)limit, &b, &n, &err) != GT_OK)

@@ -69,6 +69,11 @@ enum MHD_Result gt_srv_correlate(struct gt_srv *s, struct MHD_Connection *c,
 	return gt_srv_json(c, MHD_HTTP_OK, o);
 }
 
+static const char *status_name(int k)
+{
+	return gt_event_status_name((enum gt_event_status)k);
+}
+
 /* Reads status=a,b and the other filters of GET /api/v1/events. */
 static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_event_filter *f,
                         enum MHD_Result *refused)
@@ -100,22 +105,8 @@ static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_ev
 		return false;
 	}
 	f->grade = v ? v[0] : 0;
-	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "status");
-	while (v && *v) {
-		char word[16];
-		size_t len = strcspn(v, ",");
-		enum gt_event_status es;
-		snprintf(word, sizeof(word), "%.*s", (int)(len < 15 ? len : 15), v);
-		if (len > 15 || !gt_event_status_parse(word, &es)) {
-			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "status",
-			                        "expected unverified, verified, rejected or merged, "
-			                        "separated by commas");
-			return false;
-		}
-		f->statuses |= 1u << es;
-		v += len + (v[len] == ',');
-	}
-	return true;
+	return gt_srv_query_set(c, "status", status_name, GT_EVENT_STATUS_COUNT, &f->statuses,
+	                        refused);
 }
 
 enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,

@@ -188,6 +188,30 @@ bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, in
 	return true;
 }
 
+bool gt_srv_query_set(struct MHD_Connection *c, const char *name, const char *(*name_of)(int),
+                      int count, unsigned *mask, enum MHD_Result *refused)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	while (v && *v) {
+		size_t len = strcspn(v, ",");
+		int k = 0;
+		while (k < count && !(strlen(name_of(k)) == len && strncmp(name_of(k), v, len) == 0))
+			k++;
+		if (k == count) {
+			char msg[200] = "expected ";
+			for (int i = 0; i < count; i++)
+				snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), "%s%s",
+				         i == 0 ? "" : i + 1 < count ? ", " : " or ", name_of(i));
+			snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), ", separated by commas");
+			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, name, msg);
+			return false;
+		}
+		*mask |= 1u << k;
+		v += len + (v[len] == ',');
+	}
+	return true;
+}
+
 struct query_check {
 	const char *allowed; /* comma-separated names */
 	const char *bad;     /* the first name not allowed, or repeated */
