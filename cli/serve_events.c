@@ -244,47 +244,75 @@ static enum MHD_Result answer_event(struct gt_srv *s, struct MHD_Connection *c, 
 	return gt_srv_json(c, status, gt_srv_event_json(s->sc, &e));
 }
 
+static bool is_event_id(const json_t *x)
+{
+	return json_is_integer(x) && json_integer_value(x) >= 1;
+}
+
+static bool is_text(const json_t *x)
+{
+	return json_is_string(x);
+}
+
+/* An analyst's request {key: [lo to hi items], "note": TEXT}: the role, the
+ * body, the note, the list's length and each item (ok) checked. OUT: *u,
+ * *body (the caller decrefs), *list (borrowed from it), *note. Otherwise
+ * the refusal is sent and *refused holds it. */
+static bool list_request(struct gt_srv *s, struct MHD_Connection *c,
+                         const struct gt_srv_request *rq, const char *key, size_t lo,
+                         size_t hi, const char *list_what, bool (*ok)(const json_t *),
+                         const char *item_what, struct gt_user *u, json_t **body,
+                         json_t **list, const char **note, enum MHD_Result *refused)
+{
+	const char *const keys[] = {key, "note", NULL};
+	if (!gt_srv_allow(s, c, analysts, only_analysts, u, refused) ||
+	    !gt_srv_body(c, rq, keys, body, refused))
+		return false;
+	*list = json_object_get(*body, key);
+	size_t n = json_is_array(*list) ? json_array_size(*list) : 0;
+	if (!gt_srv_note(c, *body, note, refused))
+		goto refuse;
+	if (!json_is_array(*list) || n < lo || n > hi) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "expected a list of %zu to %zu %s", lo, hi, list_what);
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, key, msg);
+		goto refuse;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!ok(json_array_get(*list, i))) {
+			char field[48];
+			snprintf(field, sizeof(field), "%s[%zu]", key, i);
+			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, field, item_what);
+			goto refuse;
+		}
+	return true;
+refuse:
+	json_decref(*body);
+	return false;
+}
+
 enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,
                              const struct gt_srv_request *rq)
 {
-	static const char *const keys[] = {"events", "note", NULL};
 	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body;
+	json_t *body, *list;
 	const char *note;
-	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
+	if (!list_request(s, c, rq, "events", 2, 100, "event ids", is_event_id, "expected an event id",
+	                  &u, &body, &list, &note, &refused))
 		return refused;
-	json_t *ids = json_object_get(body, "events");
-	size_t n = json_is_array(ids) ? json_array_size(ids) : 0;
-	int64_t *v = NULL;
-	enum MHD_Result out;
-	if (!gt_srv_note(c, body, &note, &out))
-		goto done;
-	if (!json_is_array(ids) || n < 2 || n > 100) {
-		out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "events",
-		                   "expected a list of 2 to 100 event ids");
-		goto done;
+	size_t n = json_array_size(list);
+	int64_t *v = malloc(n * sizeof(*v));
+	enum MHD_Result out = MHD_NO;
+	if (v) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = json_integer_value(json_array_get(list, i));
+		int64_t into;
+		enum gt_status st = gt_store_event_merge(s->store, s->sc, &u, v, n, note, &into, &err);
+		out = st == GT_OK ? answer_event(s, c, MHD_HTTP_OK, into)
+		                  : gt_srv_status_error(c, st, &err);
 	}
-	if (!(v = malloc(n * sizeof(*v)))) {
-		out = MHD_NO;
-		goto done;
-	}
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_array_get(ids, i);
-		if (!json_is_integer(x) || json_integer_value(x) < 1) {
-			char field[32];
-			snprintf(field, sizeof(field), "events[%zu]", i);
-			out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, field, "expected an event id");
-			goto done;
-		}
-		v[i] = json_integer_value(x);
-	}
-	int64_t into;
-	enum gt_status st = gt_store_event_merge(s->store, s->sc, &u, v, n, note, &into, &err);
-	out = st == GT_OK ? answer_event(s, c, MHD_HTTP_OK, into) : gt_srv_status_error(c, st, &err);
-done:
 	free(v);
 	json_decref(body);
 	return out;
@@ -293,46 +321,26 @@ done:
 enum MHD_Result gt_srv_split(struct gt_srv *s, struct MHD_Connection *c,
                              const struct gt_srv_request *rq)
 {
-	static const char *const keys[] = {"reports", "note", NULL};
 	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body;
+	json_t *body, *list;
 	const char *note;
-	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
+	if (!list_request(s, c, rq, "reports", 1, 1000, "report ids", is_text,
+	                  "expected a report's id", &u, &body, &list, &note, &refused))
 		return refused;
-	json_t *ids = json_object_get(body, "reports");
-	size_t n = json_is_array(ids) ? json_array_size(ids) : 0;
-	const char **v = NULL;
-	enum MHD_Result out;
-	if (!gt_srv_note(c, body, &note, &out))
-		goto done;
-	if (!json_is_array(ids) || n < 1 || n > 1000) {
-		out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "reports",
-		                   "expected a list of 1 to 1000 report ids");
-		goto done;
+	size_t n = json_array_size(list);
+	const char **v = malloc(n * sizeof(*v));
+	enum MHD_Result out = MHD_NO;
+	if (v) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = json_string_value(json_array_get(list, i));
+		int64_t fresh;
+		enum gt_status st = gt_store_event_split(s->store, s->sc, &u, rq->id, v, n, note,
+		                                         &fresh, &err);
+		out = st == GT_OK ? answer_event(s, c, MHD_HTTP_CREATED, fresh)
+		                  : gt_srv_status_error(c, st, &err);
 	}
-	if (!(v = malloc(n * sizeof(*v)))) {
-		out = MHD_NO;
-		goto done;
-	}
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_array_get(ids, i);
-		if (!json_is_string(x)) {
-			char field[32];
-			snprintf(field, sizeof(field), "reports[%zu]", i);
-			out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, field, "expected a report's id");
-			goto done;
-		}
-		v[i] = json_string_value(x);
-	}
-	int64_t fresh;
-	enum gt_status st = gt_store_event_split(s->store, s->sc, &u, rq->id, v, n, note, &fresh,
-	                                         &err);
-	out = st == GT_OK ? answer_event(s, c, MHD_HTTP_CREATED, fresh)
-	                  : gt_srv_status_error(c, st, &err);
-done:
 	free(v);
 	json_decref(body);
 	return out;
