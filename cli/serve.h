@@ -42,6 +42,9 @@ unsigned gt_srv_http_status(enum gt_status st);
 
 /* Roles as bits for gt_srv_allow. */
 #define GT_SRV_ROLE(r) (1u << (r))
+#define GT_SRV_EVERYONE                                                                     \
+	(GT_SRV_ROLE(GT_ROLE_MONITOR) | GT_SRV_ROLE(GT_ROLE_ANALYST) |                             \
+	 GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_MEMBER) | GT_SRV_ROLE(GT_ROLE_OBSERVER))
 /* True when the caller's token is good and its role is one of roles;
  * otherwise the 401 or the 403 (saying refusal) is sent and *refused holds
  * the result to return. OUT: *u. */
@@ -67,6 +70,13 @@ bool gt_srv_query_time(struct MHD_Connection *c, const char *name, int64_t *out,
                        enum MHD_Result *refused);
 bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, int64_t hi,
                       const char *expected, int64_t *out, enum MHD_Result *refused);
+
+/* A page of a list: ?after=ID (0 or more; `what` names the id in the
+ * error, "an event's id") and ?limit=N (1-1000, default 100). */
+bool gt_srv_query_page(struct MHD_Connection *c, const char *what, int64_t *after,
+                       int64_t *limit, enum MHD_Result *refused);
+/* Sets root's "next_after": the last id of a full page, else null. */
+void gt_srv_next_after(json_t *root, size_t n, int64_t limit, int64_t last);
 
 /* A comma-separated set of names in parameter `name`, each one of
  * name_of(0..count-1): OUT: the bit (1 << k) of each added to *mask. */

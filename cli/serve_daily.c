@@ -8,10 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-static const unsigned everyone = GT_SRV_ROLE(GT_ROLE_MONITOR) | GT_SRV_ROLE(GT_ROLE_ANALYST) |
-                                 GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_MEMBER) |
-                                 GT_SRV_ROLE(GT_ROLE_OBSERVER);
-
 static enum MHD_Result send_text(struct MHD_Connection *c, const char *type, char *text,
                                  size_t len)
 {
@@ -57,7 +53,7 @@ enum MHD_Result gt_srv_get_daily(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_err err;
 	enum MHD_Result refused;
 	char day[11];
-	if (!gt_srv_allow(s, c, everyone, "", &u, &refused) ||
+	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused) ||
 	    !read_day(s, c, "day", day, &refused))
 		return refused;
 	const char *format = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format");
@@ -117,7 +113,7 @@ enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_err err;
 	enum MHD_Result refused;
 	char first[11], last[11];
-	if (!gt_srv_allow(s, c, everyone, "", &u, &refused) ||
+	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused) ||
 	    !read_day(s, c, "to", last, &refused))
 		return refused;
 	int64_t f0 = 0, t0 = 0, f1 = 0, t1 = 0;

@@ -106,11 +106,8 @@ enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
 	enum MHD_Result refused;
 	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
 		return refused;
-	int64_t after = 0, limit = 100;
-	if (!gt_srv_query_int(c, "after", 0, INT64_MAX, "expected a breach's id, 0 or more", &after,
-	                      &refused) ||
-	    !gt_srv_query_int(c, "limit", 1, 1000, "expected a whole number from 1 to 1000", &limit,
-	                      &refused))
+	int64_t after, limit;
+	if (!gt_srv_query_page(c, "a breach's id", &after, &limit, &refused))
 		return refused;
 	unsigned statuses = 0;
 	if (!gt_srv_query_set(c, "status", status_name, GT_BREACH_STATUS_COUNT, &statuses, &refused))
@@ -123,8 +120,7 @@ enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, breach_json(s->sc, &b[i]));
 	json_object_set_new(root, "breaches", arr);
-	json_object_set_new(root, "next_after",
-	                    n == (size_t)limit && n > 0 ? json_integer(b[n - 1].id) : json_null());
+	gt_srv_next_after(root, n, limit, n ? b[n - 1].id : 0);
 	free(b);
 	return gt_srv_json(c, MHD_HTTP_OK, root);
 }

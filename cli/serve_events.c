@@ -8,6 +8,8 @@
 #include <string.h>
 
 static const unsigned analysts = GT_SRV_ROLE(GT_ROLE_ANALYST);
+/* who reads events: everyone but monitors (observers, verified ones only) */
+static const unsigned event_readers = GT_SRV_EVERYONE & ~GT_SRV_ROLE(GT_ROLE_MONITOR);
 static const char only_analysts[] = "only analysts correlate, verify, merge and split events";
 
 json_t *gt_srv_event_json(const struct gt_scenario *sc, const struct gt_event *e)
@@ -116,18 +118,13 @@ enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c,
-	                  analysts | GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_OBSERVER) |
-	                          GT_SRV_ROLE(GT_ROLE_MEMBER),
-	                  "monitors submit reports; they do not read events", &u, &refused))
+	if (!gt_srv_allow(s, c, event_readers, "monitors submit reports; they do not read events", &u,
+	                  &refused))
 		return refused;
 	struct gt_event_filter f = {0};
-	int64_t after = 0, limit = 100;
+	int64_t after, limit;
 	if (!read_filter(s, c, &f, &refused) ||
-	    !gt_srv_query_int(c, "after", 0, INT64_MAX, "expected an event's id, 0 or more", &after,
-	                      &refused) ||
-	    !gt_srv_query_int(c, "limit", 1, 1000, "expected a whole number from 1 to 1000", &limit,
-	                      &refused))
+	    !gt_srv_query_page(c, "an event's id", &after, &limit, &refused))
 		return refused;
 	/* observers read what has been published: verified events */
 	if (u.role == GT_ROLE_OBSERVER) {
@@ -144,8 +141,7 @@ enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, gt_srv_event_json(s->sc, &ev[i]));
 	json_object_set_new(root, "events", arr);
-	json_object_set_new(root, "next_after",
-	                    n == (size_t)limit && n > 0 ? json_integer(ev[n - 1].id) : json_null());
+	gt_srv_next_after(root, n, limit, n ? ev[n - 1].id : 0);
 	free(ev);
 	return gt_srv_json(c, MHD_HTTP_OK, root);
 }
@@ -156,10 +152,8 @@ enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c,
-	                  analysts | GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_OBSERVER) |
-	                          GT_SRV_ROLE(GT_ROLE_MEMBER),
-	                  "monitors submit reports; they do not read events", &u, &refused))
+	if (!gt_srv_allow(s, c, event_readers, "monitors submit reports; they do not read events", &u,
+	                  &refused))
 		return refused;
 	struct gt_event e;
 	enum gt_status st = gt_store_event(s->store, rq->id, &e, &err);

@@ -188,6 +188,24 @@ bool gt_srv_query_int(struct MHD_Connection *c, const char *name, int64_t lo, in
 	return true;
 }
 
+bool gt_srv_query_page(struct MHD_Connection *c, const char *what, int64_t *after,
+                       int64_t *limit, enum MHD_Result *refused)
+{
+	char expected[96];
+	snprintf(expected, sizeof(expected), "expected %s, 0 or more", what);
+	*after = 0;
+	*limit = 100;
+	return gt_srv_query_int(c, "after", 0, INT64_MAX, expected, after, refused) &&
+	       gt_srv_query_int(c, "limit", 1, 1000, "expected a whole number from 1 to 1000", limit,
+	                        refused);
+}
+
+void gt_srv_next_after(json_t *root, size_t n, int64_t limit, int64_t last)
+{
+	json_object_set_new(root, "next_after",
+	                    n == (size_t)limit && n > 0 ? json_integer(last) : json_null());
+}
+
 bool gt_srv_query_set(struct MHD_Connection *c, const char *name, const char *(*name_of)(int),
                       int count, unsigned *mask, enum MHD_Result *refused)
 {

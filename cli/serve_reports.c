@@ -86,13 +86,10 @@ enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
 	                  "only analysts and commanders read the reports as submitted", &u,
 	                  &refused))
 		return refused;
-	int64_t from = 0, to = INT64_MAX, after = 0, limit = 100;
+	int64_t from = 0, to = INT64_MAX, after, limit;
 	if (!gt_srv_query_time(c, "from", &from, &refused) ||
 	    !gt_srv_query_time(c, "to", &to, &refused) ||
-	    !gt_srv_query_int(c, "after", 0, INT64_MAX,
-	                      "expected a report's sequence number, 0 or more", &after, &refused) ||
-	    !gt_srv_query_int(c, "limit", 1, 1000, "expected a whole number from 1 to 1000", &limit,
-	                      &refused))
+	    !gt_srv_query_page(c, "a report's sequence number", &after, &limit, &refused))
 		return refused;
 	struct gt_report *r;
 	int64_t *seqs;
@@ -103,8 +100,7 @@ enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, gt_srv_report_json(&r[i], seqs[i]));
 	json_object_set_new(root, "reports", arr);
-	json_object_set_new(root, "next_after",
-	                    n == (size_t)limit && n > 0 ? json_integer(seqs[n - 1]) : json_null());
+	gt_srv_next_after(root, n, limit, n ? seqs[n - 1] : 0);
 	free(r);
 	free(seqs);
 	return gt_srv_json(c, MHD_HTTP_OK, root);

@@ -80,17 +80,13 @@ enum MHD_Result gt_srv_style(struct gt_srv *s, struct MHD_Connection *c,
 #endif
 }
 
-static const unsigned everyone = GT_SRV_ROLE(GT_ROLE_MONITOR) | GT_SRV_ROLE(GT_ROLE_ANALYST) |
-                                 GT_SRV_ROLE(GT_ROLE_COMMANDER) | GT_SRV_ROLE(GT_ROLE_MEMBER) |
-                                 GT_SRV_ROLE(GT_ROLE_OBSERVER);
-
 enum MHD_Result gt_srv_me(struct gt_srv *s, struct MHD_Connection *c,
                           const struct gt_srv_request *rq)
 {
 	(void)rq;
 	struct gt_user u;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, everyone, "", &u, &refused))
+	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused))
 		return refused;
 	json_t *o = json_object();
 	json_object_set_new(o, "name", json_string(u.name));
@@ -169,7 +165,7 @@ enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
 	(void)rq;
 	struct gt_user u;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, everyone, "", &u, &refused))
+	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused))
 		return refused;
 	const struct gt_scenario *sc = s->sc;
 	const struct gt_monitoring *m = &sc->monitoring;
