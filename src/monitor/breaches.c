@@ -20,12 +20,11 @@ const char *gt_breach_status_name(enum gt_breach_status s)
 
 bool gt_breach_status_parse(const char *s, enum gt_breach_status *out)
 {
-	for (int i = 0; s && i < GT_BREACH_STATUS_COUNT; i++)
-		if (strcmp(status_names[i], s) == 0) {
-			*out = (enum gt_breach_status)i;
-			return true;
-		}
-	return false;
+	int i;
+	if (!gt__name_find(status_names, GT_BREACH_STATUS_COUNT, s, &i))
+		return false;
+	*out = (enum gt_breach_status)i;
+	return true;
 }
 
 /* The events of one type that began in [lo, hi], by sector (when

@@ -18,12 +18,11 @@ static const char *const state_names[] = {"pending", "approved", "rejected"};
 
 static bool parse_state(const char *s, enum gt_decide_state *out)
 {
-	for (int i = 0; s && i < 3; i++)
-		if (strcmp(state_names[i], s) == 0) {
-			*out = (enum gt_decide_state)i;
-			return true;
-		}
-	return false;
+	int i;
+	if (!gt__name_find(state_names, 3, s, &i))
+		return false;
+	*out = (enum gt_decide_state)i;
+	return true;
 }
 
 #define PROPOSAL_COLS                                                                        \

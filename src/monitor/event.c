@@ -3,6 +3,7 @@
  * triangulated fix), when, how many, how sure, and where it lies on the
  * line (docs/monitor.md, "Events"). */
 #include "guarantor/monitor.h"
+#include "monitor/vocab.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -24,12 +25,11 @@ const char *gt_event_status_name(enum gt_event_status s)
 
 bool gt_event_status_parse(const char *s, enum gt_event_status *out)
 {
-	for (int i = 0; s && i < GT_EVENT_STATUS_COUNT; i++)
-		if (strcmp(status_names[i], s) == 0) {
-			*out = (enum gt_event_status)i;
-			return true;
-		}
-	return false;
+	int i;
+	if (!gt__name_find(status_names, GT_EVENT_STATUS_COUNT, s, &i))
+		return false;
+	*out = (enum gt_event_status)i;
+	return true;
 }
 
 /* A local plane around (lon0, lat0), km. */

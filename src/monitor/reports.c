@@ -495,12 +495,11 @@ enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *
 	return GT_OK;
 }
 
+/* A stored name's value, or 0 for one this guarantor does not know. */
 static int parse_name(const char *const *names, int count, const char *s)
 {
-	for (int i = 0; i < count; i++)
-		if (s && strcmp(names[i], s) == 0)
-			return i;
-	return 0;
+	int i;
+	return gt__name_find(names, count, s, &i) ? i : 0;
 }
 
 enum gt_status gt__store_read_reports(struct gt_store *st, struct gt__q *q, size_t limit,

@@ -3,6 +3,7 @@
 #define GT_MONITOR_STORE_PRIV_H
 
 #include "guarantor/monitor.h"
+#include "monitor/vocab.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -83,9 +84,5 @@ enum gt_status gt__event_refresh(struct gt_store *st, const struct gt_scenario *
                                  const struct gt_geo_line_locator *lc, int64_t id,
                                  struct gt_err *err);
 
-/* The vocabulary's names, indexed by value (vocab.c). */
-extern const char *const gt__source_names[GT_SOURCE_COUNT];
-extern const char *const gt__event_names[GT_EVENT_COUNT];
-extern const char *const gt__weapon_names[GT_WEAPON_COUNT];
 
 #endif

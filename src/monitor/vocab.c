@@ -1,6 +1,6 @@
 /* vocab.c: the names of source kinds, event types and weapon classes
  * (violation.h). */
-#include "monitor/store_priv.h"
+#include "monitor/vocab.h"
 
 #include <string.h>
 
@@ -26,7 +26,7 @@ const char *gt_weapon_name(enum gt_weapon w)
 	return (unsigned)w < GT_WEAPON_COUNT ? gt__weapon_names[w] : "?";
 }
 
-static bool find(const char *const *names, int count, const char *s, int *out)
+bool gt__name_find(const char *const *names, int count, const char *s, int *out)
 {
 	for (int i = 0; s && i < count; i++)
 		if (strcmp(names[i], s) == 0) {
@@ -39,7 +39,7 @@ static bool find(const char *const *names, int count, const char *s, int *out)
 bool gt_source_kind_parse(const char *s, enum gt_source_kind *out)
 {
 	int i;
-	if (!find(gt__source_names, GT_SOURCE_COUNT, s, &i))
+	if (!gt__name_find(gt__source_names, GT_SOURCE_COUNT, s, &i))
 		return false;
 	*out = (enum gt_source_kind)i;
 	return true;
@@ -48,7 +48,7 @@ bool gt_source_kind_parse(const char *s, enum gt_source_kind *out)
 bool gt_event_type_parse(const char *s, enum gt_event_type *out)
 {
 	int i;
-	if (!find(gt__event_names, GT_EVENT_COUNT, s, &i))
+	if (!gt__name_find(gt__event_names, GT_EVENT_COUNT, s, &i))
 		return false;
 	*out = (enum gt_event_type)i;
 	return true;
@@ -57,7 +57,7 @@ bool gt_event_type_parse(const char *s, enum gt_event_type *out)
 bool gt_weapon_parse(const char *s, enum gt_weapon *out)
 {
 	int i;
-	if (!find(gt__weapon_names, GT_WEAPON_COUNT, s, &i))
+	if (!gt__name_find(gt__weapon_names, GT_WEAPON_COUNT, s, &i))
 		return false;
 	*out = (enum gt_weapon)i;
 	return true;
