@@ -12,8 +12,12 @@
 #define KM_PER_DEG 111.195
 #define DEG (3.14159265358979323846 / 180.0)
 
-/* No estimate is trusted to better than 50 m (weights are 1/r^2). */
+/* Assumption: no estimate is trusted to better than 50 m (weights are
+ * 1/r^2, and a precision of 0 would otherwise outweigh everything). */
 #define MIN_RADIUS_KM 0.05
+/* Assumption: bearings crossing at less than 15 degrees fix a point too
+ * poorly to use (the error grows as 1/sin of the angle). */
+#define MIN_CROSSING_DEG 15
 
 static const char *const status_names[GT_EVENT_STATUS_COUNT] = {"unverified", "verified",
                                                                 "rejected", "merged"};
@@ -45,7 +49,7 @@ static void to_plane(const struct plane *p, double lon, double lat, double *x, d
 
 /* Where the bearings of the heard sightings cross: least squares over the
  * lines, a fix only when two bearings from different observers differ by
- * 15 degrees or more and the fix lies ahead of every observer. */
+ * MIN_CROSSING_DEG or more and the fix lies ahead of every observer. */
 static bool triangulate(const struct gt_monitoring *m, const struct plane *pl,
                         const struct gt_sighting *s, const size_t *idx, size_t k, double *fx,
                         double *fy, double *radius)
@@ -72,7 +76,7 @@ static bool triangulate(const struct gt_monitoring *m, const struct plane *pl,
 				                fabs(sin((h->bearing_deg - g->bearing_deg) * DEG)));
 		}
 	}
-	if (nheard < 2 || best_sin < sin(15 * DEG))
+	if (nheard < 2 || best_sin < sin(MIN_CROSSING_DEG * DEG))
 		return false;
 	double det = a11 * a22 - a12 * a12;
 	if (det <= 1e-12)
