@@ -50,6 +50,7 @@ unsigned gt_srv_http_status(enum gt_status st)
 	case GT_E_CONFLICT: return MHD_HTTP_CONFLICT;
 	case GT_E_NOTFOUND: return MHD_HTTP_NOT_FOUND;
 	case GT_E_FULL: return MHD_HTTP_INSUFFICIENT_STORAGE;
+	case GT_E_UNAVAILABLE: return MHD_HTTP_SERVICE_UNAVAILABLE;
 	default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
 	}
 }

@@ -40,7 +40,8 @@ enum gt_status {
 	GT_E_CONFLICT = -12,   /* an id is already used for something else, or the object is
 	                        * not in a state that allows the change */
 	GT_E_NOTFOUND = -13,   /* no object has that id */
-	GT_E_FULL = -14        /* the store has reached its size limit or its disk is full */
+	GT_E_FULL = -14,       /* the store has reached its size limit or its disk is full */
+	GT_E_UNAVAILABLE = -15 /* the store's database cannot be reached now; try again */
 };
 
 /* A short, fixed English description of a status ("out of memory", ...). */

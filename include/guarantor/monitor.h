@@ -1,7 +1,8 @@
 /* monitor.h: the monitoring mission's store (docs/monitor.md): users and
  * their roles, bearer tokens kept only as argon2id hashes, and the
- * hash-chained audit log every change goes into. SQLite in WAL mode with
- * full synchronisation, so a change acknowledged is on disk.
+ * hash-chained audit log every change goes into. A SQLite file in WAL
+ * mode with full synchronisation, or a PostgreSQL database that several
+ * servers share; either way a change acknowledged is on disk.
  *
  * A store is used from one thread at a time. gt_store_open allocates it;
  * gt_store_close releases it. */
@@ -26,14 +27,20 @@ extern "C" {
 struct gt_store;
 
 /* Opens (creating when missing) the store at path and brings its schema up
- * to GT_STORE_SCHEMA. GT_E_IO when the file cannot be opened or is not a
- * store; GT_E_SCHEMA when it was written by a newer guarantor. */
+ * to GT_STORE_SCHEMA. path is a SQLite file, or a PostgreSQL database as
+ * a libpq URL ("postgresql://user@host:port/db?..."). GT_E_IO when the
+ * file cannot be opened or is not a store; GT_E_UNAVAILABLE when the
+ * database cannot be reached; GT_E_SCHEMA when it was written by a newer
+ * guarantor. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_open(const char *path, struct gt_store **out,
                                                      struct gt_err *err);
 GT_EXPORT void gt_store_close(struct gt_store *st);
-/* Caps the store's file at about max_bytes (its write-ahead log aside):
- * a change that would pass it fails with GT_E_FULL and writes nothing, as
- * a full disk does. GT_E_FULL when the store is already larger. */
+/* "SQLite" or "PostgreSQL". */
+GT_EXPORT const char *gt_store_kind(const struct gt_store *st);
+/* Caps a SQLite store's file at about max_bytes (its write-ahead log
+ * aside): a change that would pass it fails with GT_E_FULL and writes
+ * nothing, as a full disk does. GT_E_FULL when the store is already
+ * larger; GT_E_UNSUPPORTED for PostgreSQL, whose disk is the cluster's. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes,
                                                       struct gt_err *err);
 

@@ -23,6 +23,7 @@ const char *gt_strerror(enum gt_status status)
 	case GT_E_CONFLICT: return "conflict";
 	case GT_E_NOTFOUND: return "not found";
 	case GT_E_FULL: return "storage full";
+	case GT_E_UNAVAILABLE: return "database unavailable";
 	}
 	return "unknown status";
 }

@@ -39,7 +39,7 @@ static enum gt_status counting_events(struct gt_store *st, const struct gt_thres
 	if (!gt__q_prepare(st, "SELECT " GT__EVENT_COLS " FROM events WHERE event = ?"
 	                       " AND observed_from BETWEEN ? AND ?"
 	                       " AND status IN ('unverified', 'verified')"
-	                       " ORDER BY CASE WHEN ? THEN sector ELSE 0 END, observed_from, id", &q))
+	                       " ORDER BY CASE WHEN ? <> 0 THEN sector ELSE 0 END, observed_from, id", &q))
 		return gt__store_fail(st, err, "cannot read the events");
 	gt__q_bind_text(q, 1, gt_event_type_name(t->event));
 	gt__q_bind_int64(q, 2, lo);

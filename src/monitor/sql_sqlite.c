@@ -1,58 +1,91 @@
-/* sql_sqlite.c: sql.h on SQLite: a statement is an sqlite3_stmt. */
+/* sql_sqlite.c: the monitoring store on SQLite: a file in WAL mode with
+ * full synchronisation, checked when opened; a statement is an
+ * sqlite3_stmt. With schema.c's dialect, the only file that calls SQLite. */
 #include "monitor/sql.h"
+#include "monitor/sql_impl.h"
 #include "monitor/store_priv.h"
 
-struct gt__q; /* never defined: a cast of sqlite3_stmt */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct lite_store {
+	struct gt_store base;
+	sqlite3 *db;
+};
+
+struct lite_q {
+	struct gt__q base;
+	sqlite3_stmt *s;
+};
+
+static const struct gt__sql_ops lite_ops;
+
+static sqlite3 *db_of(struct gt_store *st)
+{
+	return ((struct lite_store *)(void *)st)->db;
+}
 
 static sqlite3_stmt *raw(struct gt__q *q)
 {
-	return (sqlite3_stmt *)(void *)q;
+	return ((struct lite_q *)(void *)q)->s;
 }
 
-bool gt__q_prepare(struct gt_store *st, const char *sql, struct gt__q **out)
+static bool lite_prepare(struct gt_store *st, const char *sql, struct gt__q **out)
 {
+	*out = NULL;
 	sqlite3_stmt *s = NULL;
-	bool ok = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK;
-	*out = (struct gt__q *)(void *)s;
-	return ok;
+	if (sqlite3_prepare_v2(db_of(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return false;
+	struct lite_q *q = malloc(sizeof(*q));
+	if (!q) {
+		sqlite3_finalize(s);
+		return false;
+	}
+	q->base.ops = &lite_ops;
+	q->s = s;
+	*out = &q->base;
+	return true;
 }
 
-void gt__q_finalize(struct gt__q *q)
+static void lite_finalize(struct gt__q *q)
 {
 	sqlite3_finalize(raw(q));
+	free(q);
 }
 
-void gt__q_reset(struct gt__q *q)
+static void lite_reset(struct gt__q *q)
 {
 	sqlite3_reset(raw(q));
 }
 
-void gt__q_bind_int64(struct gt__q *q, int i, int64_t v)
+static void lite_bind_int64(struct gt__q *q, int i, int64_t v)
 {
 	sqlite3_bind_int64(raw(q), i, v);
 }
 
-void gt__q_bind_double(struct gt__q *q, int i, double v)
+static void lite_bind_double(struct gt__q *q, int i, double v)
 {
 	sqlite3_bind_double(raw(q), i, v);
 }
 
-void gt__q_bind_text(struct gt__q *q, int i, const char *s)
+static void lite_bind_text(struct gt__q *q, int i, const char *s)
 {
 	sqlite3_bind_text(raw(q), i, s, -1, SQLITE_TRANSIENT);
 }
 
-void gt__q_bind_blob(struct gt__q *q, int i, const void *p, int n)
+static void lite_bind_blob(struct gt__q *q, int i, const void *p, int n)
 {
 	sqlite3_bind_blob(raw(q), i, p, n, SQLITE_TRANSIENT);
 }
 
-void gt__q_bind_null(struct gt__q *q, int i)
+static void lite_bind_null(struct gt__q *q, int i)
 {
 	sqlite3_bind_null(raw(q), i);
 }
 
-int gt__q_step(struct gt__q *q)
+static int lite_step(struct gt__q *q)
 {
 	int rc = sqlite3_step(raw(q));
 	if (rc == SQLITE_ROW)
@@ -62,37 +95,222 @@ int gt__q_step(struct gt__q *q)
 	return rc == SQLITE_CONSTRAINT ? GT__CONSTRAINT : GT__ERR;
 }
 
-int64_t gt__q_int64(struct gt__q *q, int col)
+static int64_t lite_int64(struct gt__q *q, int col)
 {
 	return sqlite3_column_int64(raw(q), col);
 }
 
-double gt__q_double(struct gt__q *q, int col)
+static double lite_double(struct gt__q *q, int col)
 {
 	return sqlite3_column_double(raw(q), col);
 }
 
-const char *gt__q_text(struct gt__q *q, int col)
+static const char *lite_text(struct gt__q *q, int col)
 {
 	return (const char *)sqlite3_column_text(raw(q), col);
 }
 
-const void *gt__q_blob(struct gt__q *q, int col)
+static const void *lite_blob(struct gt__q *q, int col)
 {
 	return sqlite3_column_blob(raw(q), col);
 }
 
-int gt__q_bytes(struct gt__q *q, int col)
+static int lite_bytes(struct gt__q *q, int col)
 {
 	return sqlite3_column_bytes(raw(q), col);
 }
 
-bool gt__q_null(struct gt__q *q, int col)
+static bool lite_null(struct gt__q *q, int col)
 {
 	return sqlite3_column_type(raw(q), col) == SQLITE_NULL;
 }
 
-int64_t gt__store_changes(struct gt_store *st)
+static int64_t lite_changes(struct gt_store *st)
 {
-	return sqlite3_changes(st->db);
+	return sqlite3_changes(db_of(st));
 }
+
+static enum gt_status lite_exec(struct gt_store *st, const char *sql, struct gt_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db_of(st), sql, NULL, NULL, &msg) == SQLITE_OK)
+		return GT_OK;
+	enum gt_status s = gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s", msg ? msg : "?");
+	sqlite3_free(msg);
+	return s;
+}
+
+/* One writer at a time, the lock taken at the start. */
+static enum gt_status lite_begin(struct gt_store *st, struct gt_err *err)
+{
+	return lite_exec(st, "BEGIN IMMEDIATE;", err);
+}
+
+static enum gt_status lite_commit(struct gt_store *st, struct gt_err *err)
+{
+	return lite_exec(st, "COMMIT;", err);
+}
+
+static void lite_rollback(struct gt_store *st)
+{
+	lite_exec(st, "ROLLBACK;", NULL);
+}
+
+static int lite_version(struct gt_store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(db_of(st), "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static enum gt_status lite_set_version(struct gt_store *st, int version, struct gt_err *err)
+{
+	char pragma[64];
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d;", version);
+	return lite_exec(st, pragma, err);
+}
+
+static enum gt_status lite_fail(struct gt_store *st, struct gt_err *err, const char *what)
+{
+	sqlite3 *db = db_of(st);
+	int code = db ? sqlite3_errcode(db) : SQLITE_OK;
+	if (code == SQLITE_CORRUPT)
+		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+		                  "%s: the store is damaged (%s); restore it from a backup "
+		                  "(docs/operations.md)",
+		                  what, sqlite3_errmsg(db));
+	/* a full store or disk is the operator's to fix, and says so */
+	if (code == SQLITE_FULL)
+		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
+		                  "%s: the store is full (its size limit, or the disk); nothing was "
+		                  "written",
+		                  what);
+	return gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s: %s", what,
+	                  db ? sqlite3_errmsg(db) : "no database");
+}
+
+static enum gt_status lite_limit(struct gt_store *st, int64_t max_bytes, struct gt_err *err)
+{
+	sqlite3_stmt *s;
+	int64_t page = 4096, got = 0;
+	if (sqlite3_prepare_v2(db_of(st), "PRAGMA page_size", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			page = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld", (long long)(max_bytes / page));
+	if (sqlite3_prepare_v2(db_of(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return lite_fail(st, err, "cannot limit the store's size");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		got = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (got * page > max_bytes + page)
+		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
+		                  "the store already holds %lld MiB, more than the limit",
+		                  (long long)(got * page >> 20));
+	return GT_OK;
+}
+
+static void lite_close(struct gt_store *st)
+{
+	sqlite3_close(db_of(st));
+	free(st);
+}
+
+/* SQLite's quick check of the file's structure: a damaged page is found
+ * here, at start, rather than by whichever request first reads it. */
+static enum gt_status quick_check(struct gt_store *st, struct gt_err *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db_of(st), "PRAGMA quick_check(1)", -1, &s, NULL) != SQLITE_OK)
+		return lite_fail(st, err, "cannot check the store");
+	int rc = sqlite3_step(s);
+	const char *t = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	enum gt_status status = GT_OK;
+	if (rc == SQLITE_ROW && t && strcmp(t, "ok") != 0) {
+		/* one line: SQLite's report, without its banner */
+		char what[200];
+		const char *from = strstr(t, "***\n");
+		snprintf(what, sizeof(what), "%s", from ? from + 4 : t);
+		for (char *c = what; *c; c++)
+			*c = *c == '\n' ? ' ' : *c;
+		status = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+		                    "the store is damaged (%s); restore it from a backup "
+		                    "(docs/operations.md)",
+		                    what);
+	}
+	else if (rc != SQLITE_ROW)
+		status = lite_fail(st, err, "cannot check the store");
+	sqlite3_finalize(s);
+	return status;
+}
+
+enum gt_status gt__sqlite_open(const char *path, struct gt_store **out, struct gt_err *err)
+{
+	*out = NULL;
+	struct lite_store *ls = calloc(1, sizeof(*ls));
+	if (!ls)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	struct gt_store *st = &ls->base;
+	st->ops = &lite_ops;
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	enum gt_status s;
+	if (sqlite3_open_v2(path, &ls->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		s = lite_fail(st, err, "cannot open the store");
+		goto out_fail;
+	}
+	sqlite3_busy_timeout(ls->db, 5000);
+	/* WAL with full synchronisation: a commit is on disk when it returns */
+	if ((s = lite_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+	                       "PRAGMA foreign_keys=ON;",
+	                   err)) != GT_OK ||
+	    (s = quick_check(st, err)) != GT_OK)
+		goto out_fail;
+	if (lite_version(st) < 0) {
+		s = lite_fail(st, err, "not a guarantor store");
+		goto out_fail;
+	}
+	*out = st;
+	return GT_OK;
+out_fail:
+	lite_close(st);
+	return s;
+}
+
+static const struct gt__sql_ops lite_ops = {
+	.name = "SQLite",
+	.migrations = gt__schema_sqlite,
+	.prepare = lite_prepare,
+	.finalize = lite_finalize,
+	.reset = lite_reset,
+	.bind_int64 = lite_bind_int64,
+	.bind_double = lite_bind_double,
+	.bind_text = lite_bind_text,
+	.bind_blob = lite_bind_blob,
+	.bind_null = lite_bind_null,
+	.step = lite_step,
+	.col_int64 = lite_int64,
+	.col_double = lite_double,
+	.col_text = lite_text,
+	.col_blob = lite_blob,
+	.col_bytes = lite_bytes,
+	.col_null = lite_null,
+	.changes = lite_changes,
+	.exec = lite_exec,
+	.begin = lite_begin,
+	.begin_schema = lite_begin,
+	.commit = lite_commit,
+	.rollback = lite_rollback,
+	.version = lite_version,
+	.set_version = lite_set_version,
+	.fail = lite_fail,
+	.limit = lite_limit,
+	.close = lite_close,
+};

@@ -6,22 +6,28 @@
 #include "monitor/vocab.h"
 
 #include <jansson.h>
-#include <sqlite3.h>
 
 struct gt__q; /* sql.h */
 
+/* What every database's store begins with (sql_impl.h). */
 struct gt_store {
-	sqlite3 *db;
+	const struct gt__sql_ops *ops;
+	/* What messages name: the file, or the database's URL without its
+	 * password. */
 	char path[1024];
 };
 
-/* GT_E_IO with SQLite's message, prefixed by what failed. */
+/* The database's message, prefixed by what failed: GT_E_INTEGRITY for
+ * damaged data, GT_E_FULL for a full store or disk, GT_E_UNAVAILABLE when
+ * the database cannot be reached, GT_E_IO otherwise. */
 enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what);
 /* Runs SQL without parameters (schema, pragmas, transactions). */
 enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_err *err);
-/* A write transaction: one writer at a time, so that the audit chain
- * stays one chain (SQLite: BEGIN IMMEDIATE). commit makes it durable
- * before it returns; rollback undoes it and reports nothing. */
+/* A write transaction: one writer at a time, across every process on the
+ * store, so that the audit chain stays one chain (SQLite: BEGIN
+ * IMMEDIATE; PostgreSQL: an exclusive lock on the audit table). commit
+ * makes it durable before it returns; rollback undoes it and reports
+ * nothing. */
 enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err);
 enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err);
 void gt__store_rollback(struct gt_store *st);
