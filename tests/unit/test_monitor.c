@@ -1,10 +1,17 @@
 /* test_monitor.c: the monitoring store: migrations, users and tokens,
- * authentication, and the audit chain's tamper detection. */
+ * authentication, the audit chain's tamper detection, reports, events,
+ * breaches and decisions.
+ *
+ * One suite for both databases: a SQLite file by default; with
+ * GT_TEST_PG set to a PostgreSQL server's URL (tests/pg/cluster.sh
+ * starts a throwaway one), each test gets a schema of its own in that
+ * database instead. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,19 +21,82 @@
 #include "guarantor/monitor.h"
 #include "testutil.h"
 
-static char path[64];
+static const char *pg_url; /* GT_TEST_PG, or NULL for SQLite */
+static char schema[64];    /* PostgreSQL: this test's schema */
+static char path[512];     /* the store's address */
+
+/* Runs sql on the store's database behind the store's back; the first
+ * row's first column as an integer (-1 when there is none). */
+static int64_t raw(const char *sql)
+{
+	int64_t v = -1;
+	if (pg_url) {
+		char url[512];
+		snprintf(url, sizeof(url), "%s?options=-csearch_path%%3D%s", pg_url, schema);
+		PGconn *c = PQconnectdb(url);
+		assert_int_equal(PQstatus(c), CONNECTION_OK);
+		PGresult *r = PQexec(c, sql);
+		int es = PQresultStatus(r);
+		if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+		if (es == PGRES_TUPLES_OK && PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+			v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+		PQclear(r);
+		PQfinish(c);
+		return v;
+	}
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
+	int rc = sqlite3_step(q);
+	assert_true(rc == SQLITE_ROW || rc == SQLITE_DONE);
+	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Runs sql on the server's maintenance connection (PostgreSQL). */
+static void pg_admin(const char *sql)
+{
+	PGconn *c = PQconnectdb(pg_url);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	PQclear(PQexec(c, "SET client_min_messages = warning"));
+	PGresult *r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+	PQclear(r);
+	PQfinish(c);
+}
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gt-test-monitor-%ld.db", (long)getpid());
+	static int n;
+	if (pg_url) {
+		char sql[128];
+		snprintf(schema, sizeof(schema), "t%ld_%d", (long)getpid(), ++n);
+		snprintf(sql, sizeof(sql), "CREATE SCHEMA %s", schema);
+		pg_admin(sql);
+		snprintf(path, sizeof(path), "%s?options=-csearch_path%%3D%s", pg_url, schema);
+	}
+	else
+		snprintf(path, sizeof(path), "/tmp/gt-test-monitor-%ld.db", (long)getpid());
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char p[80];
+	if (pg_url) {
+		char sql[128];
+		snprintf(sql, sizeof(sql), "DROP SCHEMA %s CASCADE", schema);
+		pg_admin(sql);
+		return 0;
+	}
+	char p[600];
 	remove(path);
 	snprintf(p, sizeof(p), "%s-wal", path);
 	remove(p);
@@ -35,12 +105,11 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void raw(const char *sql)
+/* Starts the test's store afresh. */
+static void renew(void)
 {
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	teardown(NULL);
+	setup(NULL);
 }
 
 static void users_and_tokens(void **state)
@@ -120,7 +189,7 @@ static void audit_tampering(void **state)
 	assert_non_null(strstr(err.msg, "audit entry 3 does not match its hash"));
 	assert_int_equal(entries, 2);
 	gt_store_close(st);
-	teardown(NULL);
+	renew();
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
 	for (int i = 0; i < 3; i++) {
 		char name[16];
@@ -142,12 +211,14 @@ static void newer_schema_refused(void **state)
 	struct gt_err err;
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
 	gt_store_close(st);
-	raw("PRAGMA user_version = 99");
+	raw(pg_url ? "UPDATE guarantor_schema SET version = 99" : "PRAGMA user_version = 99");
 	assert_int_equal(gt_store_open(path, &st, &err), GT_E_SCHEMA);
 	char want[80];
 	snprintf(want, sizeof(want), "schema 99, newer than this guarantor knows (%d)",
 	         GT_STORE_SCHEMA);
 	assert_non_null(strstr(err.msg, want));
+	if (pg_url)
+		return;
 	/* not a database at all */
 	teardown(NULL);
 	FILE *f = fopen(path, "w");
@@ -281,17 +352,8 @@ static void idempotent_submission(void **state)
 	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
 	assert_int_equal(entries, 2); /* the user, the one report */
 	gt_store_close(st);
-	sqlite3 *db;
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), max(count) FROM reports", -1, &q,
-	                                    NULL),
-	                 SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(q, 0), 1);
-	assert_int_equal(sqlite3_column_int(q, 1), 4);
-	sqlite3_finalize(q);
-	sqlite3_close(db);
+	assert_int_equal(raw("SELECT count(*) FROM reports"), 1);
+	assert_int_equal(raw("SELECT max(count) FROM reports"), 4);
 }
 
 /* A report at (lon, lat) by observer, seen, of type event/weapon. */
@@ -318,19 +380,9 @@ static struct gt_report report_at(const char *id, double lon, double lat, int64_
 
 static int64_t event_of(const char *report_id)
 {
-	sqlite3 *db;
-	sqlite3_stmt *q;
-	int64_t id = -1;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT event_id FROM reports WHERE id = ?", -1, &q,
-	                                    NULL),
-	                 SQLITE_OK);
-	sqlite3_bind_text(q, 1, report_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		id = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	sqlite3_close(db);
-	return id;
+	char sql[128];
+	snprintf(sql, sizeof(sql), "SELECT event_id FROM reports WHERE id = '%s'", report_id);
+	return raw(sql);
 }
 
 /* Reports into events in the store; analysts verify, reject, reopen,
@@ -672,6 +724,9 @@ static void late_report_keeps_breaches(void **state)
 
 int main(void)
 {
+	pg_url = getenv("GT_TEST_PG");
+	if (pg_url && !*pg_url)
+		pg_url = NULL;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(users_and_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_tampering, setup, teardown),
@@ -683,5 +738,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
+	              : cmocka_run_group_tests(tests, NULL, NULL);
 }
