@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: guarantor audit verify [--db PATH] [--head SEQ:HASH]\n\n"
+	"Usage: guarantor audit verify [--db STORE] [--head SEQ:HASH]\n\n"
 	"Recomputes the hash chain of every change the monitoring store has recorded\n"
 	"(users, reports, correlations, verifications, merges and splits, breaches,\n"
 	"proposals, votes and decisions) and names the first entry that is missing,\n"
@@ -14,7 +14,8 @@ static const char help[] =
 	"hash a daily report published, so that a chain rewritten or cut short since\n"
 	"is found. Exit status 0 when the chain is intact, 1 when it is broken.\n\n"
 	"Options:\n"
-	"  -d, --db PATH         the store (default: guarantor.db); it must exist\n"
+	"  -d, --db STORE        the store, which must exist: a SQLite file (default:\n"
+	"                        guarantor.db) or postgresql://USER@HOST:PORT/DATABASE\n"
 	"  -H, --head SEQ:HASH   a published head: an entry's number and its hash\n"
 	"  -h, --help            show this help\n";
 

@@ -7,12 +7,13 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: guarantor correlate [--db PATH] [--scenario FILE]\n\n"
+	"Usage: guarantor correlate [--db STORE] [--scenario FILE]\n\n"
 	"Puts every report in the store that is in no event yet into an event, by the\n"
 	"scenario's correlation rules, and opens the breaches the new events make: the\n"
 	"same as POST /api/v1/events/correlate, audited with the actor \"cli\".\n\n"
 	"Options:\n"
-	"  -d, --db PATH         the store (default: guarantor.db); it must exist\n"
+	"  -d, --db STORE        the store, which must exist: a SQLite file (default:\n"
+	"                        guarantor.db) or postgresql://USER@HOST:PORT/DATABASE\n"
 	"  -s, --scenario FILE   the scenario (default: the built-in one)\n"
 	"  -h, --help            show this help\n";
 

@@ -9,14 +9,15 @@
 #include <time.h>
 
 static const char help[] =
-	"Usage: guarantor daily [--db PATH] [--day YYYY-MM-DD] [--format FORMAT]\n"
+	"Usage: guarantor daily [--db STORE] [--day YYYY-MM-DD] [--format FORMAT]\n"
 	"                       [--out FILE] [--scenario FILE]\n\n"
 	"The daily report for one reporting day, which ends at the scenario's\n"
 	"monitoring.day_ends (UTC) on that day and begins 24 hours before: counts of\n"
 	"events and violations by sector, type and side, recorded and verified, against\n"
 	"the day before; the breaches crossed; the verified events.\n\n"
 	"Options:\n"
-	"  -d, --db PATH         the store (default: guarantor.db); it must exist\n"
+	"  -d, --db STORE        the store, which must exist: a SQLite file (default:\n"
+	"                        guarantor.db) or postgresql://USER@HOST:PORT/DATABASE\n"
 	"  -D, --day DAY         the reporting day (default: the last one that has ended)\n"
 	"  -f, --format FORMAT   json (default), csv (one row per sector and type),\n"
 	"                        geojson (the verified events) or html (a page with a map)\n"

@@ -17,7 +17,7 @@
 #include "guarantor/monitor.h"
 
 static const char help[] =
-	"Usage: guarantor serve [--db PATH] [--listen ADDRESS:PORT] [--scenario FILE]\n"
+	"Usage: guarantor serve [--db STORE] [--listen ADDRESS:PORT] [--scenario FILE]\n"
 	"                       [--max-db-mb N]\n\n"
 	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM). The\n"
 	"scenario's monitoring section gives the sectors and sides of the line, the\n"
@@ -57,15 +57,18 @@ static const char help[] =
 	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
 	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
 	"401 no or bad token, 403 a role that may not, 404, 405, 409 a state that does\n"
-	"not allow it, 413 a body over 1 MiB, 507 the store is full. The full API:\n"
+	"not allow it, 413 a body over 1 MiB, 503 the store's database cannot be\n"
+	"reached (try again), 507 the store is full. The full API:\n"
 	"docs/api.yaml; running it: docs/operations.md.\n\n"
 	"Options:\n"
-	"  -d, --db PATH             the store (default: guarantor.db)\n"
+	"  -d, --db STORE            the store: a SQLite file (default: guarantor.db),\n"
+	"                            or postgresql://USER@HOST:PORT/DATABASE, which\n"
+	"                            several servers may share\n"
 	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
 	"                            takes a free one, printed on standard error\n"
 	"  -s, --scenario FILE       the scenario (default: the built-in one)\n"
-	"      --max-db-mb N         refuse writes (507) once the store reaches N MiB,\n"
-	"                            as a full disk would; reads go on\n"
+	"      --max-db-mb N         refuse writes (507) once a SQLite store reaches\n"
+	"                            N MiB, as a full disk would; reads go on\n"
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 

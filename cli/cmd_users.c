@@ -9,9 +9,9 @@
 #include "guarantor/monitor.h"
 
 static const char help[] =
-	"Usage: guarantor users add NAME --role ROLE [--member CODE] [--db PATH]\n"
-	"       guarantor users list [--db PATH]\n"
-	"       guarantor users revoke NAME [--db PATH]\n\n"
+	"Usage: guarantor users add NAME --role ROLE [--member CODE] [--db STORE]\n"
+	"       guarantor users list [--db STORE]\n"
+	"       guarantor users revoke NAME [--db STORE]\n\n"
 	"The people who may use the monitoring service (guarantor serve), each with a\n"
 	"role and a bearer token. add prints the new token once: the store keeps only\n"
 	"its argon2id hash, so a lost token is revoked and replaced, never recovered.\n"
@@ -24,7 +24,8 @@ static const char help[] =
 	"              or vetoes for that government\n"
 	"  observer    reads published reports\n\n"
 	"Options:\n"
-	"  -d, --db PATH       the store (default: guarantor.db), created if missing\n"
+	"  -d, --db STORE      the store, created if missing: a SQLite file (default:\n"
+	"                      guarantor.db) or postgresql://USER@HOST:PORT/DATABASE\n"
 	"  -r, --role ROLE     add: the user's role\n"
 	"  -m, --member CODE   add: the government a member representative speaks for\n"
 	"  -h, --help          show this help\n\n"

@@ -3,13 +3,15 @@
  * an error, not a new empty store. */
 #include "cli.h"
 
+#include <string.h>
 #include <unistd.h>
 
 int gt_cli_open_store(const char *path, struct gt_store **out)
 {
 	struct gt_err err;
 	*out = NULL;
-	if (access(path, F_OK) != 0) {
+	bool url = strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0;
+	if (!url && access(path, F_OK) != 0) {
 		fprintf(stderr,
 		        "guarantor: %s: no such store; give --db the file guarantor serve uses\n",
 		        path);
