@@ -76,8 +76,11 @@ bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
 		                        "missing token; send Authorization: Bearer <token>");
 		return false;
 	}
-	if (gt_store_authenticate_cached(s->store, s->tokens, h + 7, u, &err) != GT_OK) {
-		*refused = gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg);
+	enum gt_status st = gt_store_authenticate_cached(s->store, s->tokens, h + 7, u, &err);
+	if (st != GT_OK) {
+		/* a token refused, or a store that could not say (503, 500) */
+		*refused = st == GT_E_AUTH ? gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg)
+		                           : gt_srv_status_error(c, st, &err);
 		return false;
 	}
 	if (!(roles & GT_SRV_ROLE(u->role))) {

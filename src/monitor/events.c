@@ -222,16 +222,19 @@ enum gt_status gt__events_finish(struct gt_store *st, struct gt_geo_line_locator
 	return s;
 }
 
-static int64_t scalar(struct gt_store *st, const char *sql, int64_t fallback)
+/* OUT: *v, the one value sql selects, or fallback when it is NULL. */
+static enum gt_status scalar(struct gt_store *st, const char *sql, int64_t fallback, int64_t *v,
+                             struct gt_err *err)
 {
 	struct gt__q *q;
-	int64_t v = fallback;
+	*v = fallback;
 	if (!gt__q_prepare(st, sql, &q))
-		return fallback;
-	if (gt__q_step(q) == GT__ROW && !gt__q_null(q, 0))
-		v = gt__q_int64(q, 0);
+		return gt__store_fail(st, err, "cannot read the store");
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW && !gt__q_null(q, 0))
+		*v = gt__q_int64(q, 0);
 	gt__q_finalize(q);
-	return v;
+	return rc == GT__ROW ? GT_OK : gt__store_fail(st, err, "cannot read the store");
 }
 
 struct by_event {
@@ -326,10 +329,14 @@ enum gt_status gt_store_correlate(struct gt_store *st, const struct gt_scenario 
 	const struct gt_monitoring *m = &sc->monitoring;
 	struct sightings v = {0};
 	bool *fresh = NULL;
-	int64_t lo = scalar(st, "SELECT min(observed_from) FROM reports WHERE event_id IS NULL", -1);
-	if (lo < 0)
-		return gt__events_finish(st, lc, GT_OK, err); /* nothing to correlate */
-	int64_t hi = scalar(st, "SELECT max(observed_to) FROM reports WHERE event_id IS NULL", lo);
+	int64_t lo, hi, first_new;
+	if ((s = scalar(st, "SELECT min(observed_from) FROM reports WHERE event_id IS NULL", -1, &lo,
+	                err)) != GT_OK ||
+	    lo < 0) /* nothing to correlate */
+		return gt__events_finish(st, lc, s, err);
+	if ((s = scalar(st, "SELECT max(observed_to) FROM reports WHERE event_id IS NULL", lo, &hi,
+	                err)) != GT_OK)
+		goto out;
 	/* reports already in unverified events that could match: those that
 	 * began within a span and a window of the new ones */
 	int64_t reach = (int64_t)(m->max_span_hours * 3600 + m->window_min * 60);
@@ -352,7 +359,9 @@ enum gt_status gt_store_correlate(struct gt_store *st, const struct gt_scenario 
 	}
 	for (size_t i = 0; i < v.n; i++)
 		fresh[i] = v.s[i].event_id == 0;
-	int64_t first_new = scalar(st, "SELECT max(id) FROM events", 0) + 1, next = first_new;
+	if ((s = scalar(st, "SELECT max(id) FROM events", 0, &first_new, err)) != GT_OK)
+		goto out;
+	int64_t next = ++first_new;
 	if ((s = gt_correlate(m, v.s, v.n, &next, err)) != GT_OK)
 		goto out;
 	unsigned char digest[32];

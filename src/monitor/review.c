@@ -206,9 +206,13 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 	if (!gt__q_prepare(st, "SELECT coalesce(max(id), 0) + 1 FROM events", &q))
 		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot read the events"),
 		                         err);
-	if (gt__q_step(q) == GT__ROW)
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW)
 		fresh = gt__q_int64(q, 0);
 	gt__q_finalize(q);
+	if (rc != GT__ROW)
+		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot read the events"),
+		                         err);
 	struct gt_event copy = e;
 	copy.id = fresh;
 	if ((s = gt__event_put(st, &copy, GT_EVENT_UNVERIFIED, err)) != GT_OK)

@@ -129,12 +129,15 @@ enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const cha
 	struct gt__q *q;
 	if (!gt__q_prepare(st, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &q))
 		return gt__store_fail(st, err, "cannot read the audit log");
-	if (gt__q_step(q) == GT__ROW) {
+	int rc = gt__q_step(q);
+	if (rc == GT__ROW) {
 		seq = gt__q_int64(q, 0) + 1;
 		if (gt__q_bytes(q, 1) == 32)
 			memcpy(prev, gt__q_blob(q, 1), 32);
 	}
 	gt__q_finalize(q);
+	if (rc != GT__ROW && rc != GT__DONE)
+		return gt__store_fail(st, err, "cannot read the audit log");
 	char at[32];
 	gt__store_now(at);
 	entry_hash(prev, seq, at, actor, action, object, detail, hash);
@@ -149,7 +152,7 @@ enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const cha
 	gt__q_bind_text(q, 6, detail);
 	gt__q_bind_blob(q, 7, prev, 32);
 	gt__q_bind_blob(q, 8, hash, 32);
-	int rc = gt__q_step(q);
+	rc = gt__q_step(q);
 	gt__q_finalize(q);
 	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the audit log");
 }

@@ -229,7 +229,10 @@ enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, str
 		return gt__store_fail(st, err, "cannot read the users");
 	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
-	if (gt__q_step(q) == GT__ROW) {
+	int rc = gt__q_step(q);
+	if (rc != GT__ROW && rc != GT__DONE)
+		s = gt__store_fail(st, err, "cannot read the users");
+	if (rc == GT__ROW) {
 		const char *hash = gt__q_text(q, 6);
 		read_user(q, out);
 		if (!out->revoked && hash && crypto_pwhash_str_verify(hash, token, len) == 0)
@@ -285,7 +288,10 @@ static enum gt_status live_user(struct gt_store *st, int64_t id, struct gt_user 
 		return gt__store_fail(st, err, "cannot read the users");
 	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
-	if (gt__q_step(q) == GT__ROW) {
+	int rc = gt__q_step(q);
+	if (rc != GT__ROW && rc != GT__DONE)
+		s = gt__store_fail(st, err, "cannot read the users");
+	if (rc == GT__ROW) {
 		read_user(q, out);
 		if (!out->revoked) {
 			s = GT_OK;
