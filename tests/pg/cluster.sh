@@ -12,11 +12,13 @@
 set -euo pipefail
 cmd=${1:?usage: cluster.sh start|stop|restart DIR [PORT] [durable]}
 dir=${2:?usage: cluster.sh start|stop|restart DIR [PORT] [durable]}
+dir=$(realpath -m "$dir")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ]; then
   echo "cluster.sh: PostgreSQL's server is not installed (scripts/setup-deps.sh installs it)" >&2
   exit 1
 fi
+cd /  # the postgres user may not enter the caller's folder
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
