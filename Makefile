@@ -33,6 +33,7 @@ bench: build
 	./$(BUILD)/bench_store
 	./$(BUILD)/bench_correlate
 	bench/http.sh $(BUILD)
+	bench/http-pg.sh $(BUILD)
 	bench/sim.sh $(BUILD)
 
 lint:

@@ -8,7 +8,7 @@ pkgs=(
   libyaml-dev libjansson-dev libproj-dev proj-data libgeos-dev
   libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
   libopenmpi-dev openmpi-bin python3-numpy
-  libsqlite3-dev sqlite3 libpq-dev postgresql libsodium-dev libmicrohttpd-dev curl wrk
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-15-postgis-3 libsodium-dev libmicrohttpd-dev curl wrk
   fonts-dejavu-core chromium
 )
 # the dashboard is bundled with Node.js and npm (web/build.sh); machines

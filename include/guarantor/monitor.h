@@ -37,6 +37,12 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_open(const char *path, struct gt
 GT_EXPORT void gt_store_close(struct gt_store *st);
 /* "SQLite" or "PostgreSQL". */
 GT_EXPORT const char *gt_store_kind(const struct gt_store *st);
+/* The store's address as messages and logs may show it: the file, or the
+ * database's URL without its password. */
+GT_EXPORT const char *gt_store_name(const struct gt_store *st);
+/* What answers spatial queries (gt_event_filter's near): "PostGIS 3.3.2"
+ * when the PostgreSQL database has the extension, else "guarantor". */
+GT_EXPORT const char *gt_store_spatial(const struct gt_store *st);
 /* Caps a SQLite store's file at about max_bytes (its write-ahead log
  * aside): a change that would pass it fails with GT_E_FULL and writes
  * nothing, as a full disk does. GT_E_FULL when the store is already
@@ -324,6 +330,11 @@ struct gt_event_filter {
 	int sector;        /* a sector id, 0: any */
 	int event;         /* an enum gt_event_type, -1: any */
 	char grade;        /* the least grade, 'A', 'B' or 'C'; 0: any */
+	/* near_km > 0: only events whose position is within near_km of
+	 * (near_lon, near_lat), geodesic distance on WGS84; by PostGIS's
+	 * index when the store has it (gt_store_spatial), by the service
+	 * otherwise. */
+	double near_lon, near_lat, near_km;
 };
 /* Events that pass the filter, by id, after the event `after` (0 from the
  * start), at most limit. OUT: *events (caller frees), *n. */

@@ -64,9 +64,12 @@ static void add(struct gt_tally *t, const struct gt_event *e)
 static enum gt_status load_events(struct gt_store *st, int64_t from, int64_t to,
                                   struct gt_event **out, size_t *n, struct gt_err *err)
 {
-	struct gt_event_filter f = {from, to,
-	                            (1u << GT_EVENT_UNVERIFIED) | (1u << GT_EVENT_VERIFIED), 0, -1,
-	                            0};
+	struct gt_event_filter f = {
+		.from = from,
+		.to = to,
+		.statuses = (1u << GT_EVENT_UNVERIFIED) | (1u << GT_EVENT_VERIFIED),
+		.event = -1,
+	};
 	/* a day's events: no page limit; ordered by id, re-sorted below */
 	return gt_store_events(st, &f, 0, SIZE_MAX / sizeof(struct gt_event), out, n, err);
 }

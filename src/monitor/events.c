@@ -5,7 +5,10 @@
 #include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
+#include "guarantor/geo.h"
+
 #include <inttypes.h>
+#include <math.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -441,6 +444,94 @@ enum gt_status gt_store_event_reports(struct gt_store *st, int64_t id, struct gt
 	return s;
 }
 
+/* A box in degrees around a geodesic circle, wide enough to hold it: the
+ * database narrows to the box, the service measures the rest. A circle
+ * that reaches a pole or the antimeridian takes every longitude. */
+struct box {
+	double lat_lo, lat_hi, lon_lo, lon_hi;
+};
+
+static struct box box_around(double lon, double lat, double km)
+{
+	/* a degree of latitude is at least 110.5 km; of longitude, at least
+	 * 111.3 km times the cosine of the latitude farthest from the equator;
+	 * 1% spare */
+	double dlat = km / 110.5 * 1.01;
+	struct box b = {lat - dlat, lat + dlat, -180.0, 180.0};
+	double far = fmax(fabs(b.lat_lo), fabs(b.lat_hi));
+	if (far < 89.0) {
+		double dlon = km / (111.3 * cos(far * 3.14159265358979323846 / 180.0)) * 1.01;
+		if (lon - dlon > -180.0 && lon + dlon < 180.0) {
+			b.lon_lo = lon - dlon;
+			b.lon_hi = lon + dlon;
+		}
+	}
+	return b;
+}
+
+/* One page of events by id after `after`, at most limit, appended to
+ * out[*k...]; near queries without PostGIS drop what lies beyond the
+ * circle. OUT: *rows, the rows the database gave, *last, the last id. */
+static enum gt_status events_page(struct gt_store *st, const struct gt_event_filter *f,
+                                  const char *postgis, int64_t after, size_t limit,
+                                  struct gt_event *out, size_t *k, size_t *rows, int64_t *last,
+                                  struct gt_err *err)
+{
+	char sql[2048];
+	bool near = f->near_km > 0;
+	snprintf(sql, sizeof(sql),
+	         "SELECT " GT__EVENT_COLS " FROM events WHERE observed_from >= ?"
+	         " AND observed_from < ? AND id > ? AND (? = 0 OR sector = ?)"
+	         " AND (? < 0 OR event = ?) AND grade <= ?"
+	         " AND status IN (?, ?, ?, ?)%s%s ORDER BY id LIMIT ?",
+	         !near ? "" : postgis ? " AND " : " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+	         near && postgis ? postgis : "");
+	struct gt__q *q;
+	if (!gt__q_prepare(st, sql, &q))
+		return gt__store_fail(st, err, "cannot read the events");
+	unsigned statuses = f->statuses ? f->statuses : ~(1u << GT_EVENT_MERGED);
+	char grade[2] = {f->grade ? f->grade : 'C', '\0'};
+	int i = 1;
+	gt__q_bind_int64(q, i++, f->from);
+	gt__q_bind_int64(q, i++, f->to);
+	gt__q_bind_int64(q, i++, after);
+	gt__q_bind_int64(q, i++, f->sector);
+	gt__q_bind_int64(q, i++, f->sector);
+	gt__q_bind_int64(q, i++, f->event);
+	gt__q_bind_text(q, i++, f->event >= 0 ? gt_event_type_name((enum gt_event_type)f->event) : "");
+	gt__q_bind_text(q, i++, grade);
+	for (int st_i = 0; st_i < GT_EVENT_STATUS_COUNT; st_i++)
+		gt__q_bind_text(q, i++, statuses & (1u << st_i)
+		                            ? gt_event_status_name((enum gt_event_status)st_i)
+		                            : "");
+	if (near && postgis) {
+		gt__q_bind_double(q, i++, f->near_lon);
+		gt__q_bind_double(q, i++, f->near_lat);
+		gt__q_bind_double(q, i++, f->near_km * 1000.0);
+	}
+	else if (near) {
+		struct box b = box_around(f->near_lon, f->near_lat, f->near_km);
+		gt__q_bind_double(q, i++, b.lat_lo);
+		gt__q_bind_double(q, i++, b.lat_hi);
+		gt__q_bind_double(q, i++, b.lon_lo);
+		gt__q_bind_double(q, i++, b.lon_hi);
+	}
+	gt__q_bind_int64(q, i, (int64_t)limit);
+	int rc;
+	*rows = 0;
+	while ((rc = gt__q_step(q)) == GT__ROW) {
+		struct gt_event *e = &out[*k];
+		gt__event_from_row(q, e);
+		(*rows)++;
+		*last = e->id;
+		struct gt_point at = {e->lon, e->lat}, centre = {f->near_lon, f->near_lat};
+		if (!near || postgis || gt_geo_distance_km(at, centre) <= f->near_km)
+			(*k)++;
+	}
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot read the events");
+}
+
 enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter *f,
                                int64_t after, size_t limit, struct gt_event **events, size_t *n,
                                struct gt_err *err)
@@ -449,46 +540,30 @@ enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter
 	*n = 0;
 	if (limit == 0)
 		return GT_OK;
-	unsigned statuses = f->statuses ? f->statuses : ~(1u << GT_EVENT_MERGED);
-	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT " GT__EVENT_COLS " FROM events WHERE observed_from >= ?"
-	                       " AND observed_from < ? AND id > ? AND (? = 0 OR sector = ?)"
-	                       " AND (? < 0 OR event = ?) AND grade <= ?"
-	                       " AND status IN (?, ?, ?, ?) ORDER BY id LIMIT ?", &q))
-		return gt__store_fail(st, err, "cannot read the events");
-	char grade[2] = {f->grade ? f->grade : 'C', '\0'};
-	gt__q_bind_int64(q, 1, f->from);
-	gt__q_bind_int64(q, 2, f->to);
-	gt__q_bind_int64(q, 3, after);
-	gt__q_bind_int64(q, 4, f->sector);
-	gt__q_bind_int64(q, 5, f->sector);
-	gt__q_bind_int64(q, 6, f->event);
-	gt__q_bind_text(q, 7, f->event >= 0 ? gt_event_type_name((enum gt_event_type)f->event) : "");
-	gt__q_bind_text(q, 8, grade);
-	for (int i = 0; i < GT_EVENT_STATUS_COUNT; i++)
-		gt__q_bind_text(q, 9 + i, statuses & (1u << i) ? gt_event_status_name((enum gt_event_status)i)
-		                                       : "");
-	gt__q_bind_int64(q, 9 + GT_EVENT_STATUS_COUNT, (int64_t)limit);
+	const char *postgis = f->near_km > 0 ? gt__store_near_sql(st) : NULL;
+	/* a page holds at most limit events, and more may be asked for as the
+	 * service drops those beyond a circle: the array grows by pages */
+	size_t page = limit < 4096 ? limit : 4096, cap = 0, k = 0;
 	struct gt_event *out = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = gt__q_step(q)) == GT__ROW) {
-		if (k == cap) {
-			cap = cap ? 2 * cap : 64;
-			struct gt_event *grown = realloc(out, cap * sizeof(*grown));
+	for (;;) {
+		size_t ask = limit - k < page ? limit - k : page;
+		if (cap - k < ask) {
+			struct gt_event *grown = realloc(out, (k + ask) * sizeof(*grown));
 			if (!grown) {
 				free(out);
-				gt__q_finalize(q);
 				return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 			}
 			out = grown;
+			cap = k + ask;
 		}
-		gt__event_from_row(q, &out[k++]);
-	}
-	gt__q_finalize(q);
-	if (rc != GT__DONE) {
-		free(out);
-		return gt__store_fail(st, err, "cannot read the events");
+		size_t rows;
+		enum gt_status s = events_page(st, f, postgis, after, ask, out, &k, &rows, &after, err);
+		if (s != GT_OK) {
+			free(out);
+			return s;
+		}
+		if (k == limit || rows < ask) /* enough, or no more */
+			break;
 	}
 	*events = out;
 	*n = k;

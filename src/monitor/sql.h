@@ -37,6 +37,11 @@ const void *gt__q_blob(struct gt__q *q, int col);
 int gt__q_bytes(struct gt__q *q, int col);
 bool gt__q_null(struct gt__q *q, int col);
 
+/* A condition on an event's lon and lat that is true within ?3 metres of
+ * the point (?1 lon, ?2 lat), geodesic on WGS84, answered by the
+ * database's spatial index (PostGIS); NULL when the database has none. */
+const char *gt__store_near_sql(struct gt_store *st);
+
 /* The rows the last change touched. (An insert that needs its new id
  * asks for it with RETURNING, which SQLite and PostgreSQL share.) */
 int64_t gt__store_changes(struct gt_store *st);

@@ -49,6 +49,7 @@ struct pg_store {
 	char state[6];  /* the last failure's SQLSTATE, "" when none was given */
 	char msg[400];  /* and its message */
 	int64_t changes;
+	char near[700]; /* with PostGIS: gt__store_near_sql's condition */
 };
 
 struct pg_q {
@@ -519,6 +520,61 @@ static enum gt_status pg_limit(struct gt_store *st, int64_t max_bytes, struct gt
 	                  "its cluster's disk (docs/operations.md)");
 }
 
+/* An event's position, or ("?", "?"), as PostGIS's geography: sch is the
+ * extension's schema, quoted, so that it is found whatever the
+ * search_path. */
+static void geography(char *out, size_t size, const char *sch, const char *lon, const char *lat)
+{
+	snprintf(out, size, "CAST(%s.st_setsrid(%s.st_makepoint(%s, %s), 4326) AS %s.geography)", sch,
+	         sch, lon, lat, sch);
+}
+
+/* PostGIS, when the database has it: the events get a GiST index on their
+ * position as geography, and near queries use it. */
+static enum gt_status pg_spatial(struct gt_store *st, struct gt_err *err)
+{
+	struct pg_store *p = pg_of(st);
+	PGresult *r = run(p,
+	                  "SELECT e.extversion, n.nspname FROM pg_extension e JOIN pg_namespace n"
+	                  " ON n.oid = e.extnamespace WHERE e.extname = 'postgis'",
+	                  0, NULL, NULL, NULL, NULL, true);
+	if (!r)
+		return pg_fail(st, err, "cannot look for PostGIS");
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return GT_OK;
+	}
+	char version[24];
+	snprintf(version, sizeof(version), "%s", PQgetvalue(r, 0, 0));
+	char *sch = PQescapeIdentifier(p->conn, PQgetvalue(r, 0, 1), strlen(PQgetvalue(r, 0, 1)));
+	PQclear(r);
+	if (!sch)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	char event[300], point[300], index[400];
+	geography(event, sizeof(event), sch, "lon", "lat");
+	geography(point, sizeof(point), sch, "?", "?");
+	snprintf(p->near, sizeof(p->near), "%s.st_dwithin(%s, %s, ?)", sch, event, point);
+	snprintf(index, sizeof(index), "CREATE INDEX IF NOT EXISTS events_geography ON events USING gist ((%s))",
+	         event);
+	PQfreemem(sch);
+	enum gt_status s = pg_begin_schema(st, err);
+	if (s == GT_OK && (s = pg_exec(st, index, err)) != GT_OK)
+		pg_rollback(st);
+	if (s == GT_OK)
+		s = pg_commit(st, err);
+	if (s != GT_OK) {
+		p->near[0] = '\0';
+		return s;
+	}
+	snprintf(st->postgis, sizeof(st->postgis), "PostGIS %s", version);
+	return GT_OK;
+}
+
+static const char *pg_near_sql(struct gt_store *st)
+{
+	return pg_of(st)->near[0] ? pg_of(st)->near : NULL;
+}
+
 static void pg_close(struct gt_store *st)
 {
 	PQfinish(pg_of(st)->conn);
@@ -619,5 +675,7 @@ static const struct gt__sql_ops pg_ops = {
 	.set_version = pg_set_version,
 	.fail = pg_fail,
 	.limit = pg_limit,
+	.spatial = pg_spatial,
+	.near_sql = pg_near_sql,
 	.close = pg_close,
 };

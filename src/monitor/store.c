@@ -71,7 +71,8 @@ enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_
 	                                     : gt__sqlite_open(path, &st, err);
 	if (s != GT_OK)
 		return s;
-	if ((s = migrate(st, err)) != GT_OK) {
+	if ((s = migrate(st, err)) != GT_OK ||
+	    (st->ops->spatial && (s = st->ops->spatial(st, err)) != GT_OK)) {
 		gt_store_close(st);
 		return s;
 	}
@@ -93,6 +94,22 @@ enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes, struct gt_
 const char *gt_store_kind(const struct gt_store *st)
 {
 	return st->ops->name;
+}
+
+const char *gt_store_name(const struct gt_store *st)
+{
+	return st->path;
+}
+
+const char *gt_store_spatial(const struct gt_store *st)
+{
+	return st->ops->near_sql && st->ops->near_sql((struct gt_store *)st) ? st->postgis
+	                                                                      : "guarantor";
+}
+
+const char *gt__store_near_sql(struct gt_store *st)
+{
+	return st->ops->near_sql ? st->ops->near_sql(st) : NULL;
 }
 
 /* The entry's hash: BLAKE2b-256 over the previous hash and each field,

@@ -15,6 +15,8 @@ struct gt_store {
 	/* What messages name: the file, or the database's URL without its
 	 * password. */
 	char path[1024];
+	/* "PostGIS VERSION" when the database answers spatial queries */
+	char postgis[32];
 };
 
 /* The database's message, prefixed by what failed: GT_E_INTEGRITY for

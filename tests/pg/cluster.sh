@@ -2,7 +2,9 @@
 # cluster.sh: a throwaway PostgreSQL cluster for the tests and benchmarks,
 # in a temporary folder, listening on a loopback port only.
 #
-#   cluster.sh start DIR PORT [durable]   initdb in DIR (emptied first), start
+#   cluster.sh start DIR PORT [OPTION...] initdb in DIR (emptied first), start;
+#                                         durable: fsync on; postgis: a database
+#                                         "gis" with the PostGIS extension
 #   cluster.sh stop DIR                   stop it (immediately) and remove DIR
 #   cluster.sh restart DIR                stop (fast) and start again
 #
@@ -10,8 +12,9 @@
 # tests of a server's crash (kill -9) do not depend on the disk. As root
 # (CI), PostgreSQL runs as the postgres user, which refuses to run as root.
 set -euo pipefail
-cmd=${1:?usage: cluster.sh start|stop|restart DIR [PORT] [durable]}
-dir=${2:?usage: cluster.sh start|stop|restart DIR [PORT] [durable]}
+usage="usage: cluster.sh start|stop|restart DIR [PORT] [durable] [postgis]"
+cmd=${1:?$usage}
+dir=${2:?$usage}
 dir=$(realpath -m "$dir")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ]; then
@@ -30,8 +33,14 @@ start)
   if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
     --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-  sync=off
-  [ "${4:-}" = durable ] && sync=on
+  sync=off postgis=no
+  for opt in "${@:4}"; do
+    case $opt in
+    durable) sync=on ;;
+    postgis) postgis=yes ;;
+    *) echo "cluster.sh: unknown option '$opt' (durable, postgis)" >&2; exit 2 ;;
+    esac
+  done
   cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
@@ -41,6 +50,11 @@ max_connections = 50
 CONF
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
     { cat "$dir/server.log" >&2; exit 1; }
+  if [ $postgis = yes ]; then
+    url=postgresql://postgres@127.0.0.1:$port
+    psql "$url/postgres" -qc "CREATE DATABASE gis"
+    psql "$url/gis" -qc "CREATE EXTENSION postgis"
+  fi
   ;;
 stop)
   if [ -d "$dir/data" ]; then

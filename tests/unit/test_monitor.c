@@ -13,11 +13,13 @@
 #include <cmocka.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "guarantor/geo.h"
 #include "guarantor/monitor.h"
 #include "testutil.h"
 
@@ -32,7 +34,7 @@ static int64_t raw(const char *sql)
 	int64_t v = -1;
 	if (pg_url) {
 		char url[512];
-		snprintf(url, sizeof(url), "%s?options=-csearch_path%%3D%s", pg_url, schema);
+		snprintf(url, sizeof(url), "%s?options=-csearch_path%%3D%s,public", pg_url, schema);
 		PGconn *c = PQconnectdb(url);
 		assert_int_equal(PQstatus(c), CONNECTION_OK);
 		PGresult *r = PQexec(c, sql);
@@ -80,7 +82,7 @@ static int setup(void **state)
 		snprintf(schema, sizeof(schema), "t%ld_%d", (long)getpid(), ++n);
 		snprintf(sql, sizeof(sql), "CREATE SCHEMA %s", schema);
 		pg_admin(sql);
-		snprintf(path, sizeof(path), "%s?options=-csearch_path%%3D%s", pg_url, schema);
+		snprintf(path, sizeof(path), "%s?options=-csearch_path%%3D%s,public", pg_url, schema);
 	}
 	else
 		snprintf(path, sizeof(path), "/tmp/gt-test-monitor-%ld.db", (long)getpid());
@@ -722,6 +724,88 @@ static void late_report_keeps_breaches(void **state)
 	gt_scenario_free(sc);
 }
 
+/* Events near a point: the same events whichever database answers, by
+ * PostGIS's index or by the service's box and geodesic distance; every
+ * page of a paged query holds only events within the circle. */
+static void events_near(void **state)
+{
+	(void)state;
+	struct gt_scenario *sc;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	const char *want = getenv("GT_TEST_POSTGIS") ? "PostGIS " : "guarantor";
+	assert_int_equal(strncmp(gt_store_spatial(st), want, strlen(want)), 0);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	struct gt_user mon, an;
+	assert_int_equal(gt_store_authenticate(st, t, &mon, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "ana", GT_ROLE_ANALYST, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_authenticate(st, t, &an, &err), GT_OK);
+	/* 60 single-report events on a spiral around (37.8, 48.0), out to
+	 * about 60 km; each a day apart, so that none merge */
+	enum { N = 60 };
+	struct gt_point at[N];
+	bool created;
+	for (int i = 0; i < N; i++) {
+		double a = i * 2.4, r = 0.01 + 0.013 * i;
+		at[i] = (struct gt_point){37.8 + r * cos(a) / 0.67, 48.0 + r * sin(a)};
+		char id[16];
+		snprintf(id, sizeof(id), "n%d", i);
+		struct gt_report rep = report_at(id, at[i].lon, at[i].lat, NOW - 86400 * (N - i),
+		                                 "team 1", GT_EVENT_EXPLOSION, GT_WEAPON_ARTILLERY);
+		assert_int_equal(gt_store_report_submit(st, &mon, &rep, &created, &err), GT_OK);
+	}
+	struct gt_correlation c;
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.new_events, N);
+	const double radii[] = {0.5, 5.0, 20.0, 45.0, 500.0};
+	for (size_t r = 0; r < sizeof(radii) / sizeof(radii[0]); r++) {
+		struct gt_event_filter f = {.from = 0, .to = INT64_MAX, .event = -1,
+		                            .near_lon = 37.8, .near_lat = 48.0, .near_km = radii[r]};
+		/* the expected set, by the events' stored positions */
+		struct gt_event *all;
+		size_t nall, expect = 0;
+		struct gt_event_filter any = {.from = 0, .to = INT64_MAX, .event = -1};
+		assert_int_equal(gt_store_events(st, &any, 0, 1000, &all, &nall, &err), GT_OK);
+		assert_int_equal(nall, N);
+		bool inside[N];
+		for (size_t i = 0; i < nall; i++) {
+			double d = gt_geo_distance_km((struct gt_point){all[i].lon, all[i].lat},
+			                              (struct gt_point){37.8, 48.0});
+			inside[i] = d <= radii[r];
+			expect += inside[i];
+			/* no event so close to the circle that the databases may differ */
+			assert_true(fabs(d - radii[r]) > 0.01);
+		}
+		/* in pages of 3 */
+		size_t got = 0;
+		int64_t after = 0;
+		for (;;) {
+			struct gt_event *ev;
+			size_t n;
+			assert_int_equal(gt_store_events(st, &f, after, 3, &ev, &n, &err), GT_OK);
+			for (size_t k = 0; k < n; k++) {
+				size_t i = 0;
+				while (i < nall && all[i].id != ev[k].id)
+					i++;
+				assert_true(i < nall && inside[i]);
+				assert_true(ev[k].id > after);
+				after = ev[k].id;
+			}
+			got += n;
+			free(ev);
+			if (n < 3)
+				break;
+		}
+		assert_int_equal(got, expect);
+		free(all);
+	}
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
 int main(void)
 {
 	pg_url = getenv("GT_TEST_PG");
@@ -737,6 +821,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(events_in_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
+		cmocka_unit_test_setup_teardown(events_near, setup, teardown),
 	};
 	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
 	              : cmocka_run_group_tests(tests, NULL, NULL);

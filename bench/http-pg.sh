@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The monitoring service on a shared PostgreSQL store under load, on
+# loopback (`make bench`): a throwaway cluster with fsync on (durable, as
+# in service), then wrk submitting new reports for 10 s: to one server with
+# 8 connections, and to two servers on the same database with 4
+# connections each, the way two headquarters would. Prints requests per
+# second and p99 latency for each; asserts nothing.
+set -eu
+build=${1:-build}
+gt=$(realpath "./$build/guarantor")
+here=$(cd "$(dirname "$0")/.." && pwd)
+command -v wrk >/dev/null || { echo "bench/http-pg.sh: wrk is not installed (scripts/setup-deps.sh)"; exit 1; }
+tmp=$(mktemp -d)
+pgdir=/tmp/gt-pg-bench-$$
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+servers=""
+cleanup() {
+	for p in $servers; do kill "$p" 2>/dev/null || true; done
+	bash "$here/tests/pg/cluster.sh" stop "$pgdir"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+bash "$here/tests/pg/cluster.sh" start "$pgdir" "$port" durable
+db=postgresql://postgres@127.0.0.1:$port/postgres
+cd "$tmp"
+"$gt" users add kt3 --role monitor --db "$db" > monitor.tok 2>/dev/null
+start() { # name: a server on the store; its port in name.port
+	"$gt" serve --db "$db" --listen 127.0.0.1:0 2> "$1.log" &
+	servers="$servers $!"
+	for i in $(seq 100); do grep -q serving "$1.log" && break; sleep 0.1; done
+	sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1.log" > "$1.port"
+}
+post_lua() { # prefix: a wrk script whose threads number their own new reports
+	cat <<LUA
+local n = 0
+local counter = 1
+function setup(thread) thread:set("tid", counter); counter = counter + 1 end
+function request()
+  n = n + 1
+  local body = string.format('{"id": "$1%d-%d", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": %.4f, "lat": 48.1, "precision_m": 500}, "observer": "team %d", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}', tid, n, 37.0 + (n % 1000) / 1000.0, n % 40)
+  return wrk.format("POST", "/api/v1/reports", {["Authorization"] = "Bearer $(cat monitor.tok)", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+}
+post_lua a > a.lua
+post_lua b > b.lua
+post_lua c > c.lua
+start one
+start two
+echo "guarantor serve on PostgreSQL $(psql "$db" -qAtc 'SHOW server_version') (fsync on), loopback, wrk 10 s:"
+wrk -t2 -c8 -d10s --latency -s a.lua "http://127.0.0.1:$(cat one.port)" > one.txt
+awk '/Requests\/sec/ {rps = $2} /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2} /Non-2xx/ {bad = $NF}
+     END {printf "%-46s %9.0f req/s  p50 %8s  p99 %8s%s\n", "POST reports, 1 server, 8 connections", rps, p50, p99, bad ? "  (" bad " not 2xx)" : ""}' one.txt
+wrk -t1 -c4 -d10s --latency -s b.lua "http://127.0.0.1:$(cat one.port)" > x.txt & w1=$!
+wrk -t1 -c4 -d10s --latency -s c.lua "http://127.0.0.1:$(cat two.port)" > y.txt & w2=$!
+wait $w1 $w2
+awk '/Requests\/sec/ {rps += $2} /^ +99%/ {p99 = p99 " " $2} /Non-2xx/ {bad += $NF}
+     END {printf "%-46s %9.0f req/s  p99 %s (each server)%s\n", "POST reports, 2 servers on one database, 4+4", rps, p99, bad ? "  (" bad " not 2xx)" : ""}' x.txt y.txt
+echo "  (reports stored: $(psql "$db" -qAtc 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db "$db"))"
