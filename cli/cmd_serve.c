@@ -36,7 +36,7 @@ static const char help[] =
 	"                                      events\n"
 	"  GET  /api/v1/events                 analyst, commander, member; observers see\n"
 	"                                      verified events only (?from&to&status&sector\n"
-	"                                      &event&grade&after&limit)\n"
+	"                                      &event&grade&near=LON,LAT&km=R&after&limit)\n"
 	"  GET  /api/v1/events/ID              one event; analysts and commanders also get\n"
 	"                                      its reports\n"
 	"  POST /api/v1/events/ID/verify       analyst; also .../reject and .../reopen,\n"
@@ -102,7 +102,8 @@ static const struct {
 	{"POST", "/api/v1/reports", "", gt_srv_post_report},
 	{"POST", "/api/v1/reports/batch", "", gt_srv_post_batch},
 	{"POST", "/api/v1/events/correlate", "", gt_srv_correlate},
-	{"GET", "/api/v1/events", "from,to,status,sector,event,grade,after,limit", gt_srv_get_events},
+	{"GET", "/api/v1/events", "from,to,status,sector,event,grade,near,km,after,limit",
+	 gt_srv_get_events},
 	{"POST", "/api/v1/events/merge", "", gt_srv_merge},
 	{"GET", "/api/v1/events/{id}", "", gt_srv_get_event},
 	{"POST", "/api/v1/events/{id}/verify", "", gt_srv_verify},
@@ -319,7 +320,10 @@ static int run(int argc, char **argv)
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	char addr[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof(addr));
-	fprintf(stderr, "guarantor: serving %s on http://%s:%u/api/v1/\n", db, addr,
+	/* the store by its public name: a PostgreSQL URL's password stays out
+	 * of logs */
+	fprintf(stderr, "guarantor: serving the %s store %s (spatial queries: %s) on http://%s:%u/api/v1/\n",
+	        gt_store_kind(s.store), gt_store_name(s.store), gt_store_spatial(s.store), addr,
 	        info ? (unsigned)info->port : (unsigned)ntohs(sa.sin_port));
 	int sig = 0;
 	sigwait(&stop, &sig);

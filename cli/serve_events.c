@@ -3,6 +3,7 @@
  * reopen, merge and split (docs/monitor.md, "Events"). */
 #include "serve.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,47 @@ static const char *status_name(int k)
 }
 
 /* Reads status=a,b and the other filters of GET /api/v1/events. */
+/* A number in [lo, hi] that is all of text (up to its end or stop). */
+static bool number_in(const char *text, char stop, double lo, double hi, double *out,
+                      const char **end)
+{
+	char *e;
+	if (!*text || *text == ' ' || *text == stop)
+		return false;
+	*out = strtod(text, &e);
+	*end = e;
+	return e != text && (*e == '\0' || *e == stop) && isfinite(*out) && *out >= lo && *out <= hi;
+}
+
+/* ?near=LON,LAT&km=R: both or neither. */
+static bool read_near(struct MHD_Connection *c, struct gt_event_filter *f,
+                      enum MHD_Result *refused)
+{
+	const char *near = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "near");
+	const char *km = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "km");
+	if (!near && !km)
+		return true;
+	if (!near || !km) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, near ? "km" : "near",
+		                        "near=LON,LAT and km=RADIUS go together");
+		return false;
+	}
+	const char *end;
+	if (!number_in(near, ',', -180, 180, &f->near_lon, &end) || *end != ',' ||
+	    !number_in(end + 1, '\0', -90, 90, &f->near_lat, &end)) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "near",
+		                        "expected LON,LAT in decimal degrees, longitude from -180 to "
+		                        "180 and latitude from -90 to 90");
+		return false;
+	}
+	if (!number_in(km, '\0', 0, 2000, &f->near_km, &end) || f->near_km <= 0) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "km",
+		                        "expected a radius in kilometres, more than 0 and at most 2000");
+		return false;
+	}
+	return true;
+}
+
 static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_event_filter *f,
                         enum MHD_Result *refused)
 {
@@ -107,7 +149,8 @@ static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_ev
 		return false;
 	}
 	f->grade = v ? v[0] : 0;
-	return gt_srv_query_set(c, "status", status_name, GT_EVENT_STATUS_COUNT, &f->statuses,
+	return read_near(c, f, refused) &&
+	       gt_srv_query_set(c, "status", status_name, GT_EVENT_STATUS_COUNT, &f->statuses,
 	                        refused);
 }
 

@@ -32,6 +32,9 @@ as observer "$api/events"
 as observer "$api/events/1"
 as observer "$api/events?status=unverified"
 as monitor "$api/events"
+echo '# near a point: 2 km round the first event, then 10 km (both)'
+as analyst "$api/events?near=37.70,48.00&km=2" | python3 -c "import json, sys; t = sys.stdin.read(); print([e['id'] for e in json.loads(t[:t.rindex('}') + 1])['events']], t.split()[-1])"
+as analyst "$api/events?near=37.70,48.00&km=10" | python3 -c "import json, sys; t = sys.stdin.read(); print([e['id'] for e in json.loads(t[:t.rindex('}') + 1])['events']], t.split()[-1])"
 echo '# verify, then what a verified event allows'
 as analyst --data-binary '{"note": "two teams, crater analysis"}' $api/events/1/verify
 as observer "$api/events/1"
@@ -54,6 +57,15 @@ as analyst "$api/events?status=verified&status=rejected"
 as analyst "$api/events?after=%2B1"
 as analyst "$api/events?sector=%2011"
 as analyst "$api/events?after=99999999999999999999999"
+as analyst "$api/events?km=5"
+as analyst "$api/events?near=37.7,48"
+as analyst "$api/events?near=37.7&km=5"
+as analyst "$api/events?near=200,48&km=5"
+as analyst "$api/events?near=37.7,48,1&km=5"
+as analyst "$api/events?near=%2037.7,48&km=5"
+as analyst "$api/events?near=37.7,48&km=0"
+as analyst "$api/events?near=37.7,48&km=3000"
+as analyst "$api/events?near=37.7,48&km=nan"
 as analyst "$api/events/1?limit=5"
 as analyst --data-binary '{"events": [1]}' $api/events/merge
 as analyst --data-binary '{"events": [1, "x"]}' $api/events/merge
