@@ -94,11 +94,17 @@ static void note(struct pg_store *p, const PGresult *r, const char *fallback)
 	if (!m || !*m)
 		m = fallback ? fallback : PQerrorMessage(p->conn);
 	snprintf(p->state, sizeof(p->state), "%s", state ? state : "");
-	snprintf(p->msg, sizeof(p->msg), "%s", m && *m ? m : "no message");
-	/* libpq's messages end in a newline and may run over several lines */
-	for (char *c = p->msg; *c; c++)
-		if (*c == '\n')
-			*c = *(c + 1) ? ' ' : '\0';
+	/* libpq's messages end in a newline and may run over several lines,
+	 * indented by tabs: one line, single spaces */
+	size_t k = 0;
+	for (const char *c = m && *m ? m : "no message"; *c && k + 1 < sizeof(p->msg); c++) {
+		char ch = *c == '\n' || *c == '\t' ? ' ' : *c;
+		if (ch != ' ' || (k > 0 && p->msg[k - 1] != ' '))
+			p->msg[k++] = ch;
+	}
+	while (k > 0 && p->msg[k - 1] == ' ')
+		k--;
+	p->msg[k] = '\0';
 }
 
 static bool session(struct pg_store *p)
@@ -607,10 +613,13 @@ enum gt_status gt__pg_open(const char *url, struct gt_store **out, struct gt_err
 	char *why = NULL;
 	PQconninfoOption *opts = PQconninfoParse(url, &why);
 	if (!opts) {
+		/* libpq's reason, without the address it quotes (which may hold a
+		 * password) */
+		const char *quote = why ? strstr(why, " in URI") : NULL;
+		int len = why ? (int)(quote ? (size_t)(quote - why) : strcspn(why, "\n")) : 0;
 		enum gt_status s =
 			why ? gt_err_set(err, GT_E_USAGE, NULL, 0, 0, NULL,
-			                 "--db: not a PostgreSQL address (%.*s)",
-			                 (int)strcspn(why, "\n"), why)
+			                 "--db: not a PostgreSQL address (%.*s)", len, why)
 			    : gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 		PQfreemem(why);
 		return s;

@@ -6,6 +6,7 @@
 # same moment puts every report in one event once. Then the same shelling
 # reported by two teams, each to a different server, at the same moment,
 # becomes one event. The audit chain is one unbroken chain.
+export PGOPTIONS=--client-min-messages=warning
 psql "$GT_TEST_PG" -qc "DROP DATABASE IF EXISTS pg_two" -c "CREATE DATABASE pg_two"
 DB=${GT_TEST_PG%/*}/pg_two
 sql() { psql "$DB" -qAtF'|' -c "$1"; }

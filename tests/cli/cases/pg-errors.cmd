@@ -1,0 +1,16 @@
+# A PostgreSQL store's errors: an address libpq cannot read (its password
+# never shown), a server that does not answer, a size limit (SQLite's
+# alone), a schema newer than this guarantor, an audit entry changed
+# behind the store's back. Each is a clear message and a non-zero exit.
+export PGOPTIONS=--client-min-messages=warning
+psql "$GT_TEST_PG" -qc "DROP DATABASE IF EXISTS pg_errors" -c "CREATE DATABASE pg_errors"
+DB=${GT_TEST_PG%/*}/pg_errors
+run() { "$@" 2>&1 | sed "s|${GT_TEST_PG%/*}|\$SERVER|g"; echo "exit ${PIPESTATUS[0]}"; }
+run $GT users list --db "postgresql://ops:s3cret@[::1"
+run $GT users list --db "postgresql://ops:s3cret@127.0.0.1:1/mission"
+$GT users add kt3 --role monitor --db "$DB" > /dev/null 2>&1
+run $GT serve --db "$DB" --max-db-mb 10 --listen 127.0.0.1:0
+psql "$DB" -qc "UPDATE audit SET detail = 'role=analyst member=' WHERE seq = 1"
+run $GT audit verify --db "$DB"
+psql "$DB" -qc "UPDATE guarantor_schema SET version = 99"
+run $GT users list --db "$DB"
