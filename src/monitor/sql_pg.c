@@ -167,8 +167,8 @@ static PGresult *run(struct pg_store *p, const char *sql, int n, const Oid *type
 /* sql with each "?" outside quotes numbered "$1", "$2", ...; OUT: *n. */
 static char *number_params(const char *sql, int *n)
 {
-	size_t len = strlen(sql);
-	char *out = malloc(len * 5 + 1), *o = out;
+	size_t size = strlen(sql) * 5 + 1; /* "?" becomes at most "$9999" */
+	char *out = malloc(size), *o = out;
 	if (!out)
 		return NULL;
 	char quote = 0;
@@ -183,7 +183,7 @@ static char *number_params(const char *sql, int *n)
 			*o++ = *c;
 		}
 		else if (*c == '?' && *n < 9999)
-			o += sprintf(o, "$%d", ++*n);
+			o += snprintf(o, size - (size_t)(o - out), "$%d", ++*n);
 		else
 			*o++ = *c;
 	}
@@ -503,7 +503,7 @@ static int pg_version(struct gt_store *st)
 	r = run(p, "SELECT version FROM guarantor_schema", 0, NULL, NULL, NULL, NULL, true);
 	if (!r)
 		return -1;
-	int v = PQntuples(r) == 1 ? atoi(PQgetvalue(r, 0, 0)) : -1;
+	int v = PQntuples(r) == 1 ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : -1;
 	PQclear(r);
 	return v;
 }
