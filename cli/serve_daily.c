@@ -68,7 +68,7 @@ enum MHD_Result gt_srv_get_daily(struct gt_srv *s, struct MHD_Connection *c,
 		                    "expected json, csv, geojson or html");
 	struct gt_daily d;
 	if (gt_store_daily(s->store, s->sc, day, &d, &err) != GT_OK)
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	char *text = NULL;
 	size_t len = 0;
 	enum gt_status st;
@@ -136,7 +136,7 @@ enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
 		if (gt_store_daily(s->store, s->sc, day, &d, &err) != GT_OK) {
 			json_decref(root);
 			json_decref(days);
-			return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+			return gt_srv_status_error(c, err.status, &err);
 		}
 		json_t *o = json_object(), *types = json_object(), *sectors = json_array();
 		json_object_set_new(o, "day", json_string(day));

@@ -115,7 +115,7 @@ enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_breach *b;
 	size_t n;
 	if (gt_store_breaches(s->store, statuses, after, (size_t)limit, &b, &n, &err) != GT_OK)
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, breach_json(s->sc, &b[i]));
@@ -155,7 +155,7 @@ static enum MHD_Result answer_breach(struct gt_srv *s, struct MHD_Connection *c,
 	json_object_set_new(o, "proposals", props);
 	if (st != GT_OK) {
 		json_decref(o);
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	}
 	return gt_srv_json(c, status, o);
 }

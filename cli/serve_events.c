@@ -3,7 +3,6 @@
  * reopen, merge and split (docs/monitor.md, "Events"). */
 #include "serve.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,16 +77,26 @@ static const char *status_name(int k)
 }
 
 /* Reads status=a,b and the other filters of GET /api/v1/events. */
-/* A number in [lo, hi] that is all of text (up to its end or stop). */
+/* A decimal number in [lo, hi] ("-12.5": an optional minus, digits, and
+ * an optional point and digits; no exponent, no hex, no space) that runs
+ * from text to its end or to stop. OUT: *out, *end (where it stopped). */
 static bool number_in(const char *text, char stop, double lo, double hi, double *out,
                       const char **end)
 {
-	char *e;
-	if (!*text || *text == ' ' || *text == stop)
+	const char *c = text + (*text == '-');
+	size_t digits = strspn(c, "0123456789");
+	c += digits;
+	if (*c == '.') {
+		size_t frac = strspn(c + 1, "0123456789");
+		if (frac == 0)
+			return false;
+		c += 1 + frac;
+	}
+	*end = c;
+	if (digits == 0 || (*c != '\0' && *c != stop))
 		return false;
-	*out = strtod(text, &e);
-	*end = e;
-	return e != text && (*e == '\0' || *e == stop) && isfinite(*out) && *out >= lo && *out <= hi;
+	*out = strtod(text, NULL);
+	return *out >= lo && *out <= hi;
 }
 
 /* ?near=LON,LAT&km=R: both or neither. */
@@ -179,7 +188,7 @@ enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_event *ev;
 	size_t n;
 	if (gt_store_events(s->store, &f, after, (size_t)limit, &ev, &n, &err) != GT_OK)
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, gt_srv_event_json(s->sc, &ev[i]));
@@ -214,7 +223,7 @@ enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
 		size_t n;
 		if (gt_store_event_reports(s->store, e.id, &r, &seqs, &n, &err) != GT_OK) {
 			json_decref(o);
-			return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+			return gt_srv_status_error(c, err.status, &err);
 		}
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)
@@ -248,7 +257,7 @@ static enum MHD_Result review(struct gt_srv *s, struct MHD_Connection *c,
 		return gt_srv_status_error(c, st, &err);
 	struct gt_event e;
 	if (gt_store_event(s->store, rq->id, &e, &err) != GT_OK)
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	return gt_srv_json(c, MHD_HTTP_OK, gt_srv_event_json(s->sc, &e));
 }
 
@@ -277,7 +286,7 @@ static enum MHD_Result answer_event(struct gt_srv *s, struct MHD_Connection *c, 
 	struct gt_err err;
 	struct gt_event e;
 	if (gt_store_event(s->store, id, &e, &err) != GT_OK)
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	return gt_srv_json(c, status, gt_srv_event_json(s->sc, &e));
 }
 

@@ -95,7 +95,7 @@ enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
 	int64_t *seqs;
 	size_t n;
 	if (gt_store_reports(s->store, from, to, after, (size_t)limit, &r, &seqs, &n, &err) != GT_OK)
-		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err.msg);
+		return gt_srv_status_error(c, err.status, &err);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, gt_srv_report_json(&r[i], seqs[i]));

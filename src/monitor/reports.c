@@ -477,8 +477,12 @@ enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *
 		if (it->status != GT_OK) {
 			snprintf(it->field, sizeof(it->field), "%s", e.path);
 			snprintf(it->message, sizeof(it->message), "%s", e.msg);
-			if (it->status == GT_E_IO || it->status == GT_E_NOMEM) {
-				/* the store itself failed: stop, and say so for the rest */
+			if (it->status == GT_E_IO || it->status == GT_E_NOMEM ||
+			    it->status == GT_E_UNAVAILABLE || it->status == GT_E_FULL ||
+			    it->status == GT_E_INTEGRITY) {
+				/* the store itself failed, and would fail the same way for
+				 * the rest (each after its own wait, on a lock): stop, and
+				 * say so for them */
 				for (size_t k = i + 1; k < count; k++) {
 					out[k].status = it->status;
 					snprintf(out[k].message, sizeof(out[k].message),

@@ -201,7 +201,7 @@ static void drop_blob(struct pg_q *q)
 static void pg_finalize(struct gt__q *gq)
 {
 	struct pg_q *q = q_of(gq);
-	for (int i = 0; i < q->n; i++)
+	for (int i = 0; q->values && i < q->n; i++)
 		free(q->values[i]);
 	free(q->values);
 	free(q->lengths);
@@ -230,7 +230,8 @@ static bool pg_prepare(struct gt_store *st, const char *sql, struct gt__q **out)
 	q->types = calloc(n, sizeof(*q->types));
 	if (!q->sql || !q->values || !q->lengths || !q->formats || !q->types) {
 		pg_finalize(&q->base);
-		snprintf(pg_of(st)->msg, sizeof(pg_of(st)->msg), "out of memory");
+		note(pg_of(st), NULL, "out of memory");
+		snprintf(pg_of(st)->state, sizeof(pg_of(st)->state), "53200");
 		return false;
 	}
 	*out = &q->base;
@@ -311,6 +312,10 @@ static void pg_bind_null(struct gt__q *gq, int i)
 static int pg_step(struct gt__q *gq)
 {
 	struct pg_q *q = q_of(gq);
+	if (q->rc == GT__ERR && !q->run) { /* a parameter could not be kept */
+		note(q->p, NULL, "out of memory");
+		snprintf(q->p->state, sizeof(q->p->state), "53200");
+	}
 	if (q->rc)
 		return q->rc;
 	if (!q->run) {
@@ -492,8 +497,15 @@ static void pg_rollback(struct gt_store *st)
 static int pg_version(struct gt_store *st)
 {
 	struct pg_store *p = pg_of(st);
-	PGresult *r = run(p, "SELECT to_regclass('guarantor_schema') IS NOT NULL", 0, NULL, NULL, NULL,
-	                  NULL, true);
+	/* the catalog read by a query, in this statement's snapshot: a
+	 * migration another server committed while this transaction waited
+	 * for the lock is seen (to_regclass would answer from a cache that
+	 * nothing since BEGIN has refreshed) */
+	PGresult *r = run(p,
+	                  "SELECT count(*) > 0 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+	                  " ON n.oid = c.relnamespace WHERE c.relname = 'guarantor_schema'"
+	                  " AND n.nspname = current_schema()",
+	                  0, NULL, NULL, NULL, NULL, true);
 	if (!r)
 		return -1;
 	bool known = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
@@ -563,16 +575,26 @@ static enum gt_status pg_spatial(struct gt_store *st, struct gt_err *err)
 	snprintf(index, sizeof(index), "CREATE INDEX IF NOT EXISTS events_geography ON events USING gist ((%s))",
 	         event);
 	PQfreemem(sch);
-	enum gt_status s = pg_begin_schema(st, err);
-	if (s == GT_OK && (s = pg_exec(st, index, err)) != GT_OK)
+	snprintf(st->postgis, sizeof(st->postgis), "PostGIS %s", version);
+	/* the index, made by the first server that finds it missing; on an
+	 * ordinary open, nothing is locked. Without it (a role that may not
+	 * make it), PostGIS still answers, more slowly. */
+	r = run(p,
+	        "SELECT count(*) FROM pg_catalog.pg_indexes WHERE schemaname = current_schema()"
+	        " AND indexname = 'events_geography'",
+	        0, NULL, NULL, NULL, NULL, true);
+	if (!r)
+		return pg_fail(st, err, "cannot look for the events' spatial index");
+	bool have = PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+	PQclear(r);
+	if (have)
+		return GT_OK;
+	struct gt_err ignored;
+	enum gt_status s = pg_begin_schema(st, &ignored);
+	if (s == GT_OK && (s = pg_exec(st, index, &ignored)) != GT_OK)
 		pg_rollback(st);
 	if (s == GT_OK)
-		s = pg_commit(st, err);
-	if (s != GT_OK) {
-		p->near[0] = '\0';
-		return s;
-	}
-	snprintf(st->postgis, sizeof(st->postgis), "PostGIS %s", version);
+		pg_commit(st, &ignored);
 	return GT_OK;
 }
 
@@ -587,51 +609,66 @@ static void pg_close(struct gt_store *st)
 	free(st);
 }
 
-/* The address without its password, for messages: "postgresql://user@host:port/db". */
-static void public_name(const PQconninfoOption *opts, char *out, size_t size)
+/* The address as messages may show it, "postgresql://user@host:port/db":
+ * the user information up to its last "@" loses its password, and the
+ * query (which may hold password=) is left out. False when the user
+ * information holds a character that must be percent-encoded ("@", "/",
+ * "?", "#"): libpq would read part of the password as the host or the
+ * database, and name it in its messages. */
+static bool public_name(const char *url, char *out, size_t size)
 {
-	const char *user = "", *host = "", *port = "", *db = "";
-	for (const PQconninfoOption *o = opts; o->keyword; o++) {
-		if (!o->val)
-			continue;
-		if (strcmp(o->keyword, "user") == 0)
-			user = o->val;
-		else if (strcmp(o->keyword, "host") == 0)
-			host = o->val;
-		else if (strcmp(o->keyword, "port") == 0)
-			port = o->val;
-		else if (strcmp(o->keyword, "dbname") == 0)
-			db = o->val;
+	const char *rest = strstr(url, "://") + 3;
+	size_t end = strcspn(rest, "?#");
+	const char *at = NULL;
+	for (const char *c = rest; c < rest + end; c++)
+		if (*c == '@')
+			at = c;
+	if (!at) {
+		snprintf(out, size, "postgresql://%.*s", (int)end, rest);
+		return true;
 	}
-	snprintf(out, size, "postgresql://%s%s%s%s%s/%s", user, *user ? "@" : "", host,
-	         *port ? ":" : "", port, db);
+	for (const char *c = rest; c < at; c++)
+		if (*c == '@' || *c == '/')
+			return false;
+	size_t user = strcspn(rest, ":@");
+	snprintf(out, size, "postgresql://%.*s@%.*s", (int)user, rest, (int)(rest + end - at - 1),
+	         at + 1);
+	return true;
 }
 
 enum gt_status gt__pg_open(const char *url, struct gt_store **out, struct gt_err *err)
 {
 	*out = NULL;
+	char name[1024];
+	if (!public_name(url, name, sizeof(name)))
+		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, NULL,
+		                  "--db: the user name or password holds a character that must be "
+		                  "percent-encoded in a URL (@ is %%40, / is %%2F)");
 	char *why = NULL;
 	PQconninfoOption *opts = PQconninfoParse(url, &why);
 	if (!opts) {
-		/* libpq's reason, without the address it quotes (which may hold a
-		 * password) */
-		const char *quote = why ? strstr(why, " in URI") : NULL;
-		int len = why ? (int)(quote ? (size_t)(quote - why) : strcspn(why, "\n")) : 0;
+		/* libpq's reason, without what it quotes from the address (which
+		 * may be the password) */
+		size_t len = 0;
+		if (why) {
+			const char *quote = strstr(why, ": \"");
+			len = quote ? (size_t)(quote - why) : strcspn(why, "\"\n");
+		}
 		enum gt_status s =
 			why ? gt_err_set(err, GT_E_USAGE, NULL, 0, 0, NULL,
-			                 "--db: not a PostgreSQL address (%.*s)", len, why)
+			                 "--db: not a PostgreSQL address libpq can read (%.*s); "
+			                 "percent-encode the user name and password (%% is %%25)",
+			                 (int)len, why)
 			    : gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 		PQfreemem(why);
 		return s;
 	}
-	struct pg_store *p = calloc(1, sizeof(*p));
-	if (!p) {
-		PQconninfoFree(opts);
-		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
-	}
-	p->base.ops = &pg_ops;
-	public_name(opts, p->base.path, sizeof(p->base.path));
 	PQconninfoFree(opts);
+	struct pg_store *p = calloc(1, sizeof(*p));
+	if (!p)
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	p->base.ops = &pg_ops;
+	snprintf(p->base.path, sizeof(p->base.path), "%s", name);
 	enum gt_status s;
 	p->conn = PQconnectdb(url);
 	if (!p->conn) {

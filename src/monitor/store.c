@@ -9,11 +9,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static bool is_postgres(const char *path)
 {
 	return strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0;
+}
+
+/* An address meant for PostgreSQL but not as a URL guarantor reads: a
+ * scheme in other letters, or libpq's key=value settings. Refused rather
+ * than taken for a SQLite file's name (and shown, password and all). */
+static bool is_other_postgres(const char *path)
+{
+	static const char *const keys[] = {"host=", "hostaddr=", "dbname=", "user=", "password=",
+	                                   "port=", "service="};
+	if (strncasecmp(path, "postgres", 8) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *k = strstr(path, keys[i]);
+		if (k && (k == path || k[-1] == ' '))
+			return true;
+	}
+	return false;
 }
 
 void gt__store_now(char out[32])
@@ -66,6 +84,10 @@ enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_
 	*out = NULL;
 	if (sodium_init() < 0)
 		return gt_err_set(err, GT_E_INTERNAL, NULL, 0, 0, NULL, "libsodium cannot start");
+	if (!is_postgres(path) && is_other_postgres(path))
+		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, NULL,
+		                  "--db: a PostgreSQL store is named by a URL that begins "
+		                  "postgresql:// (in lower case), not by key=value settings");
 	struct gt_store *st;
 	enum gt_status s = is_postgres(path) ? gt__pg_open(path, &st, err)
 	                                     : gt__sqlite_open(path, &st, err);
@@ -174,47 +196,59 @@ enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const cha
 	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the audit log");
 }
 
+/* The log is read in pages by sequence, so that checking a long one takes
+ * little memory whatever the database. */
+enum { AUDIT_PAGE = 10000 };
+
 enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, struct gt_err *err)
 {
 	*entries = 0;
-	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT seq, at, actor, action, object, detail, prev, hash FROM audit "
-	                       "ORDER BY seq", &q))
-		return gt__store_fail(st, err, "cannot read the audit log");
 	unsigned char prev[32] = {0};
-	int64_t expect = 1;
-	enum gt_status s = GT_OK;
-	int rc;
-	while ((rc = gt__q_step(q)) == GT__ROW) {
-		int64_t seq = gt__q_int64(q, 0);
-		const char *f[5];
-		for (int i = 0; i < 5; i++) {
-			const char *t = gt__q_text(q, 1 + i);
-			f[i] = t ? t : "";
+	int64_t expect = 1, after = 0;
+	for (;;) {
+		struct gt__q *q;
+		if (!gt__q_prepare(st, "SELECT seq, at, actor, action, object, detail, prev, hash FROM audit"
+		                       " WHERE seq > ? ORDER BY seq LIMIT ?", &q))
+			return gt__store_fail(st, err, "cannot read the audit log");
+		gt__q_bind_int64(q, 1, after);
+		gt__q_bind_int64(q, 2, AUDIT_PAGE);
+		enum gt_status s = GT_OK;
+		int rc;
+		int64_t rows = 0;
+		while ((rc = gt__q_step(q)) == GT__ROW) {
+			int64_t seq = gt__q_int64(q, 0);
+			const char *f[5];
+			for (int i = 0; i < 5; i++) {
+				const char *t = gt__q_text(q, 1 + i);
+				f[i] = t ? t : "";
+			}
+			unsigned char want[32];
+			entry_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], want);
+			bool prev_ok = gt__q_bytes(q, 6) == 32 && memcmp(gt__q_blob(q, 6), prev, 32) == 0;
+			bool hash_ok = gt__q_bytes(q, 7) == 32 && memcmp(gt__q_blob(q, 7), want, 32) == 0;
+			if (seq != expect || !prev_ok || !hash_ok) {
+				s = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+				               "audit entry %lld %s; the log was altered from there on",
+				               (long long)(seq != expect ? expect : seq),
+				               seq != expect ? "is missing"
+				               : !prev_ok    ? "does not follow the entry before it"
+				                             : "does not match its hash");
+				break;
+			}
+			memcpy(prev, want, 32);
+			expect++;
+			after = seq;
+			rows++;
+			(*entries)++;
 		}
-		unsigned char want[32];
-		entry_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], want);
-		bool prev_ok = gt__q_bytes(q, 6) == 32 &&
-		               memcmp(gt__q_blob(q, 6), prev, 32) == 0;
-		bool hash_ok = gt__q_bytes(q, 7) == 32 &&
-		               memcmp(gt__q_blob(q, 7), want, 32) == 0;
-		if (seq != expect || !prev_ok || !hash_ok) {
-			s = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
-			               "audit entry %lld %s; the log was altered from there on",
-			               (long long)(seq != expect ? expect : seq),
-			               seq != expect ? "is missing"
-			               : !prev_ok    ? "does not follow the entry before it"
-			                             : "does not match its hash");
-			break;
-		}
-		memcpy(prev, want, 32);
-		expect++;
-		(*entries)++;
+		gt__q_finalize(q);
+		if (s != GT_OK)
+			return s;
+		if (rc != GT__DONE)
+			return gt__store_fail(st, err, "cannot read the audit log");
+		if (rows < AUDIT_PAGE)
+			return GT_OK;
 	}
-	gt__q_finalize(q);
-	if (s == GT_OK && rc != GT__DONE)
-		return gt__store_fail(st, err, "cannot read the audit log");
-	return s;
 }
 
 enum gt_status gt_store_audit_hash(struct gt_store *st, int64_t seq, int64_t *found,

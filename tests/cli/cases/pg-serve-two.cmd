@@ -10,6 +10,18 @@ export PGOPTIONS=--client-min-messages=warning
 psql "$GT_TEST_PG" -qc "DROP DATABASE IF EXISTS pg_two" -c "CREATE DATABASE pg_two"
 DB=${GT_TEST_PG%/*}/pg_two
 sql() { psql "$DB" -qAtF'|' -c "$1"; }
+# two processes opening one new database at the same moment: one creates
+# the schema, the other waits and finds it made (10 new schemas)
+ok=0
+for i in $(seq 10); do
+	sql "CREATE SCHEMA race$i"
+	url="$DB?options=-csearch_path%3Drace$i"
+	$GT users list --db "$url" > /dev/null 2> race$i.a & one=$!
+	$GT users list --db "$url" > /dev/null 2> race$i.b & two=$!
+	wait $one && wait $two && ok=$((ok + 1))
+done
+echo "two processes migrating a new database at once: $ok of 10 without error"
+sql "SELECT count(DISTINCT version) || ' version(s): ' || min(version) FROM (SELECT version FROM race1.guarantor_schema UNION ALL SELECT version FROM race10.guarantor_schema) v"
 $GT users add kt3 --role monitor --db "$DB" > monitor.tok 2>/dev/null
 $GT users add kt5 --role monitor --db "$DB" > monitor5.tok 2>/dev/null
 $GT users add desk --role analyst --db "$DB" > analyst.tok 2>/dev/null

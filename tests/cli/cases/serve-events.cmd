@@ -66,6 +66,11 @@ as analyst "$api/events?near=%2037.7,48&km=5"
 as analyst "$api/events?near=37.7,48&km=0"
 as analyst "$api/events?near=37.7,48&km=3000"
 as analyst "$api/events?near=37.7,48&km=nan"
+as analyst "$api/events?near=0x25,0x30&km=5"
+as analyst "$api/events?near=%0937.7,48&km=5"
+as analyst "$api/events?near=37.7,%0A48&km=5"
+as analyst "$api/events?near=37.,48&km=5"
+as analyst "$api/events?near=37.7,48&km=1e1"
 as analyst "$api/events/1?limit=5"
 as analyst --data-binary '{"events": [1]}' $api/events/merge
 as analyst --data-binary '{"events": [1, "x"]}' $api/events/merge

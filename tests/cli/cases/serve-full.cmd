@@ -27,6 +27,9 @@ for n in $(seq 1 2000); do
 done
 [ "$(wc -l < acknowledged.txt)" -gt 100 ] && echo "more than 100 reports acknowledged before the store was full"
 echo "refused: $refused"
+# a batch into a full store stops at its first item: the rest are not tried
+item() { echo "{\"id\": \"g$1\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, \"observer\": \"team 3\", \"source\": \"patrol\", \"event\": \"explosion\", \"text\": \"$text\"}"; }
+curl -s -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "[$(item 1), $(item 2), $(item 3)]" http://127.0.0.1:$port/api/v1/reports/batch | python3 -c "import json, sys; r = json.load(sys.stdin); print('batch: stored', r['stored'], 'refused', r['refused']); [print(' ', i['index'], i['status'], i['message']) for i in r['items']]"
 curl -s -o /dev/null -w 'reads go on: %{http_code}\n' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?limit=5"
 kill -TERM $server; wait $server
 sqlite3 s.db "SELECT id FROM reports ORDER BY seq" > stored.txt
