@@ -556,7 +556,7 @@ enum gt_status gt_store_events(struct gt_store *st, const struct gt_event_filter
 			out = grown;
 			cap = k + ask;
 		}
-		size_t rows;
+		size_t rows = 0;
 		enum gt_status s = events_page(st, f, postgis, after, ask, out, &k, &rows, &after, err);
 		if (s != GT_OK) {
 			free(out);
