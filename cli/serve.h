@@ -9,6 +9,7 @@
 #include <microhttpd.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "guarantor/monitor.h"
 #include "guarantor/render.h"
@@ -142,5 +143,12 @@ enum MHD_Result gt_srv_me(struct gt_srv *s, struct MHD_Connection *c,
                           const struct gt_srv_request *rq);
 enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
                                 const struct gt_srv_request *rq);
+
+/* The daemon (serve_daemon.c): every route, answered by one polling
+ * thread, on sa; NULL when it cannot listen. Stop with MHD_stop_daemon. */
+struct sockaddr_in;
+struct MHD_Daemon *gt_srv_start(struct gt_srv *s, const struct sockaddr_in *sa);
+/* "METHOD PATH" of every route, a line each. */
+void gt_srv_print_routes(FILE *out);
 
 #endif
