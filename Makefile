@@ -3,17 +3,26 @@
 
 BUILD      ?= build
 TEST_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+# seconds per fuzz target: `make fuzz` for a real run, `make test` a short one
+FUZZ_SECONDS ?= 120
+TEST_FUZZ_SECONDS ?= 10
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test setup build build-asan bench clean lint
+.PHONY: run test setup build build-asan build-fuzz fuzz bench clean lint
 
 run: build
 	./$(BUILD)/guarantor plan
 
-test: build-asan
+test: build-asan build-fuzz
 	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(TEST_FUZZ_SECONDS)
+
+# libFuzzer targets (tests/fuzz/), built with clang, ASan and UBSan
+fuzz: build-fuzz
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 setup:
 	./scripts/setup-deps.sh
@@ -25,6 +34,11 @@ build: setup
 build-asan: setup
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGT_SANITIZE=ON >/dev/null
 	cmake --build $(TEST_BUILD) -j $(JOBS)
+
+build-fuzz: setup
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGT_FUZZ=ON \
+	  -DGT_WITH_WEB=OFF -DGT_WITH_MPI=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
 
 bench: build
 	./$(BUILD)/bench_sizing
@@ -40,4 +54,4 @@ lint:
 	./scripts/lint.sh
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) guarantor-out
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) guarantor-out

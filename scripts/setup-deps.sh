@@ -4,7 +4,7 @@
 set -euo pipefail
 
 pkgs=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config clang
   libyaml-dev libjansson-dev libproj-dev proj-data libgeos-dev
   libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
   libopenmpi-dev openmpi-bin python3-numpy

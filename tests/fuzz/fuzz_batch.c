@@ -1,0 +1,37 @@
+/* fuzz_batch.c: a batch upload (POST /api/v1/reports/batch), read and
+ * stored item by item into a store in memory that lasts the whole run, so
+ * that later inputs meet reports stored by earlier ones. */
+#include "fuzz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "guarantor/monitor.h"
+
+static struct gt_store *store;
+static struct gt_user monitor;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc, (void)argv;
+	struct gt_err err;
+	char token[GT_TOKEN_MAX];
+	if (gt_store_open(":memory:", &store, &err) != GT_OK ||
+	    gt_store_user_add(store, "fuzz", GT_ROLE_MONITOR, NULL, token, &err) != GT_OK ||
+	    gt_store_authenticate(store, token, &monitor, &err) != GT_OK) {
+		fprintf(stderr, "fuzz_batch: cannot set up the store: %s\n", err.msg);
+		exit(1);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct gt_batch_item *items;
+	size_t n;
+	struct gt_err err;
+	if (gt_store_report_batch(store, &monitor, (const char *)data, size, 1795780800, &items, &n,
+	                          &err) == GT_OK)
+		free(items);
+	return 0;
+}
