@@ -25,7 +25,7 @@ db=postgresql://postgres@127.0.0.1:$port/postgres
 cd "$tmp"
 "$gt" users add kt3 --role monitor --db "$db" > monitor.tok 2>/dev/null
 start() { # name: a server on the store; its port in name.port
-	"$gt" serve --db "$db" --listen 127.0.0.1:0 2> "$1.log" &
+	"$gt" serve --db "$db" --listen 127.0.0.1:0 --rate 0 2> "$1.log" &
 	servers="$servers $!"
 	for i in $(seq 100); do grep -q serving "$1.log" && break; sleep 0.1; done
 	sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1.log" > "$1.port"

@@ -13,7 +13,7 @@ trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp"
 "$gt" users add kt3 --role monitor --db b.db > monitor.tok 2>/dev/null
 "$gt" users add desk --role analyst --db b.db > analyst.tok 2>/dev/null
-"$gt" serve --db b.db --listen 127.0.0.1:0 2> serve.log &
+"$gt" serve --db b.db --listen 127.0.0.1:0 --rate 0 2> serve.log &
 server=$!
 for i in $(seq 100); do grep -q serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
@@ -54,7 +54,7 @@ echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: 
 
 # two servers on the same store, each with its own client: the writers
 # queue for the store's one write lock
-"$gt" serve --db b.db --listen 127.0.0.1:0 2> serve2.log &
+"$gt" serve --db b.db --listen 127.0.0.1:0 --rate 0 2> serve2.log &
 second=$!
 for i in $(seq 100); do grep -q serving serve2.log && break; sleep 0.1; done
 port2=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve2.log)

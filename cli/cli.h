@@ -19,6 +19,7 @@ struct gt_cmd {
 	const char *name;
 	const char *summary; /* one line for `guarantor --help` */
 	const char *help;    /* full text for `guarantor NAME --help` */
+	const char *help_more; /* NULL, or more of it (C11 caps a literal at 4,095 bytes) */
 	int (*run)(int argc, char **argv);
 };
 

@@ -17,10 +17,10 @@
 
 static const char help[] =
 	"Usage: guarantor serve [--db STORE] [--listen ADDRESS:PORT] [--scenario FILE]\n"
-	"                       [--max-db-mb N]\n\n"
-	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM). The\n"
-	"scenario's monitoring section gives the sectors and sides of the line, the\n"
-	"correlation rules, the thresholds and the decision rule (docs/monitor.md).\n\n"
+	"                       [--max-db-mb N] [--rate N] [--burst N] [--max-conn-per-ip N]\n"
+	"                       [--failed-signins N] [--idle-timeout S]\n\n"
+	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM), by the\n"
+	"scenario's monitoring section: sectors, rules, thresholds (docs/monitor.md).\n\n"
 	"  GET  /                              the dashboard (sign in with a token)\n"
 	"  GET  /api/v1/health                 anyone: {\"status\": \"ok\", \"schema\": N}\n"
 	"  GET  /api/v1/me, /api/v1/scenario   every role: who you are; the sectors, rules\n"
@@ -54,11 +54,11 @@ static const char help[] =
 	"  GET  /api/v1/counts                 every role: each day's counts by sector and\n"
 	"                                      type (?from=DAY&to=DAY, at most 92 days)\n\n"
 	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
-	"JSON {\"error\": {\"status\": N, \"field\": PATH, \"message\": TEXT}}: 400 bad input,\n"
-	"401 no or bad token, 403 a role that may not, 404, 405, 409 a state that does\n"
-	"not allow it, 413 a body over 1 MiB, 503 the store's database cannot be\n"
-	"reached (try again), 507 the store is full. The full API:\n"
-	"docs/api.yaml; running it: docs/operations.md.\n\n"
+	"JSON {\"error\": {\"status\", \"field\", \"message\"}}; among them 429 over the rate,\n"
+	"503 the database unreachable (try again), 507 the store full. The API:\n"
+	"docs/api.yaml; running it: docs/operations.md; its limits: docs/security.md.\n\n";
+
+static const char help_options[] =
 	"Options:\n"
 	"  -d, --db STORE            the store: a SQLite file (default: guarantor.db),\n"
 	"                            or postgresql://USER@HOST:PORT/DATABASE, which\n"
@@ -68,6 +68,16 @@ static const char help[] =
 	"  -s, --scenario FILE       the scenario (default: the built-in one)\n"
 	"      --max-db-mb N         refuse writes (507) once a SQLite store reaches\n"
 	"                            N MiB, as a full disk would; reads go on\n"
+	"      --rate N              requests a second one token may make (default 50;\n"
+	"                            0: no limit); over it, 429 with Retry-After\n"
+	"      --burst N             requests a token may make at once (default 200)\n"
+	"      --max-conn-per-ip N   open connections from one address (default 64;\n"
+	"                            0: no limit; 256 in all)\n"
+	"      --idle-timeout S      close a connection that sends nothing for S seconds\n"
+	"                            (default 30), however slowly it sent before\n"
+	"      --failed-signins N    sign-ins with a bad token allowed from one address\n"
+	"                            a minute (default 30, at most 10 at once; 0: no\n"
+	"                            limit); over it, 429 with Retry-After\n"
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 
@@ -96,9 +106,21 @@ static int run(int argc, char **argv)
 	                                         {"scenario", required_argument, NULL, 's'},
 	                                         {"routes", no_argument, NULL, 'R'},
 	                                         {"max-db-mb", required_argument, NULL, 'M'},
+	                                         {"rate", required_argument, NULL, 'r'},
+	                                         {"burst", required_argument, NULL, 'b'},
+	                                         {"max-conn-per-ip", required_argument, NULL, 'C'},
+	                                         {"failed-signins", required_argument, NULL, 'F'},
+	                                         {"idle-timeout", required_argument, NULL, 'T'},
 	                                         {NULL, 0, NULL, 0}};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080", *scenario = NULL;
-	long max_mb = 0;
+	/* defaults, assumptions of the service (docs/security.md): a dashboard
+	 * polls a few routes every 10 s and a device posts its reports one by
+	 * one or as one batch, so 50 a second is far above honest use and caps
+	 * one token at about 1/70 of what one server takes; 30 failed sign-ins
+	 * a minute is room for a person who mistypes and far too few to try
+	 * tokens, and keeps argon2id's 70 ms a try from becoming a load */
+	long max_mb = 0, rate = 50, burst = 200, per_ip = 64, signins = 30, idle = 30;
+	bool ok = true;
 	int ch;
 	opterr = 0;
 	optind = 1;
@@ -107,19 +129,20 @@ static int run(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'l': listen_at = optarg; break;
 		case 's': scenario = optarg; break;
-		case 'M': {
-			bool ok;
-			max_mb = gt_cli_long("serve", "--max-db-mb", optarg, 1, 1 << 20, &ok);
-			if (!ok)
-				return GT_EXIT_USAGE;
-			break;
-		}
+		case 'M': max_mb = gt_cli_long("serve", "--max-db-mb", optarg, 1, 1 << 20, &ok); break;
+		case 'r': rate = gt_cli_long("serve", "--rate", optarg, 0, 1000000, &ok); break;
+		case 'b': burst = gt_cli_long("serve", "--burst", optarg, 1, 1000000, &ok); break;
+		case 'C': per_ip = gt_cli_long("serve", "--max-conn-per-ip", optarg, 0, 256, &ok); break;
+		case 'F': signins = gt_cli_long("serve", "--failed-signins", optarg, 0, 100000, &ok); break;
+		case 'T': idle = gt_cli_long("serve", "--idle-timeout", optarg, 1, 3600, &ok); break;
 		case 'R':
 			gt_srv_print_routes(stdout);
 			return fflush(stdout) == 0 ? GT_EXIT_OK : GT_EXIT_FAILURE;
 		case ':': return gt_cli_usage("serve", "option '%s' needs a value", argv[optind - 1]);
 		default: return gt_cli_usage("serve", "unknown option '%s'", argv[optind - 1]);
 		}
+		if (!ok)
+			return GT_EXIT_USAGE;
 	}
 	if (optind < argc)
 		return gt_cli_usage("serve", "unexpected argument '%s'", argv[optind]);
@@ -148,8 +171,15 @@ static int run(int argc, char **argv)
 		gt_scenario_free(sc);
 		return gt_cli_fail(&err);
 	}
-	if (gt_auth_cache_new(&s.tokens) != GT_OK) {
+	s.rate = (double)rate;
+	s.burst = (double)burst;
+	s.conn_per_ip = (unsigned)per_ip;
+	s.idle_timeout = (unsigned)idle;
+	s.signin_rate = (double)signins / 60.0;
+	s.signin_burst = signins < 10 ? (double)signins : 10.0;
+	if (gt_auth_cache_new(&s.tokens) != GT_OK || !(s.limits = gt_srv_limits_new())) {
 		fprintf(stderr, "guarantor: out of memory\n");
+		gt_auth_cache_free(s.tokens);
 		gt_store_close(s.store);
 		gt_scenario_free(sc);
 		return GT_EXIT_FAILURE;
@@ -163,6 +193,7 @@ static int run(int argc, char **argv)
 	struct MHD_Daemon *d = gt_srv_start(&s, &sa);
 	if (!d) {
 		fprintf(stderr, "guarantor: cannot listen on %s\n", listen_at);
+		gt_srv_limits_free(s.limits);
 		gt_auth_cache_free(s.tokens);
 		gt_store_close(s.store);
 		gt_scenario_free(sc);
@@ -179,6 +210,7 @@ static int run(int argc, char **argv)
 	int sig = 0;
 	sigwait(&stop, &sig);
 	MHD_stop_daemon(d);
+	gt_srv_limits_free(s.limits);
 	gt_auth_cache_free(s.tokens);
 	gt_store_close(s.store);
 	gt_scenario_free(sc);
@@ -190,5 +222,6 @@ const struct gt_cmd gt_cmd_serve = {
 	.name = "serve",
 	.summary = "the monitoring service's HTTP API",
 	.help = help,
+	.help_more = help_options,
 	.run = run,
 };

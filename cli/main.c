@@ -52,6 +52,8 @@ int main(int argc, char **argv)
 			continue;
 		if (gt_cli_wants_help(argc - 1, argv + 1)) {
 			fputs(commands[i]->help, stdout);
+			if (commands[i]->help_more)
+				fputs(commands[i]->help_more, stdout);
 			return GT_EXIT_OK;
 		}
 		return commands[i]->run(argc - 1, argv + 1);

@@ -18,7 +18,23 @@ struct gt_srv {
 	struct gt_store *store;
 	struct gt_auth_cache *tokens;
 	const struct gt_scenario *sc; /* with a monitoring section */
+	/* Rate limits (NULL: none): requests a second per token, at most
+	 * burst at once; failed sign-ins per client address. */
+	struct gt_srv_limits *limits;
+	double rate, burst;               /* 0 rate: no limit */
+	double signin_rate, signin_burst; /* 0 rate: no limit */
+	unsigned conn_per_ip;  /* open connections from one address; 0: no limit */
+	unsigned idle_timeout; /* seconds a connection may send nothing; 0: 30 */
 };
+
+/* Token buckets (serve_limit.c). take: true when a request of cost
+ * (0: only look) may go at now (seconds, monotonic), the cost taken;
+ * otherwise OUT: *wait_s until it may. */
+struct gt_srv_limits;
+struct gt_srv_limits *gt_srv_limits_new(void);
+void gt_srv_limits_free(struct gt_srv_limits *l);
+bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
+                        double cost, double now, double *wait_s);
 
 struct gt_srv_request {
 	char *body;

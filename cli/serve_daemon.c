@@ -158,9 +158,13 @@ void gt_srv_print_routes(FILE *out)
 
 struct MHD_Daemon *gt_srv_start(struct gt_srv *s, const struct sockaddr_in *sa)
 {
+	/* a client that sends nothing for idle_timeout s is cut off, however
+	 * slowly it had been sending; 256 connections in all */
 	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
 	                        handle, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
 	                        MHD_OPTION_NOTIFY_COMPLETED, done, NULL,
-	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_END);
+	                        MHD_OPTION_CONNECTION_TIMEOUT,
+	                        s->idle_timeout ? s->idle_timeout : (unsigned)30,
+	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
+	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->conn_per_ip, MHD_OPTION_END);
 }

@@ -2,12 +2,16 @@
  * answering in JSON, tokens and roles, bodies and query strings. */
 #include "serve.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body)
+/* body (consumed) with status, and Retry-After when retry_s > 0. */
+static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, json_t *body,
+                               long retry_s)
 {
 	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 	                  : NULL;
@@ -23,20 +27,45 @@ enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *b
 	MHD_add_response_header(r, "Content-Type", "application/json");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	if (retry_s > 0) {
+		char v[24];
+		snprintf(v, sizeof(v), "%ld", retry_s);
+		MHD_add_response_header(r, "Retry-After", v);
+	}
 	enum MHD_Result ok = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	return ok;
 }
 
-enum MHD_Result gt_srv_error(struct MHD_Connection *c, unsigned status, const char *field,
-                             const char *message)
+enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body)
+{
+	return respond(c, status, body, 0);
+}
+
+static json_t *error_body(unsigned status, const char *field, const char *message)
 {
 	json_t *e = json_object(), *root = json_object();
 	json_object_set_new(e, "status", json_integer(status));
 	json_object_set_new(e, "field", field && *field ? json_string(field) : json_null());
 	json_object_set_new(e, "message", json_string(message));
 	json_object_set_new(root, "error", e);
-	return gt_srv_json(c, status, root);
+	return root;
+}
+
+/* 429 with Retry-After, whole seconds rounded up. */
+static enum MHD_Result too_many(struct MHD_Connection *c, double wait_s, const char *message)
+{
+	long s = (long)wait_s + ((double)(long)wait_s < wait_s);
+	char msg[200];
+	snprintf(msg, sizeof(msg), "%s; try again in %ld s", message, s < 1 ? 1 : s);
+	return respond(c, MHD_HTTP_TOO_MANY_REQUESTS,
+	               error_body(MHD_HTTP_TOO_MANY_REQUESTS, NULL, msg), s < 1 ? 1 : s);
+}
+
+enum MHD_Result gt_srv_error(struct MHD_Connection *c, unsigned status, const char *field,
+                             const char *message)
+{
+	return gt_srv_json(c, status, error_body(status, field, message));
 }
 
 unsigned gt_srv_http_status(enum gt_status st)
@@ -66,6 +95,24 @@ enum MHD_Result gt_srv_status_error(struct MHD_Connection *c, enum gt_status st,
 	return gt_srv_error(c, gt_srv_http_status(st), err->path, msg);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The client's address as a limiter's key, apart from every user id. */
+static uint64_t client_key(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	uint64_t key = 1ULL << 63;
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		key |= ntohl(((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr.s_addr);
+	return key;
+}
+
 bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
                   const char *refusal, struct gt_user *u, enum MHD_Result *refused)
 {
@@ -76,11 +123,30 @@ bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
 		                        "missing token; send Authorization: Bearer <token>");
 		return false;
 	}
+	/* a token not seen before costs argon2id to check: the address's
+	 * failed sign-ins are limited before it is tried */
+	double now = now_s(), wait;
+	uint64_t from = client_key(c);
+	bool limit_signins = s->limits && s->signin_rate > 0;
+	if (limit_signins && !gt_auth_cache_knows(s->tokens, h + 7) &&
+	    !gt_srv_limits_take(s->limits, from, s->signin_rate, s->signin_burst, 0, now, &wait)) {
+		*refused = too_many(c, wait, "too many failed sign-ins from this address");
+		return false;
+	}
 	enum gt_status st = gt_store_authenticate_cached(s->store, s->tokens, h + 7, u, &err);
+	if (st == GT_E_AUTH && limit_signins)
+		gt_srv_limits_take(s->limits, from, s->signin_rate, s->signin_burst, 1, now, &wait);
 	if (st != GT_OK) {
 		/* a token refused, or a store that could not say (503, 500) */
 		*refused = st == GT_E_AUTH ? gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg)
 		                           : gt_srv_status_error(c, st, &err);
+		return false;
+	}
+	if (s->limits && s->rate > 0 &&
+	    !gt_srv_limits_take(s->limits, (uint64_t)u->id, s->rate, s->burst, 1, now, &wait)) {
+		char msg[120];
+		snprintf(msg, sizeof(msg), "over this token's limit of %g requests a second", s->rate);
+		*refused = too_many(c, wait, msg);
 		return false;
 	}
 	if (!(roles & GT_SRV_ROLE(u->role))) {

@@ -108,6 +108,9 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate(struct gt_store *st
 struct gt_auth_cache;
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_auth_cache_new(struct gt_auth_cache **out);
 GT_EXPORT void gt_auth_cache_free(struct gt_auth_cache *c);
+/* True when token was accepted before and is remembered (so checking it
+ * again costs no argon2id); says nothing of whether it is still good. */
+GT_EXPORT bool gt_auth_cache_knows(const struct gt_auth_cache *c, const char *token);
 /* gt_store_authenticate through the cache. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate_cached(struct gt_store *st,
                                                                     struct gt_auth_cache *c,

@@ -302,6 +302,24 @@ static enum gt_status live_user(struct gt_store *st, int64_t id, struct gt_user 
 	return s;
 }
 
+/* The slot that remembers token, or -1. OUT: h, its keyed hash. */
+static int cache_slot(const struct gt_auth_cache *c, const char *token, size_t len,
+                      unsigned char h[32])
+{
+	crypto_generichash(h, 32, (const unsigned char *)token, len, c->key, sizeof(c->key));
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (c->slot[i].used && sodium_memcmp(c->slot[i].hash, h, 32) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool gt_auth_cache_knows(const struct gt_auth_cache *c, const char *token)
+{
+	unsigned char h[32];
+	size_t len = token ? strlen(token) : 0;
+	return len > 0 && len < GT_TOKEN_MAX && cache_slot(c, token, len, h) >= 0;
+}
+
 enum gt_status gt_store_authenticate_cached(struct gt_store *st, struct gt_auth_cache *c,
                                             const char *token, struct gt_user *out,
                                             struct gt_err *err)
@@ -310,14 +328,12 @@ enum gt_status gt_store_authenticate_cached(struct gt_store *st, struct gt_auth_
 	if (len == 0 || len >= GT_TOKEN_MAX)
 		return gt_store_authenticate(st, token, out, err);
 	unsigned char h[32];
-	crypto_generichash(h, sizeof(h), (const unsigned char *)token, len, c->key, sizeof(c->key));
-	for (size_t i = 0; i < CACHE_SLOTS; i++) {
-		if (c->slot[i].used && sodium_memcmp(c->slot[i].hash, h, sizeof(h)) == 0) {
-			enum gt_status s = live_user(st, c->slot[i].id, out, err);
-			if (s == GT_E_AUTH)
-				c->slot[i].used = false; /* revoked since */
-			return s;
-		}
+	int i = cache_slot(c, token, len, h);
+	if (i >= 0) {
+		enum gt_status s = live_user(st, c->slot[i].id, out, err);
+		if (s == GT_E_AUTH)
+			c->slot[i].used = false; /* revoked since */
+		return s;
 	}
 	enum gt_status s = gt_store_authenticate(st, token, out, err);
 	if (s == GT_OK) {

@@ -13,7 +13,7 @@ DB=postgresql://postgres@127.0.0.1:$port/postgres
 sql() { psql "$DB" -qAtF'|' -c "$1"; }
 $GT users add kt3 --role monitor --db "$DB" > monitor.tok 2>/dev/null
 start() {
-	$GT serve --db "$DB" --listen 127.0.0.1:0 2> $1.log &
+	$GT serve --db "$DB" --listen 127.0.0.1:0 --rate 0 2> $1.log &
 	echo $! > $1.pid
 	disown $!
 	for i in $(seq 50); do grep -q serving $1.log && break; sleep 0.1; done
