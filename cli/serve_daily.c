@@ -21,7 +21,8 @@ static enum MHD_Result send_text(struct MHD_Connection *c, const char *type, cha
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	/* the report is a document to save, not a page of the service */
 	MHD_add_response_header(r, "Content-Security-Policy",
-	                        "default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+	                        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+	                        "frame-ancestors 'none'");
 	enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
 	MHD_destroy_response(r);
 	return ok;

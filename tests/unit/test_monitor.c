@@ -806,6 +806,37 @@ static void events_near(void **state)
 	gt_scenario_free(sc);
 }
 
+/* Text that is SQL, or markup, is stored and read back as it was sent:
+ * statements are prepared, values bound, never spliced (docs/security.md). */
+static void hostile_text(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	struct gt_user u;
+	assert_int_equal(gt_store_authenticate(st, t, &u, &err), GT_OK);
+	struct gt_report r = report_at("x-1", 37.6, 48.1, NOW - 3600, "team '3'; --", GT_EVENT_EXPLOSION,
+	                               GT_WEAPON_ARTILLERY);
+	const char *text = "'); DROP TABLE reports; -- \" $1 ? <script>alert(1)</script>";
+	snprintf(r.text, sizeof(r.text), "%s", text);
+	bool created;
+	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_OK);
+	struct gt_report *back;
+	int64_t *seqs;
+	size_t n;
+	assert_int_equal(gt_store_reports(st, 0, INT64_MAX, 0, 10, &back, &seqs, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(back[0].text, text);
+	assert_string_equal(back[0].observer, "team '3'; --");
+	free(back);
+	free(seqs);
+	gt_store_close(st);
+	assert_int_equal(raw("SELECT count(*) FROM reports"), 1);
+}
+
 int main(void)
 {
 	pg_url = getenv("GT_TEST_PG");
@@ -822,6 +853,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_near, setup, teardown),
+		cmocka_unit_test_setup_teardown(hostile_text, setup, teardown),
 	};
 	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
 	              : cmocka_run_group_tests(tests, NULL, NULL);

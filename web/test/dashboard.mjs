@@ -63,7 +63,8 @@ async function api(who, method, path, body) {
 const report = (id, lon, lat, minute, observer, event, weapon, count) => ({
 	id, observed: { from: `2026-01-10T10:${minute}:00Z`, to: `2026-01-10T10:${minute}:30Z` },
 	reported: '2026-01-10T11:00:00Z', position: { lon, lat, precision_m: 200 }, observer, source: 'patrol',
-	event, weapon, count, text: id === 'a1' ? 'craters east of the road' : undefined,
+	// a1's text carries markup, as a hostile report might: it must show as text
+	event, weapon, count, text: id === 'a1' ? 'craters east of the road <img src=x onerror="window.xss=1">' : undefined,
 });
 const stored = await api('monitor', 'POST', '/reports/batch', [
 	report('a1', 37.70, 48.00, '05', 'team 1', 'explosion', 'artillery', 30),
@@ -138,7 +139,10 @@ try {
 		await page.waitForSelector('#detail:not([hidden])');
 		check((await page.textContent('#detail-title')).includes('Event 1'), 'clicking a circle opens the event');
 		check(await page.locator('#detail .reports li').count() === 2, 'the event shows its two reports');
-		check((await page.textContent('#detail')).includes('craters east of the road'), 'a report\'s text is shown');
+		check((await page.textContent('#detail')).includes('craters east of the road <img src=x onerror='),
+			'a report\'s text is shown, markup and all, as text');
+		check(await page.locator('#detail img').count() === 0 && await page.evaluate(() => window.xss) === undefined,
+			'the markup in a report\'s text is not run');
 		await shot(page, 'analyst-1280');
 		await page.check('#detail .actions input[type=checkbox]');
 		check(await page.isHidden('#merge-bar'), 'one event selected offers no merge');
