@@ -40,15 +40,20 @@ build-fuzz: setup
 	  -DGT_WITH_WEB=OFF -DGT_WITH_MPI=OFF >/dev/null
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
 
+# every benchmark, then one table of them all beside their baselines
+bench: export GT_BENCH_TABLE = $(CURDIR)/$(BUILD)/bench-table.tsv
 bench: build
+	rm -f $(GT_BENCH_TABLE)
 	./$(BUILD)/bench_sizing
 	./$(BUILD)/bench_forcegen
 	./$(BUILD)/bench_air
 	./$(BUILD)/bench_store
 	./$(BUILD)/bench_correlate
+	bench/correlate-postgis.sh $(BUILD)
 	bench/http.sh $(BUILD)
 	bench/http-pg.sh $(BUILD)
 	bench/sim.sh $(BUILD)
+	bench/table.sh $(GT_BENCH_TABLE)
 
 lint:
 	./scripts/lint.sh

@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "table.h"
 #include "guarantor/air.h"
 
 static double now(void)
@@ -107,8 +108,11 @@ int main(void)
 			gt_geo_grid_centre(&g, i, j, &x, &y);
 			inside += gt_geo_region_contains(region, gt_geo_unproject(g.pj, x, y));
 		}
+	double per_cell_s = now() - t0;
 	snprintf(label, sizeof(label), "  baseline: per-cell point-in-polygon (%zu inside)", inside);
-	printf("%-58s %7.2f ms %7.1f MiB\n", label, (now() - t0) * 1e3, peak_mib());
+	printf("%-58s %7.2f ms %7.1f MiB\n", label, per_cell_s * 1e3, peak_mib());
+	bench_row("coverage: 1 km grid of Ukraine by row scans", grid_s * 1e3, "ms",
+	          "per-cell point-in-polygon", per_cell_s * 1e3);
 	gt_geo_region_free(region);
 	gt_geo_grid_fini(&g);
 
@@ -126,6 +130,8 @@ int main(void)
 		snprintf(label, sizeof(label), "assess full-line at %.0f km (field %.1f MiB, %zu sources)",
 		         res[k], field_mib, a->reaction.nsources);
 		printf("%-58s %7.2f ms %7.1f MiB\n", label, took * 1e3, peak_mib());
+		snprintf(label, sizeof(label), "air: assess full-line at %.0f km", res[k]);
+		bench_row(label, took * 1e3, "ms", NULL, 0);
 		gt_air_assessment_free(a);
 	}
 	gt_air_plan_free(plan);

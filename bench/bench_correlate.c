@@ -5,7 +5,13 @@
  * peak memory and how well the true events were recovered; then the same
  * through the store (gt_store_correlate: read, correlate, write events and
  * assignments, check thresholds, in one transaction) for the first 200,000.
- * Asserts nothing. */
+ * Asserts nothing.
+ *
+ *   bench_correlate [N] [--points FILE]
+ *
+ * --points writes each sighting's estimated position, time and type as CSV
+ * (lon, lat, from, type, radius_km), for the same clustering in PostGIS
+ * (bench/correlate-postgis.sh), and skips the store. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +23,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "table.h"
 #include "guarantor/monitor.h"
 
 static double now(void)
@@ -132,12 +139,15 @@ static int store_phase(const struct gt_scenario *sc, const struct gt_sighting *s
 	printf("through the store (gt_store_correlate, one transaction): %zu reports into %zu "
 	       "events and %zu breaches in %.2f s (%.0f reports/s)\n",
 	       c.reports, c.new_events, nb, t, (double)c.reports / t);
+	bench_row("correlation through the store (read, correlate, write)", (double)c.reports / t,
+	          "reports/s", NULL, 0);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	size_t want = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 1000000;
+	const char *points = argc > 3 && strcmp(argv[2], "--points") == 0 ? argv[3] : NULL;
 	struct gt_scenario *sc;
 	struct gt_err err;
 	if (gt_scenario_load_builtin(&sc, &err) != GT_OK) {
@@ -207,6 +217,21 @@ int main(int argc, char **argv)
 		events++;
 	}
 	double gen = now() - g0;
+	if (points) {
+		FILE *f = fopen(points, "w");
+		if (!f) {
+			fprintf(stderr, "bench_correlate: cannot write %s\n", points);
+			return 1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			double lon, lat, r;
+			gt_sighting_estimate(m, &s[i], &lon, &lat, &r);
+			fprintf(f, "%.7f,%.7f,%lld,%d,%.4f\n", lon, lat, (long long)s[i].from, (int)s[i].event,
+			        r);
+		}
+		if (fclose(f) != 0)
+			return 1;
+	}
 	int64_t next_id = 1;
 	double c0 = now();
 	if (gt_correlate(m, s, n, &next_id, &err) != GT_OK) {
@@ -253,9 +278,15 @@ int main(int argc, char **argv)
 	       "exactly: %.1f%%\n",
 	       found, 100.0 * (double)pure / (double)found, 100.0 * (double)recovered / events);
 	printf("  peak memory: %.0f MiB\n", (double)ru.ru_maxrss / 1024.0);
+	char row[96];
+	snprintf(row, sizeof(row), "correlation: gt_correlate, %zu reports", n);
+	if (points) /* its row, with PostGIS beside it, is bench/correlate-postgis.sh's */
+		printf("  (positions written to %s)\nseconds: %.6f\n", points, took);
+	else
+		bench_row(row, (double)n / took, "reports/s", NULL, 0);
 	for (size_t i = 0; i < n; i++)
 		s[i].event_id = 0;
-	int rc = store_phase(sc, s, n < 200000 ? n : 200000);
+	int rc = points ? 0 : store_phase(sc, s, n < 200000 ? n : 200000);
 	free(along);
 	free(home);
 	free(owner);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "table.h"
 #include "guarantor/forcegen.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15u;
@@ -134,6 +135,9 @@ int main(void)
 			snprintf(gap, sizeof(gap), "n/a"); /* no bound yet */
 		printf("%-22s %9zu %11zu %-24s %7s %9.2f %11.1f\n", name, fg->nvars, fg->nrows,
 		       fg->status, gap, fg->seconds, (double)ru.ru_maxrss / 1024.0);
+		char row[96];
+		snprintf(row, sizeof(row), "force generation: %s", name);
+		bench_row(row, fg->seconds, "s", NULL, 0);
 		fflush(stdout);
 		gt_forcegen_free(fg);
 		gt_sizing_free(sz);

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "table.h"
 #include "guarantor/air.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/sim.h"
@@ -133,6 +134,8 @@ int main(int argc, char **argv)
 	}
 	printf("%-52s %12s %14.3e\n", "  per core, 1 thread", "", per_thread[0]);
 	printf("%-52s %12s %14.3e\n", "  per core, 2 threads", "", per_thread[1]);
+	bench_row("simulation: C engine, 2 threads", per_thread[1] * 2, "run-days/s",
+	          "the C engine on 1 thread", per_thread[0]);
 	gt_air_assessment_free(air);
 	gt_air_plan_free(plan);
 	gt_forcegen_free(fg);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "table.h"
 #include "guarantor/render.h"
 #include "guarantor/sizing.h"
 
@@ -57,6 +58,9 @@ int main(void)
 	printf("%-44s %9.2f ms\n", "size 5 options (18 sectors, 3 air plans)", size * 1e3);
 	printf("%-44s %9.2f ms\n", "render the HTML brief (7 SVG pictures)", brief * 1e3);
 	printf("(checksum %ld)\n", sum);
+	bench_row("load + validate the built-in scenario", load * 1e3, "ms", NULL, 0);
+	bench_row("size 5 options (18 sectors, 3 air plans)", size * 1e3, "ms", NULL, 0);
+	bench_row("render the HTML brief (7 SVG pictures)", brief * 1e3, "ms", NULL, 0);
 	gt_sizing_free(sz);
 	gt_scenario_free(s);
 	return 0;

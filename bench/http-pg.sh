@@ -51,9 +51,16 @@ echo "guarantor serve on PostgreSQL $(psql "$db" -qAtc 'SHOW server_version') (f
 wrk -t2 -c8 -d10s --latency -s a.lua "http://127.0.0.1:$(cat one.port)" > one.txt
 awk '/Requests\/sec/ {rps = $2} /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2} /Non-2xx/ {bad = $NF}
      END {printf "%-46s %9.0f req/s  p50 %8s  p99 %8s%s\n", "POST reports, 1 server, 8 connections", rps, p50, p99, bad ? "  (" bad " not 2xx)" : ""}' one.txt
+one_rps=$(awk '/Requests\/sec/ {print $2}' one.txt)
+# beside the same on SQLite, when bench/http.sh ran before in this run
+sqlite_rps=$(awk -F'\t' '$1 == "HTTP: POST /api/v1/reports, one server, SQLite" {print $2}' "${GT_BENCH_TABLE:-/dev/null}" | tail -n 1)
+printf 'HTTP: POST /api/v1/reports, one server, PostgreSQL\t%s\treq/s\t%s\t%s\n' \
+	"$one_rps" "${sqlite_rps:+the same on SQLite}" "${sqlite_rps:-0}" >> "${GT_BENCH_TABLE:-/dev/null}"
 wrk -t1 -c4 -d10s --latency -s b.lua "http://127.0.0.1:$(cat one.port)" > x.txt & w1=$!
 wrk -t1 -c4 -d10s --latency -s c.lua "http://127.0.0.1:$(cat two.port)" > y.txt & w2=$!
 wait $w1 $w2
 awk '/Requests\/sec/ {rps += $2} /^ +99%/ {p99 = p99 " " $2} /Non-2xx/ {bad += $NF}
      END {printf "%-46s %9.0f req/s  p99 %s (each server)%s\n", "POST reports, 2 servers on one database, 4+4", rps, p99, bad ? "  (" bad " not 2xx)" : ""}' x.txt y.txt
+printf 'HTTP: POST reports, 2 servers on one PostgreSQL\t%s\treq/s\tone server on it\t%s\n' \
+	"$(awk '/Requests\/sec/ {r += $2} END {print r}' x.txt y.txt)" "$one_rps" >> "${GT_BENCH_TABLE:-/dev/null}"
 echo "  (reports stored: $(psql "$db" -qAtc 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db "$db"))"

@@ -44,12 +44,21 @@ run() { # label, wrk arguments...
 		/Non-2xx/ {bad = $NF}
 		END {printf "%-46s %9.0f req/s  p50 %8s  p90 %8s  p99 %8s%s\n", label, rps, p50, p90, p99,
 		     bad ? "  (" bad " not 2xx)" : ""}' out.txt
+	rps=$(awk '/Requests\/sec/ {print $2}' out.txt)
+}
+row() { # what figure [baseline figure]: a row of make bench's table (bench/table.h)
+	printf '%s\t%s\treq/s\t%s\t%s\n' "$1" "$2" "${3:-}" "${4:-0}" >> "${GT_BENCH_TABLE:-/dev/null}"
+	return 0
 }
 echo "guarantor serve on loopback, wrk 2 threads x 8 connections, 10 s each:"
 run "POST /api/v1/reports (durable, audited)" -s post.lua "$base"
+post_rps=$rps
+row "HTTP: POST /api/v1/reports, one server, SQLite" "$rps"
 "$gt" correlate --db b.db > /dev/null
 run "GET /api/v1/events?limit=100 (analyst)" -s get.lua "$base/api/v1/events?limit=100"
+row "HTTP: GET /api/v1/events?limit=100" "$rps"
 run "GET /api/v1/health (no token, no store)" "$base/api/v1/health"
+row "HTTP: GET /api/v1/health (no token, no store)" "$rps"
 echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db b.db))"
 
 # two servers on the same store, each with its own client: the writers
@@ -65,4 +74,6 @@ wrk -t1 -c4 -d10s --latency -s post3.lua "http://127.0.0.1:$port2" > two.txt & w
 wait $w1 $w2
 kill $second
 awk '/Requests\/sec/ {rps += $2} /^ +99%/ {p99 = p99 " " $2} END {printf "%-46s %9.0f req/s  p99 %s (each server)\n", "POST reports, 2 servers on one store, 4+4 conn.", rps, p99}' one.txt two.txt
+row "HTTP: POST reports, 2 servers on one SQLite store" "$(cat one.txt two.txt | awk '/Requests\/sec/ {r += $2} END {print r}')" \
+	"one server on it" "$post_rps"
 echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: $("$gt" audit verify --db b.db))"

@@ -16,10 +16,13 @@ for np in 1 2; do
 	mpirun -np "$np" "./$build/guarantor" simulate --option full-line --runs 20000 \
 		--threads 1 --format csv > "$tmp/mpi$np.csv"
 	end=$(date +%s.%N)
-	printf '%-52s %12.3f\n' "guarantor simulate, mpirun -np $np, 1 thread each" \
-		"$(echo "$end - $start" | bc)"
+	secs=$(echo "$end - $start" | bc)
+	printf '%-52s %12.3f\n' "guarantor simulate, mpirun -np $np, 1 thread each" "$secs"
+	eval "mpi$np=$secs"
 done
 cmp -s "$tmp/mpi1.csv" "$tmp/mpi2.csv" && echo "  (identical results on 1 and 2 processes)"
+printf 'simulate 20,000 runs on 2 MPI processes\t%s\ts\tthe same on 1 process\t%s\n' \
+	"$mpi2" "$mpi1" >> "${GT_BENCH_TABLE:-/dev/null}"
 
 # Debian's interpreter, the one python3-numpy installs into
 py=/usr/bin/python3
@@ -29,6 +32,8 @@ if "$py" -c 'import numpy' 2>/dev/null; then
 	printf '%-52s %12.3f %14.3e\n' "numpy version, same inputs, 1 core" "$secs" "$rate"
 	echo "  (collapse within 5 years: $collapse)"
 	echo "$c_rate $rate" | awk '{printf "%-52s %12s %13.1fx\n", "C engine / numpy, run-days per second, 1 core", "", $1 / $2}'
+	printf 'simulation: C engine, 1 thread\t%s\trun-days/s\tnumpy, the same loop and inputs, 1 core\t%s\n' \
+		"$c_rate" "$rate" >> "${GT_BENCH_TABLE:-/dev/null}"
 else
 	echo "numpy version: python3-numpy is not installed (scripts/setup-deps.sh installs it)"
 fi
