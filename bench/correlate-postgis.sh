@@ -48,6 +48,6 @@ theirs=$(echo "$ms / 1000" | bc -l)
 printf '%-60s %10.3f s  %8d events\n' "gt_correlate, $n reports" "$ours" "$events"
 printf '%-60s %10.3f s  %8d clusters\n' "  baseline: PostGIS ST_ClusterDBSCAN, same points" "$theirs" "$clusters"
 echo "$ours $theirs" | awk '{printf "%-60s %9.1fx\n", "  ratio (PostGIS time / ours)", $2 / $1}'
-printf 'correlation: gt_correlate, %s reports\t%s\tms\tPostGIS ST_ClusterDBSCAN, same points\t%s\n' \
+printf 'clustering %s reports in space and time\t%s\tms\tPostGIS ST_ClusterDBSCAN, same points\t%s\n' \
 		"$n" "$(echo "$ours * 1000" | bc -l)" "$(echo "$theirs * 1000" | bc -l)" >> "${GT_BENCH_TABLE:-/dev/null}"
 exit 0

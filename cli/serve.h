@@ -27,6 +27,15 @@ struct gt_srv {
 	unsigned idle_timeout; /* seconds a connection may send nothing; 0: 30 */
 };
 
+/* Checks of tokens not seen before (argon2id, 70 ms each of the daemon's
+ * one thread) the whole service makes: 5 a second, 20 at once, a third of
+ * the thread at most (an assumption of the service: a restart's sign-ins
+ * take a few seconds, a flood of wrong tokens cannot stall it). Its key is
+ * apart from every user's and every sign-in's. */
+#define GT_SRV_CHECKS_KEY UINT64_MAX
+#define GT_SRV_CHECKS_RATE 5.0
+#define GT_SRV_CHECKS_BURST 20.0
+
 /* Token buckets (serve_limit.c). take: true when a request of cost
  * (0: only look) may go at now (seconds, monotonic), the cost taken;
  * otherwise OUT: *wait_s until it may. */

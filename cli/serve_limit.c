@@ -1,15 +1,19 @@
 /* serve_limit.c: token buckets for `guarantor serve`'s rate limits: a
  * bucket per key holds at most `burst` requests and refills at `rate` a
  * second. The table is fixed; a new key takes an empty slot near its hash,
- * or the one among them used longest ago, which by then has refilled.
- * Used from the daemon's one thread. */
+ * or the one among them used longest ago. The hash is keyed with a secret
+ * drawn at start (SipHash), so that no client can choose keys that crowd
+ * one neighbourhood and empty each other's buckets by turns. Used from the
+ * daemon's one thread. */
 #include "serve.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 
 enum { SLOTS = 8192, PROBE = 16 }; /* SLOTS a power of two */
 
 struct gt_srv_limits {
+	unsigned char secret[crypto_shorthash_KEYBYTES];
 	struct {
 		uint64_t key;
 		double tokens, last;
@@ -19,7 +23,12 @@ struct gt_srv_limits {
 
 struct gt_srv_limits *gt_srv_limits_new(void)
 {
-	return calloc(1, sizeof(struct gt_srv_limits));
+	if (sodium_init() < 0)
+		return NULL;
+	struct gt_srv_limits *l = calloc(1, sizeof(*l));
+	if (l)
+		crypto_shorthash_keygen(l->secret);
+	return l;
 }
 
 void gt_srv_limits_free(struct gt_srv_limits *l)
@@ -27,21 +36,20 @@ void gt_srv_limits_free(struct gt_srv_limits *l)
 	free(l);
 }
 
-static size_t home(uint64_t key)
+static size_t home(const struct gt_srv_limits *l, uint64_t key)
 {
-	key ^= key >> 33; /* a 64-bit mix (MurmurHash3's finaliser) */
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	key *= 0xc4ceb9fe1a85ec53ULL;
-	key ^= key >> 33;
-	return (size_t)key & (SLOTS - 1);
+	unsigned char in[8], out[crypto_shorthash_BYTES];
+	for (int i = 0; i < 8; i++)
+		in[i] = (unsigned char)(key >> (8 * i));
+	crypto_shorthash(out, in, sizeof(in), l->secret);
+	return ((size_t)out[0] | (size_t)out[1] << 8) & (SLOTS - 1);
 }
 
 bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
                         double cost, double now, double *wait_s)
 {
 	*wait_s = 0;
-	size_t at = home(key), pick = at;
+	size_t at = home(l, key), pick = at;
 	bool found = false;
 	for (size_t i = 0; i < PROBE; i++) {
 		size_t k = (at + i) & (SLOTS - 1);

@@ -111,6 +111,12 @@ GT_EXPORT void gt_auth_cache_free(struct gt_auth_cache *c);
 /* True when token was accepted before and is remembered (so checking it
  * again costs no argon2id); says nothing of whether it is still good. */
 GT_EXPORT bool gt_auth_cache_knows(const struct gt_auth_cache *c, const char *token);
+/* The user a token claims to be, its secret unchecked: GT_OK (OUT: *id)
+ * when checking it would take argon2id, a well-formed token that names a
+ * user who is not revoked; GT_E_AUTH, "invalid token", when it can be
+ * refused without. For limits charged before the cost, not after. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_token_claim(struct gt_store *st, const char *token,
+                                                            int64_t *id, struct gt_err *err);
 /* gt_store_authenticate through the cache. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate_cached(struct gt_store *st,
                                                                     struct gt_auth_cache *c,

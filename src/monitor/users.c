@@ -212,17 +212,25 @@ enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_
 	return GT_OK;
 }
 
+/* "gt1.<id>.<secret>": the id finds the row, the hash checks the rest.
+ * False for anything else. OUT: *id. */
+static bool token_id(const char *token, int64_t *id)
+{
+	int used = 0;
+	size_t len = token ? strlen(token) : 0;
+	*id = 0;
+	return len > 0 && len < GT_TOKEN_MAX && sscanf(token, "gt1.%" SCNd64 ".%n", id, &used) == 1 &&
+	       used > 0 && *id > 0;
+}
+
 enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, struct gt_user *out,
                                      struct gt_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	int64_t id = 0;
-	int used = 0;
-	size_t len = token ? strlen(token) : 0;
-	/* "gt1.<id>.<secret>": the id finds the row, the hash checks the rest */
-	if (len == 0 || len >= GT_TOKEN_MAX || sscanf(token, "gt1.%" SCNd64 ".%n", &id, &used) != 1 ||
-	    used == 0 || id <= 0)
+	int64_t id;
+	if (!token_id(token, &id))
 		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
+	size_t len = strlen(token);
 	struct gt__q *q;
 	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked, token_hash FROM "
 	                       "users WHERE id = ?", &q))
@@ -318,6 +326,15 @@ bool gt_auth_cache_knows(const struct gt_auth_cache *c, const char *token)
 	unsigned char h[32];
 	size_t len = token ? strlen(token) : 0;
 	return len > 0 && len < GT_TOKEN_MAX && cache_slot(c, token, len, h) >= 0;
+}
+
+enum gt_status gt_store_token_claim(struct gt_store *st, const char *token, int64_t *id,
+                                    struct gt_err *err)
+{
+	struct gt_user u;
+	if (!token_id(token, id))
+		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
+	return live_user(st, *id, &u, err);
 }
 
 enum gt_status gt_store_authenticate_cached(struct gt_store *st, struct gt_auth_cache *c,

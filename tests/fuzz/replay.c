@@ -1,7 +1,8 @@
 /* replay.c: a fuzz target's main without libFuzzer: runs the target once on
  * each file named, or on each file of each folder named (sorted, so that a
- * failure reproduces), and says how many. A crash is the sanitizers' to
- * report; a clean run exits 0. */
+ * failure reproduces), and says how many. The first argument (the seeds)
+ * must be there; later ones (regressions) may not be yet. A crash is the
+ * sanitizers' to report; a clean run exits 0. */
 #include "fuzz.h"
 
 #include <dirent.h>
@@ -55,8 +56,12 @@ int main(int argc, char **argv)
 	long runs = 0;
 	for (int i = 1; i < argc; i++) {
 		struct stat sb;
-		if (stat(argv[i], &sb) != 0)
-			continue; /* a target with no regressions yet has no folder */
+		if (stat(argv[i], &sb) != 0) {
+			if (i > 1)
+				continue; /* a target with no regressions yet has no folder */
+			fprintf(stderr, "replay: %s: no such file or folder\n", argv[i]);
+			return 1;
+		}
 		if (!S_ISDIR(sb.st_mode)) {
 			int r = run_file(argv[i]);
 			if (r < 0)
@@ -64,8 +69,12 @@ int main(int argc, char **argv)
 			runs += r;
 			continue;
 		}
-		struct dirent **names;
+		struct dirent **names = NULL;
 		int n = scandir(argv[i], &names, NULL, by_name);
+		if (n < 0) {
+			fprintf(stderr, "replay: %s: cannot read the folder\n", argv[i]);
+			return 1;
+		}
 		for (int k = 0; k < n; k++) {
 			char path[4096];
 			snprintf(path, sizeof(path), "%s/%s", argv[i], names[k]->d_name);

@@ -1,6 +1,6 @@
 # The service's limits (docs/security.md, API4): requests a second per
-# token, failed sign-ins per address, connections per address, and idle
-# connections cut off. Over a limit: 429 with Retry-After, or the
+# token, failed sign-ins per user and address (counted only when a check
+# costs argon2id), connections per address, and idle connections cut off. Over a limit: 429 with Retry-After, or the
 # connection refused; other tokens and addresses go on.
 $GT users add a --role analyst --db s.db > a.tok 2>/dev/null
 $GT users add b --role analyst --db s.db > b.tok 2>/dev/null
@@ -23,11 +23,14 @@ curl -s -D headers.txt -H "Authorization: Bearer $(cat a.tok)" $me | sed 's/in [
 grep -i '^retry-after' headers.txt | tr -d '\r' | sed 's/[0-9][0-9]*/N/'
 echo "# another token is not held back"
 many "$(cat b.tok)" 3
-echo "# 8 sign-ins with a wrong token from one address (6 allowed)"
-many gt1.1.wrongwrongwrongwrongwrongwrongwrongwrongwrongwrong 8
-echo "# then a token already seen goes on; one not seen waits"
-many "$(cat b.tok)" 1
+echo "# 8 sign-ins as user c with a wrong secret from one address (6 allowed)"
+many gt1.3.wrongwrongwrongwrongwrongwrongwrongwrongwrongwrong 8
+echo "# then c's own token, not seen before, waits; b's, seen, goes on"
 many "$(cat c.tok)" 1
+many "$(cat b.tok)" 1
+echo "# tokens refused without argon2id (no such user, malformed) are not counted"
+many gt1.99.wrongwrongwrongwrongwrongwrongwrongwrongwrongwrong 12
+many not-a-token 12
 echo "# connections from one address: 3 allowed"
 exec 3<>/dev/tcp/127.0.0.1/$port 4<>/dev/tcp/127.0.0.1/$port 5<>/dev/tcp/127.0.0.1/$port
 sleep 0.3
