@@ -18,12 +18,12 @@ function show(v, unit) {
 	return s " " unit
 }
 BEGIN {
-	printf "  %-52s %16s  %-44s %16s  %s\n", "benchmark", "ours", "baseline", "baseline", "ours, times better"
+	printf "  %-56s %20s  %-44s %20s  %s\n", "benchmark", "ours", "baseline", "baseline", "ours, times better"
 }
 {
 	ratio = ""
 	if ($4 != "" && $5 > 0 && $2 > 0)
 		ratio = sprintf("%.2f", $3 ~ /\/s$/ ? $2 / $5 : $5 / $2)
-	printf "  %-52s %16s  %-44s %16s  %s\n", $1, show($2, $3), ($4 == "" ? "-" : $4),
+	printf "  %-56s %20s  %-44s %20s  %s\n", $1, show($2, $3), ($4 == "" ? "-" : $4),
 	       ($4 == "" ? "-" : show($5, $3)), (ratio == "" ? "-" : ratio)
 }' "$rows"
