@@ -114,6 +114,17 @@ static void renew(void)
 	setup(NULL);
 }
 
+/* A new user of role in st, signed in. */
+static struct gt_user add_user(struct gt_store *st, const char *name, enum gt_role role)
+{
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	struct gt_user u;
+	assert_int_equal(gt_store_user_add(st, name, role, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_authenticate(st, t, &u, &err), GT_OK);
+	return u;
+}
+
 static void users_and_tokens(void **state)
 {
 	(void)state;
@@ -335,11 +346,8 @@ static void idempotent_submission(void **state)
 	(void)state;
 	struct gt_store *st;
 	struct gt_err err;
-	char t[GT_TOKEN_MAX];
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
-	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
-	struct gt_user u;
-	assert_int_equal(gt_store_authenticate(st, t, &u, &err), GT_OK);
+	struct gt_user u = add_user(st, "kt3", GT_ROLE_MONITOR);
 	struct gt_report r;
 	assert_int_equal(gt_report_parse(good, strlen(good), NOW, &r, &err), GT_OK);
 	bool created;
@@ -395,14 +403,10 @@ static void events_in_store(void **state)
 	struct gt_scenario *sc;
 	struct gt_store *st;
 	struct gt_err err;
-	char t[GT_TOKEN_MAX];
 	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
-	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
-	struct gt_user mon, an;
-	assert_int_equal(gt_store_authenticate(st, t, &mon, &err), GT_OK);
-	assert_int_equal(gt_store_user_add(st, "ana", GT_ROLE_ANALYST, NULL, t, &err), GT_OK);
-	assert_int_equal(gt_store_authenticate(st, t, &an, &err), GT_OK);
+	struct gt_user mon = add_user(st, "kt3", GT_ROLE_MONITOR);
+	struct gt_user an = add_user(st, "ana", GT_ROLE_ANALYST);
 	/* one shelling seen by two teams; another 5 km east; a mine */
 	struct gt_report r[4] = {
 		report_at("a1", 37.70, 48.00, NOW - 7200, "team 1", GT_EVENT_EXPLOSION,
@@ -733,16 +737,12 @@ static void events_near(void **state)
 	struct gt_scenario *sc;
 	struct gt_store *st;
 	struct gt_err err;
-	char t[GT_TOKEN_MAX];
 	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
 	const char *want = getenv("GT_TEST_POSTGIS") ? "PostGIS " : "guarantor";
 	assert_int_equal(strncmp(gt_store_spatial(st), want, strlen(want)), 0);
-	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
-	struct gt_user mon, an;
-	assert_int_equal(gt_store_authenticate(st, t, &mon, &err), GT_OK);
-	assert_int_equal(gt_store_user_add(st, "ana", GT_ROLE_ANALYST, NULL, t, &err), GT_OK);
-	assert_int_equal(gt_store_authenticate(st, t, &an, &err), GT_OK);
+	struct gt_user mon = add_user(st, "kt3", GT_ROLE_MONITOR);
+	struct gt_user an = add_user(st, "ana", GT_ROLE_ANALYST);
 	/* 60 single-report events on a spiral around (37.8, 48.0), out to
 	 * about 60 km; each a day apart, so that none merge */
 	enum { N = 60 };
@@ -813,11 +813,8 @@ static void hostile_text(void **state)
 	(void)state;
 	struct gt_store *st;
 	struct gt_err err;
-	char t[GT_TOKEN_MAX];
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
-	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
-	struct gt_user u;
-	assert_int_equal(gt_store_authenticate(st, t, &u, &err), GT_OK);
+	struct gt_user u = add_user(st, "kt3", GT_ROLE_MONITOR);
 	struct gt_report r = report_at("x-1", 37.6, 48.1, NOW - 3600, "team '3'; --", GT_EVENT_EXPLOSION,
 	                               GT_WEAPON_ARTILLERY);
 	const char *text = "'); DROP TABLE reports; -- \" $1 ? <script>alert(1)</script>";
