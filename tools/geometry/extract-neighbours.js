@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Extract the outlines of Ukraine's neighbours (and a few nearby states) from
 // Natural Earth 1:50m as redistributed by the npm package world-atlas, clip
-// them to the map box lon 13..44, lat 40..56.5, and print a GeoJSON
+// them to the map box lon 10..52, lat 36..60, and print a GeoJSON
 // FeatureCollection (RFC 7946) on stdout, one Feature per line.
 //
 // Usage (packages are looked up from the current directory, not from here):
@@ -44,9 +44,29 @@ const COUNTRIES = [
   ["688", "Serbia", "RS"],
   ["203", "Czechia", "CZ"],
   ["268", "Georgia", "GE"],
+  ["276", "Germany", "DE"],
+  ["040", "Austria", "AT"],
+  ["705", "Slovenia", "SI"],
+  ["191", "Croatia", "HR"],
+  ["070", "Bosnia and Herzegovina", "BA"],
+  ["499", "Montenegro", "ME"],
+  ["008", "Albania", "AL"],
+  ["807", "North Macedonia", "MK"],
+  ["300", "Greece", "GR"],
+  ["428", "Latvia", "LV"],
+  ["233", "Estonia", "EE"],
+  ["398", "Kazakhstan", "KZ"],
+  ["031", "Azerbaijan", "AZ"],
+  ["051", "Armenia", "AM"],
+  ["364", "Iran", "IR"],
+  // world-atlas gives Kosovo no numeric id; found by name, code XK (the
+  // user-assigned code the EU and others use)
+  ["", "Kosovo", "XK"],
 ];
 
-const BOX = { xmin: 13, xmax: 44, ymin: 40, ymax: 56.5 };
+// wide enough that no map of the theatre shows a cut edge: the theatre maps
+// reach about lon 14..48, lat 41..57
+const BOX = { xmin: 10, xmax: 52, ymin: 36, ymax: 60 };
 const MAX_BYTES = 400 * 1024;
 const MIN_STEP = 0.02; // degrees, used only when the output is too large
 const SOURCE = `Natural Earth 1:50m via world-atlas ${atlasVersion} (public domain)`;
@@ -137,7 +157,8 @@ function cleanRing(open, wantCcw, minStep) {
 
 // Clip once (unrounded), then clean with the given thinning step.
 const clipped = COUNTRIES.map(([id, name, cc]) => {
-  const geom = topo.objects.countries.geometries.find((g) => g.id === id);
+  const geom = topo.objects.countries.geometries.find(
+    (g) => (id ? g.id === id : g.id === undefined && g.properties && g.properties.name === name));
   if (!geom) throw new Error(`id ${id} (${name}) not found in countries-50m.json`);
   if (geom.properties && geom.properties.name !== name) {
     console.error(`note: id ${id} is named "${geom.properties.name}" in world-atlas, using "${name}"`);
