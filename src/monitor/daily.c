@@ -82,6 +82,9 @@ static int by_start(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+static enum gt_status read_day(struct gt_store *st, const struct gt_scenario *sc,
+                               struct gt_daily *out, struct gt_err *err);
+
 enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc, const char *day,
                               struct gt_daily *out, struct gt_err *err)
 {
@@ -101,6 +104,25 @@ enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc,
 	out->cells = calloc(sc->nsectors ? sc->nsectors * GT_EVENT_COUNT : 1, sizeof(*out->cells));
 	if (!out->cells)
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	/* one snapshot for the whole report, so that its counts, breaches and
+	 * audit head agree though other servers write meanwhile */
+	enum gt_status s = gt__store_begin_read(st, err);
+	if (s != GT_OK) {
+		gt_daily_fini(out);
+		return s;
+	}
+	s = read_day(st, sc, out, err);
+	gt__store_end_read(st);
+	if (s != GT_OK)
+		gt_daily_fini(out);
+	return s;
+}
+
+/* The report's contents, read inside the caller's snapshot; on failure the
+ * caller releases out. */
+static enum gt_status read_day(struct gt_store *st, const struct gt_scenario *sc,
+                               struct gt_daily *out, struct gt_err *err)
+{
 	struct gt_event *ev = NULL, *prev = NULL;
 	size_t n = 0, np = 0;
 	enum gt_status s;
@@ -162,6 +184,5 @@ enum gt_status gt_store_daily(struct gt_store *st, const struct gt_scenario *sc,
 out_fail:
 	free(ev);
 	free(prev);
-	gt_daily_fini(out);
 	return s;
 }

@@ -95,6 +95,16 @@ enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err)
 	return st->ops->begin(st, err);
 }
 
+enum gt_status gt__store_begin_read(struct gt_store *st, struct gt_err *err)
+{
+	return st->ops->begin_read(st, err);
+}
+
+void gt__store_end_read(struct gt_store *st)
+{
+	st->ops->rollback(st);
+}
+
 enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err)
 {
 	return st->ops->commit(st, err);

@@ -43,6 +43,8 @@ struct gt__sql_ops {
 	/* the store: as store_priv.h */
 	enum gt_status (*exec)(struct gt_store *st, const char *sql, struct gt_err *err);
 	enum gt_status (*begin)(struct gt_store *st, struct gt_err *err);
+	/* A read-only snapshot, left with rollback. */
+	enum gt_status (*begin_read)(struct gt_store *st, struct gt_err *err);
 	/* A transaction that changes the schema: one migrator at a time. */
 	enum gt_status (*begin_schema)(struct gt_store *st, struct gt_err *err);
 	enum gt_status (*commit)(struct gt_store *st, struct gt_err *err);

@@ -465,6 +465,11 @@ static enum gt_status pg_begin(struct gt_store *st, struct gt_err *err)
 	return begin_with(st, "LOCK TABLE audit IN EXCLUSIVE MODE", err);
 }
 
+static enum gt_status pg_begin_read(struct gt_store *st, struct gt_err *err)
+{
+	return begin_with(st, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", err);
+}
+
 static enum gt_status pg_begin_schema(struct gt_store *st, struct gt_err *err)
 {
 	return begin_with(st, "SELECT pg_advisory_xact_lock(" MIGRATION_LOCK ")", err);
@@ -714,6 +719,7 @@ static const struct gt__sql_ops pg_ops = {
 	.changes = pg_changes,
 	.exec = pg_exec,
 	.begin = pg_begin,
+	.begin_read = pg_begin_read,
 	.begin_schema = pg_begin_schema,
 	.commit = pg_commit,
 	.rollback = pg_rollback,

@@ -146,6 +146,13 @@ static enum gt_status lite_begin(struct gt_store *st, struct gt_err *err)
 	return lite_exec(st, "BEGIN IMMEDIATE;", err);
 }
 
+/* In WAL mode a deferred transaction reads one snapshot from its first
+ * read to its end, and blocks no writer. */
+static enum gt_status lite_begin_read(struct gt_store *st, struct gt_err *err)
+{
+	return lite_exec(st, "BEGIN DEFERRED;", err);
+}
+
 static enum gt_status lite_commit(struct gt_store *st, struct gt_err *err)
 {
 	return lite_exec(st, "COMMIT;", err);
@@ -305,6 +312,7 @@ static const struct gt__sql_ops lite_ops = {
 	.changes = lite_changes,
 	.exec = lite_exec,
 	.begin = lite_begin,
+	.begin_read = lite_begin_read,
 	.begin_schema = lite_begin,
 	.commit = lite_commit,
 	.rollback = lite_rollback,

@@ -31,6 +31,11 @@ enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_er
  * makes it durable before it returns; rollback undoes it and reports
  * nothing. */
 enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err);
+/* A read-only snapshot for reads that must agree with each other (SQLite:
+ * a deferred transaction, in WAL a snapshot from its first read;
+ * PostgreSQL: REPEATABLE READ, READ ONLY). end_read leaves it. */
+enum gt_status gt__store_begin_read(struct gt_store *st, struct gt_err *err);
+void gt__store_end_read(struct gt_store *st);
 enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err);
 void gt__store_rollback(struct gt_store *st);
 /* The current UTC time, ISO 8601 to the second. */

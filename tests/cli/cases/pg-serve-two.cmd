@@ -67,3 +67,5 @@ while kill -0 $(cat a.pid) 2>/dev/null || kill -0 $(cat b.pid) 2>/dev/null; do s
 $GT audit verify --db "$DB" | sed 's/[0-9]* entries/N entries/'
 sql "SELECT count(*) FROM audit WHERE action = 'report.submit'" | sed 's/^/report.submit entries: /'
 sql "SELECT count(*) = max(seq) FROM audit" | sed 's/^t$/audit sequence without gaps: yes/; s/^f$/audit sequence without gaps: NO/'
+# the daily report, read in one snapshot of the shared store
+$GT daily --db "$DB" --day 2026-01-10 | python3 -c "import json, sys; d = json.load(sys.stdin); print('daily report 2026-01-10 from PostgreSQL:', d['headline'])"
