@@ -47,19 +47,24 @@ static void file_url(const char *path, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* Waits up to `seconds` for the child; kills it after. Returns its exit
- * status, or -1 when it had to be killed or did not exit normally. */
-static int wait_for(pid_t pid, int seconds)
+/* Waits up to `seconds` for the child, and for the signals in stop (held
+ * blocked by the caller); kills the child after, or at once when one of
+ * them comes (OUT: *caught, else 0). Returns its exit status, or -1 when it
+ * had to be killed or did not exit normally. */
+static int wait_for(pid_t pid, int seconds, const sigset_t *stop, int *caught)
 {
 	int status;
-	for (int tick = 0; tick < seconds * 10; tick++) {
+	*caught = 0;
+	for (int tick = 0; tick < seconds * 10 && !*caught; tick++) {
 		pid_t r = waitpid(pid, &status, WNOHANG);
 		if (r == pid)
 			return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 		if (r < 0 && errno != EINTR)
 			return -1;
 		struct timespec ts = {0, 100000000};
-		nanosleep(&ts, NULL);
+		int sig = sigtimedwait(stop, NULL, &ts);
+		if (sig > 0)
+			*caught = sig;
 	}
 	/* the browser and whatever it started: they share its process group */
 	kill(-pid, SIGKILL);
@@ -89,10 +94,24 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 		return GT_EXIT_FAILURE;
 	}
 	snprintf(profile_arg, sizeof(profile_arg), "--user-data-dir=%s", profile);
+	/* Ctrl-C (or a TERM) while the browser works is held until it has been
+	 * stopped and its folders removed, then takes its course; the browser,
+	 * in a process group of its own, would not see it */
+	sigset_t stop, old;
+	sigemptyset(&stop);
+	const int stoppers[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof(stoppers) / sizeof(stoppers[0]); i++) {
+		struct sigaction now;
+		/* a signal this process ignores (nohup, a background job) stays ignored */
+		if (sigaction(stoppers[i], NULL, &now) == 0 && now.sa_handler != SIG_IGN)
+			sigaddset(&stop, stoppers[i]);
+	}
+	sigprocmask(SIG_BLOCK, &stop, &old);
 	posix_spawnattr_t attr;
 	posix_spawnattr_init(&attr);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
 	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setsigmask(&attr, &old);
 	char *args[] = {(char *)browser,
 	                "--headless",
 	                "--no-sandbox",
@@ -116,7 +135,7 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 	int err = posix_spawnp(&pid, browser, &io, &attr, args, environ);
 	posix_spawn_file_actions_destroy(&io);
 	posix_spawnattr_destroy(&attr);
-	int rc = GT_EXIT_OK;
+	int rc = GT_EXIT_OK, caught = 0;
 	struct stat st;
 	if (err) {
 		fprintf(stderr,
@@ -124,8 +143,10 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 		        "or name it in GT_CHROMIUM. The brief is written as HTML.\n",
 		        browser, strerror(err));
 		rc = GT_EXIT_FAILURE;
-	} else if (wait_for(pid, 120) != 0 || stat(tmp, &st) != 0 || st.st_size == 0) {
-		fprintf(stderr, "guarantor: %s could not print %s to PDF\n", browser, html_path);
+	} else if (wait_for(pid, 120, &stop, &caught) != 0 || stat(tmp, &st) != 0 ||
+	           st.st_size == 0) {
+		if (!caught)
+			fprintf(stderr, "guarantor: %s could not print %s to PDF\n", browser, html_path);
 		remove(tmp);
 		rc = GT_EXIT_FAILURE;
 	} else if (rename(tmp, pdf_path) != 0) {
@@ -134,5 +155,8 @@ int gt_cli_print_pdf(const char *html_path, const char *pdf_path)
 		rc = GT_EXIT_FAILURE;
 	}
 	nftw(profile, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (caught) /* the interruption takes its course, now that all is tidy */
+		raise(caught);
 	return rc;
 }
