@@ -4,11 +4,11 @@
 set -euo pipefail
 
 pkgs=(
-  build-essential cmake pkg-config clang
+  build-essential cmake pkg-config clang libclang-rt-14-dev procps
   libyaml-dev libjansson-dev libproj-dev proj-data libgeos-dev
   libglpk-dev libcsv-dev libcairo2-dev libcmocka-dev
   libopenmpi-dev openmpi-bin python3-numpy
-  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-15-postgis-3 libsodium-dev libmicrohttpd-dev curl wrk
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-15-postgis-3 libsodium-dev libmicrohttpd-dev curl wrk bc
   fonts-dejavu-core chromium
 )
 # the dashboard is bundled with Node.js and npm (web/build.sh); machines
