@@ -27,7 +27,7 @@ cd "$tmp"
 start() { # name: a server on the store; its port in name.port
 	"$gt" serve --db "$db" --listen 127.0.0.1:0 --rate 0 2> "$1.log" &
 	servers="$servers $!"
-	for i in $(seq 100); do grep -q serving "$1.log" && break; sleep 0.1; done
+	for i in $(seq 100); do grep -qs serving "$1.log" && break; sleep 0.1; done
 	sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1.log" > "$1.port"
 }
 post_lua() { # prefix: a wrk script whose threads number their own new reports

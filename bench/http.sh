@@ -15,7 +15,7 @@ cd "$tmp"
 "$gt" users add desk --role analyst --db b.db > analyst.tok 2>/dev/null
 "$gt" serve --db b.db --listen 127.0.0.1:0 --rate 0 2> serve.log &
 server=$!
-for i in $(seq 100); do grep -q serving serve.log && break; sleep 0.1; done
+for i in $(seq 100); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 base=http://127.0.0.1:$port
 
@@ -65,7 +65,7 @@ echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: 
 # queue for the store's one write lock
 "$gt" serve --db b.db --listen 127.0.0.1:0 --rate 0 2> serve2.log &
 second=$!
-for i in $(seq 100); do grep -q serving serve2.log && break; sleep 0.1; done
+for i in $(seq 100); do grep -qs serving serve2.log && break; sleep 0.1; done
 port2=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve2.log)
 sed 's/"b%d-%d"/"x%d-%d"/' post.lua > post2.lua
 sed 's/"b%d-%d"/"y%d-%d"/' post.lua > post3.lua

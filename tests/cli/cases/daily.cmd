@@ -9,7 +9,7 @@ $GT users add press --role observer --db s.db > observer.tok 2>/dev/null
 $GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
-for i in $(seq 50); do grep -q serving serve.log && break; sleep 0.1; done
+for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 api=http://127.0.0.1:$port/api/v1
 as() { role=$1; shift; curl -s -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@"; echo; }

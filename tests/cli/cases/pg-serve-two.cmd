@@ -28,7 +28,7 @@ $GT users add desk --role analyst --db "$DB" > analyst.tok 2>/dev/null
 start() {
 	$GT serve --db "$DB" --listen 127.0.0.1:0 --rate 0 2> $1.log &
 	echo $! > $1.pid
-	for i in $(seq 50); do grep -q serving $1.log && break; sleep 0.1; done
+	for i in $(seq 50); do grep -qs serving $1.log && break; sleep 0.1; done
 	sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' $1.log > $1.port
 }
 start a

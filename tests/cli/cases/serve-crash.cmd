@@ -7,7 +7,7 @@ start() {
 	rm -f serve.log
 	$GT serve --db c.db --listen 127.0.0.1:0 2> serve.log &
 	server=$!
-	for i in $(seq 100); do grep -q serving serve.log && break; sleep 0.05; done
+	for i in $(seq 100); do grep -qs serving serve.log && break; sleep 0.05; done
 	api=http://127.0.0.1:$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)/api/v1
 }
 start

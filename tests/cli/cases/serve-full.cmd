@@ -8,7 +8,7 @@ $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 start() {
 	$GT serve --db s.db --listen 127.0.0.1:0 --rate 0 "$@" 2> serve.log &
 	server=$!
-	for i in $(seq 50); do grep -q serving serve.log && break; sleep 0.1; done
+	for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 	port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 }
 trap 'kill $server 2>/dev/null' EXIT

@@ -9,7 +9,7 @@ $GT serve --db s.db --listen 127.0.0.1:0 --rate 1 --burst 10 --failed-signins 6 
 	--max-conn-per-ip 3 --idle-timeout 2 2> serve.log &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
-for i in $(seq 50); do grep -q serving serve.log && break; sleep 0.1; done
+for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 me=http://127.0.0.1:$port/api/v1/me
 many() { # token count: the status of each of count requests on one connection

@@ -14,7 +14,7 @@ echo gt1.1.wrongwrongwrong > wrong.tok
 $GT serve --db s.db --listen 127.0.0.1:0 --failed-signins 0 2> serve.log &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
-for i in $(seq 50); do grep -q serving serve.log && break; sleep 0.1; done
+for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 roles="none wrong revoked monitor analyst commander member observer"
 printf '%-40s' route; for r in $roles; do printf '%10s' $r; done; echo
