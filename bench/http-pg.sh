@@ -30,25 +30,12 @@ start() { # name: a server on the store; its port in name.port
 	for i in $(seq 100); do grep -qs serving "$1.log" && break; sleep 0.1; done
 	sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1.log" > "$1.port"
 }
-post_lua() { # prefix: a wrk script whose threads number their own new reports
-	cat <<LUA
-local n = 0
-local counter = 1
-function setup(thread) thread:set("tid", counter); counter = counter + 1 end
-function request()
-  n = n + 1
-  local body = string.format('{"id": "$1%d-%d", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": %.4f, "lat": 48.1, "precision_m": 500}, "observer": "team %d", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}', tid, n, 37.0 + (n % 1000) / 1000.0, n % 40)
-  return wrk.format("POST", "/api/v1/reports", {["Authorization"] = "Bearer $(cat monitor.tok)", ["Content-Type"] = "application/json"}, body)
-end
-LUA
-}
-post_lua a > a.lua
-post_lua b > b.lua
-post_lua c > c.lua
+lua=$here/bench/post-reports.lua # new reports, their ids prefixed apart per run
+export GT_BENCH_TOKEN=$(cat monitor.tok)
 start one
 start two
 echo "guarantor serve on PostgreSQL $(psql "$db" -qAtc 'SHOW server_version') (fsync on), loopback, wrk 10 s:"
-wrk -t2 -c8 -d10s --latency -s a.lua "http://127.0.0.1:$(cat one.port)" > one.txt
+GT_BENCH_PREFIX=a wrk -t2 -c8 -d10s --latency -s "$lua" "http://127.0.0.1:$(cat one.port)" > one.txt
 awk '/Requests\/sec/ {rps = $2} /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2} /Non-2xx/ {bad = $NF}
      END {printf "%-46s %9.0f req/s  p50 %8s  p99 %8s%s\n", "POST reports, 1 server, 8 connections", rps, p50, p99, bad ? "  (" bad " not 2xx)" : ""}' one.txt
 one_rps=$(awk '/Requests\/sec/ {print $2}' one.txt)
@@ -56,8 +43,8 @@ one_rps=$(awk '/Requests\/sec/ {print $2}' one.txt)
 sqlite_rps=$(awk -F'\t' '$1 == "HTTP: POST /api/v1/reports, one server, SQLite" {print $2}' "${GT_BENCH_TABLE:-/dev/null}" | tail -n 1)
 printf 'HTTP: POST /api/v1/reports, one server, PostgreSQL\t%s\treq/s\t%s\t%s\n' \
 	"$one_rps" "${sqlite_rps:+the same on SQLite}" "${sqlite_rps:-0}" >> "${GT_BENCH_TABLE:-/dev/null}"
-wrk -t1 -c4 -d10s --latency -s b.lua "http://127.0.0.1:$(cat one.port)" > x.txt & w1=$!
-wrk -t1 -c4 -d10s --latency -s c.lua "http://127.0.0.1:$(cat two.port)" > y.txt & w2=$!
+GT_BENCH_PREFIX=b wrk -t1 -c4 -d10s --latency -s "$lua" "http://127.0.0.1:$(cat one.port)" > x.txt & w1=$!
+GT_BENCH_PREFIX=c wrk -t1 -c4 -d10s --latency -s "$lua" "http://127.0.0.1:$(cat two.port)" > y.txt & w2=$!
 wait $w1 $w2
 awk '/Requests\/sec/ {rps += $2} /^ +99%/ {p99 = p99 " " $2} /Non-2xx/ {bad += $NF}
      END {printf "%-46s %9.0f req/s  p99 %s (each server)%s\n", "POST reports, 2 servers on one database, 4+4", rps, p99, bad ? "  (" bad " not 2xx)" : ""}' x.txt y.txt

@@ -7,6 +7,7 @@
 set -eu
 build=${1:-build}
 gt=$(realpath "./$build/guarantor")
+lua=$(cd "$(dirname "$0")" && pwd)/post-reports.lua
 command -v wrk >/dev/null || { echo "bench/http.sh: wrk is not installed (scripts/setup-deps.sh)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -19,17 +20,8 @@ for i in $(seq 100); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 base=http://127.0.0.1:$port
 
-# each wrk thread numbers its own reports, so every id is new
-cat > post.lua <<LUA
-local n = 0
-local counter = 1
-function setup(thread) thread:set("tid", counter); counter = counter + 1 end
-function request()
-  n = n + 1
-  local body = string.format('{"id": "b%d-%d", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": %.4f, "lat": 48.1, "precision_m": 500}, "observer": "team %d", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}', tid, n, 37.0 + (n % 1000) / 1000.0, n % 40)
-  return wrk.format("POST", "/api/v1/reports", {["Authorization"] = "Bearer $(cat monitor.tok)", ["Content-Type"] = "application/json"}, body)
-end
-LUA
+# new reports from bench/post-reports.lua, their ids prefixed apart per run
+export GT_BENCH_TOKEN=$(cat monitor.tok)
 cat > get.lua <<LUA
 wrk.headers["Authorization"] = "Bearer $(cat analyst.tok)"
 LUA
@@ -51,7 +43,7 @@ row() { # what figure [baseline figure]: a row of make bench's table (bench/tabl
 	return 0
 }
 echo "guarantor serve on loopback, wrk 2 threads x 8 connections, 10 s each:"
-run "POST /api/v1/reports (durable, audited)" -s post.lua "$base"
+GT_BENCH_PREFIX=b run "POST /api/v1/reports (durable, audited)" -s "$lua" "$base"
 post_rps=$rps
 row "HTTP: POST /api/v1/reports, one server, SQLite" "$rps"
 "$gt" correlate --db b.db > /dev/null
@@ -67,10 +59,8 @@ echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: 
 second=$!
 for i in $(seq 100); do grep -qs serving serve2.log && break; sleep 0.1; done
 port2=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve2.log)
-sed 's/"b%d-%d"/"x%d-%d"/' post.lua > post2.lua
-sed 's/"b%d-%d"/"y%d-%d"/' post.lua > post3.lua
-wrk -t1 -c4 -d10s --latency -s post2.lua "$base" > one.txt & w1=$!
-wrk -t1 -c4 -d10s --latency -s post3.lua "http://127.0.0.1:$port2" > two.txt & w2=$!
+GT_BENCH_PREFIX=x wrk -t1 -c4 -d10s --latency -s "$lua" "$base" > one.txt & w1=$!
+GT_BENCH_PREFIX=y wrk -t1 -c4 -d10s --latency -s "$lua" "http://127.0.0.1:$port2" > two.txt & w2=$!
 wait $w1 $w2
 kill $second
 awk '/Requests\/sec/ {rps += $2} /^ +99%/ {p99 = p99 " " $2} END {printf "%-46s %9.0f req/s  p99 %s (each server)\n", "POST reports, 2 servers on one store, 4+4 conn.", rps, p99}' one.txt two.txt
