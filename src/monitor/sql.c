@@ -85,11 +85,6 @@ int64_t gt__store_changes(struct gt_store *st)
 	return st->ops->changes(st);
 }
 
-enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_err *err)
-{
-	return st->ops->exec(st, sql, err);
-}
-
 enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err)
 {
 	return st->ops->begin(st, err);

@@ -125,8 +125,7 @@ const char *gt_store_name(const struct gt_store *st)
 
 const char *gt_store_spatial(const struct gt_store *st)
 {
-	return st->ops->near_sql && st->ops->near_sql((struct gt_store *)st) ? st->postgis
-	                                                                      : "guarantor";
+	return st->postgis[0] ? st->postgis : "guarantor";
 }
 
 const char *gt__store_near_sql(struct gt_store *st)

@@ -23,8 +23,6 @@ struct gt_store {
  * damaged data, GT_E_FULL for a full store or disk, GT_E_UNAVAILABLE when
  * the database cannot be reached, GT_E_IO otherwise. */
 enum gt_status gt__store_fail(struct gt_store *st, struct gt_err *err, const char *what);
-/* Runs SQL without parameters (schema, pragmas, transactions). */
-enum gt_status gt__store_exec(struct gt_store *st, const char *sql, struct gt_err *err);
 /* A write transaction: one writer at a time, across every process on the
  * store, so that the audit chain stays one chain (SQLite: BEGIN
  * IMMEDIATE; PostgreSQL: an exclusive lock on the audit table). commit
