@@ -20,13 +20,12 @@ fi
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # PostgreSQL's server, run as postgres, reads the points from here
 pgdir=/tmp/gt-pg-dbscan-$$
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 trap 'bash "$here/tests/pg/cluster.sh" stop "$pgdir"; rm -rf "$tmp"' EXIT
 "./$build/bench_correlate" "$n" --points "$tmp/points.csv" > "$tmp/ours.txt"
 ours=$(sed -n 's/^seconds: //p' "$tmp/ours.txt")
 events=$(sed -n 's/.*events found: \([0-9]*\);.*/\1/p' "$tmp/ours.txt")
-bash "$here/tests/pg/cluster.sh" start "$pgdir" "$port" postgis
-db=postgresql://postgres@127.0.0.1:$port/gis
+bash "$here/tests/pg/cluster.sh" start "$pgdir" auto postgis
+db=$(bash "$here/tests/pg/cluster.sh" url "$pgdir" gis)
 radius=$("./$build/guarantor" scenario export | awk '/^  correlation:/ {c = 1} c && /radius_km:/ {print $2; exit}')
 window=$("./$build/guarantor" scenario export | awk '/^  correlation:/ {c = 1} c && /window_minutes:/ {print $2; exit}')
 psql "$db" -qAt -v ON_ERROR_STOP=1 <<SQL > "$tmp/pg.txt"

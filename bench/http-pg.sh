@@ -12,7 +12,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 command -v wrk >/dev/null || { echo "bench/http-pg.sh: wrk is not installed (scripts/setup-deps.sh)"; exit 1; }
 tmp=$(mktemp -d)
 pgdir=/tmp/gt-pg-bench-$$
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 servers=""
 cleanup() {
 	for p in $servers; do kill "$p" 2>/dev/null || true; done
@@ -20,8 +19,8 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-bash "$here/tests/pg/cluster.sh" start "$pgdir" "$port" durable
-db=postgresql://postgres@127.0.0.1:$port/postgres
+bash "$here/tests/pg/cluster.sh" start "$pgdir" auto durable
+db=$(bash "$here/tests/pg/cluster.sh" url "$pgdir" postgres)
 cd "$tmp"
 "$gt" users add kt3 --role monitor --db "$db" > monitor.tok 2>/dev/null
 start() { # name: a server on the store; its port in name.port

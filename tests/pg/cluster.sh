@@ -7,12 +7,19 @@
 #                                         "gis" with the PostGIS extension
 #   cluster.sh stop DIR                   stop it (immediately) and remove DIR
 #   cluster.sh restart DIR                stop (fast) and start again
+#   cluster.sh url DIR [DATABASE]         print the URL of a database on it
+#                                         (default postgres)
+#   cluster.sh with DIR DATABASE CMD...   run CMD with GT_TEST_PG set to that URL
+#
+# PORT "auto" takes the first free port from one below the kernel's range of
+# ephemeral ports, where no client's connection can be holding it; a fixed
+# port is tried once. Either way the port is kept in DIR/port.
 #
 # Without "durable" the cluster does not fsync: it is thrown away, and the
 # tests of a server's crash (kill -9) do not depend on the disk. As root
 # (CI), PostgreSQL runs as the postgres user, which refuses to run as root.
 set -euo pipefail
-usage="usage: cluster.sh start|stop|restart DIR [PORT] [durable] [postgis]"
+usage="usage: cluster.sh start|stop|restart|url|with DIR [PORT|auto] [durable] [postgis]"
 cmd=${1:?$usage}
 dir=${2:?$usage}
 dir=$(realpath -m "$dir")
@@ -21,18 +28,31 @@ if [ -z "$bin" ]; then
   echo "cluster.sh: PostgreSQL's server is not installed (scripts/setup-deps.sh installs it)" >&2
   exit 1
 fi
+caller=$PWD
 cd /  # the postgres user may not enter the caller's folder
+url_of() { # database: its URL on the cluster in $dir
+  [ -s "$dir/port" ] || { echo "cluster.sh: no cluster started in $dir" >&2; exit 1; }
+  echo "postgresql://postgres@127.0.0.1:$(cat "$dir/port")/$1"
+}
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 case $cmd in
 start)
-  port=${3:?cluster.sh start: give a port}
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
-  as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
-    --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+  port=${3:?cluster.sh start: give a port, or auto}
+  if [ "$port" = auto ]; then
+    # 20 ports from one below the ephemeral range (32768-60999 by default),
+    # or above it if it starts low; spread by process, so that clusters
+    # started at once seldom try the same port
+    read -r low high < /proc/sys/net/ipv4/ip_local_port_range || { low=32768 high=60999; }
+    if [ "$low" -gt 20100 ]; then first=$((20000 + $$ % (low - 20100)))
+    else first=$((high + 1 + $$ % (65535 - high - 20))); fi
+    tries=$(seq $first $((first + 19)))
+  elif [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ]; then
+    tries=$port
+  else
+    echo "cluster.sh: port '$port' is not a number from 1 to 65535, or auto" >&2; exit 2
+  fi
   sync=off postgis=no
   for opt in "${@:4}"; do
     case $opt in
@@ -41,15 +61,35 @@ start)
     *) echo "cluster.sh: unknown option '$opt' (durable, postgis)" >&2; exit 2 ;;
     esac
   done
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
+  as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+    --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = '$dir'
 fsync = $sync
 max_connections = 50
 CONF
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
-    { cat "$dir/server.log" >&2; exit 1; }
+  cp "$dir/data/postgresql.conf" "$dir/postgresql.conf.base"
+  started=no tried=""
+  for try in $tries; do
+    tried=${tried:+$tried,}$try
+    { cat "$dir/postgresql.conf.base"; echo "port = $try"; } >"$dir/data/postgresql.conf"
+    rm -f "$dir/server.log"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1; then
+      started=yes port=$try
+      break
+    fi
+    grep -qs "Address already in use" "$dir/server.log" || break
+  done
+  if [ $started = no ]; then
+    cat "$dir/server.log" >&2
+    echo "cluster.sh: PostgreSQL did not start (tried port $tried)" >&2
+    exit 1
+  fi
+  echo "$port" >"$dir/port"
   if [ $postgis = yes ]; then
     url=postgresql://postgres@127.0.0.1:$port
     psql "$url/postgres" -qc "CREATE DATABASE gis"
@@ -66,8 +106,18 @@ restart)
   as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
   ;;
+url)
+  url_of "${3:-postgres}"
+  ;;
+with)
+  db=${3:?$usage}
+  url=$(url_of "$db")
+  shift 3
+  cd "$caller"
+  GT_TEST_PG=$url exec "$@"
+  ;;
 *)
-  echo "cluster.sh: unknown command '$cmd' (start, stop, restart)" >&2
+  echo "cluster.sh: unknown command '$cmd' (start, stop, restart, url, with)" >&2
   exit 2
   ;;
 esac

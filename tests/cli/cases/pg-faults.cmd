@@ -7,9 +7,8 @@
 # After each, every acknowledged report is stored exactly once with its
 # one audit entry, and the audit chain verifies.
 dir=/tmp/gt-pg-faults-$$
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-bash $IN/../../pg/cluster.sh start $dir $port
-DB=postgresql://postgres@127.0.0.1:$port/postgres
+bash $IN/../../pg/cluster.sh start $dir auto
+DB=$(bash $IN/../../pg/cluster.sh url $dir)
 sql() { psql "$DB" -qAtF'|' -c "$1"; }
 $GT users add kt3 --role monitor --db "$DB" > monitor.tok 2>/dev/null
 start() {
