@@ -37,6 +37,12 @@ url_of() { # database: its URL on the cluster in $dir
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+stop_cluster() { # stop the cluster in $dir, if one runs there, and remove $dir
+  if [ -d "$dir/data" ]; then
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+}
 case $cmd in
 start)
   port=${3:?cluster.sh start: give a port, or auto}
@@ -61,7 +67,7 @@ start)
     *) echo "cluster.sh: unknown option '$opt' (durable, postgis)" >&2; exit 2 ;;
     esac
   done
-  rm -rf "$dir"
+  stop_cluster # one left running by a run that was killed
   mkdir -p "$dir"
   if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
@@ -97,10 +103,7 @@ CONF
   fi
   ;;
 stop)
-  if [ -d "$dir/data" ]; then
-    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$dir"
+  stop_cluster
   ;;
 restart)
   as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
