@@ -306,6 +306,9 @@ struct gt_sim_params {
 	double escalation_ground;  /* per answered breach */
 	double escalation_air;
 	double war_given_escalation;
+	/* live risk: the scenario's probe rate is worth this many years of
+	 * observation against a monitoring record (docs/model-sim.md) */
+	double prior_years;
 	/* the run (CLI defaults) */
 	int years;
 	long runs;

@@ -39,6 +39,17 @@ struct gt_sim_member {
 	double delay_days; /* mean days to decide; negative: `decision_days` */
 };
 
+/* Where every run starts. Zeroed (given false): a new ceasefire, with the
+ * simulation's belief_start, full cohesion and the backstop's reliability.
+ * Given: the state a monitoring record has left (gt_sim_live_fit). */
+struct gt_sim_state {
+	bool given;
+	double belief;      /* the adversary's belief that breaches are answered */
+	double cohesion;    /* the coalition's, 0-1 */
+	double reliability; /* the backstop's */
+	bool split;         /* the coalition has split: the runs start with half the troops */
+};
+
 /* One option as the simulation sees it; built from the scenario and the
  * other engines by gt_sim_option_build, or by hand. */
 struct gt_sim_option {
@@ -53,6 +64,7 @@ struct gt_sim_option {
 	struct gt_sim_member members[64];
 	size_t nmembers;          /* 0: nobody answers breaches */
 	struct gt_decide_rules rules; /* a negative quorum or deadline: the simulation's */
+	struct gt_sim_state start;
 };
 
 struct gt_sizing_option;
@@ -117,6 +129,49 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_run_watched(const struct gt_sim_pa
                                                           struct gt_sim_counts *out,
                                                           const struct gt_sim_watch *watch,
                                                           struct gt_err *err);
+
+/* --- live risk (docs/model-sim.md, "Live risk") ------------------------- */
+
+/* What became of one breach the monitoring mission recorded. */
+enum gt_sim_outcome {
+	GT_SIM_ANSWERED,   /* a response was approved */
+	GT_SIM_UNANSWERED, /* none was approved within the decision deadline */
+	GT_SIM_PENDING     /* still within it */
+};
+
+/* The record of one guarantee in place: how long it has been watched, and
+ * its breaches' outcomes, oldest first. */
+struct gt_sim_record {
+	double days;
+	const enum gt_sim_outcome *outcomes;
+	size_t n;
+};
+
+/* The simulation fitted to a record. */
+struct gt_sim_live {
+	double days;                  /* observed */
+	size_t breaches, answered, unanswered, pending;
+	double seen;                  /* (S3) share of probes the option's monitors see */
+	double deterrence;            /* (S2) the multiplier m at the ceasefire's start */
+	double prior_years;           /* the weight of the scenario's probe rate */
+	double probe_prior;           /* probes a year with no guarantee: the scenario's, */
+	double probe_observed;        /* the record's (breaches / (years * m * seen)), */
+	double probe_fitted;          /* and the two weighted by years */
+	struct gt_sim_state state;    /* after the record's answered and unanswered breaches */
+};
+
+/* Fits the simulation of option o to a record of it in place: the probe
+ * rate, as the scenario's (worth p->prior_years of observation) and the
+ * record's breaches together, and the state the answered and unanswered
+ * breaches leave, replayed through S5. Run the simulation on a copy of p
+ * with probe_per_year = out->probe_fitted and of o with start = out->state.
+ * GT_E_USAGE for a record of less than a day or with n > 0 and no
+ * outcomes. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_live_fit(const struct gt_sim_params *p,
+                                                       const struct gt_sim_option *o,
+                                                       const struct gt_sim_record *rec,
+                                                       struct gt_sim_live *out,
+                                                       struct gt_err *err);
 
 /* --- sensitivity (docs/model-sim.md, "Sensitivity") -------------------- */
 

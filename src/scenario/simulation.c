@@ -31,7 +31,7 @@ static const struct field fields[] = {
 enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
 {
 	enum { NF = sizeof(fields) / sizeof(fields[0]) };
-	const char *keys[NF + 5];
+	const char *keys[NF + 6];
 	struct gt_sim_params *p = &s->simulation;
 	enum gt_status st;
 	size_t k = 0;
@@ -41,6 +41,7 @@ enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n, struct gt
 	keys[k++] = "years";
 	keys[k++] = "runs";
 	keys[k++] = "seed";
+	keys[k++] = "prior_years";
 	keys[k] = NULL;
 	if ((st = gt__yr_expect_map(r, n, "simulation")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, n, "simulation", keys)) != GT_OK)
@@ -67,6 +68,12 @@ enum gt_status gt__read_simulation(struct yr *r, const yaml_node_t *n, struct gt
 		if ((st = gt__yr_int(r, x, sub, lo[i], hi[i], &v[i])) != GT_OK)
 			return st;
 	}
+	/* optional: a scenario that never meets a monitoring record need not
+	 * say; 1 is the default docs/scenario.md gives */
+	p->prior_years = 1;
+	if ((st = gt__yr_opt_number(r, n, "simulation", "prior_years", 0.01, 100,
+	                            &p->prior_years)) != GT_OK)
+		return st;
 	p->years = (int)v[0];
 	p->runs = v[1];
 	p->seed = v[2];

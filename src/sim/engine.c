@@ -4,6 +4,7 @@
  * integer counts into their thread's tally, which are summed at the end. */
 #include "guarantor/sim.h"
 #include "sim/philox.h"
+#include "sim/sim_priv.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -44,10 +45,42 @@ static double delay(struct run *r, double mean)
 	return mean > 0 ? -mean * log1p(-uniform(r)) : 0;
 }
 
-/* (S3) a breach is seen with this probability. */
-static double p_detect(const struct gt_sim_params *p, const struct gt_sim_option *o)
+double gt__sim_seen(const struct gt_sim_params *p, const struct gt_sim_option *o)
 {
 	return 1 - (1 - p->detect_base) * exp2(-o->monitors_per_100km / p->monitors_half);
+}
+
+double gt__sim_deterrence(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                          double troops, double reliability, double belief)
+{
+	double cost = p->beta_defender * (o->defender_strength - 1) +
+	              p->beta_troops * log1p(troops / 10000.0) + p->beta_air * o->air_reach +
+	              (o->backstop ? p->beta_backstop * reliability : 0) +
+	              (o->buffer ? p->beta_buffer : 0) + p->gamma_belief * belief;
+	return exp(-cost);
+}
+
+void gt__sim_land_state(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                        bool answered, struct gt_sim_state *s)
+{
+	if (answered) {
+		s->belief += p->learning * (1 - s->belief);
+		return;
+	}
+	s->belief -= p->learning * s->belief;
+	s->cohesion -= p->cohesion_loss * s->cohesion;
+	s->reliability -= p->backstop_loss * s->reliability;
+	if (o->nmembers > 0 && s->cohesion < p->split_below)
+		s->split = true;
+}
+
+void gt__sim_fresh_state(const struct gt_sim_params *p, const struct gt_sim_option *o,
+                         struct gt_sim_state *s)
+{
+	*s = (struct gt_sim_state){.given = true,
+	                           .belief = o->nmembers > 0 ? p->belief_start : 0,
+	                           .cohesion = 1,
+	                           .reliability = p->backstop_reliability};
 }
 
 /* (S4) whether the coalition answers a breach, and after how many days. */
@@ -78,24 +111,24 @@ static bool decide_answer(const struct gt_sim_params *p, const struct gt_sim_opt
 static bool land(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
                  bool answered, struct gt_sim_counts *c)
 {
-	if (answered) {
-		c->answered++;
-		r->belief += p->learning * (1 - r->belief);
-		if (uniform(r) < (o->air ? p->escalation_air : p->escalation_ground)) {
-			c->escalations++;
-			r->escalated = true;
-			if (uniform(r) < p->war_given_escalation)
-				return true;
-		}
+	struct gt_sim_state s = {true, r->belief, r->cohesion, r->reliability, r->split};
+	gt__sim_land_state(p, o, answered, &s);
+	if (s.split && !r->split)
+		r->troops /= 2; /* half the contributors go home */
+	r->belief = s.belief;
+	r->cohesion = s.cohesion;
+	r->reliability = s.reliability;
+	r->split = s.split;
+	if (!answered) {
+		c->unanswered++;
 		return false;
 	}
-	c->unanswered++;
-	r->belief -= p->learning * r->belief;
-	r->cohesion -= p->cohesion_loss * r->cohesion;
-	r->reliability -= p->backstop_loss * r->reliability;
-	if (!r->split && o->nmembers > 0 && r->cohesion < p->split_below) {
-		r->split = true;
-		r->troops /= 2; /* half the contributors go home */
+	c->answered++;
+	if (uniform(r) < (o->air ? p->escalation_air : p->escalation_ground)) {
+		c->escalations++;
+		r->escalated = true;
+		if (uniform(r) < p->war_given_escalation)
+			return true;
 	}
 	return false;
 }
@@ -108,10 +141,13 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o, uint64_t seed,
                     uint64_t index, struct gt_sim_counts *c)
 {
-	struct run r = {.cohesion = 1, .reliability = p->backstop_reliability,
-	                .troops = o->troops, .pretext_until = -1};
+	struct gt_sim_state start = o->start;
+	if (!start.given)
+		gt__sim_fresh_state(p, o, &start);
+	struct run r = {.belief = start.belief, .cohesion = start.cohesion,
+	                .reliability = start.reliability, .split = start.split,
+	                .troops = start.split ? o->troops / 2 : o->troops, .pretext_until = -1};
 	gt__stream_init(&r.rng, seed, index);
-	r.belief = o->nmembers > 0 ? p->belief_start : 0;
 	r.rules = o->rules;
 	if (r.rules.quorum < 0)
 		r.rules.quorum = p->quorum;
@@ -131,7 +167,7 @@ static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o
 static int history(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
                    int days, struct gt_sim_counts *c)
 {
-	double seen = p_detect(p, o);
+	double seen = gt__sim_seen(p, o);
 	double attribution = p->attribution_days / (1 + o->monitors_per_100km / p->monitors_half);
 	for (int day = 0; day < days; day++) {
 		/* outcomes of earlier breaches that land today */
@@ -148,12 +184,7 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 			}
 		}
 		/* (S2) what deters today */
-		double cost = p->beta_defender * (o->defender_strength - 1) +
-		              p->beta_troops * log1p(r->troops / 10000.0) + p->beta_air * o->air_reach +
-		              (o->backstop ? p->beta_backstop * r->reliability : 0) +
-		              (o->buffer ? p->beta_buffer : 0) +
-		              p->gamma_belief * r->belief;
-		double m = exp(-cost);
+		double m = gt__sim_deterrence(p, o, r->troops, r->reliability, r->belief);
 		/* (S1) the day's action, one draw */
 		double boost = day <= r->pretext_until ? p->pretext_factor : 1;
 		double prob[GT_SIM_ACTION_COUNT];
