@@ -93,9 +93,10 @@ int gt_cli_write_file(const char *path, const char *text, size_t len);
  * any error; returns the exit code. */
 int gt_cli_print_pdf(const char *html_path, const char *pdf_path);
 
-/* Opens the monitoring store at path, which must exist (cli/monitor_db.c).
+/* Opens the monitoring store at path, which must exist (cli/monitor_db.c);
+ * flag is the option that named it, for the message when it does not.
  * Prints any error; returns the exit code. OUT: *out. */
-int gt_cli_open_store(const char *path, struct gt_store **out);
+int gt_cli_open_store(const char *path, const char *flag, struct gt_store **out);
 
 /* Distribution of `simulate` over MPI processes (cli/mpi.c). begin
  * initialises MPI only when the process was started by mpirun, and says
@@ -125,6 +126,20 @@ int gt_cli_sim_inputs(const struct gt_scenario *s, const struct gt_sizing *sz,
                       const struct gt_aircraft_catalogue *cat, size_t i,
                       struct gt_cli_sim_keep *keep, struct gt_sim_option *out);
 void gt_cli_sim_keep_fini(struct gt_cli_sim_keep *keep);
+
+/* The monitoring record of the guarantee in place (sim_observed.c): the
+ * breaches in [since, as_of) that were not dismissed, oldest first, and
+ * what had become of each by as_of. */
+struct gt_cli_observed {
+	int64_t since, as_of;
+	enum gt_sim_outcome *outcomes;
+	size_t n, dismissed;
+	char store[256];         /* the store's name, without any password */
+};
+/* Reads it from the store at db; since < 0: from the earliest report. */
+int gt_cli_observed_read(const char *db, const struct gt_scenario *s, int64_t since,
+                         int64_t as_of, struct gt_cli_observed *out);
+void gt_cli_observed_fini(struct gt_cli_observed *o);
 
 /* Creates the folder dir unless it exists. Returns 0 or prints why and
  * returns GT_EXIT_FAILURE. */

@@ -53,7 +53,7 @@ static int run(int argc, char **argv)
 			                    head);
 	}
 	struct gt_store *st;
-	int rc = gt_cli_open_store(db, &st);
+	int rc = gt_cli_open_store(db, "--db", &st);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	struct gt_err err;

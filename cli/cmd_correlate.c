@@ -42,7 +42,7 @@ static int run(int argc, char **argv)
 	if (rc != GT_EXIT_OK)
 		return rc;
 	struct gt_store *st;
-	if ((rc = gt_cli_open_store(db, &st)) != GT_EXIT_OK) {
+	if ((rc = gt_cli_open_store(db, "--db", &st)) != GT_EXIT_OK) {
 		gt_scenario_free(sc);
 		return rc;
 	}

@@ -239,7 +239,7 @@ static int simulate(struct plan *p)
 		if (gt_sim_run(sp, &p->sim_in[i], (uint64_t)sp->seed, 0, (uint64_t)sp->runs, threads,
 		               &p->sim_counts[i], &err) != GT_OK)
 			return gt_cli_fail_in(p->s, &err);
-		p->sim[i] = (struct gt_sim_report){&p->sim_in[i], &p->sim_counts[i]};
+		p->sim[i] = (struct gt_sim_report){&p->sim_in[i], &p->sim_counts[i], NULL};
 	}
 	return GT_EXIT_OK;
 }

@@ -19,7 +19,8 @@
 static const char help[] =
 	"Usage: guarantor simulate [--option NAME] [--runs N] [--years Y] [--seed S]\n"
 	"                          [--threads T] [--out DIR] [--scenario FILE]\n"
-	"                          [--format table|json|csv]\n\n"
+	"                          [--format table|json|csv]\n"
+	"                          [--observed DB --option NAME [--since T] [--as-of T]]\n\n"
 	"Simulates, day by day, many possible histories of the ceasefire under each\n"
 	"guarantee option: the adversary's violations, probes, pretexts and offensives;\n"
 	"whether monitors see a breach; whether the contributing governments answer it\n"
@@ -42,8 +43,16 @@ static const char help[] =
 	"  -o, --out DIR        also write survival.svg, the survival curves, into DIR\n"
 	"  -s, --scenario FILE  scenario YAML (default: the built-in one)\n"
 	"  -f, --format FORMAT  table (default), json or csv\n"
+	"      --observed DB    live risk: fit the simulation to the monitoring record in\n"
+	"                       DB (a guarantor serve store: a file or postgresql:// URL)\n"
+	"                       of the guarantee in place, named by --option: its breaches\n"
+	"                       set the probe rate, with the scenario's, and their\n"
+	"                       outcomes the state the runs start from\n"
+	"      --since T        the record starts at T (default: the first report observed)\n"
+	"      --as-of T        and ends at T (default: now); T is like 2026-02-01T00:00:00Z\n"
 	"  -h, --help           show this help\n\n"
-	"Example: guarantor simulate --option uk-france-30k --runs 100000\n";
+	"Examples: guarantor simulate --option uk-france-30k --runs 100000\n"
+	"          guarantor simulate --option uk-france-30k --observed mission.db\n";
 
 struct ctx {
 	struct gt_scenario *s;
@@ -54,7 +63,34 @@ struct ctx {
 	struct gt_sim_counts *counts;
 	struct gt_sim_report *rep;
 	size_t n;
+	/* --observed: the record, the fit, the parameters it gives */
+	struct gt_cli_observed record;
+	struct gt_sim_live fit;
+	struct gt_sim_observed observed;
+	struct gt_sim_params live_p;
 };
+
+/* Fits option o, the guarantee in place, to the record in db: c->live_p
+ * is the scenario's parameters with the fitted probe rate, and o starts
+ * from the state the record left. */
+static int fit_observed(struct ctx *c, const char *db, int64_t since, int64_t as_of,
+                        struct gt_sim_option *o)
+{
+	struct gt_err err;
+	int rc = gt_cli_observed_read(db, c->s, since, as_of, &c->record);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	const struct gt_sim_record rec = {(double)(c->record.as_of - c->record.since) / 86400.0,
+	                                  c->record.outcomes, c->record.n};
+	if (gt_sim_live_fit(&c->s->simulation, o, &rec, &c->fit, &err) != GT_OK)
+		return gt_cli_fail(&err);
+	c->live_p = c->s->simulation;
+	c->live_p.probe_per_year = c->fit.probe_fitted;
+	o->start = c->fit.state;
+	c->observed = (struct gt_sim_observed){&c->fit, c->record.store, c->record.since,
+	                                       c->record.as_of, c->record.dismissed};
+	return GT_EXIT_OK;
+}
 
 /* The progress bar on a terminal's standard error: runs done, runs a
  * second and the time left. Quiet when standard error is not a terminal. */
@@ -124,6 +160,7 @@ static void ctx_fini(struct ctx *c)
 	free(c->in);
 	free(c->counts);
 	free(c->rep);
+	gt_cli_observed_fini(&c->record);
 	gt_aircraft_free(c->cat);
 	gt_sizing_free(c->sz);
 	gt_scenario_free(c->s);
@@ -149,8 +186,10 @@ static int simulate(int argc, char **argv, int rank, int size)
 		{"years", required_argument, NULL, 'y'},  {"seed", required_argument, NULL, 'S'},
 		{"threads", required_argument, NULL, 'j'}, {"scenario", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0}};
-	const char *option = NULL, *scenario = NULL, *dir = NULL;
+		{"observed", required_argument, NULL, 'D'}, {"since", required_argument, NULL, 'B'},
+		{"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	const char *option = NULL, *scenario = NULL, *dir = NULL, *db = NULL;
+	int64_t since = -1, as_of = -1;
 	long runs = -1, years = -1, seed = -1, threads = -1;
 	enum gt_format fmt = GT_FORMAT_TABLE;
 	bool ok = true;
@@ -160,6 +199,15 @@ static int simulate(int argc, char **argv, int rank, int size)
 	while (ok && (ch = getopt_long(argc, argv, ":O:n:y:S:j:s:f:o:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'O': option = optarg; break;
+		case 'D': db = optarg; break;
+		case 'B':
+		case 'A':
+			if (!gt_time_parse_utc(optarg, ch == 'B' ? &since : &as_of) ||
+			    (ch == 'B' ? since : as_of) < 0)
+				return gt_cli_usage("simulate", "%s '%s': expected a time like "
+				                                "2026-02-01T00:00:00Z (UTC)",
+				                    ch == 'B' ? "--since" : "--as-of", optarg);
+			break;
 		case 'o': dir = optarg; break;
 		case 's': scenario = optarg; break;
 		case 'n': runs = gt_cli_long("simulate", "--runs", optarg, 1, 100000000, &ok); break;
@@ -179,6 +227,12 @@ static int simulate(int argc, char **argv, int rank, int size)
 		return GT_EXIT_USAGE;
 	if (optind < argc)
 		return gt_cli_usage("simulate", "unexpected argument '%s'", argv[optind]);
+	if (!db && (since >= 0 || as_of >= 0))
+		return gt_cli_usage("simulate", "--since and --as-of need --observed");
+	if (db && !option)
+		return gt_cli_usage("simulate", "--observed needs --option, the guarantee in place");
+	if (as_of < 0)
+		as_of = (int64_t)time(NULL);
 	struct ctx c = {0};
 	struct gt_err err;
 	int rc = gt_cli_load_scenario(scenario, &c.s);
@@ -224,6 +278,12 @@ static int simulate(int argc, char **argv, int rank, int size)
 		if ((rc = gt_cli_sim_inputs(c.s, c.sz, c.cat, i, &c.keep[c.n], &c.in[c.n])) !=
 		    GT_EXIT_OK)
 			goto out;
+		const struct gt_sim_params *run_p = p;
+		if (db) {
+			if ((rc = fit_observed(&c, db, since, as_of, &c.in[c.n])) != GT_EXIT_OK)
+				goto out;
+			run_p = &c.live_p;
+		}
 		if (gt_sim_counts_init(&c.counts[c.n], 365 * (int)years) != GT_OK) {
 			fprintf(stderr, "guarantor: out of memory\n");
 			rc = GT_EXIT_FAILURE;
@@ -234,7 +294,7 @@ static int simulate(int argc, char **argv, int rank, int size)
 		struct bar bar = {c.in[c.n].name, seconds(), size};
 		struct gt_sim_watch watch = {tick, &bar, 200};
 		bool show = rank == 0 && isatty(STDERR_FILENO);
-		if (gt_sim_run_watched(p, &c.in[c.n], (uint64_t)seed, first, last - first, (int)threads,
+		if (gt_sim_run_watched(run_p, &c.in[c.n], (uint64_t)seed, first, last - first, (int)threads,
 		                       &c.counts[c.n], show ? &watch : NULL, &err) != GT_OK) {
 			rc = gt_cli_fail_in(c.s, &err);
 			goto out;
@@ -243,7 +303,8 @@ static int simulate(int argc, char **argv, int rank, int size)
 			fprintf(stderr, "guarantor: cannot gather the runs of the other processes\n");
 			goto out;
 		}
-		c.rep[c.n] = (struct gt_sim_report){&c.in[c.n], &c.counts[c.n]};
+		c.rep[c.n] = (struct gt_sim_report){&c.in[c.n], &c.counts[c.n],
+		                                    db ? &c.observed : NULL};
 		c.n++;
 	}
 	if (!found) {

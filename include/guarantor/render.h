@@ -46,10 +46,22 @@ struct gt_air_result {
 	const struct gt_air_assessment *assessment;
 };
 
-/* One option's simulation: its inputs and counts. */
+/* The monitoring record a simulation was fitted to (live risk): the fit,
+ * the store it came from (its name, without any password), the period,
+ * and the breaches dismissed, which do not count. */
+struct gt_sim_observed {
+	const struct gt_sim_live *fit;
+	const char *store;
+	int64_t since, as_of;
+	size_t dismissed;
+};
+
+/* One option's simulation: its inputs and counts, and the record it was
+ * fitted to (NULL for a new ceasefire). */
 struct gt_sim_report {
 	const struct gt_sim_option *input;
 	const struct gt_sim_counts *counts;
+	const struct gt_sim_observed *observed;
 };
 /* Everything `guarantor plan` found, for the renderers that show it all.
  * Only sizing is required; the rest may be NULL or empty. */

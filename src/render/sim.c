@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 static json_t *real(double x, double unit)
 {
@@ -20,6 +21,75 @@ static json_t *share_json(struct gt__jb *jb, struct gt_sim_share s)
 	gt__jput(jb, o, "lo", real(s.lo, 0.0001));
 	gt__jput(jb, o, "hi", real(s.hi, 0.0001));
 	return o;
+}
+
+static const char *utc(int64_t t, char out[24])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) || !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(out, 24, "%lld", (long long)t);
+	return out;
+}
+
+static json_t *state_json(struct gt__jb *jb, const struct gt_sim_state *st)
+{
+	json_t *o = json_object();
+	gt__jput(jb, o, "belief", real(st->belief, 0.0001));
+	gt__jput(jb, o, "cohesion", real(st->cohesion, 0.0001));
+	gt__jput(jb, o, "backstop_reliability", real(st->reliability, 0.0001));
+	gt__jput(jb, o, "split", json_boolean(st->split));
+	return o;
+}
+
+static json_t *observed_json(struct gt__jb *jb, const struct gt_sim_observed *ob)
+{
+	const struct gt_sim_live *f = ob->fit;
+	char a[24];
+	json_t *o = json_object(), *probe = json_object(), *b = json_object();
+	gt__jput(jb, o, "store", json_string(ob->store));
+	gt__jput(jb, o, "since", json_string(utc(ob->since, a)));
+	gt__jput(jb, o, "as_of", json_string(utc(ob->as_of, a)));
+	gt__jput(jb, o, "days", real(f->days, 0.01));
+	gt__jput(jb, b, "counted", json_integer((json_int_t)f->breaches));
+	gt__jput(jb, b, "answered", json_integer((json_int_t)f->answered));
+	gt__jput(jb, b, "unanswered", json_integer((json_int_t)f->unanswered));
+	gt__jput(jb, b, "pending", json_integer((json_int_t)f->pending));
+	gt__jput(jb, b, "dismissed", json_integer((json_int_t)ob->dismissed));
+	gt__jput(jb, o, "breaches", b);
+	gt__jput(jb, o, "seen", real(f->seen, 0.0001));
+	gt__jput(jb, o, "deterrence", real(f->deterrence, 0.0001));
+	gt__jput(jb, probe, "scenario", real(f->probe_prior, 0.001));
+	gt__jput(jb, probe, "scenario_years", real(f->prior_years, 0.01));
+	gt__jput(jb, probe, "record", real(f->probe_observed, 0.001));
+	gt__jput(jb, probe, "fitted", real(f->probe_fitted, 0.001));
+	gt__jput(jb, o, "probe_per_year", probe);
+	gt__jput(jb, o, "state", state_json(jb, &f->state));
+	return o;
+}
+
+static void observed_table(FILE *out, const char *option, const struct gt_sim_observed *ob)
+{
+	const struct gt_sim_live *f = ob->fit;
+	char a[24], b[24];
+	fprintf(out, "Observed: %s, %s to %s (%.1f days), the guarantee in place being %s\n",
+	        ob->store, utc(ob->since, a), utc(ob->as_of, b), f->days, option);
+	fprintf(out, "  breaches        %zu: %zu answered, %zu not answered, %zu pending "
+	             "(%zu dismissed, not counted)\n",
+	        f->breaches, f->answered, f->unanswered, f->pending, ob->dismissed);
+	fprintf(out, "  probes a year   with no guarantee: scenario %.1f over %g yr, record %.1f over "
+	             "%.2f yr, fitted %.1f\n",
+	        f->probe_prior, f->prior_years, f->probe_observed, f->days / 365.0, f->probe_fitted);
+	fprintf(out, "                  (record: breaches / years / deterrence m %.3f / seen %.3f;\n"
+	             "                  fitted: the two weighted by their years)\n",
+	        f->deterrence, f->seen);
+	fprintf(out, "  state now       belief %.3f, cohesion %.3f, backstop reliability %.3f, "
+	             "split: %s\n",
+	        f->state.belief, f->state.cohesion, f->state.reliability,
+	        f->state.split ? "yes" : "no");
+	fputs("The runs start from this state, with the fitted probe rate; their days count "
+	      "from the end of the record.\n\n",
+	      out);
 }
 
 static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
@@ -58,6 +128,8 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
 			alive -= c->collapse_by_day[d];
 	}
 	gt__jput(jb, o, "survival_every_30_days", surv);
+	if (r->observed)
+		gt__jput(jb, o, "observed", observed_json(jb, r->observed));
 	return o;
 }
 
@@ -119,6 +191,9 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		fprintf(out, "Scenario %s: %s runs per option over %d years, seed %llu\n\n", scen->name,
 		        gt_render_thousands(n ? (long)r[0].counts->runs : 0, a), years,
 		        (unsigned long long)seed);
+		for (size_t i = 0; i < n; i++)
+			if (r[i].observed)
+				observed_table(out, r[i].input->name, r[i].observed);
 		fprintf(out, "%-18s %-18s %-18s %-18s %9s %8s %8s  %-18s %s\n", "option",
 		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
 		        "escalation", "split");
