@@ -235,6 +235,128 @@ static void defaults_and_explicit_zeros(void **state)
 	gt_sim_counts_fini(&c);
 }
 
+/* The live fit by hand. With no troops, air, backstop or buffer and no
+ * weight on belief, m = 1; with no monitors, seen = detect_base = 1/2. So
+ * three breaches in a year are 6 probes a year with no guarantee, and
+ * weighted a year each with the scenario's 4, the fit is 5. The state
+ * replays S5: answered, then not, then one pending. */
+static void live_fit_by_hand(void **state)
+{
+	(void)state;
+	struct gt_sim_params p = quiet();
+	p.probe_per_year = 4;
+	p.prior_years = 1;
+	p.detect_base = 0.5;
+	p.belief_start = 0.7;
+	p.learning = 0.15;
+	p.cohesion_loss = 0.1;
+	p.backstop_loss = 0.05;
+	p.backstop_reliability = 0.41;
+	p.split_below = 0.5;
+	struct gt_sim_option o = nobody();
+	o.nmembers = 2;
+	for (size_t m = 0; m < o.nmembers; m++)
+		o.members[m] = (struct gt_sim_member){"ZZ", 1, -1, -1};
+	const enum gt_sim_outcome three[] = {GT_SIM_ANSWERED, GT_SIM_UNANSWERED, GT_SIM_PENDING};
+	struct gt_sim_record rec = {365, three, 3};
+	struct gt_sim_live f;
+	struct gt_err err;
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_OK);
+	assert_float_equal(f.seen, 0.5, 1e-12);
+	assert_float_equal(f.deterrence, 1, 1e-12);
+	assert_float_equal(f.probe_prior, 4, 1e-12);
+	assert_float_equal(f.probe_observed, 6, 1e-12);
+	assert_float_equal(f.probe_fitted, 5, 1e-12);
+	assert_int_equal(f.breaches, 3);
+	assert_int_equal(f.answered, 1);
+	assert_int_equal(f.unanswered, 1);
+	assert_int_equal(f.pending, 1);
+	assert_true(f.state.given);
+	assert_float_equal(f.state.belief, (0.7 + 0.15 * 0.3) * 0.85, 1e-12); /* 0.63325 */
+	assert_float_equal(f.state.cohesion, 0.9, 1e-12);
+	assert_float_equal(f.state.reliability, 0.41 * 0.95, 1e-12);
+	assert_false(f.state.split);
+
+	/* half a year weighs half: (4 * 1 + 12 * 0.5) / 1.5 */
+	rec.days = 365.0 / 2;
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_OK);
+	assert_float_equal(f.probe_observed, 12, 1e-12);
+	assert_float_equal(f.probe_fitted, 10.0 / 1.5, 1e-12);
+
+	/* deterrence and monitors are undone: belief worth gamma 1 at 0.7, and
+	 * monitors at monitors_half see 3/4 */
+	p.gamma_belief = 1;
+	o.monitors_per_100km = p.monitors_half;
+	rec.days = 365;
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_OK);
+	assert_float_equal(f.seen, 0.75, 1e-12);
+	assert_float_equal(f.deterrence, exp(-0.7), 1e-12);
+	assert_float_equal(f.probe_observed, 3 / (exp(-0.7) * 0.75), 1e-9);
+
+	/* two unanswered at a loss of 0.3: cohesion 0.7 then 0.49, below 0.5 */
+	p.cohesion_loss = 0.3;
+	const enum gt_sim_outcome two[] = {GT_SIM_UNANSWERED, GT_SIM_UNANSWERED};
+	rec = (struct gt_sim_record){30, two, 2};
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_OK);
+	assert_float_equal(f.state.cohesion, 0.49, 1e-12);
+	assert_true(f.state.split);
+
+	/* less than a day, and breaches without outcomes */
+	rec = (struct gt_sim_record){0.5, two, 2};
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_E_USAGE);
+	rec = (struct gt_sim_record){30, NULL, 2};
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_E_USAGE);
+}
+
+/* Runs that start from a given state: the fresh state given explicitly is
+ * the same as none; a coalition that has split starts with half its troops
+ * (with no more cohesion to lose, the same histories as half the troops
+ * from the start, every run counted as split). */
+static void start_state(void **state)
+{
+	(void)state;
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
+	struct gt_sim_params p = s->simulation;
+	struct gt_sim_option o = nobody();
+	o.troops = 40000;
+	o.monitors_per_100km = 5;
+	o.nmembers = 4;
+	for (size_t m = 0; m < o.nmembers; m++)
+		o.members[m] = (struct gt_sim_member){"ZZ", 1, 0.8, 2};
+	const int days = 365 * 2;
+	struct gt_sim_counts fresh, given;
+	run(&p, &o, 0, 400, 2, days, &fresh);
+	struct gt_sim_live f;
+	struct gt_sim_record none = {365, NULL, 0};
+	assert_int_equal(gt_sim_live_fit(&p, &o, &none, &f, &err), GT_OK);
+	o.start = f.state;
+	assert_true(o.start.given);
+	run(&p, &o, 0, 400, 2, days, &given);
+	same_counts(&fresh, &given);
+	gt_sim_counts_fini(&fresh);
+	gt_sim_counts_fini(&given);
+
+	p.cohesion_loss = 0;
+	o.start.split = true;
+	struct gt_sim_counts split, half;
+	run(&p, &o, 0, 400, 2, days, &split);
+	o.start.split = false;
+	o.troops /= 2;
+	run(&p, &o, 0, 400, 2, days, &half);
+	assert_memory_equal(split.collapse_by_day, half.collapse_by_day,
+	                    (size_t)days * sizeof(*split.collapse_by_day));
+	assert_memory_equal(split.actions, half.actions, sizeof(split.actions));
+	assert_int_equal(split.answered, half.answered);
+	assert_int_equal(split.runs_split, 400);
+	assert_int_equal(half.runs_split, 0);
+	assert_true(split.survived < split.runs);
+	gt_sim_counts_fini(&split);
+	gt_sim_counts_fini(&half);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +366,8 @@ int main(void)
 		cmocka_unit_test(bad_inputs),
 		cmocka_unit_test(sensitivity),
 		cmocka_unit_test(defaults_and_explicit_zeros),
+		cmocka_unit_test(live_fit_by_hand),
+		cmocka_unit_test(start_state),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
