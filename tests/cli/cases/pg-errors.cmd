@@ -16,6 +16,9 @@ run $GT users list --db "PostgreSQL://ops:S3cret@127.0.0.1:1/mission"
 run $GT users list --db "postgresql://ops:s3cret@127.0.0.1:1/mission?password=again"
 $GT users add kt3 --role monitor --db "$DB" > /dev/null 2>&1
 run $GT serve --db "$DB" --max-db-mb 10 --listen 127.0.0.1:0
+# live risk from a PostgreSQL store, named with a password: not shown
+run $GT simulate --option uk-france-30k --runs 50 --observed "${DB/postgres@/postgres:n0tshown@}" \
+	--since 2026-01-01T00:00:00Z --as-of 2026-02-01T00:00:00Z
 psql "$DB" -qc "UPDATE audit SET detail = 'role=analyst member=' WHERE seq = 1"
 run $GT audit verify --db "$DB"
 psql "$DB" -qc "UPDATE guarantor_schema SET version = 99"
