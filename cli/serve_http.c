@@ -178,12 +178,8 @@ bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
 
 json_t *gt_srv_time(int64_t t)
 {
-	char buf[32];
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(buf);
+	char buf[GT_TIME_UTC_SIZE];
+	return json_string(gt_time_format_utc(t, buf));
 }
 
 bool gt_srv_body(struct MHD_Connection *c, const struct gt_srv_request *rq,

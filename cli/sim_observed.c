@@ -6,7 +6,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "guarantor/monitor.h"
 
@@ -16,15 +15,6 @@ struct dated {
 	int64_t at, id;
 	enum gt_sim_outcome outcome;
 };
-
-static const char *utc(int64_t t, char out[24])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!gmtime_r(&tt, &tm) || !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		snprintf(out, 24, "%lld", (long long)t);
-	return out;
-}
 
 static int by_time(const void *a, const void *b)
 {
@@ -108,13 +98,15 @@ int gt_cli_observed_read(const char *db, const struct gt_scenario *s, int64_t si
 		}
 	}
 	if (out->as_of - out->since < 86400) {
-		char from[24], to[24];
+		char from[GT_TIME_UTC_SIZE], to[GT_TIME_UTC_SIZE];
 		if (out->as_of <= out->since)
 			fprintf(stderr, "guarantor: --observed: the record would end (%s) before it "
-			                "starts (%s)\n", utc(out->as_of, to), utc(out->since, from));
+			                "starts (%s)\n",
+			        gt_time_format_utc(out->as_of, to), gt_time_format_utc(out->since, from));
 		else
 			fprintf(stderr, "guarantor: --observed: from %s to %s is less than a day of "
-			                "record\n", utc(out->since, from), utc(out->as_of, to));
+			                "record\n",
+			        gt_time_format_utc(out->since, from), gt_time_format_utc(out->as_of, to));
 		rc = GT_EXIT_USAGE;
 		goto out;
 	}

@@ -168,6 +168,10 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_submit(struct gt_store *s
 /* "2026-11-27T10:00:00Z" exactly (UTC, to the second, a real date). OUT:
  * seconds since the epoch. */
 GT_EXPORT bool gt_time_parse_utc(const char *s, int64_t *out);
+/* The other way: t (seconds since the epoch) as "2026-11-27T10:00:00Z",
+ * or as its number of seconds when it has no such form. Returns out. */
+#define GT_TIME_UTC_SIZE 24
+GT_EXPORT char *gt_time_format_utc(int64_t t, char out[GT_TIME_UTC_SIZE]);
 
 /* Stored reports observed in [from, to) (epoch seconds), in the order they
  * were stored, at most limit of them, after the report with sequence number `after` (0

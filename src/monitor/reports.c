@@ -42,6 +42,15 @@ bool gt_time_parse_utc(const char *s, int64_t *out)
 	return parse_time(s, out);
 }
 
+char *gt_time_format_utc(int64_t t, char out[GT_TIME_UTC_SIZE])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) || !strftime(out, GT_TIME_UTC_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(out, GT_TIME_UTC_SIZE, "%lld", (long long)t);
+	return out;
+}
+
 static enum gt_status bad(struct gt_err *err, enum gt_status st, const char *path,
                           const char *fmt, const char *what)
 {

@@ -1,5 +1,6 @@
 /* sim.c: simulation results as a table, JSON and CSV (docs/output.md). */
 #include "render/render_json.h"
+#include "guarantor/monitor.h"
 #include "guarantor/sim.h"
 #include "util/thousands.h"
 
@@ -7,7 +8,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 static json_t *real(double x, double unit)
 {
@@ -23,15 +23,6 @@ static json_t *share_json(struct gt__jb *jb, struct gt_sim_share s)
 	return o;
 }
 
-static const char *utc(int64_t t, char out[24])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!gmtime_r(&tt, &tm) || !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		snprintf(out, 24, "%lld", (long long)t);
-	return out;
-}
-
 static json_t *state_json(struct gt__jb *jb, const struct gt_sim_state *st)
 {
 	json_t *o = json_object();
@@ -45,11 +36,11 @@ static json_t *state_json(struct gt__jb *jb, const struct gt_sim_state *st)
 static json_t *observed_json(struct gt__jb *jb, const struct gt_sim_observed *ob)
 {
 	const struct gt_sim_live *f = ob->fit;
-	char a[24];
+	char a[GT_TIME_UTC_SIZE];
 	json_t *o = json_object(), *probe = json_object(), *b = json_object();
 	gt__jput(jb, o, "store", json_string(ob->store));
-	gt__jput(jb, o, "since", json_string(utc(ob->since, a)));
-	gt__jput(jb, o, "as_of", json_string(utc(ob->as_of, a)));
+	gt__jput(jb, o, "since", json_string(gt_time_format_utc(ob->since, a)));
+	gt__jput(jb, o, "as_of", json_string(gt_time_format_utc(ob->as_of, a)));
 	gt__jput(jb, o, "days", real(f->days, 0.01));
 	gt__jput(jb, b, "counted", json_integer((json_int_t)f->breaches));
 	gt__jput(jb, b, "answered", json_integer((json_int_t)f->answered));
@@ -71,9 +62,10 @@ static json_t *observed_json(struct gt__jb *jb, const struct gt_sim_observed *ob
 static void observed_table(FILE *out, const char *option, const struct gt_sim_observed *ob)
 {
 	const struct gt_sim_live *f = ob->fit;
-	char a[24], b[24];
+	char a[GT_TIME_UTC_SIZE], b[GT_TIME_UTC_SIZE];
 	fprintf(out, "Observed: %s, %s to %s (%.1f days), the guarantee in place being %s\n",
-	        ob->store, utc(ob->since, a), utc(ob->as_of, b), f->days, option);
+	        ob->store, gt_time_format_utc(ob->since, a), gt_time_format_utc(ob->as_of, b),
+	        f->days, option);
 	fprintf(out, "  breaches        %zu: %zu answered, %zu not answered, %zu pending "
 	             "(%zu dismissed, not counted)\n",
 	        f->breaches, f->answered, f->unanswered, f->pending, ob->dismissed);
