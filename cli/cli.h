@@ -136,9 +136,10 @@ struct gt_cli_observed {
 	size_t n, dismissed;
 	char store[256];         /* the store's name, without any password */
 };
-/* Reads it from the store at db; since < 0: from the earliest report. */
-int gt_cli_observed_read(const char *db, const struct gt_scenario *s, int64_t since,
-                         int64_t as_of, struct gt_cli_observed *out);
+/* Reads it from the store at db; since < 0: from the earliest report. A
+ * breach with no proposal has deadline_hours to be answered. */
+int gt_cli_observed_read(const char *db, double deadline_hours, int64_t since, int64_t as_of,
+                         struct gt_cli_observed *out);
 void gt_cli_observed_fini(struct gt_cli_observed *o);
 
 /* Creates the folder dir unless it exists. Returns 0 or prints why and

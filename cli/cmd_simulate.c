@@ -77,7 +77,13 @@ static int fit_observed(struct ctx *c, const char *db, int64_t since, int64_t as
                         struct gt_sim_option *o)
 {
 	struct gt_err err;
-	int rc = gt_cli_observed_read(db, c->s, since, as_of, &c->record);
+	/* a breach's time to be answered: the agreement's, or the option's own
+	 * deadline in the simulation, or the simulation's */
+	const struct gt_scenario *s = c->s;
+	double hours = s->monitoring.present ? s->monitoring.deadline_hours
+	               : o->rules.deadline >= 0 ? 24 * o->rules.deadline
+	                                        : 24 * s->simulation.deadline_days;
+	int rc = gt_cli_observed_read(db, hours, since, as_of, &c->record);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	const struct gt_sim_record rec = {(double)(c->record.as_of - c->record.since) / 86400.0,
@@ -231,8 +237,15 @@ static int simulate(int argc, char **argv, int rank, int size)
 		return gt_cli_usage("simulate", "--since and --as-of need --observed");
 	if (db && !option)
 		return gt_cli_usage("simulate", "--observed needs --option, the guarantee in place");
+	int64_t now = (int64_t)time(NULL);
+	if (as_of > now)
+		return gt_cli_usage("simulate", "--as-of is in the future; a record ends now at the "
+		                                "latest");
+	if (db && as_of < 0 && size > 1)
+		return gt_cli_usage("simulate", "under mpirun, give --as-of, so that every process "
+		                                "reads the same record");
 	if (as_of < 0)
-		as_of = (int64_t)time(NULL);
+		as_of = now;
 	struct ctx c = {0};
 	struct gt_err err;
 	int rc = gt_cli_load_scenario(scenario, &c.s);

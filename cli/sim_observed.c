@@ -75,8 +75,8 @@ static int outcome_of(struct gt_store *st, const struct gt_breach *b, int64_t as
 	return GT_EXIT_OK;
 }
 
-int gt_cli_observed_read(const char *db, const struct gt_scenario *s, int64_t since,
-                         int64_t as_of, struct gt_cli_observed *out)
+int gt_cli_observed_read(const char *db, double deadline_hours, int64_t since, int64_t as_of,
+                         struct gt_cli_observed *out)
 {
 	*out = (struct gt_cli_observed){.since = since, .as_of = as_of};
 	struct gt_store *st;
@@ -99,7 +99,7 @@ int gt_cli_observed_read(const char *db, const struct gt_scenario *s, int64_t si
 	}
 	if (out->as_of - out->since < 86400) {
 		char from[GT_TIME_UTC_SIZE], to[GT_TIME_UTC_SIZE];
-		if (out->as_of <= out->since)
+		if (out->as_of < out->since)
 			fprintf(stderr, "guarantor: --observed: the record would end (%s) before it "
 			                "starts (%s)\n",
 			        gt_time_format_utc(out->as_of, to), gt_time_format_utc(out->since, from));
@@ -110,9 +110,7 @@ int gt_cli_observed_read(const char *db, const struct gt_scenario *s, int64_t si
 		rc = GT_EXIT_USAGE;
 		goto out;
 	}
-	const struct gt_monitoring *m = &s->monitoring;
-	double hours = m->present ? m->deadline_hours : 24 * s->simulation.deadline_days;
-	int64_t deadline_s = (int64_t)(hours * 3600);
+	int64_t deadline_s = (int64_t)(deadline_hours * 3600);
 	for (int64_t after = 0;;) {
 		struct gt_breach *b;
 		size_t got;

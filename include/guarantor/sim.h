@@ -166,7 +166,8 @@ struct gt_sim_live {
  * breaches leave, replayed through S5. Run the simulation on a copy of p
  * with probe_per_year = out->probe_fitted and of o with start = out->state.
  * GT_E_USAGE for a record of less than a day or with n > 0 and no
- * outcomes. */
+ * outcomes; GT_E_RANGE when the option sees or lets through no probes (the
+ * record says nothing), or the fitted rate is beyond one a day. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_live_fit(const struct gt_sim_params *p,
                                                        const struct gt_sim_option *o,
                                                        const struct gt_sim_record *rec,

@@ -26,11 +26,21 @@ enum gt_status gt_sim_live_fit(const struct gt_sim_params *p, const struct gt_si
 	out->seen = gt__sim_seen(p, o);
 	out->deterrence = gt__sim_deterrence(p, o, o->troops, out->state.reliability,
 	                                     out->state.belief);
-	double years = rec->days / 365.0;
+	double years = rec->days / 365.0, k = out->deterrence * out->seen;
+	if (!(k > 1e-12))
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, o->name,
+		                  "the option sees (%g) or lets through (%g) no probes at all, so a "
+		                  "record says nothing of their rate", out->seen, out->deterrence);
 	out->probe_prior = p->probe_per_year;
-	out->probe_observed = (double)rec->n / (years * out->deterrence * out->seen);
+	out->probe_observed = (double)rec->n / (years * k);
 	out->probe_fitted = (p->prior_years * out->probe_prior + years * out->probe_observed) /
 	                    (p->prior_years + years);
+	if (!(out->probe_fitted <= 365))
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, o->name,
+		                  "%zu breaches in %.1f days fit %.0f probes a year with no "
+		                  "guarantee (deterrence %.3f, seen %.3f): beyond the simulation's "
+		                  "one a day", rec->n, rec->days, out->probe_fitted, out->deterrence,
+		                  out->seen);
 
 	/* (S5) each outcome, in order, as the runs would have landed it */
 	for (size_t i = 0; i < rec->n; i++) {

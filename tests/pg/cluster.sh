@@ -47,12 +47,17 @@ case $cmd in
 start)
   port=${3:?cluster.sh start: give a port, or auto}
   if [ "$port" = auto ]; then
-    # 20 ports from one below the ephemeral range (32768-60999 by default),
-    # or above it if it starts low; spread by process, so that clusters
-    # started at once seldom try the same port
+    # 20 ports outside the kernel's ephemeral range (32768-60999 by
+    # default): from 20000 below it, else above it, else from 1025 below
+    # it; spread by process, so that clusters started at once seldom try
+    # the same port
     read -r low high < /proc/sys/net/ipv4/ip_local_port_range || { low=32768 high=60999; }
     if [ "$low" -gt 20100 ]; then first=$((20000 + $$ % (low - 20100)))
-    else first=$((high + 1 + $$ % (65535 - high - 20))); fi
+    elif [ "$high" -lt 65400 ]; then first=$((high + 1 + $$ % (65535 - high - 100)))
+    elif [ "$low" -gt 1100 ]; then first=$((1025 + $$ % (low - 1100)))
+    else
+      echo "cluster.sh: the ephemeral range $low-$high leaves no room; give a port" >&2; exit 2
+    fi
     tries=$(seq $first $((first + 19)))
   elif [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ]; then
     tries=$port

@@ -301,6 +301,19 @@ static void live_fit_by_hand(void **state)
 	assert_float_equal(f.state.cohesion, 0.49, 1e-12);
 	assert_true(f.state.split);
 
+	/* beyond one probe a day: 200 breaches in 30 days at m = exp(-0.7), seen 3/4 */
+	enum gt_sim_outcome many[200];
+	for (size_t i = 0; i < 200; i++)
+		many[i] = GT_SIM_UNANSWERED;
+	rec = (struct gt_sim_record){30, many, 200};
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_E_RANGE);
+	/* nothing seen, nothing learnt */
+	p.detect_base = 0;
+	o.monitors_per_100km = 0;
+	rec = (struct gt_sim_record){30, two, 2};
+	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_E_RANGE);
+	p.detect_base = 0.5;
+
 	/* less than a day, and breaches without outcomes */
 	rec = (struct gt_sim_record){0.5, two, 2};
 	assert_int_equal(gt_sim_live_fit(&p, &o, &rec, &f, &err), GT_E_USAGE);

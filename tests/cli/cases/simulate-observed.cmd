@@ -1,9 +1,10 @@
 # Live risk: the simulation fitted to a monitoring record. Three days of
 # heavy shelling in one sector cross the heavy-shelling threshold three
 # times; the first breach is answered (both governments approve), the
-# second is left, the third dismissed. As of 15 January the first two are
-# still within their week to decide; as of 20 January both have gone
-# unanswered; as of 2099 the first was answered (the votes are cast now).
+# second is left, the third dismissed. The proposal's times are then set
+# to 16 January (the service stamps them now). As of 15 January the first
+# two breaches are still within their week to decide; as of 20 January the
+# first has been answered and the second has gone unanswered.
 $GT scenario export | sed 's/voters: \[GB, FR, NL, BE, DK, EE, LV, LT, CA, AU\]/voters: [GB, FR]/' > two.yaml
 $GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
@@ -31,20 +32,24 @@ as commander --data-binary '{"note": "an exercise, announced"}' $api/breaches/3/
 echo
 kill -TERM $server
 wait $server
+t() { date -ud "$1" +%s; }
+sqlite3 s.db "UPDATE proposals SET proposed = $(t 2026-01-16T09:00:00Z), decided = $(t 2026-01-16T12:00:00Z), deadline = $(t 2026-01-23T09:00:00Z)"
 sim() { $GT simulate --scenario two.yaml --runs 300 --threads 2 "$@"; }
 fails() { sim --option uk-france-30k "$@"; echo "exit $?"; }
 echo '# as of 15 January: two pending'
 sim --option uk-france-30k --observed s.db --as-of 2026-01-15T00:00:00Z
-echo '# as of 20 January: two unanswered'
+echo '# as of 20 January: one answered, one not'
 sim --option uk-france-30k --observed s.db --as-of 2026-01-20T00:00:00Z --format json | python3 -c 'import json, sys; o = json.load(sys.stdin)["options"][0]; print(json.dumps(o["observed"], indent=1)); print("collapse", o["collapse"])'
-echo '# as of 2099: one answered, one not; from a given start'
-sim --option uk-france-30k --observed s.db --since 2026-01-01T00:00:00Z --as-of 2099-01-01T00:00:00Z | sed -n 3,9p
+echo '# from a given start'
+sim --option uk-france-30k --observed s.db --since 2026-01-01T00:00:00Z --as-of 2026-02-01T00:00:00Z | sed -n 3,9p
 echo '# the same runs from a new ceasefire'
 sim --option uk-france-30k | sed -n 3,5p
 echo '# errors'
 sim --observed s.db; echo "exit $?"
 fails --since 2026-01-01T00:00:00Z
 fails --observed s.db --as-of 2026-01-10
+fails --observed s.db --as-of 2099-01-01T00:00:00Z
+fails --observed s.db --since 2026-01-20T00:00:00Z --as-of 2026-01-20T00:00:00Z
 fails --observed missing.db
 fails --observed s.db --as-of 2026-01-10T12:00:00Z
 fails --observed s.db --since 2026-02-01T00:00:00Z --as-of 2026-01-20T00:00:00Z
