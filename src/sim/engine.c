@@ -24,11 +24,9 @@ struct pending {
 struct run {
 	struct gt__stream rng;
 	struct gt_decide_rules rules; /* the option's, with the simulation's defaults filled in */
-	double belief;      /* the adversary's belief that breaches are answered */
-	double cohesion;    /* the coalition's, 0-1 */
-	double reliability; /* the backstop's */
-	double troops;
-	bool split, escalated;
+	struct gt_sim_state state;    /* belief, cohesion, backstop reliability, split */
+	double troops;                /* halved when the coalition splits */
+	bool escalated;
 	int pretext_until;  /* last day a pretext raises the offensive hazard */
 	struct pending pending[MAX_PENDING];
 	int npending;
@@ -95,7 +93,7 @@ static bool decide_answer(const struct gt_sim_params *p, const struct gt_sim_opt
 		double resolve = mb->resolve >= 0 ? mb->resolve : p->resolve;
 		double mean = mb->delay_days >= 0 ? mb->delay_days : p->decision_days;
 		votes[m] = (struct gt_vote){.cast = true,
-		                            .approve = uniform(r) < resolve * r->cohesion,
+		                            .approve = uniform(r) < resolve * r->state.cohesion,
 		                            .day = delay(r, mean),
 		                            .weight = mb->weight > 0 ? mb->weight : 1};
 	}
@@ -111,14 +109,10 @@ static bool decide_answer(const struct gt_sim_params *p, const struct gt_sim_opt
 static bool land(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
                  bool answered, struct gt_sim_counts *c)
 {
-	struct gt_sim_state s = {true, r->belief, r->cohesion, r->reliability, r->split};
-	gt__sim_land_state(p, o, answered, &s);
-	if (s.split && !r->split)
+	bool was_split = r->state.split;
+	gt__sim_land_state(p, o, answered, &r->state);
+	if (r->state.split && !was_split)
 		r->troops /= 2; /* half the contributors go home */
-	r->belief = s.belief;
-	r->cohesion = s.cohesion;
-	r->reliability = s.reliability;
-	r->split = s.split;
 	if (!answered) {
 		c->unanswered++;
 		return false;
@@ -144,9 +138,8 @@ static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o
 	struct gt_sim_state start = o->start;
 	if (!start.given)
 		gt__sim_fresh_state(p, o, &start);
-	struct run r = {.belief = start.belief, .cohesion = start.cohesion,
-	                .reliability = start.reliability, .split = start.split,
-	                .troops = start.split ? o->troops / 2 : o->troops, .pretext_until = -1};
+	struct run r = {.state = start, .troops = start.split ? o->troops / 2 : o->troops,
+	                .pretext_until = -1};
 	gt__stream_init(&r.rng, seed, index);
 	r.rules = o->rules;
 	if (r.rules.quorum < 0)
@@ -159,7 +152,7 @@ static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o
 		c->survived++;
 	else
 		c->collapse_by_day[day]++;
-	c->runs_split += r.split;
+	c->runs_split += r.state.split;
 	c->runs_escalated += r.escalated;
 }
 
@@ -184,7 +177,7 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 			}
 		}
 		/* (S2) what deters today */
-		double m = gt__sim_deterrence(p, o, r->troops, r->reliability, r->belief);
+		double m = gt__sim_deterrence(p, o, r->troops, r->state.reliability, r->state.belief);
 		/* (S1) the day's action, one draw */
 		double boost = day <= r->pretext_until ? p->pretext_factor : 1;
 		double prob[GT_SIM_ACTION_COUNT];
@@ -222,7 +215,7 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 			continue;
 		/* (S3) seen or not; (S4) answered or not, and when */
 		if (uniform(r) >= seen) {
-			r->belief -= p->learning * r->belief; /* it got away with it unseen */
+			r->state.belief -= p->learning * r->state.belief; /* it got away with it unseen */
 			continue;
 		}
 		c->detected++;
