@@ -1,6 +1,7 @@
 /* simchart.c: survival curves of the simulation (Cairo, SVG): the share of
  * histories in which the ceasefire still holds, day by day, per option,
  * with the 95% band of each curve. */
+#include "guarantor/monitor.h"
 #include "guarantor/render.h"
 
 #ifndef GT_WITH_CAIRO
@@ -95,8 +96,18 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 		cairo_move_to(cr, x - 3, top + ph + 14);
 		cairo_show_text(cr, t);
 	}
-	cairo_move_to(cr, left + pw / 2 - 12, top + ph + 30);
-	cairo_show_text(cr, "years");
+	/* after a monitoring record (live risk), the runs start where it ends */
+	char axis[80] = "years";
+	if (n > 0 && r[0].observed) {
+		char end[GT_TIME_UTC_SIZE];
+		gt_time_format_utc(r[0].observed->as_of, end);
+		end[10] = '\0'; /* the day */
+		snprintf(axis, sizeof(axis), "years after %s, the end of the monitoring record", end);
+	}
+	cairo_text_extents_t ext;
+	cairo_text_extents(cr, axis, &ext);
+	cairo_move_to(cr, left + pw / 2 - ext.width / 2, top + ph + 30);
+	cairo_show_text(cr, axis);
 	double step = 1 - floor_y > 0.35 ? 0.1 : 0.05;
 	for (double s = floor_y; s <= 1 + 1e-9; s += step) {
 		gt__rgb(cr, 0xdddddd, 1);
