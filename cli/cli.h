@@ -46,6 +46,7 @@ struct gt_cli_opts {
 	const char *option;   /* -O, --option NAME */
 	double time_limit;    /* -t, --time-limit SECONDS; 0: default */
 	bool pdf;             /* -P, --pdf */
+	enum gt_sim_basis basis; /* -b, --basis raised|required */
 	/* repeatable "what if" switches: -w CODE, -l CODE[:CAVEAT], -c CODE:UNIT=N */
 	const char *without[64], *lift[64], *cap[64];
 	int nwithout, nlift, ncap;
@@ -107,25 +108,31 @@ bool gt_cli_mpi_begin(int *rank, int *size);
 int gt_cli_mpi_reduce(struct gt_sim_counts *c, int rank);
 void gt_cli_mpi_end(bool started, int rc);
 
-/* The simulation inputs of option i (cli/siminputs.c): runs force
- * generation (when the scenario has a coalition) and the air umbrella (when
- * the option has air elements), and keeps what they made, which out points
- * into, until gt_cli_sim_keep_fini. Prints any error; returns the exit
- * code. */
-struct gt_forcegen;
-struct gt_air_plan;
-struct gt_air_assessment;
-struct gt_sizing;
-struct gt_aircraft_catalogue;
-struct gt_cli_sim_keep {
-	struct gt_forcegen *fg;
-	struct gt_air_plan *plan;
-	struct gt_air_assessment *air;
+/* The library's pipeline (cli/pipeline.c). run prints any error as the
+ * command's and returns the exit code; fail prints one the pipeline
+ * gave. */
+struct gt_plan;
+struct gt_plan_settings;
+int gt_cli_plan_run(const char *cmd, const struct gt_scenario *s,
+                    const struct gt_plan_settings *set, struct gt_plan **out);
+int gt_cli_plan_fail(const char *cmd, const struct gt_scenario *s, struct gt_err *err);
+/* "raised" or "required". */
+bool gt_cli_basis_parse(const char *text, enum gt_sim_basis *out);
+
+/* A plan's results laid out as the renderers read them (render.h),
+ * pointing into the plan, which must outlive the view. */
+struct gt_cli_plan_view {
+	const struct gt_forcegen **forcegen;
+	size_t nforcegen;
+	struct gt_air_result *air;
+	size_t nair;
+	struct gt_sim_report *options, *other, baseline;
+	struct gt_plan_force *raised;
+	struct gt_sim_results sim;
+	struct gt_results results; /* validation left NULL */
 };
-int gt_cli_sim_inputs(const struct gt_scenario *s, const struct gt_sizing *sz,
-                      const struct gt_aircraft_catalogue *cat, size_t i,
-                      struct gt_cli_sim_keep *keep, struct gt_sim_option *out);
-void gt_cli_sim_keep_fini(struct gt_cli_sim_keep *keep);
+int gt_cli_plan_view(const struct gt_plan *p, struct gt_cli_plan_view *v);
+void gt_cli_plan_view_fini(struct gt_cli_plan_view *v);
 
 /* The monitoring record of the guarantee in place (sim_observed.c): the
  * breaches in [since, as_of) that were not dismissed, oldest first, and

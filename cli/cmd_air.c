@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "guarantor/air.h"
+#include "guarantor/plan.h"
 #include "guarantor/render.h"
 #include "guarantor/scenario.h"
 
@@ -55,7 +56,8 @@ static const char help[] =
 	"  guarantor air --option uk-france-30k --out maps\n"
 	"  guarantor air --aircraft F-16C --base Rzeszów --at Kyiv\n";
 
-/* A place of the scenario by exact name, or by a unique prefix. */
+/* A place of the scenario by its name, or by a unique beginning of it,
+ * case and accents aside. */
 static const struct gt_place *find_place(const struct gt_scenario *s, const char *name,
                                          bool bases_only, int *matches)
 {
@@ -65,16 +67,34 @@ static const struct gt_place *find_place(const struct gt_scenario *s, const char
 		const struct gt_place *p = &s->theatre.places[i];
 		if (bases_only && p->kind != GT_PLACE_AIR_BASE)
 			continue;
-		if (strcmp(p->name, name) == 0) {
+		if (gt_name_match(p->name, name, false)) {
 			*matches = 1;
 			return p;
 		}
-		if (strncmp(p->name, name, strlen(name)) == 0) {
+		if (gt_name_match(p->name, name, true)) {
 			hit = p;
 			(*matches)++;
 		}
 	}
 	return *matches == 1 ? hit : NULL;
+}
+
+/* "; did you mean 'A' or 'B'" for a name that matched no place, or "". */
+static const char *near_places(const struct gt_scenario *s, const char *name, bool bases_only,
+                               char *out, size_t size)
+{
+	const char **names = calloc(s->theatre.nplaces + 1, sizeof(*names));
+	size_t n = 0;
+	char near[400];
+	near[0] = '\0';
+	for (size_t i = 0; names && i < s->theatre.nplaces; i++)
+		if (!bases_only || s->theatre.places[i].kind == GT_PLACE_AIR_BASE)
+			names[n++] = s->theatre.places[i].name;
+	if (names)
+		gt_name_suggest(name, names, n, 3, near, sizeof(near));
+	free(names);
+	snprintf(out, size, "%s%s%s", near[0] ? "; did you mean " : "", near, near[0] ? "?" : "");
+	return out;
 }
 
 /* "LON,LAT" in degrees, nothing else, on the globe. */
@@ -152,59 +172,26 @@ static int write_files(const char *dir, const struct gt_air_result *res, size_t 
 	return rc;
 }
 
-static int plan_options(const struct gt_aircraft_catalogue *cat, const struct gt_scenario *s,
-                        const char *option, double resolution, const char *dir,
-                        enum gt_format fmt)
+static int plan_options(const struct gt_scenario *s, const char *option, double resolution,
+                        const char *dir, enum gt_format fmt)
 {
-	struct gt_err err;
-	int rc = GT_EXIT_OK;
-	struct gt_air_plan **plans = calloc(s->noptions + 1, sizeof(*plans));
-	struct gt_air_assessment **assess = calloc(s->noptions + 1, sizeof(*assess));
-	struct gt_air_result *res = calloc(s->noptions + 1, sizeof(*res));
-	size_t n = 0;
-	bool found = !option;
-	if (!plans || !assess || !res) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		rc = GT_EXIT_FAILURE;
-		goto out;
-	}
-	struct gt_air_params params = gt_air_params_of(s, resolution);
-	for (size_t i = 0; i < s->noptions; i++) {
-		const struct gt_option *o = &s->options[i];
-		if (option && strcmp(o->name, option) != 0)
-			continue;
-		found = true;
-		if (!option && o->patrol_stations == 0 && o->aew_orbits == 0)
-			continue;
-		if (gt_air_plan_option(s, i, cat, &plans[n], &err) != GT_OK ||
-		    gt_air_assess(s, plans[n], &params, &assess[n], &err) != GT_OK) {
-			rc = strcmp(err.path, "resolution") == 0 ? gt_cli_fail(&err)
-			                                          : gt_cli_fail_in(s, &err);
-			n++;
-			goto out;
-		}
-		res[n] = (struct gt_air_result){s, plans[n], assess[n]};
-		n++;
-	}
-	if (!found) {
-		rc = gt_cli_usage("air", "no option '%s' in the scenario", option);
-		goto out;
-	}
+	/* a named option is shown even without air elements (an empty plan) */
+	struct gt_plan_settings set = {.stages = GT_PLAN_AIR, .option = option,
+	                               .air_all = option != NULL, .air_resolution_km = resolution};
+	struct gt_plan *pl = NULL;
+	struct gt_cli_plan_view v = {0};
+	int rc = gt_cli_plan_run("air", s, &set, &pl);
+	if (rc == GT_EXIT_OK)
+		rc = gt_cli_plan_view(pl, &v);
 	/* files first: a failed write leaves standard output untouched */
-	if (dir && (rc = write_files(dir, res, n)) != GT_EXIT_OK)
-		goto out;
-	if (gt_render_air(stdout, s, res, n, fmt) != GT_OK) {
+	if (rc == GT_EXIT_OK && dir)
+		rc = write_files(dir, v.air, v.nair);
+	if (rc == GT_EXIT_OK && gt_render_air(stdout, s, v.air, v.nair, fmt) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}
-out:
-	for (size_t i = 0; plans && i < n; i++) {
-		gt_air_assessment_free(assess[i]);
-		gt_air_plan_free(plans[i]);
-	}
-	free(plans);
-	free(assess);
-	free(res);
+	gt_cli_plan_view_fini(&v);
+	gt_plan_free(pl);
 	return rc;
 }
 
@@ -265,22 +252,18 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return gt_cli_usage("air", "unexpected argument '%s'", argv[optind]);
-	struct gt_aircraft_catalogue *cat = NULL;
 	struct gt_err err;
 	struct gt_scenario *s = NULL;
 	int rc = gt_cli_load_scenario(scenario, &s);
 	if (rc != GT_EXIT_OK)
 		return rc;
-	if (gt_aircraft_load_scenario(s, &cat, &err) != GT_OK) {
-		rc = gt_cli_fail(&err);
-		goto out;
-	}
+	const struct gt_aircraft_catalogue *cat = s->theatre.aircraft;
 	if (want_list) {
 		rc = list(cat);
 		goto out;
 	}
 	if (!type && !base && !at) {
-		rc = plan_options(cat, s, option, resolution, dir, fmt);
+		rc = plan_options(s, option, resolution, dir, fmt);
 		goto out;
 	}
 	if (!type || !base || !at) {
@@ -305,9 +288,11 @@ static int run(int argc, char **argv)
 	} else if (matches == 0 && parse_lonlat(base, &from)) {
 		/* a base outside the scenario, e.g. for a historical check */
 	} else {
-		rc = gt_cli_usage("air", "--base '%s' %s", base,
+		char near[480];
+		rc = gt_cli_usage("air", "--base '%s' %s%s", base,
 		                  matches > 1 ? "matches several air bases; give more of the name"
-		                              : "is not an air base of the scenario, nor LON,LAT");
+		                              : "is not an air base of the scenario, nor LON,LAT",
+		                  matches > 1 ? "" : near_places(s, base, true, near, sizeof(near)));
 		goto out;
 	}
 	struct gt_point pos;
@@ -317,8 +302,10 @@ static int run(int argc, char **argv)
 	} else if (parse_lonlat(at, &pos)) {
 		/* a position */
 	} else {
+		char near[480];
 		rc = gt_cli_usage("air", "--at '%s': expected a place of the scenario or LON,LAT in "
-		                         "degrees", at);
+		                         "degrees%s",
+		                  at, near_places(s, at, false, near, sizeof(near)));
 		goto out;
 	}
 	if (ship == 0)
@@ -376,7 +363,6 @@ static int run(int argc, char **argv)
 	}
 out:
 	gt_scenario_free(s);
-	gt_aircraft_free(cat);
 	return rc;
 }
 

@@ -2,6 +2,8 @@
  * what, under national caveats, with the gaps explained. */
 #include "cli.h"
 
+#include "guarantor/plan.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,47 +105,25 @@ static int run(int argc, char **argv)
 	struct gt_scenario *s;
 	if ((rc = gt_cli_load_scenario(o.scenario, &s)) != GT_EXIT_OK)
 		return rc;
-	struct gt_sizing *sz = NULL;
-	struct gt_forcegen **fgs = NULL;
-	size_t n = 0;
 	struct gt_err err;
-	if (gt_sizing_run(s, &sz, &err) != GT_OK) {
-		rc = gt_cli_fail_in(s, &err);
-		goto out;
+	if (gt_forcegen_check(s, &err) != GT_OK) {
+		gt_scenario_free(s);
+		return gt_cli_fail(&err);
 	}
-	if (o.option && !gt_sizing_find(sz, o.option)) {
-		rc = gt_cli_usage("generate", "no option '%s' in the scenario; `guarantor scenario "
-		                              "check` lists them",
-		                  o.option);
-		goto out;
-	}
-	fgs = calloc(sz->noptions, sizeof(*fgs));
-	if (!fgs) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		rc = GT_EXIT_FAILURE;
-		goto out;
-	}
-	struct gt_fg_settings set = {.time_limit_s = o.time_limit, .changes = changes,
-	                             .nchanges = nchanges};
-	for (size_t i = 0; i < sz->noptions; i++) {
-		if (o.option && strcmp(sz->options[i].option->name, o.option) != 0)
-			continue;
-		if (gt_forcegen_run(s, &sz->options[i], &set, &fgs[n], &err) != GT_OK) {
-			rc = gt_cli_fail(&err);
-			goto out;
-		}
-		n++;
-	}
-	if (gt_render_forcegen(stdout, (const struct gt_forcegen *const *)fgs, n, o.format) !=
-	    GT_OK) {
+	struct gt_fg_settings fgset = {.time_limit_s = o.time_limit, .changes = changes,
+	                               .nchanges = nchanges};
+	struct gt_plan_settings set = {.stages = GT_PLAN_FORCEGEN, .option = o.option,
+	                               .forcegen = &fgset};
+	struct gt_plan *pl = NULL;
+	struct gt_cli_plan_view v = {0};
+	if ((rc = gt_cli_plan_run("generate", s, &set, &pl)) == GT_EXIT_OK &&
+	    (rc = gt_cli_plan_view(pl, &v)) == GT_EXIT_OK &&
+	    gt_render_forcegen(stdout, v.forcegen, v.nforcegen, o.format) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}
-out:
-	for (size_t i = 0; fgs && i < n; i++)
-		gt_forcegen_free(fgs[i]);
-	free(fgs);
-	gt_sizing_free(sz);
+	gt_cli_plan_view_fini(&v);
+	gt_plan_free(pl);
 	gt_scenario_free(s);
 	return rc;
 }

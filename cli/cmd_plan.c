@@ -11,16 +11,19 @@
 #include "guarantor/air.h"
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
+#include "guarantor/plan.h"
 #include "guarantor/render.h"
 #include "guarantor/sim.h"
 #include "guarantor/sizing.h"
 
 static const char help[] =
-	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE] [--pdf]\n\n"
+	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE] [--pdf]\n"
+	"                      [--basis raised|required]\n\n"
 	"Runs every engine over every guarantee option (force sizing and its validation\n"
 	"against historical missions; force generation when the scenario has a coalition;\n"
-	"the air umbrella; the deterrence simulation when it has a simulation section),\n"
-	"prints a summary, and writes to DIR:\n"
+	"the air umbrella; the deterrence simulation when it has a simulation section, of\n"
+	"the force the coalition can actually raise and, beside it, of the force required\n"
+	"and of no guarantee at all), prints a summary, and writes to DIR:\n"
 	"  results.json          all results (schema: docs/output.md)\n"
 	"  brief.html            a self-contained brief: summary, maps, chart,\n"
 	"                        assumptions, validation\n"
@@ -41,25 +44,17 @@ static const char help[] =
 	"  -m, --missions FILE   historical missions CSV (default: the built-in one)\n"
 	"  -P, --pdf             also print the brief to brief.pdf with headless Chromium\n"
 	"                        ($GT_CHROMIUM, else chromium on the PATH)\n"
+	"  -b, --basis BASIS     the force the headline simulates: raised (default), what\n"
+	"                        force generation found, or required, as if fully raised\n"
 	"  -h, --help            show this help\n";
 
 struct plan {
 	const char *dir;
 	struct gt_scenario *s;
-	struct gt_sizing *sz;
+	struct gt_plan *pl;
+	struct gt_cli_plan_view view;
 	struct gt_missions *m;
-	struct gt_validation *v;  /* NULL when validation could not run */
-	struct gt_forcegen **fg;  /* one per option, or NULL without a coalition */
-	size_t nfg;
-	struct gt_aircraft_catalogue *cat;
-	struct gt_air_plan **air; /* options with air elements */
-	struct gt_air_assessment **assess;
-	struct gt_air_result *air_res;
-	size_t nair;
-	struct gt_sim_option *sim_in; /* one per option when the scenario has a simulation */
-	struct gt_sim_counts *sim_counts;
-	struct gt_sim_report *sim;
-	size_t nsim;
+	struct gt_validation *v; /* NULL when validation could not run */
 };
 
 /* Every output, rendered in memory before anything is written, so that a
@@ -101,13 +96,7 @@ static enum gt_status render_brief(const struct plan *p, char **html)
 	FILE *mem = open_memstream(html, &len);
 	if (!mem)
 		return GT_E_NOMEM;
-	struct gt_results res = {.sizing = p->sz, .validation = p->v,
-	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
-	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair,
-	                         .sim = p->sim, .nsim = p->nsim,
-	                         .sim_years = p->s->simulation.years,
-	                         .sim_seed = (uint64_t)p->s->simulation.seed};
-	enum gt_status st = gt_render_brief_html(mem, &res);
+	enum gt_status st = gt_render_brief_html(mem, &p->view.results);
 	if (fclose(mem) != 0 && st == GT_OK)
 		st = GT_E_NOMEM;
 	if (st != GT_OK) {
@@ -121,68 +110,64 @@ static enum gt_status render_brief(const struct plan *p, char **html)
 static enum gt_status render_all(const struct plan *p, struct outputs *o)
 {
 	char *text;
-	struct gt_results all = {.sizing = p->sz, .validation = p->v,
-	                         .forcegen = (const struct gt_forcegen *const *)p->fg,
-	                         .nforcegen = p->nfg, .air = p->air_res, .nair = p->nair,
-	                         .sim = p->sim, .nsim = p->nsim,
-	                         .sim_years = p->s->simulation.years,
-	                         .sim_seed = (uint64_t)p->s->simulation.seed};
-	enum gt_status st = gt_render_results_json(&all, &text);
+	const struct gt_results *all = &p->view.results;
+	const struct gt_sizing *sz = p->pl->sizing;
+	enum gt_status st = gt_render_results_json(all, &text);
 	if (st != GT_OK || (st = add_output(o, "results.json", text)) != GT_OK)
 		return st;
 	st = gt_render_map_svg(p->s, NULL, 900, 640, &text);
 	if (st == GT_OK) {
 		if ((st = add_output(o, "map.svg", text)) != GT_OK)
 			return st;
-		st = gt_render_strength_svg(p->sz, 900, 80 + 60 * (double)p->sz->noptions, &text);
+		st = gt_render_strength_svg(sz, 900, 80 + 60 * (double)sz->noptions, &text);
 		if (st != GT_OK || (st = add_output(o, "strength.svg", text)) != GT_OK)
 			return st;
-		for (size_t i = 0; i < p->sz->noptions; i++) {
+		for (size_t i = 0; i < sz->noptions; i++) {
 			char name[160];
-			snprintf(name, sizeof(name), "option-%s.svg", p->sz->options[i].option->name);
-			st = gt_render_map_svg(p->s, &p->sz->options[i], 540, 400, &text);
+			snprintf(name, sizeof(name), "option-%s.svg", sz->options[i].option->name);
+			st = gt_render_map_svg(p->s, &sz->options[i], 540, 400, &text);
 			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
 				return st;
 		}
-		if (p->nfg) {
-			st = gt_render_contribution_svg((const struct gt_forcegen *const *)p->fg, p->nfg,
-			                                900, 140 + 50 * (double)p->nfg, &text);
+		if (all->nforcegen) {
+			st = gt_render_contribution_svg(all->forcegen, all->nforcegen, 900,
+			                                140 + 50 * (double)all->nforcegen, &text);
 			if (st != GT_OK || (st = add_output(o, "coalition.svg", text)) != GT_OK)
 				return st;
 		}
-		for (size_t i = 0; i < p->nair; i++) {
+		for (size_t i = 0; i < all->nair; i++) {
 			char name[160];
-			snprintf(name, sizeof(name), "air-%s.svg", p->air[i]->option->name);
-			st = gt_render_air_map_svg(&p->air_res[i], 900, 640, &text);
+			snprintf(name, sizeof(name), "air-%s.svg", all->air[i].plan->option->name);
+			st = gt_render_air_map_svg(&all->air[i], 900, 640, &text);
 			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
 				return st;
 		}
-		if (p->nsim) {
-			st = gt_render_survival_svg(p->sim, p->nsim, 900, 420, &text);
+		if (all->sim) {
+			st = gt_render_survival_svg(all->sim, 900, 420, &text);
 			if (st != GT_OK || (st = add_output(o, "survival.svg", text)) != GT_OK)
 				return st;
 		}
-		for (size_t i = 0; i < p->nfg; i++) {
+		for (size_t i = 0; i < all->nforcegen; i++) {
+			const struct gt_forcegen *fg = all->forcegen[i];
 			size_t rows = 0;
-			for (size_t r = 0; r < p->fg[i]->nroles; r++)
-				rows += p->fg[i]->roles[r].allocated > 0 &&
-				        (p->fg[i]->roles[r].kind == GT_ROLE_LINE ||
-				         p->fg[i]->roles[r].kind == GT_ROLE_GARRISON);
+			for (size_t r = 0; r < fg->nroles; r++)
+				rows += fg->roles[r].allocated > 0 && (fg->roles[r].kind == GT_ROLE_LINE ||
+				                                       fg->roles[r].kind == GT_ROLE_GARRISON);
 			if (rows == 0)
 				continue;
 			char name[160];
-			snprintf(name, sizeof(name), "rotation-%s.svg", p->fg[i]->option->option->name);
-			st = gt_render_rotation_svg(p->fg[i], 900, 60 + 24 * (double)rows, &text);
+			snprintf(name, sizeof(name), "rotation-%s.svg", fg->option->option->name);
+			st = gt_render_rotation_svg(fg, 900, 60 + 24 * (double)rows, &text);
 			if (st != GT_OK || (st = add_output(o, name, text)) != GT_OK)
 				return st;
 		}
 	} else if (st != GT_E_UNSUPPORTED) {
 		return st;
 	}
-	for (size_t i = 0; i < p->nair; i++) {
+	for (size_t i = 0; i < all->nair; i++) {
 		char name[160];
-		snprintf(name, sizeof(name), "air-%s.geojson", p->air[i]->option->name);
-		if ((st = gt_render_air_geojson(&p->air_res[i], &text)) != GT_OK ||
+		snprintf(name, sizeof(name), "air-%s.geojson", all->air[i].plan->option->name);
+		if ((st = gt_render_air_geojson(&all->air[i], &text)) != GT_OK ||
 		    (st = add_output(o, name, text)) != GT_OK)
 			return st;
 	}
@@ -206,50 +191,18 @@ static int write_all(const struct plan *p, const struct outputs *o)
 	return rc;
 }
 
-/* Each option's simulation, when the scenario has a simulation section. */
-static int simulate(struct plan *p)
+/* The share of runs collapsed within y years (1, 2 or 5). */
+static double collapse_within(const struct gt_sim_counts *c, int y)
 {
-	const struct gt_sim_params *sp = &p->s->simulation;
-	if (!sp->present)
-		return GT_EXIT_OK;
-	size_t n = p->sz->noptions;
-	struct gt_err err;
-	p->sim_in = calloc(n, sizeof(*p->sim_in));
-	p->sim_counts = calloc(n, sizeof(*p->sim_counts));
-	p->sim = calloc(n, sizeof(*p->sim));
-	if (!p->sim_in || !p->sim_counts || !p->sim) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		return GT_EXIT_FAILURE;
-	}
-	long online = sysconf(_SC_NPROCESSORS_ONLN);
-	int threads = online > 0 ? (online > 256 ? 256 : (int)online) : 1;
-	for (size_t i = 0; i < n; i++) {
-		const struct gt_air_assessment *air = NULL;
-		for (size_t k = 0; k < p->nair; k++)
-			if (p->air[k]->option == p->sz->options[i].option)
-				air = p->assess[k];
-		if (gt_sim_option_build(p->s, &p->sz->options[i], p->nfg ? p->fg[i] : NULL, air,
-		                        &p->sim_in[i], &err) != GT_OK)
-			return gt_cli_fail_in(p->s, &err);
-		if (gt_sim_counts_init(&p->sim_counts[i], 365 * sp->years) != GT_OK) {
-			fprintf(stderr, "guarantor: out of memory\n");
-			return GT_EXIT_FAILURE;
-		}
-		p->nsim = i + 1;
-		if (gt_sim_run(sp, &p->sim_in[i], (uint64_t)sp->seed, 0, (uint64_t)sp->runs, threads,
-		               &p->sim_counts[i], &err) != GT_OK)
-			return gt_cli_fail_in(p->s, &err);
-		p->sim[i] = (struct gt_sim_report){&p->sim_in[i], &p->sim_counts[i], NULL};
-	}
-	return GT_EXIT_OK;
+	struct gt_sim_summary s;
+	gt_sim_summarise(c, &s);
+	return s.collapse[y == 1 ? 0 : y == 2 ? 1 : 2].p;
 }
 
-static int run_plan(struct plan *p, const char *missions)
+static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basis)
 {
 	struct gt_err err;
 	size_t len;
-	if (gt_sizing_run(p->s, &p->sz, &err) != GT_OK)
-		return gt_cli_fail_in(p->s, &err);
 	const char *builtin = gt_missions_builtin_csv(&len);
 	enum gt_status st = missions ? gt_missions_load_file(missions, &p->m, &err)
 	                             : gt_missions_load_text(builtin, len, "builtin:missions.csv",
@@ -258,45 +211,13 @@ static int run_plan(struct plan *p, const char *missions)
 		return gt_cli_fail(&err);
 	for (size_t i = 0; i < p->m->nwarnings; i++)
 		fprintf(stderr, "guarantor: warning: %s\n", p->m->warnings[i]);
-	/* Force generation, when the scenario has a coalition and parameters. */
-	if (p->s->forcegen.present && p->s->nmembers > 0) {
-		p->fg = calloc(p->sz->noptions, sizeof(*p->fg));
-		if (!p->fg) {
-			fprintf(stderr, "guarantor: out of memory\n");
-			return GT_EXIT_FAILURE;
-		}
-		for (size_t i = 0; i < p->sz->noptions; i++, p->nfg++)
-			if (gt_forcegen_run(p->s, &p->sz->options[i], NULL, &p->fg[i], &err) != GT_OK)
-				return gt_cli_fail(&err);
-	}
-	/* The air umbrella of each option that has one, with the default grid. */
-	if (gt_aircraft_load_scenario(p->s, &p->cat, &err) != GT_OK)
-		return gt_cli_fail(&err);
-	p->air = calloc(p->s->noptions + 1, sizeof(*p->air));
-	p->assess = calloc(p->s->noptions + 1, sizeof(*p->assess));
-	p->air_res = calloc(p->s->noptions + 1, sizeof(*p->air_res));
-	if (!p->air || !p->assess || !p->air_res) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		return GT_EXIT_FAILURE;
-	}
-	struct gt_air_params params = gt_air_params_of(p->s, GT_AIR_RESOLUTION_KM);
-	for (size_t i = 0; i < p->s->noptions; i++) {
-		if (p->s->options[i].patrol_stations == 0 && p->s->options[i].aew_orbits == 0)
-			continue;
-		size_t k = p->nair;
-		st = gt_air_plan_option(p->s, i, p->cat, &p->air[k], &err);
-		if (st == GT_OK) {
-			st = gt_air_assess(p->s, p->air[k], &params, &p->assess[k], &err);
-			p->nair++;
-		}
-		if (st != GT_OK)
-			return gt_cli_fail_in(p->s, &err);
-		p->air_res[k] = (struct gt_air_result){p->s, p->air[k], p->assess[k]};
-	}
-	/* The deterrence simulation, with the scenario's runs, years and seed. */
-	int sim_rc = simulate(p);
-	if (sim_rc != GT_EXIT_OK)
-		return sim_rc;
+	/* every engine; the simulation (when the scenario has one) on both
+	 * bases and with no guarantee, with the scenario's runs and seed */
+	struct gt_plan_settings set = {.stages = GT_PLAN_ALL, .basis = basis, .both_bases = true,
+	                               .seed = -1};
+	int rc = gt_cli_plan_run("plan", p->s, &set, &p->pl);
+	if (rc != GT_EXIT_OK || (rc = gt_cli_plan_view(p->pl, &p->view)) != GT_EXIT_OK)
+		return rc;
 	/* A doctrine that cannot be validated still sizes: say so, go on. */
 	if (gt_validation_run(&p->s->doctrine, p->m, &p->v, &err) != GT_OK) {
 		char buf[1400];
@@ -304,10 +225,11 @@ static int run_plan(struct plan *p, const char *missions)
 		        gt_err_format(&err, buf, sizeof(buf)));
 		p->v = NULL;
 	}
+	p->view.results.validation = p->v;
 
 	struct outputs o = {0};
 	st = render_all(p, &o);
-	int rc = GT_EXIT_FAILURE;
+	rc = GT_EXIT_FAILURE;
 	if (st != GT_OK)
 		fprintf(stderr, "guarantor: cannot render the outputs: %s; nothing was written\n",
 		        gt_strerror(st));
@@ -316,22 +238,34 @@ static int run_plan(struct plan *p, const char *missions)
 	outputs_fini(&o);
 	if (rc != GT_EXIT_OK)
 		return rc;
-	if (gt_render_sizing_summary(stdout, p->sz) != GT_OK) {
+	if (gt_render_sizing_summary(stdout, p->pl->sizing) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		return GT_EXIT_FAILURE;
 	}
 	if (p->v)
 		printf("\nValidation: median |log10 error| %.3f over %zu historical missions.\n",
 		       p->v->median_abs_log10_error, p->v->n);
-	for (size_t i = 0; i < p->nfg; i++) {
-		long found = 0;
-		for (size_t m = 0; m < p->fg[i]->nmembers; m++)
-			found += p->fg[i]->members[m].personnel;
+	const struct gt_results *res = &p->view.results;
+	for (size_t i = 0; res->raised && i < p->pl->noptions; i++) {
+		const struct gt_plan_option *po = &p->pl->options[i];
 		if (i == 0)
 			printf("\nForce generation (people deployed the coalition can sustain, and short):\n");
 		char a[32], b[32];
-		printf("  %-20s %8s found, %8s short\n", p->fg[i]->option->option->name,
-		       gt_render_thousands(found, a), gt_render_thousands(p->fg[i]->shortfall_people, b));
+		printf("  %-20s %8s found, %8s short\n", po->option->name,
+		       gt_render_thousands(po->raised.deployed, a),
+		       gt_render_thousands(po->forcegen ? po->forcegen->shortfall_people : 0, b));
+	}
+	if (res->sim) {
+		int y = res->sim->years >= 5 ? 5 : res->sim->years >= 2 ? 2 : 1;
+		printf("\nCollapse within %d year%s: with the force raised, and if fully raised:\n", y,
+		       y > 1 ? "s" : "");
+		for (size_t i = 0; i < p->pl->noptions; i++) {
+			const struct gt_plan_option *po = &p->pl->options[i];
+			printf("  %-20s %7.1f%%  %7.1f%%\n", po->option->name,
+			       100 * collapse_within(&po->sim[GT_SIM_RAISED], y),
+			       100 * collapse_within(&po->sim[GT_SIM_REQUIRED], y));
+		}
+		printf("  %-20s %7.1f%%\n", "(no guarantee)", 100 * collapse_within(&p->pl->baseline, y));
 	}
 	printf("Wrote %s/results.json, %s/brief.html and the pictures.\n", p->dir, p->dir);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -345,7 +279,7 @@ static int run(int argc, char **argv)
 {
 	struct gt_cli_opts o;
 	struct plan p = {.dir = "guarantor-out"};
-	int rc = gt_cli_parse("plan", argc, argv, "somP", 0, &o);
+	int rc = gt_cli_parse("plan", argc, argv, "somPb", 0, &o);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	if (o.out)
@@ -353,7 +287,7 @@ static int run(int argc, char **argv)
 	const char *missions = o.missions;
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
-		rc = run_plan(&p, missions);
+		rc = run_plan(&p, missions, o.basis);
 	if (rc == GT_EXIT_OK && o.pdf) {
 		char html[4096], pdf[4096];
 		snprintf(html, sizeof(html), "%s/brief.html", p.dir);
@@ -361,25 +295,10 @@ static int run(int argc, char **argv)
 		if ((rc = gt_cli_print_pdf(html, pdf)) == GT_EXIT_OK)
 			printf("Wrote %s.\n", pdf);
 	}
-	for (size_t i = 0; i < p.nsim; i++)
-		gt_sim_counts_fini(&p.sim_counts[i]);
-	free(p.sim_counts);
-	free(p.sim_in);
-	free(p.sim);
-	for (size_t i = 0; i < p.nair; i++) {
-		gt_air_assessment_free(p.assess[i]);
-		gt_air_plan_free(p.air[i]);
-	}
-	free(p.air);
-	free(p.assess);
-	free(p.air_res);
-	gt_aircraft_free(p.cat);
-	for (size_t i = 0; i < p.nfg; i++)
-		gt_forcegen_free(p.fg[i]);
-	free(p.fg);
+	gt_cli_plan_view_fini(&p.view);
+	gt_plan_free(p.pl);
 	gt_validation_free(p.v);
 	gt_missions_free(p.m);
-	gt_sizing_free(p.sz);
 	gt_scenario_free(p.s);
 	return rc;
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "guarantor/air.h"
+#include "guarantor/plan.h"
 #include "guarantor/render.h"
 #include "guarantor/sim.h"
 #include "guarantor/sizing.h"
@@ -16,7 +16,8 @@
 static const char help[] =
 	"Usage: guarantor sensitivity [--option NAME] [--method oat|lhs] [--samples K]\n"
 	"                             [--runs N] [--years Y] [--seed S] [--threads T]\n"
-	"                             [--out DIR] [--scenario FILE] [--format table|json|csv]\n\n"
+	"                             [--out DIR] [--scenario FILE] [--format table|json|csv]\n"
+	"                             [--basis raised|required]\n\n"
 	"Sweeps every parameter of the scenario's simulation section from half to one and\n"
 	"a half times its value and reports how the option's probability of collapse\n"
 	"within the horizon moves:\n"
@@ -38,6 +39,8 @@ static const char help[] =
 	"  -o, --out DIR        write tornado.svg (oat) into DIR\n"
 	"  -s, --scenario FILE  scenario YAML (default: the built-in one)\n"
 	"  -f, --format FORMAT  table (default), json or csv\n"
+	"  -b, --basis BASIS    the force simulated: raised (default), what force generation\n"
+	"                       found, or required, what sizing asks for (if fully raised)\n"
 	"  -h, --help           show this help\n\n"
 	"Example: guarantor sensitivity --option uk-france-30k --out charts\n";
 
@@ -71,18 +74,24 @@ static int run(int argc, char **argv)
 		{"years", required_argument, NULL, 'y'},   {"seed", required_argument, NULL, 'S'},
 		{"threads", required_argument, NULL, 'j'}, {"out", required_argument, NULL, 'o'},
 		{"scenario", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0}};
+		{"basis", required_argument, NULL, 'b'}, {NULL, 0, NULL, 0}};
 	const char *option = NULL, *scenario = NULL, *dir = NULL;
 	long runs = 2000, years = -1, seed = -1, threads = -1, samples = 60;
 	enum gt_sens_method method = GT_SENS_ONE_AT_A_TIME;
 	enum gt_format fmt = GT_FORMAT_TABLE;
+	enum gt_sim_basis basis = GT_SIM_RAISED;
 	bool ok = true;
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while (ok && (ch = getopt_long(argc, argv, ":O:m:k:n:y:S:j:o:s:f:", longopts, NULL)) != -1) {
+	while (ok && (ch = getopt_long(argc, argv, ":O:m:k:n:y:S:j:o:s:f:b:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'O': option = optarg; break;
+		case 'b':
+			if (!gt_cli_basis_parse(optarg, &basis))
+				return gt_cli_usage("sensitivity", "--basis '%s': expected raised or required",
+				                    optarg);
+			break;
 		case 'o': dir = optarg; break;
 		case 's': scenario = optarg; break;
 		case 'm':
@@ -116,26 +125,17 @@ static int run(int argc, char **argv)
 		return gt_cli_usage("sensitivity", "--out draws the tornado chart of --method oat; "
 		                                   "Latin-hypercube results are tables only");
 	struct gt_scenario *s = NULL;
-	struct gt_sizing *sz = NULL;
-	struct gt_aircraft_catalogue *cat = NULL;
-	struct gt_cli_sim_keep keep = {0};
+	struct gt_plan *pl = NULL;
 	struct gt_sensitivity *sens = NULL;
 	struct gt_err err;
 	int rc = gt_cli_load_scenario(scenario, &s);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	const struct gt_sim_params *p = &s->simulation;
-	size_t i = 0;
 	if (!p->present) {
 		fprintf(stderr, "guarantor: %s: the scenario has no simulation section; see "
 		                "docs/model-sim.md\n", s->file);
 		rc = GT_EXIT_USAGE;
-		goto out;
-	}
-	while (option && i < s->noptions && strcmp(s->options[i].name, option) != 0)
-		i++;
-	if (i == s->noptions) {
-		rc = gt_cli_usage("sensitivity", "no option '%s' in the scenario", option);
 		goto out;
 	}
 	if (years < 0)
@@ -146,35 +146,35 @@ static int run(int argc, char **argv)
 		long online = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = online > 0 ? (online > 256 ? 256 : online) : 1;
 	}
-	if (gt_sizing_run(s, &sz, &err) != GT_OK || gt_aircraft_load_scenario(s, &cat, &err) != GT_OK) {
-		rc = gt_cli_fail_in(s, &err);
+	/* the option's inputs from the pipeline: the first option by default */
+	struct gt_plan_settings set = {.stages = GT_PLAN_SIM_INPUTS,
+	                               .option = option ? option
+	                                                : s->noptions ? s->options[0].name : NULL,
+	                               .basis = basis, .seed = seed};
+	if ((rc = gt_cli_plan_run("sensitivity", s, &set, &pl)) != GT_EXIT_OK)
 		goto out;
-	}
-	struct gt_sim_option in;
-	if ((rc = gt_cli_sim_inputs(s, sz, cat, i, &keep, &in)) != GT_EXIT_OK)
-		goto out;
-	if (gt_sim_sensitivity(p, &in, method, (uint64_t)seed, (uint64_t)runs, 365 * (int)years,
-	                       (size_t)samples, (int)threads, &sens, &err) != GT_OK) {
+	const struct gt_plan_option *po = &pl->options[0];
+	if (gt_sim_sensitivity(p, &po->sim_in[basis], method, (uint64_t)seed, (uint64_t)runs,
+	                       365 * (int)years, (size_t)samples, (int)threads, &sens,
+	                       &err) != GT_OK) {
 		rc = gt_cli_fail_in(s, &err);
 		goto out;
 	}
 	if (dir && method == GT_SENS_ONE_AT_A_TIME) {
 		char title[200];
 		snprintf(title, sizeof(title), "What moves the outcome: %.80s, collapse within %ld years",
-		         s->options[i].name, years);
+		         po->option->name, years);
 		if ((rc = write_tornado(dir, sens, title)) != GT_EXIT_OK)
 			goto out;
 	}
-	if (gt_render_sensitivity(stdout, sens, s->options[i].name, (int)years, (uint64_t)runs, fmt) !=
+	if (gt_render_sensitivity(stdout, sens, po->option->name, (int)years, (uint64_t)runs, fmt) !=
 	    GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}
 out:
 	gt_sensitivity_free(sens);
-	gt_cli_sim_keep_fini(&keep);
-	gt_aircraft_free(cat);
-	gt_sizing_free(sz);
+	gt_plan_free(pl);
 	gt_scenario_free(s);
 	return rc;
 }

@@ -12,6 +12,7 @@
 
 #include "guarantor/air.h"
 #include "guarantor/forcegen.h"
+#include "guarantor/plan.h"
 #include "guarantor/render.h"
 #include "guarantor/sim.h"
 #include "guarantor/sizing.h"
@@ -19,7 +20,7 @@
 static const char help[] =
 	"Usage: guarantor simulate [--option NAME] [--runs N] [--years Y] [--seed S]\n"
 	"                          [--threads T] [--out DIR] [--scenario FILE]\n"
-	"                          [--format table|json|csv]\n"
+	"                          [--format table|json|csv] [--basis raised|required]\n"
 	"                          [--observed DB --option NAME [--since T] [--as-of T]]\n\n"
 	"Simulates, day by day, many possible histories of the ceasefire under each\n"
 	"guarantee option: the adversary's violations, probes, pretexts and offensives;\n"
@@ -28,7 +29,11 @@ static const char help[] =
 	"cohesion and the backstop's credibility change; and whether answers escalate\n"
 	"(docs/model-sim.md). Prints, per option, the probability of collapse within 1, 2\n"
 	"and 5 years with 95% intervals, the median survival, breaches answered and not,\n"
-	"and the chances of escalation and of a split coalition.\n\n"
+	"and the chances of escalation and of a split coalition. Each option is simulated\n"
+	"with the force the coalition can actually raise (force generation: its ground\n"
+	"troops, monitors, the patrol stations its fighters can hold, and the governments\n"
+	"that contribute forces as voters), and beside them the same ceasefire with no\n"
+	"guarantee at all, whose hazard each option's is compared with.\n\n"
 	"Results are identical for any number of threads or processes: each run draws\n"
 	"from its own random stream, derived from the seed and the run's number. Under\n"
 	"mpirun (mpirun -np K guarantor simulate ...) the runs are split across the K\n"
@@ -43,6 +48,8 @@ static const char help[] =
 	"  -o, --out DIR        also write survival.svg, the survival curves, into DIR\n"
 	"  -s, --scenario FILE  scenario YAML (default: the built-in one)\n"
 	"  -f, --format FORMAT  table (default), json or csv\n"
+	"  -b, --basis BASIS    the force simulated: raised (default), what force generation\n"
+	"                       found, or required, what sizing asks for (if fully raised)\n"
 	"      --observed DB    live risk: fit the simulation to the monitoring record in\n"
 	"                       DB (a guarantor serve store: a file or postgresql:// URL)\n"
 	"                       of the guarantee in place, named by --option: its breaches\n"
@@ -56,13 +63,8 @@ static const char help[] =
 
 struct ctx {
 	struct gt_scenario *s;
-	struct gt_sizing *sz;
-	struct gt_aircraft_catalogue *cat;
-	struct gt_cli_sim_keep *keep;
-	struct gt_sim_option *in;
-	struct gt_sim_counts *counts;
-	struct gt_sim_report *rep;
-	size_t n;
+	struct gt_plan *pl;
+	struct gt_cli_plan_view view;
 	/* --observed: the record, the fit, the parameters it gives */
 	struct gt_cli_observed record;
 	struct gt_sim_live fit;
@@ -101,7 +103,6 @@ static int fit_observed(struct ctx *c, const char *db, int64_t since, int64_t as
 /* The progress bar on a terminal's standard error: runs done, runs a
  * second and the time left. Quiet when standard error is not a terminal. */
 struct bar {
-	const char *name;
 	double start;
 	int processes;
 };
@@ -113,9 +114,11 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void tick(void *ctx, uint64_t done, uint64_t total)
+static void tick(void *ctx, const char *name, uint64_t done, uint64_t total)
 {
-	const struct bar *b = ctx;
+	struct bar *b = ctx;
+	if (done == 0)
+		b->start = seconds();
 	enum { WIDTH = 30 };
 	double took = seconds() - b->start, rate = took > 0 ? (double)done / took : 0;
 	int filled = total ? (int)(WIDTH * done / total) : WIDTH;
@@ -124,7 +127,7 @@ static void tick(void *ctx, uint64_t done, uint64_t total)
 		gauge[i] = i < filled ? '#' : '.';
 	gauge[WIDTH] = '\0';
 	if (done < total)
-		fprintf(stderr, "\r%-18.18s [%s] %3.0f%%  %.0f runs/s  %.0f s left\033[K", b->name,
+		fprintf(stderr, "\r%-18.18s [%s] %3.0f%%  %.0f runs/s  %.0f s left\033[K", name,
 		        gauge, total ? 100.0 * (double)done / (double)total : 100, rate * b->processes,
 		        rate > 0 ? (double)(total - done) / rate : 0);
 	else
@@ -133,10 +136,10 @@ static void tick(void *ctx, uint64_t done, uint64_t total)
 }
 
 /* survival.svg into dir; skipped, with a note, without Cairo. */
-static int write_chart(const char *dir, const struct gt_sim_report *rep, size_t n)
+static int write_chart(const char *dir, const struct gt_sim_results *res)
 {
 	char *svg = NULL, path[4096];
-	enum gt_status st = gt_render_survival_svg(rep, n, 900, 420, &svg);
+	enum gt_status st = gt_render_survival_svg(res, 900, 420, &svg);
 	if (st == GT_E_UNSUPPORTED) {
 		fprintf(stderr, "guarantor: built without Cairo: no survival.svg\n");
 		return GT_EXIT_OK;
@@ -157,19 +160,23 @@ static int write_chart(const char *dir, const struct gt_sim_report *rep, size_t 
 
 static void ctx_fini(struct ctx *c)
 {
-	for (size_t i = 0; i < c->n + 1 && c->keep; i++) {
-		gt_cli_sim_keep_fini(&c->keep[i]);
-		if (c->counts)
-			gt_sim_counts_fini(&c->counts[i]);
-	}
-	free(c->keep);
-	free(c->in);
-	free(c->counts);
-	free(c->rep);
+	gt_cli_plan_view_fini(&c->view);
+	gt_plan_free(c->pl);
 	gt_cli_observed_fini(&c->record);
-	gt_aircraft_free(c->cat);
-	gt_sizing_free(c->sz);
 	gt_scenario_free(c->s);
+}
+
+/* Adds every process's counts into process 0's. */
+static int reduce(struct gt_plan *pl, int rank)
+{
+	int rc = GT_EXIT_OK;
+	for (size_t i = 0; rc == GT_EXIT_OK && i < pl->noptions; i++)
+		rc = gt_cli_mpi_reduce(&pl->options[i].sim[pl->settings.basis], rank);
+	if (rc == GT_EXIT_OK && !pl->settings.no_baseline)
+		rc = gt_cli_mpi_reduce(&pl->baseline, rank);
+	if (rc != GT_EXIT_OK)
+		fprintf(stderr, "guarantor: cannot gather the runs of the other processes\n");
+	return rc;
 }
 
 static int simulate(int argc, char **argv, int rank, int size);
@@ -193,18 +200,25 @@ static int simulate(int argc, char **argv, int rank, int size)
 		{"threads", required_argument, NULL, 'j'}, {"scenario", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'o'},
 		{"observed", required_argument, NULL, 'D'}, {"since", required_argument, NULL, 'B'},
-		{"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+		{"as-of", required_argument, NULL, 'A'}, {"basis", required_argument, NULL, 'b'},
+		{NULL, 0, NULL, 0}};
 	const char *option = NULL, *scenario = NULL, *dir = NULL, *db = NULL;
 	int64_t since = -1, as_of = -1;
 	long runs = -1, years = -1, seed = -1, threads = -1;
 	enum gt_format fmt = GT_FORMAT_TABLE;
+	enum gt_sim_basis basis = GT_SIM_RAISED;
 	bool ok = true;
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while (ok && (ch = getopt_long(argc, argv, ":O:n:y:S:j:s:f:o:", longopts, NULL)) != -1) {
+	while (ok && (ch = getopt_long(argc, argv, ":O:n:y:S:j:s:f:o:b:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'O': option = optarg; break;
+		case 'b':
+			if (!gt_cli_basis_parse(optarg, &basis))
+				return gt_cli_usage("simulate", "--basis '%s': expected raised or required",
+				                    optarg);
+			break;
 		case 'D': db = optarg; break;
 		case 'B':
 		case 'A':
@@ -258,76 +272,41 @@ static int simulate(int argc, char **argv, int rank, int size)
 		rc = GT_EXIT_USAGE;
 		goto out;
 	}
-	if (runs < 0)
-		runs = p->runs;
-	if (years < 0)
-		years = p->years;
-	if (seed < 0)
-		seed = p->seed;
 	if (threads < 0) { /* the processors online, shared among the processes */
 		long online = sysconf(_SC_NPROCESSORS_ONLN) / size;
 		threads = online > 0 ? (online > 256 ? 256 : online) : 1;
 	}
-	size_t nopt = c.s->noptions;
-	c.keep = calloc(nopt + 1, sizeof(*c.keep));
-	c.in = calloc(nopt + 1, sizeof(*c.in));
-	c.counts = calloc(nopt + 1, sizeof(*c.counts));
-	c.rep = calloc(nopt + 1, sizeof(*c.rep));
-	if (!c.keep || !c.in || !c.counts || !c.rep) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		rc = GT_EXIT_FAILURE;
+	struct bar bar = {seconds(), size};
+	struct gt_plan_watch watch = {tick, &bar, 200};
+	bool show = rank == 0 && isatty(STDERR_FILENO);
+	/* the inputs first, so that live risk can fit the option in place */
+	struct gt_plan_settings set = {
+		.stages = GT_PLAN_SIM_INPUTS, .option = option, .basis = basis,
+		.no_baseline = db != NULL, .runs = runs > 0 ? (uint64_t)runs : 0,
+		.years = years > 0 ? (int)years : 0, .seed = seed, .threads = (int)threads,
+		.rank = rank, .size = size, .watch = show ? &watch : NULL};
+	if ((rc = gt_cli_plan_run("simulate", c.s, &set, &c.pl)) != GT_EXIT_OK)
 		goto out;
-	}
-	if (gt_sizing_run(c.s, &c.sz, &err) != GT_OK ||
-	    gt_aircraft_load_scenario(c.s, &c.cat, &err) != GT_OK) {
-		rc = gt_cli_fail_in(c.s, &err);
-		goto out;
-	}
-	bool found = !option;
-	for (size_t i = 0; i < nopt; i++) {
-		if (option && strcmp(c.s->options[i].name, option) != 0)
-			continue;
-		found = true;
-		if ((rc = gt_cli_sim_inputs(c.s, c.sz, c.cat, i, &c.keep[c.n], &c.in[c.n])) !=
+	const struct gt_sim_params *run_p = p;
+	if (db) {
+		if ((rc = fit_observed(&c, db, since, as_of, &c.pl->options[0].sim_in[basis])) !=
 		    GT_EXIT_OK)
 			goto out;
-		const struct gt_sim_params *run_p = p;
-		if (db) {
-			if ((rc = fit_observed(&c, db, since, as_of, &c.in[c.n])) != GT_EXIT_OK)
-				goto out;
-			run_p = &c.live_p;
-		}
-		if (gt_sim_counts_init(&c.counts[c.n], 365 * (int)years) != GT_OK) {
-			fprintf(stderr, "guarantor: out of memory\n");
-			rc = GT_EXIT_FAILURE;
-			goto out;
-		}
-		uint64_t first = (uint64_t)runs * (uint64_t)rank / (uint64_t)size;
-		uint64_t last = (uint64_t)runs * (uint64_t)(rank + 1) / (uint64_t)size;
-		struct bar bar = {c.in[c.n].name, seconds(), size};
-		struct gt_sim_watch watch = {tick, &bar, 200};
-		bool show = rank == 0 && isatty(STDERR_FILENO);
-		if (gt_sim_run_watched(run_p, &c.in[c.n], (uint64_t)seed, first, last - first, (int)threads,
-		                       &c.counts[c.n], show ? &watch : NULL, &err) != GT_OK) {
-			rc = gt_cli_fail_in(c.s, &err);
-			goto out;
-		}
-		if (size > 1 && (rc = gt_cli_mpi_reduce(&c.counts[c.n], rank)) != GT_EXIT_OK) {
-			fprintf(stderr, "guarantor: cannot gather the runs of the other processes\n");
-			goto out;
-		}
-		c.rep[c.n] = (struct gt_sim_report){&c.in[c.n], &c.counts[c.n],
-		                                    db ? &c.observed : NULL};
-		c.n++;
+		run_p = &c.live_p;
 	}
-	if (!found) {
-		rc = gt_cli_usage("simulate", "no option '%s' in the scenario", option);
+	if (gt_plan_simulate(c.pl, run_p, &err) != GT_OK) {
+		rc = gt_cli_plan_fail("simulate", c.s, &err);
 		goto out;
 	}
-	if (rank == 0 && dir && (rc = write_chart(dir, c.rep, c.n)) != GT_EXIT_OK)
+	if (size > 1 && (rc = reduce(c.pl, rank)) != GT_EXIT_OK)
 		goto out;
-	if (rank == 0 &&
-	    gt_render_sim(stdout, c.s, c.rep, c.n, (int)years, (uint64_t)seed, fmt) != GT_OK) {
+	if ((rc = gt_cli_plan_view(c.pl, &c.view)) != GT_EXIT_OK)
+		goto out;
+	if (db)
+		c.view.options[0].observed = &c.observed;
+	if (rank == 0 && dir && (rc = write_chart(dir, &c.view.sim)) != GT_EXIT_OK)
+		goto out;
+	if (rank == 0 && gt_render_sim(stdout, c.s, &c.view.sim, fmt) != GT_OK) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}

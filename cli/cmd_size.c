@@ -1,6 +1,8 @@
 /* cmd_size.c: `guarantor size`, the force requirements of every option. */
 #include "cli.h"
 
+#include "guarantor/plan.h"
+
 #include <stdlib.h>
 
 #include "guarantor/render.h"
@@ -29,17 +31,14 @@ static int run(int argc, char **argv)
 	rc = gt_cli_load_scenario(o.scenario, &s);
 	if (rc != GT_EXIT_OK)
 		return rc;
-	struct gt_sizing *sz;
-	struct gt_err err;
-	if (gt_sizing_run(s, &sz, &err) != GT_OK) {
-		rc = gt_cli_fail_in(s, &err);
-	} else {
-		if (gt_render_sizing(stdout, sz, o.format) != GT_OK) {
-			fprintf(stderr, "guarantor: cannot write to standard output\n");
-			rc = GT_EXIT_FAILURE;
-		}
-		gt_sizing_free(sz);
+	struct gt_plan_settings set = {.stages = 0}; /* sizing alone */
+	struct gt_plan *pl = NULL;
+	if ((rc = gt_cli_plan_run("size", s, &set, &pl)) == GT_EXIT_OK &&
+	    gt_render_sizing(stdout, pl->sizing, o.format) != GT_OK) {
+		fprintf(stderr, "guarantor: cannot write to standard output\n");
+		rc = GT_EXIT_FAILURE;
 	}
+	gt_plan_free(pl);
 	gt_scenario_free(s);
 	return rc;
 }

@@ -16,6 +16,7 @@ static const struct option all[] = {
 	{"cap", required_argument, NULL, 'c'},
 	{"time-limit", required_argument, NULL, 't'},
 	{"pdf", no_argument, NULL, 'P'},
+	{"basis", required_argument, NULL, 'b'},
 };
 #define NALL (sizeof(all) / sizeof(all[0]))
 
@@ -46,6 +47,10 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 		case 'o': o->out = optarg; break;
 		case 'm': o->missions = optarg; break;
 		case 'P': o->pdf = true; break;
+		case 'b':
+			if (!gt_cli_basis_parse(optarg, &o->basis))
+				return gt_cli_usage(cmd, "--basis '%s': expected raised or required", optarg);
+			break;
 		case 'O': o->option = optarg; break;
 		case 'w':
 		case 'l':

@@ -50,10 +50,6 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_aircraft_load_text(const char *csv, si
                                                              const char *name,
                                                              struct gt_aircraft_catalogue **out,
                                                              struct gt_err *err);
-/* The catalogue a scenario names (theatre.aircraft), or the built-in one. */
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_aircraft_load_scenario(const struct gt_scenario *s,
-                                                                 struct gt_aircraft_catalogue **out,
-                                                                 struct gt_err *err);
 GT_EXPORT void gt_aircraft_free(struct gt_aircraft_catalogue *cat);
 /* The aircraft of that type, or NULL. */
 GT_EXPORT const struct gt_aircraft *gt_aircraft_find(const struct gt_aircraft_catalogue *cat,
@@ -127,6 +123,15 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_plan_option(const struct gt_scenar
                                                           struct gt_air_plan **out,
                                                           struct gt_err *err);
 GT_EXPORT void gt_air_plan_free(struct gt_air_plan *plan);
+
+/* The part of a plan that `fighters` and `aew` aircraft can hold: its
+ * posts in order, each kept when the aircraft left hold it whole (first
+ * fit), with the totals (and tankers) of those kept. OUT: *out, free with
+ * gt_air_plan_free. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_plan_held(const struct gt_air_plan *plan,
+                                                        long fighters, long aew,
+                                                        struct gt_air_plan **out,
+                                                        struct gt_err *err);
 
 /* --- what an umbrella covers (docs/model-air.md, equations C1-C6) ------ */
 

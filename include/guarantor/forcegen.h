@@ -98,6 +98,12 @@ struct gt_forcegen {
 	long shortfall_people;
 };
 
+/* GT_OK when scenario s has what force generation needs (a forcegen
+ * section and coalition members); else GT_E_SCHEMA saying what is
+ * missing. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_forcegen_check(const struct gt_scenario *s,
+                                                         struct gt_err *err);
+
 /* Generates forces for one sized option. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_forcegen_run(const struct gt_scenario *s,
                                                        const struct gt_sizing_option *option,

@@ -63,6 +63,20 @@ struct gt_sim_report {
 	const struct gt_sim_counts *counts;
 	const struct gt_sim_observed *observed;
 };
+struct gt_plan_force; /* plan.h */
+
+/* A simulation's results: the options on the basis shown, the same
+ * options on the other basis (the brief's comparison), and the
+ * no-guarantee reference from the same scenario and seed. */
+struct gt_sim_results {
+	const struct gt_sim_report *options; /* in option order */
+	size_t n;
+	const struct gt_sim_report *other;   /* n of them on the other basis, or NULL */
+	const struct gt_sim_report *baseline; /* NULL: none (live risk) */
+	int years;
+	uint64_t seed;
+};
+
 /* Everything `guarantor plan` found, for the renderers that show it all.
  * Only sizing is required; the rest may be NULL or empty. */
 struct gt_results {
@@ -72,10 +86,8 @@ struct gt_results {
 	size_t nforcegen;
 	const struct gt_air_result *air; /* options with air elements, in option order */
 	size_t nair;
-	const struct gt_sim_report *sim; /* one per option, in option order */
-	size_t nsim;
-	int sim_years;
-	uint64_t sim_seed;
+	const struct gt_sim_results *sim; /* NULL without a simulation */
+	const struct gt_plan_force *raised; /* per sizing option: the force as raised, or NULL */
 };
 
 /* results.json: the sizing schema plus "validation", "forcegen", "air" and
@@ -132,8 +144,7 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_map_svg(const struct gt_air
 /* Simulation results: table, JSON (docs/output.md) or CSV, one entry per
  * option. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *s,
-                                                     const struct gt_sim_report *r, size_t n,
-                                                     int years, uint64_t seed,
+                                                     const struct gt_sim_results *r,
                                                      enum gt_format fmt);
 
 /* A sensitivity analysis of one option: table (sorted by influence), JSON
@@ -149,11 +160,12 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_tornado_svg(const struct gt_sen
                                                              double width, double height,
                                                              char **svg);
 
-/* Survival curves, one per option, with their 95% bands. GT_E_USAGE for
- * no reports, or reports of different horizons or with no runs. OUT: *svg. */
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_survival_svg(const struct gt_sim_report *r,
-                                                              size_t n, double width,
-                                                              double height, char **svg);
+/* Survival curves, one per option, with their 95% bands, and the
+ * no-guarantee reference dashed. GT_E_USAGE for no reports, or reports of
+ * different horizons or with no runs. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_survival_svg(const struct gt_sim_results *r,
+                                                              double width, double height,
+                                                              char **svg);
 
 /* Pictures as SVG text (Cairo). option NULL draws the theatre and its
  * sectors; otherwise the option's footprint over the theatre. Returns

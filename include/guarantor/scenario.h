@@ -66,6 +66,15 @@ GT_EXPORT bool gt_terrain_parse(const char *s, enum gt_terrain *out);
 GT_EXPORT bool gt_threat_parse(const char *s, enum gt_threat *out);
 GT_EXPORT bool gt_posture_parse(const char *s, enum gt_posture *out);
 
+/* Whether `typed` names `name`: the same, or with prefix its beginning,
+ * case and accents aside ("rzeszow" matches "Rzeszów-Jasionka"). */
+GT_EXPORT bool gt_name_match(const char *name, const char *typed, bool prefix);
+/* Up to `most` (at most 8) of the n names nearest `typed`, closest first,
+ * written to out as "'a', 'b' or 'c'"; "" when none is near enough to be
+ * a slip (edit distance of the folded names). */
+GT_EXPORT void gt_name_suggest(const char *typed, const char *const *names, size_t n,
+                               size_t most, char *out, size_t size);
+
 struct gt_place {
 	char *name;
 	char country[3]; /* ISO 3166-1 alpha-2 */
@@ -83,9 +92,12 @@ struct gt_neighbour {
 	struct gt_multipolygon shape;
 };
 
+struct gt_aircraft_catalogue; /* air.h */
+
 struct gt_theatre {
 	char *geometry_ref;    /* as written: a path or "builtin:NAME" */
 	char *aircraft_file;   /* theatre.aircraft resolved to a path; NULL: the built-in catalogue */
+	struct gt_aircraft_catalogue *aircraft; /* that catalogue, loaded with the scenario */
 	char defended[3];      /* ISO code of the defended country */
 	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
 	char *line_as_of;      /* date the line describes, or NULL */

@@ -50,10 +50,19 @@ struct gt_sim_state {
 	bool split;         /* the coalition has split: the runs start with half the troops */
 };
 
+/* Which force an option is simulated with: the one force generation
+ * actually raised (the default), or the one sizing requires ("if fully
+ * raised"). */
+enum gt_sim_basis { GT_SIM_RAISED, GT_SIM_REQUIRED };
+/* "raised", "required" */
+GT_EXPORT const char *gt_sim_basis_name(enum gt_sim_basis b);
+
 /* One option as the simulation sees it; built from the scenario and the
  * other engines by gt_sim_option_build, or by hand. */
 struct gt_sim_option {
 	const char *name;
+	enum gt_sim_basis basis;  /* for the reader: the engine does not look at it */
+	bool baseline;            /* the no-guarantee reference (gt_sim_baseline) */
 	double troops;            /* foreign ground troops deployed */
 	double air_reach;         /* share of the country fighters reach within 20 min, 0-1 */
 	bool air;                 /* answers may be flown (escalation_air applies) */
@@ -71,18 +80,37 @@ struct gt_sizing_option;
 struct gt_forcegen;
 struct gt_air_assessment;
 
-/* The option of sized option sz: its foreign ground troops, monitors,
- * backstop and defender's strength; the air umbrella's reach within 20
- * minutes when air is given; the troop contributors force generation
- * allocated as the voters (weighted by people), or the lead nations when
- * fg is NULL; the option's decision rule or the scenario's. fg and air may
- * be NULL. GT_E_SCHEMA when the scenario has no simulation section. */
+/* The force an option is simulated with, when it is not the one sizing
+ * requires: what force generation found. */
+struct gt_sim_force {
+	double ground;     /* foreign ground troops deployed */
+	double monitors;   /* monitors deployed */
+	size_t stations;   /* patrol stations held around the clock */
+};
+
+/* The option of sized option sz: its foreign ground troops and monitors
+ * (force, or as sz requires them when force is NULL), backstop and
+ * defender's strength; the air umbrella's reach within 20 minutes when air
+ * is given (the assessment of the stations held); the troop contributors
+ * force generation allocated as the voters (weighted by people), or the
+ * lead nations when fg is NULL; the option's decision rule or the
+ * scenario's. force, fg and air may be NULL. GT_E_SCHEMA when the
+ * scenario has no simulation section. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_option_build(const struct gt_scenario *s,
                                                            const struct gt_sizing_option *sz,
+                                                           const struct gt_sim_force *force,
                                                            const struct gt_forcegen *fg,
                                                            const struct gt_air_assessment *air,
                                                            struct gt_sim_option *out,
                                                            struct gt_err *err);
+
+/* The no-guarantee reference of scenario s: no foreign troops, aircraft,
+ * monitors, backstop or voters; the defender as it is (strength 1); the
+ * scenario's decision rule (nobody votes). Named "no-guarantee".
+ * GT_E_SCHEMA when the scenario has no simulation section. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_baseline(const struct gt_scenario *s,
+                                                       struct gt_sim_option *out,
+                                                       struct gt_err *err);
 
 /* Integer counts over runs, so sums are exact and order-free. */
 struct gt_sim_counts {
@@ -223,6 +251,14 @@ struct gt_sim_summary {
 	double violations_per_run;       /* days of minor violations, probes and pretexts */
 };
 GT_EXPORT void gt_sim_summarise(const struct gt_sim_counts *c, struct gt_sim_summary *out);
+
+/* The average hazard ratio of c against a reference over the horizon:
+ * log S_c(T) / log S_ref(T), S the share surviving to the horizon, as under
+ * proportional hazards (docs/model-sim.md, "Against no guarantee"). NAN
+ * when the reference has no collapse or either has no runs; 0 when c has
+ * none. */
+GT_EXPORT double gt_sim_hazard_ratio(const struct gt_sim_counts *c,
+                                     const struct gt_sim_counts *ref);
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,6 @@
  * naming its line, row and column. */
 #include "guarantor/air.h"
 #include "util/csvtable.h"
-#include "util/readfile.h"
 #include "util/utf8.h"
 
 #include <errno.h>
@@ -212,22 +211,3 @@ void gt_aircraft_free(struct gt_aircraft_catalogue *cat)
 	free(cat);
 }
 
-enum gt_status gt_aircraft_load_scenario(const struct gt_scenario *s,
-                                         struct gt_aircraft_catalogue **out, struct gt_err *err)
-{
-	*out = NULL;
-	const char *path = s->theatre.aircraft_file;
-	if (!path) {
-		size_t len;
-		const char *csv = gt_aircraft_builtin_csv(&len);
-		return gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", out, err);
-	}
-	char *text;
-	size_t len;
-	enum gt_status st = gt__read_file(path, &text, &len, err);
-	if (st != GT_OK)
-		return st;
-	st = gt_aircraft_load_text(text, len, path, out, err);
-	free(text);
-	return st;
-}

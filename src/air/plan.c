@@ -60,6 +60,36 @@ static enum gt_status add_post(struct gt_air_plan *plan, const char *name, bool 
 	return GT_OK;
 }
 
+/* A plan's totals from its posts; (A10) tankers for all refuelled
+ * stations together. */
+static enum gt_status add_totals(struct gt_air_plan *plan, struct gt_err *err)
+{
+	plan->fighters = plan->aew_aircraft = plan->tankers = plan->crews = plan->personnel = 0;
+	plan->sorties_per_day = plan->fuel_t_per_day = 0;
+	for (size_t i = 0; i < plan->nposts; i++) {
+		const struct gt_air_post *p = &plan->posts[i];
+		if (p->aew)
+			plan->aew_aircraft += p->need.aircraft_whole;
+		else
+			plan->fighters += p->need.aircraft_whole;
+		plan->crews += p->need.crews;
+		plan->personnel += p->need.personnel;
+		plan->sorties_per_day += p->need.sorties_per_day;
+		plan->fuel_t_per_day += p->need.fuel_t_per_day;
+	}
+	if (plan->tanker && plan->fuel_t_per_day > 0) {
+		double t;
+		enum gt_status st = gt_air_tankers(plan->tanker, plan->fuel_t_per_day, &t, err);
+		if (st != GT_OK)
+			return st;
+		plan->tankers = (long)ceil(t - 1e-9);
+		plan->crews += (long)ceil((double)plan->tankers * plan->tanker->crew *
+		                          plan->tanker->crew_ratio - 1e-9);
+		plan->personnel += lround((double)plan->tankers * plan->tanker->personnel);
+	}
+	return GT_OK;
+}
+
 enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
                                   const struct gt_aircraft_catalogue *cat,
                                   struct gt_air_plan **out, struct gt_err *err)
@@ -203,27 +233,8 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		if ((st = add_post(plan, name, true, at, b, plan->aew, &need)) != GT_OK)
 			goto out_nomem;
 	}
-	/* totals; (A10) tankers for all refuelled stations together */
-	for (size_t i = 0; i < plan->nposts; i++) {
-		const struct gt_air_post *p = &plan->posts[i];
-		if (p->aew)
-			plan->aew_aircraft += p->need.aircraft_whole;
-		else
-			plan->fighters += p->need.aircraft_whole;
-		plan->crews += p->need.crews;
-		plan->personnel += p->need.personnel;
-		plan->sorties_per_day += p->need.sorties_per_day;
-		plan->fuel_t_per_day += p->need.fuel_t_per_day;
-	}
-	if (plan->tanker && plan->fuel_t_per_day > 0) {
-		double t;
-		if ((st = gt_air_tankers(plan->tanker, plan->fuel_t_per_day, &t, err)) != GT_OK)
-			goto out_fail;
-		plan->tankers = (long)ceil(t - 1e-9);
-		plan->crews += (long)ceil((double)plan->tankers * plan->tanker->crew *
-		                          plan->tanker->crew_ratio - 1e-9);
-		plan->personnel += lround((double)plan->tankers * plan->tanker->personnel);
-	}
+	if ((st = add_totals(plan, err)) != GT_OK)
+		goto out_fail;
 out_done:
 	free(cities);
 	free(bases);
@@ -244,4 +255,37 @@ void gt_air_plan_free(struct gt_air_plan *plan)
 		return;
 	free(plan->posts);
 	free(plan);
+}
+
+enum gt_status gt_air_plan_held(const struct gt_air_plan *plan, long fighters, long aew,
+                                struct gt_air_plan **out, struct gt_err *err)
+{
+	*out = NULL;
+	struct gt_air_plan *held = malloc(sizeof(*held));
+	struct gt_air_post *posts = malloc((plan->nposts + 1) * sizeof(*posts));
+	if (!held || !posts) {
+		free(held);
+		free(posts);
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
+	*held = *plan;
+	held->posts = posts;
+	held->nposts = 0;
+	/* first fit, in the plan's order: a post too large for what is left
+	 * does not stop a smaller one after it */
+	for (size_t i = 0; i < plan->nposts; i++) {
+		const struct gt_air_post *p = &plan->posts[i];
+		long *left = p->aew ? &aew : &fighters;
+		if (p->need.aircraft_whole > *left)
+			continue;
+		*left -= p->need.aircraft_whole;
+		posts[held->nposts++] = *p;
+	}
+	enum gt_status st = add_totals(held, err);
+	if (st != GT_OK) {
+		gt_air_plan_free(held);
+		return st;
+	}
+	*out = held;
+	return GT_OK;
 }

@@ -656,13 +656,8 @@ static void fg_fini(struct gt__fg *p)
 	free(p->cav);
 }
 
-enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizing_option *option,
-                               const struct gt_fg_settings *settings, struct gt_forcegen **out,
-                               struct gt_err *err)
+enum gt_status gt_forcegen_check(const struct gt_scenario *s, struct gt_err *err)
 {
-	struct gt__fg p = {.s = s, .option = option};
-	enum gt_status st;
-	*out = NULL;
 	if (!s->forcegen.present)
 		return gt_err_set(err, GT_E_SCHEMA, s->file, 0, 0, "forcegen",
 		                  "the scenario has no forcegen section; force generation needs its "
@@ -670,6 +665,18 @@ enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizi
 	if (s->nmembers == 0)
 		return gt_err_set(err, GT_E_SCHEMA, s->file, 0, 0, "coalition",
 		                  "the scenario has no coalition members to generate forces from");
+	return GT_OK;
+}
+
+enum gt_status gt_forcegen_run(const struct gt_scenario *s, const struct gt_sizing_option *option,
+                               const struct gt_fg_settings *settings, struct gt_forcegen **out,
+                               struct gt_err *err)
+{
+	struct gt__fg p = {.s = s, .option = option};
+	enum gt_status st;
+	*out = NULL;
+	if ((st = gt_forcegen_check(s, err)) != GT_OK)
+		return st;
 	p.out = calloc(1, sizeof(*p.out));
 	if (!p.out)
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");

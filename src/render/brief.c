@@ -3,6 +3,7 @@
  * validation against history. Pictures are embedded as data: URIs so the
  * file needs no network and SVG ids from different pictures never clash. */
 #include "guarantor/render.h"
+#include "guarantor/plan.h"
 #include "render/text.h"
 #include "util/thousands.h"
 
@@ -394,6 +395,7 @@ static void share_cell(FILE *out, struct gt_sim_share s)
 static void simulation(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sim_params *p = &res->sizing->scenario->simulation;
+	const struct gt_sim_results *sim = res->sim;
 	char a[32];
 	fprintf(out,
 	        "<p>%s simulated histories of %d years per option (seed %llu): each day the "
@@ -405,20 +407,42 @@ static void simulation(FILE *out, const struct gt_results *res)
 	        "so that with no guarantee 45%% of ceasefires fail within ten years and "
 	        "peacekeepers cut the hazard to about a third, as the record of past wars "
 	        "suggests (docs/validation.md).</p>\n",
-	        gt__thousands(p->runs, a), res->sim_years, (unsigned long long)res->sim_seed);
-	fputs("<table><tr><th>option</th><th class=n>collapse in 1 year</th><th class=n>in 2 "
-	      "years</th><th class=n>in 5 years</th><th class=n>breaches answered</th><th "
-	      "class=n>not answered</th><th class=n>escalation</th><th class=n>coalition "
-	      "splits</th></tr>\n",
+	        gt__thousands(p->runs, a), sim->years, (unsigned long long)sim->seed);
+	bool raised = sim->n > 0 && sim->options[0].input->basis == GT_SIM_RAISED;
+	fprintf(out,
+	        "<p>Each option is simulated with %s. The first row is the reference: the same "
+	        "ceasefire with no foreign force, monitors, backstop or voters. The hazard ratio "
+	        "is an option's average hazard of collapse over the horizon against it "
+	        "(0.5: half as likely to collapse at any time).</p>\n",
+	        raised ? "the force the coalition can actually raise (force generation): its "
+	                 "ground troops, monitors, the patrol stations its fighters can hold and "
+	                 "the governments that contribute forces as voters"
+	               : "the force sizing requires, as if fully raised");
+	fputs("<table><tr><th>option</th><th class=n>troops simulated</th><th class=n>collapse "
+	      "in 1 year</th><th class=n>in 2 years</th><th class=n>in 5 years</th><th "
+	      "class=n>hazard ratio</th><th class=n>breaches answered</th><th class=n>not "
+	      "answered</th><th class=n>escalation</th><th class=n>coalition splits</th></tr>\n",
 	      out);
-	for (size_t i = 0; i < res->nsim; i++) {
+	const struct gt_sim_counts *ref = sim->baseline ? sim->baseline->counts : NULL;
+	/* the reference first, then the options */
+	size_t first = ref ? 0 : 1;
+	for (size_t k = first; k <= sim->n; k++) {
+		const struct gt_sim_report *r = k == 0 ? sim->baseline : &sim->options[k - 1];
 		struct gt_sim_summary s;
-		gt_sim_summarise(res->sim[i].counts, &s);
+		gt_sim_summarise(r->counts, &s);
 		fputs("<tr><td>", out);
-		gt__html_esc(out, res->sizing->options[i].option->title);
-		fputs("</td>", out);
+		if (k == 0)
+			fputs("<i>No guarantee (reference)</i>", out);
+		else
+			gt__html_esc(out, res->sizing->options[k - 1].option->title);
+		fprintf(out, "</td><td class=n>%s</td>", gt__thousands(lround(r->input->troops), a));
 		for (int y = 0; y < 3; y++)
 			share_cell(out, s.collapse[y]);
+		double hr = ref && !r->input->baseline ? gt_sim_hazard_ratio(r->counts, ref) : NAN;
+		if (isfinite(hr))
+			fprintf(out, "<td class=n>%.2f</td>", hr);
+		else
+			fputs(r->input->baseline ? "<td class=n>1</td>" : "<td class=n>&ndash;</td>", out);
 		fprintf(out, "<td class=n>%.2f</td><td class=n>%.2f</td>", s.answered_per_run,
 		        s.unanswered_per_run);
 		share_cell(out, s.escalation);
@@ -427,12 +451,12 @@ static void simulation(FILE *out, const struct gt_results *res)
 	}
 	/* the option with the most voters shows what unanimity costs */
 	size_t most = 0;
-	for (size_t i = 1; i < res->nsim; i++)
-		if (res->sim[i].input->nmembers > res->sim[most].input->nmembers)
+	for (size_t i = 1; i < sim->n; i++)
+		if (sim->options[i].input->nmembers > sim->options[most].input->nmembers)
 			most = i;
-	size_t k = res->sim[most].input->nmembers;
+	size_t k = sim->options[most].input->nmembers;
 	fputs("</table>\n<p class=note>Breaches are counted per history over the horizon.", out);
-	if (k > 1 && res->sim[most].input->rules.rule == GT_DECIDE_UNANIMITY) {
+	if (k > 1 && sim->options[most].input->rules.rule == GT_DECIDE_UNANIMITY) {
 		fputs(" Under unanimity every contributing government must agree: ", out);
 		gt__html_esc(out, res->sizing->options[most].option->title);
 		fprintf(out, " has %zu, and if each is %.0f%% willing an answer comes %.0f%% of the "
@@ -441,7 +465,7 @@ static void simulation(FILE *out, const struct gt_results *res)
 	}
 	fputs("</p>\n", out);
 	char *svg = NULL;
-	enum gt_status st = gt_render_survival_svg(res->sim, res->nsim, 900, 420, &svg);
+	enum gt_status st = gt_render_survival_svg(sim, 900, 420, &svg);
 	picture(out, st, svg, "Share of simulated histories in which the ceasefire holds");
 	/* the parameters the outcome leans on most (guarantor sensitivity
 	 * ranks them for any option) */
@@ -486,14 +510,30 @@ static const struct gt_forcegen *forcegen_of(const struct gt_results *res, size_
 	return i < res->nforcegen ? res->forcegen[i] : NULL;
 }
 
-/* Collapse within 5 years (index 2), or NAN. */
-static double collapse5(const struct gt_results *res, size_t i)
+/* Collapse within 5 years (index 2) of a report, or NAN. */
+static double collapse5_of(const struct gt_sim_report *r)
 {
-	if (i >= res->nsim)
+	if (!r)
 		return NAN;
 	struct gt_sim_summary s;
-	gt_sim_summarise(res->sim[i].counts, &s);
+	gt_sim_summarise(r->counts, &s);
 	return s.collapse[2].p;
+}
+
+/* ... of option i on the basis shown (other: on the other basis). */
+static double collapse5(const struct gt_results *res, size_t i, bool other)
+{
+	if (!res->sim || i >= res->sim->n || (other && !res->sim->other))
+		return NAN;
+	return collapse5_of(other ? &res->sim->other[i] : &res->sim->options[i]);
+}
+
+static void pct_cell(FILE *out, double p)
+{
+	if (isnan(p))
+		fputs("<td class=n>&ndash;</td>", out);
+	else
+		fprintf(out, "<td class=n>%.1f%%</td>", 100 * p);
 }
 
 /* The options side by side: what each needs, whether the coalition can
@@ -501,37 +541,48 @@ static double collapse5(const struct gt_results *res, size_t i)
 static void side_by_side(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sizing *sz = res->sizing;
+	const struct gt_sim_results *sim = res->sim;
+	bool raised_first = !sim || sim->n == 0 || sim->options[0].input->basis == GT_SIM_RAISED;
 	char a[32], b[32];
-	fputs("<table class=side><tr><th>option</th><th class=n>deployed</th><th class=n>committed"
-	      "</th><th class=n>coalition short of</th><th class=n>fighters</th><th class=n>country "
-	      "reached in 20 min</th><th class=n>collapse within 5 years</th></tr>\n",
+	fputs("<table class=side><tr><th>option</th><th class=n>deployed: required</th>"
+	      "<th class=n>as raised</th><th class=n>committed</th><th class=n>fighters</th>"
+	      "<th class=n>country reached in 20 min</th><th class=n>collapse within 5 years: "
+	      "as raised</th><th class=n>if fully raised</th></tr>\n",
 	      out);
+	if (sim && sim->baseline) {
+		fputs("<tr><td><i>No guarantee (reference)</i></td><td class=n>0</td><td class=n>0"
+		      "</td><td class=n>0</td><td class=n>0</td><td class=n>&ndash;</td>",
+		      out);
+		pct_cell(out, collapse5_of(sim->baseline));
+		pct_cell(out, collapse5_of(sim->baseline));
+		fputs("</tr>\n", out);
+	}
 	for (size_t i = 0; i < sz->noptions; i++) {
 		const struct gt_sizing_option *r = &sz->options[i];
-		const struct gt_forcegen *fg = forcegen_of(res, i);
 		const struct gt_air_result *air = air_of(res, r->option);
-		double c5 = collapse5(res, i);
 		fputs("<tr><td>", out);
 		gt__html_esc(out, r->option->title);
-		fprintf(out, "</td><td class=n>%s</td><td class=n>%s</td>", gt__thousands(r->deployed, a),
-		        gt__thousands(r->committed, b));
-		if (fg)
-			fprintf(out, "<td class=n>%s</td>",
-			        fg->shortfall_people ? gt__thousands(fg->shortfall_people, a) : "none");
+		fprintf(out, "</td><td class=n>%s</td>", gt__thousands(r->deployed, a));
+		if (res->raised)
+			fprintf(out, "<td class=n>%s</td>", gt__thousands(res->raised[i].deployed, b));
 		else
 			fputs("<td class=n>&ndash;</td>", out);
-		fprintf(out, "<td class=n>%ld</td>", r->fighters);
+		fprintf(out, "<td class=n>%s</td><td class=n>%ld</td>", gt__thousands(r->committed, a),
+		        r->fighters);
 		if (air && air->assessment->reaction.nsources)
 			fprintf(out, "<td class=n>%.0f%%</td>", 100 * air->assessment->reaction.within[1]);
 		else
 			fputs("<td class=n>&ndash;</td>", out);
-		if (isnan(c5))
-			fputs("<td class=n>&ndash;</td>", out);
-		else
-			fprintf(out, "<td class=n>%.1f%%</td>", 100 * c5);
+		pct_cell(out, collapse5(res, i, !raised_first));
+		pct_cell(out, collapse5(res, i, raised_first));
 		fputs("</tr>\n", out);
 	}
-	fputs("</table>\n", out);
+	fputs("</table>\n<p class=note>Deployed: people in theatre at any one time, as sizing "
+	      "requires them and as the coalition's offers raise them (force generation); "
+	      "committed: the people rotations take to keep the required force there. Collapse "
+	      "as raised simulates the force that can be raised; if fully raised, the force "
+	      "required.</p>\n",
+	      out);
 }
 
 /* What the table says, in plain words: the smallest option, the one most
@@ -546,9 +597,9 @@ static void findings(FILE *out, const struct gt_results *res)
 	for (size_t i = 1; i < sz->noptions; i++) {
 		if (sz->options[i].deployed < sz->options[small].deployed)
 			small = i;
-		if (collapse5(res, i) < collapse5(res, safe))
+		if (collapse5(res, i, false) < collapse5(res, safe, false))
 			safe = i;
-		if (collapse5(res, i) > collapse5(res, risky))
+		if (collapse5(res, i, false) > collapse5(res, risky, false))
 			risky = i;
 	}
 	fputs("<ul class=findings>\n<li>The smallest guarantee is <b>", out);
@@ -556,14 +607,21 @@ static void findings(FILE *out, const struct gt_results *res)
 	fprintf(out, "</b>: %s people deployed at any one time, %s committed through rotations.</li>\n",
 	        gt__thousands(sz->options[small].deployed, a),
 	        gt__thousands(sz->options[small].committed, b));
-	if (res->nsim == sz->noptions && sz->noptions > 1 && !isnan(collapse5(res, safe)) &&
-	    collapse5(res, safe) < collapse5(res, risky)) {
+	const struct gt_sim_results *sim = res->sim;
+	if (sim && sim->n == sz->noptions && sz->noptions > 1 &&
+	    !isnan(collapse5(res, safe, false)) &&
+	    collapse5(res, safe, false) < collapse5(res, risky, false)) {
+		bool raised = sim->options[0].input->basis == GT_SIM_RAISED;
 		fputs("<li>The most likely to hold is <b>", out);
 		gt__html_esc(out, sz->options[safe].option->title);
-		fprintf(out, "</b>: the ceasefire collapses within five years in %.1f%% of simulated "
-		             "histories, against %.1f%% for ",
-		        100 * collapse5(res, safe), 100 * collapse5(res, risky));
+		fprintf(out, "</b>%s: the ceasefire collapses within five years in %.1f%% of "
+		             "simulated histories, against %.1f%% for ",
+		        raised ? ", with the force the coalition can actually raise" : ", if fully raised",
+		        100 * collapse5(res, safe, false), 100 * collapse5(res, risky, false));
 		gt__html_esc(out, sz->options[risky].option->title);
+		if (sim->baseline)
+			fprintf(out, " and %.1f%% with no guarantee at all",
+			        100 * collapse5_of(sim->baseline));
 		fputs(".</li>\n", out);
 	}
 	bool gaps = false;
@@ -648,7 +706,7 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 		air(out, res);
 	}
 
-	if (res->nsim) {
+	if (res->sim && res->sim->n) {
 		fputs("<h2>How likely each option is to hold</h2>\n", out);
 		simulation(out, res);
 	}

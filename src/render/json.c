@@ -256,9 +256,9 @@ enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 	         res->nforcegen ? gt__render_forcegen_json(jb, res->forcegen, res->nforcegen)
 	                        : json_null());
 	gt__jput(jb, root, "air", res->nair ? gt__render_air_json(jb, res->air, res->nair) : json_null());
-	json_t *sim = res->nsim ? json_object() : json_null();
-	if (res->nsim)
-		gt__render_sim_fill(jb, sim, res->sim, res->nsim, res->sim_years, res->sim_seed);
+	json_t *sim = res->sim ? json_object() : json_null();
+	if (res->sim)
+		gt__render_sim_fill(jb, sim, res->sim);
 	gt__jput(jb, root, "simulation", sim);
 	return gt__render_json_dump(jb, root, out);
 }

@@ -33,7 +33,6 @@ json_t *gt__render_forcegen_json(struct gt__jb *jb, const struct gt_forcegen *co
                                  size_t n);
 json_t *gt__render_air_json(struct gt__jb *jb, const struct gt_air_result *r, size_t n);
 /* Adds the simulation's "years", "seed" and "options" to o. */
-void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_report *r, size_t n,
-                         int years, uint64_t seed);
+void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_results *r);
 
 #endif

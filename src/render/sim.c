@@ -84,16 +84,26 @@ static void observed_table(FILE *out, const char *option, const struct gt_sim_ob
 	      out);
 }
 
-static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
+/* One option's entry; ref, the no-guarantee reference's counts, gives
+ * its hazard ratio (NULL: none, or this is the reference). */
+static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r,
+                           const struct gt_sim_counts *ref)
 {
 	struct gt_sim_summary s;
 	gt_sim_summarise(r->counts, &s);
 	const struct gt_sim_counts *c = r->counts;
+	const struct gt_sim_option *in = r->input;
 	json_t *o = json_object(), *col = json_array(), *surv = json_array();
-	gt__jput(jb, o, "name", json_string(r->input->name));
+	gt__jput(jb, o, "name", json_string(in->name));
+	gt__jput(jb, o, "basis", json_string(in->baseline ? "none" : gt_sim_basis_name(in->basis)));
 	gt__jput(jb, o, "runs", json_integer((json_int_t)c->runs));
-	gt__jput(jb, o, "troops", json_integer((json_int_t)lround(r->input->troops)));
-	gt__jput(jb, o, "voters", json_integer((json_int_t)r->input->nmembers));
+	gt__jput(jb, o, "troops", json_integer((json_int_t)lround(in->troops)));
+	gt__jput(jb, o, "monitors_per_100km", real(in->monitors_per_100km, 0.01));
+	gt__jput(jb, o, "air", json_boolean(in->air));
+	gt__jput(jb, o, "air_reach_20min", real(in->air_reach, 0.0001));
+	gt__jput(jb, o, "backstop", json_boolean(in->backstop));
+	gt__jput(jb, o, "defender_strength", real(in->defender_strength, 0.001));
+	gt__jput(jb, o, "voters", json_integer((json_int_t)in->nmembers));
 	gt__jput(jb, o, "rule", json_string(gt_decide_rule_name(r->input->rules.rule)));
 	const int years[3] = {1, 2, 5};
 	for (int y = 0; y < 3; y++) {
@@ -120,20 +130,32 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r)
 			alive -= c->collapse_by_day[d];
 	}
 	gt__jput(jb, o, "survival_every_30_days", surv);
+	if (ref)
+		gt__jput(jb, o, "hazard_ratio_vs_baseline", real(gt_sim_hazard_ratio(c, ref), 0.001));
 	if (r->observed)
 		gt__jput(jb, o, "observed", observed_json(jb, r->observed));
 	return o;
 }
 
-void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_report *r, size_t n,
-                         int years, uint64_t seed)
+void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_results *r)
 {
+	const struct gt_sim_counts *ref = r->baseline ? r->baseline->counts : NULL;
 	json_t *opts = json_array();
-	gt__jput(jb, o, "years", json_integer(years));
-	gt__jput(jb, o, "seed", json_integer((json_int_t)seed));
-	for (size_t i = 0; i < n; i++)
-		gt__jappend(jb, opts, option_json(jb, &r[i]));
+	gt__jput(jb, o, "years", json_integer(r->years));
+	gt__jput(jb, o, "seed", json_integer((json_int_t)r->seed));
+	if (r->n > 0)
+		gt__jput(jb, o, "basis", json_string(gt_sim_basis_name(r->options[0].input->basis)));
+	for (size_t i = 0; i < r->n; i++)
+		gt__jappend(jb, opts, option_json(jb, &r->options[i], ref));
 	gt__jput(jb, o, "options", opts);
+	if (r->other) {
+		json_t *other = json_array();
+		for (size_t i = 0; i < r->n; i++)
+			gt__jappend(jb, other, option_json(jb, &r->other[i], ref));
+		gt__jput(jb, o, "other_basis", other);
+	}
+	if (r->baseline)
+		gt__jput(jb, o, "baseline", option_json(jb, r->baseline, NULL));
 }
 
 static void pct(FILE *out, struct gt_sim_share s)
@@ -144,69 +166,109 @@ static void pct(FILE *out, struct gt_sim_share s)
 		fprintf(out, " %5.1f%% (%4.1f-%4.1f)", 100 * s.p, 100 * s.lo, 100 * s.hi);
 }
 
-enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const struct gt_sim_report *r,
-                             size_t n, int years, uint64_t seed, enum gt_format fmt)
+static void csv_row(FILE *out, const struct gt_sim_report *r, const struct gt_sim_counts *ref)
 {
+	struct gt_sim_summary s;
+	gt_sim_summarise(r->counts, &s);
+	const struct gt_sim_option *in = r->input;
+	fprintf(out, "%s,%s,%llu,%.0f", in->name,
+	        in->baseline ? "none" : gt_sim_basis_name(in->basis),
+	        (unsigned long long)r->counts->runs, in->troops);
+	for (int y = 0; y < 3; y++) {
+		if (isfinite(s.collapse[y].p))
+			fprintf(out, ",%.4f,%.4f,%.4f", s.collapse[y].p, s.collapse[y].lo, s.collapse[y].hi);
+		else
+			fputs(",,,", out);
+	}
+	if (isfinite(s.median_days))
+		fprintf(out, ",%.0f", s.median_days);
+	else
+		fputc(',', out);
+	fprintf(out, ",%.3f,%.3f,%.4f,%.4f,", s.answered_per_run, s.unanswered_per_run,
+	        s.escalation.p, s.split.p);
+	double hr = ref ? gt_sim_hazard_ratio(r->counts, ref) : NAN;
+	if (isfinite(hr))
+		fprintf(out, "%.3f", hr);
+	fputc('\n', out);
+}
+
+static void table_row(FILE *out, const struct gt_sim_report *r, const struct gt_sim_counts *ref)
+{
+	struct gt_sim_summary s;
+	gt_sim_summarise(r->counts, &s);
+	char a[32];
+	fprintf(out, "%-18.18s %8s", r->input->name, gt_render_thousands(lround(r->input->troops), a));
+	for (int y = 0; y < 3; y++)
+		pct(out, s.collapse[y]);
+	if (isfinite(s.median_days))
+		fprintf(out, " %7.0f d", s.median_days);
+	else
+		fprintf(out, " %9s", "> horizon");
+	fprintf(out, " %8.2f %8.2f ", s.answered_per_run, s.unanswered_per_run);
+	pct(out, s.escalation);
+	pct(out, s.split);
+	double hr = ref ? gt_sim_hazard_ratio(r->counts, ref) : NAN;
+	if (isfinite(hr))
+		fprintf(out, " %7.2f", hr);
+	else
+		fprintf(out, " %7s", r->input->baseline ? "1" : "-");
+	fputc('\n', out);
+}
+
+enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const struct gt_sim_results *r,
+                             enum gt_format fmt)
+{
+	const struct gt_sim_counts *ref = r->baseline ? r->baseline->counts : NULL;
 	if (fmt == GT_FORMAT_JSON) {
 		struct gt__jb b = {false}, *jb = &b;
 		json_t *root = json_object();
 		gt__jput(jb, root, "scenario", json_string(scen->name));
-		gt__render_sim_fill(jb, root, r, n, years, seed);
+		gt__render_sim_fill(jb, root, r);
 		enum gt_status st = gt__render_json_print(jb, root, out);
 		if (st != GT_OK)
 			return st;
 	} else if (fmt == GT_FORMAT_CSV) {
-		fputs("option,runs,collapse_1y,collapse_1y_lo,collapse_1y_hi,collapse_2y,collapse_2y_lo,"
-		      "collapse_2y_hi,collapse_5y,collapse_5y_lo,collapse_5y_hi,median_days,"
-		      "answered_per_run,unanswered_per_run,escalation,split\n",
+		fputs("option,basis,runs,troops,collapse_1y,collapse_1y_lo,collapse_1y_hi,collapse_2y,"
+		      "collapse_2y_lo,collapse_2y_hi,collapse_5y,collapse_5y_lo,collapse_5y_hi,"
+		      "median_days,answered_per_run,unanswered_per_run,escalation,split,"
+		      "hazard_ratio_vs_baseline\n",
 		      out);
-		for (size_t i = 0; i < n; i++) {
-			struct gt_sim_summary s;
-			gt_sim_summarise(r[i].counts, &s);
-			fprintf(out, "%s,%llu", r[i].input->name, (unsigned long long)r[i].counts->runs);
-			for (int y = 0; y < 3; y++) {
-				if (isfinite(s.collapse[y].p))
-					fprintf(out, ",%.4f,%.4f,%.4f", s.collapse[y].p, s.collapse[y].lo,
-					        s.collapse[y].hi);
-				else
-					fputs(",,,", out);
-			}
-			if (isfinite(s.median_days))
-				fprintf(out, ",%.0f", s.median_days);
-			else
-				fputc(',', out);
-			fprintf(out, ",%.3f,%.3f,%.4f,%.4f\n", s.answered_per_run, s.unanswered_per_run,
-			        s.escalation.p, s.split.p);
-		}
+		if (r->baseline)
+			csv_row(out, r->baseline, NULL);
+		for (size_t i = 0; i < r->n; i++)
+			csv_row(out, &r->options[i], ref);
+		for (size_t i = 0; r->other && i < r->n; i++)
+			csv_row(out, &r->other[i], ref);
 	} else {
 		char a[32];
 		fprintf(out, "Scenario %s: %s runs per option over %d years, seed %llu\n\n", scen->name,
-		        gt_render_thousands(n ? (long)r[0].counts->runs : 0, a), years,
-		        (unsigned long long)seed);
-		for (size_t i = 0; i < n; i++)
-			if (r[i].observed)
-				observed_table(out, r[i].input->name, r[i].observed);
-		fprintf(out, "%-18s %-18s %-18s %-18s %9s %8s %8s  %-18s %s\n", "option",
-		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
-		        "escalation", "split");
-		for (size_t i = 0; i < n; i++) {
-			struct gt_sim_summary s;
-			gt_sim_summarise(r[i].counts, &s);
-			fprintf(out, "%-18.18s", r[i].input->name);
-			for (int y = 0; y < 3; y++)
-				pct(out, s.collapse[y]);
-			if (isfinite(s.median_days))
-				fprintf(out, " %7.0f d", s.median_days);
-			else
-				fprintf(out, " %9s", "> horizon");
-			fprintf(out, " %8.2f %8.2f ", s.answered_per_run, s.unanswered_per_run);
-			pct(out, s.escalation);
-			pct(out, s.split);
-			fputc('\n', out);
-		}
-		fputs("\nCollapse: a major offensive, or an answer that escalated into war; 95% "
+		        gt_render_thousands(r->n ? (long)r->options[0].counts->runs : 0, a), r->years,
+		        (unsigned long long)r->seed);
+		for (size_t i = 0; i < r->n; i++)
+			if (r->options[i].observed)
+				observed_table(out, r->options[i].input->name, r->options[i].observed);
+		fprintf(out, "%-18s %8s %-18s %-18s %-18s %9s %8s %8s  %-18s %-18s %7s\n", "option",
+		        "troops", "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
+		        "escalation", "split", "hazard");
+		if (r->baseline)
+			table_row(out, r->baseline, NULL);
+		for (size_t i = 0; i < r->n; i++)
+			table_row(out, &r->options[i], ref);
+		if (r->n > 0)
+			fprintf(out, "\nTroops: the foreign ground force simulated, %s.\n",
+			        r->options[0].input->basis == GT_SIM_RAISED
+			                ? "as force generation raised it (--basis required: as sizing "
+			                  "requires it)"
+			                : "as sizing requires it, if fully raised (--basis raised: as "
+			                  "force generation raised it)");
+		fputs("Collapse: a major offensive, or an answer that escalated into war; 95% "
 		      "Wilson intervals.\nAnswered and not: breaches per run (docs/model-sim.md).\n",
 		      out);
+		if (r->baseline)
+			fputs("Hazard: the average hazard of collapse over the horizon against "
+			      "no-guarantee, the same\nceasefire with no foreign force, monitors, backstop "
+			      "or voters (1 = no better; 0.5 = half).\n",
+			      out);
 	}
 	return fflush(out) == 0 && !ferror(out) ? GT_OK : GT_E_IO;
 }

@@ -14,10 +14,10 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 	return GT_E_UNSUPPORTED;
 }
 
-enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, double width,
+enum gt_status gt_render_survival_svg(const struct gt_sim_results *r, double width,
                                       double height, char **svg)
 {
-	(void)r, (void)n, (void)width, (void)height;
+	(void)r, (void)width, (void)height;
 	*svg = NULL;
 	return GT_E_UNSUPPORTED;
 }
@@ -27,6 +27,7 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 #include "render/draw.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -39,20 +40,33 @@ static double surviving(const struct gt_sim_counts *c, const uint64_t *dead_by, 
 	return c->runs ? 1 - (double)dead_by[d] / (double)c->runs : 1;
 }
 
-enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, double w,
-                                      double h, char **svg)
+enum gt_status gt_render_survival_svg(const struct gt_sim_results *res, double w, double h,
+                                      char **svg)
 {
 	*svg = NULL;
-	if (n == 0)
+	/* the options, then the no-guarantee reference (dashed, no band) */
+	size_t n = res->n + (res->baseline != NULL);
+	if (res->n == 0)
 		return GT_E_USAGE;
-	int days = r[0].counts->days;
-	for (size_t i = 0; i < n; i++)
-		if (r[i].counts->days != days || r[i].counts->runs == 0)
-			return GT_E_USAGE;
-	/* cumulative collapses per option */
+	const struct gt_sim_report **r = calloc(n, sizeof(*r));
 	uint64_t **dead = calloc(n, sizeof(*dead));
-	if (!dead)
+	if (!r || !dead) {
+		free(r);
+		free(dead);
 		return GT_E_NOMEM;
+	}
+	for (size_t i = 0; i < res->n; i++)
+		r[i] = &res->options[i];
+	if (res->baseline)
+		r[n - 1] = res->baseline;
+	int days = r[0]->counts->days;
+	for (size_t i = 0; i < n; i++) {
+		if (r[i]->counts->days != days || r[i]->counts->runs == 0) {
+			free(r);
+			free(dead);
+			return GT_E_USAGE;
+		}
+	}
 	double lowest = 1;
 	for (size_t i = 0; i < n; i++) {
 		dead[i] = malloc((size_t)days * sizeof(**dead));
@@ -60,12 +74,13 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 			for (size_t k = 0; k < i; k++)
 				free(dead[k]);
 			free(dead);
+			free(r);
 			return GT_E_NOMEM;
 		}
 		uint64_t cum = 0;
 		for (int d = 0; d < days; d++)
-			dead[i][d] = cum += r[i].counts->collapse_by_day[d];
-		lowest = fmin(lowest, surviving(r[i].counts, dead[i], days - 1));
+			dead[i][d] = cum += r[i]->counts->collapse_by_day[d];
+		lowest = fmin(lowest, surviving(r[i]->counts, dead[i], days - 1));
 	}
 	/* the y axis from a round share below the lowest curve up to 1 */
 	double floor_y = fmax(0, floor((lowest - 0.02) * 10) / 10);
@@ -98,9 +113,9 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 	}
 	/* after a monitoring record (live risk), the runs start where it ends */
 	char axis[80] = "years";
-	if (n > 0 && r[0].observed) {
+	if (n > 0 && r[0]->observed) {
 		char end[GT_TIME_UTC_SIZE];
-		gt_time_format_utc(r[0].observed->as_of, end);
+		gt_time_format_utc(r[0]->observed->as_of, end);
 		end[10] = '\0'; /* the day */
 		snprintf(axis, sizeof(axis), "years after %s, the end of the monitoring record", end);
 	}
@@ -121,33 +136,41 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 		cairo_show_text(cr, t);
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct gt_sim_counts *c = r[i].counts;
-		unsigned col = colours[i % (sizeof(colours) / sizeof(colours[0]))];
-		/* the 95% band (normal approximation), then the curve */
+		const struct gt_sim_counts *c = r[i]->counts;
+		bool ref = r[i]->input->baseline;
+		unsigned col = ref ? 0x555555 : colours[i % (sizeof(colours) / sizeof(colours[0]))];
+		/* the 95% band (normal approximation), then the curve; the
+		 * reference dashed, without its band */
 		double N = (double)c->runs;
 		cairo_new_path(cr);
-		cairo_move_to(cr, X(0), Y(1));
-		for (int d = 0; d < days; d += stride) {
-			double s = surviving(c, dead[i], d);
-			cairo_line_to(cr, X(d + 1), Y(fmin(1, s + 1.96 * sqrt(s * (1 - s) / N))));
+		if (!ref) {
+			cairo_move_to(cr, X(0), Y(1));
+			for (int d = 0; d < days; d += stride) {
+				double s = surviving(c, dead[i], d);
+				cairo_line_to(cr, X(d + 1), Y(fmin(1, s + 1.96 * sqrt(s * (1 - s) / N))));
+			}
+			for (int d = (days - 1) / stride * stride; d >= 0; d -= stride) {
+				double s = surviving(c, dead[i], d);
+				cairo_line_to(cr, X(d + 1),
+				              Y(fmax(floor_y, s - 1.96 * sqrt(s * (1 - s) / N))));
+			}
+			cairo_close_path(cr);
+			gt__rgb(cr, col, 0.15);
+			cairo_fill(cr);
 		}
-		for (int d = (days - 1) / stride * stride; d >= 0; d -= stride) {
-			double s = surviving(c, dead[i], d);
-			cairo_line_to(cr, X(d + 1), Y(fmax(floor_y, s - 1.96 * sqrt(s * (1 - s) / N))));
-		}
-		cairo_close_path(cr);
-		gt__rgb(cr, col, 0.15);
-		cairo_fill(cr);
 		cairo_move_to(cr, X(0), Y(1));
 		for (int d = 0; d < days; d += stride)
 			cairo_line_to(cr, X(d + 1), Y(surviving(c, dead[i], d)));
 		cairo_line_to(cr, X(days), Y(surviving(c, dead[i], days - 1)));
 		gt__rgb(cr, col, 1);
 		cairo_set_line_width(cr, 1.8);
+		static const double dash[] = {6, 4};
+		cairo_set_dash(cr, dash, ref ? 2 : 0, 0);
 		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
 		/* the option's name in the margin, in its colour, with its end value */
 		char t[96];
-		snprintf(t, sizeof(t), "%.60s %.1f%%", r[i].input->name,
+		snprintf(t, sizeof(t), "%.60s%s %.1f%%", r[i]->input->name, ref ? " (reference)" : "",
 		         100 * surviving(c, dead[i], days - 1));
 		cairo_set_font_size(cr, 10);
 		gt__rgb(cr, col, 1);
@@ -163,6 +186,7 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_report *r, size_t n, d
 	for (size_t i = 0; i < n; i++)
 		free(dead[i]);
 	free(dead);
+	free(r);
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 

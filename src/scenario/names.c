@@ -1,6 +1,8 @@
 /* names.c: the names of the scenario's enumerations as written in files. */
 #include "scenario_priv.h"
+#include "util/fold.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* NULL-terminated, so that they also serve as lists of allowed keys. */
@@ -108,3 +110,50 @@ bool gt_posture_parse(const char *s, enum gt_posture *out)
 const char *const *gt__terrain_names(void) { return terrain_names; }
 const char *const *gt__threat_names(void) { return threat_names; }
 const char *const *gt__posture_names(void) { return posture_names; }
+
+bool gt_name_match(const char *name, const char *typed, bool prefix)
+{
+	char a[256], b[256];
+	gt__fold(name, a, sizeof(a));
+	gt__fold(typed, b, sizeof(b));
+	return prefix ? b[0] && strncmp(a, b, strlen(b)) == 0 : strcmp(a, b) == 0;
+}
+
+void gt_name_suggest(const char *typed, const char *const *names, size_t n, size_t most,
+                     char *out, size_t size)
+{
+	enum { KEEP = 8 };
+	char t[256], c[256];
+	size_t best[KEEP], dist[KEEP], kept = 0;
+	gt__fold(typed, t, sizeof(t));
+	size_t limit = strlen(t) / 4 + 1; /* beyond this, a guess is no help */
+	most = most < KEEP ? most : KEEP;
+	for (size_t i = 0; i < n && most > 0; i++) {
+		gt__fold(names[i], c, sizeof(c));
+		/* against the beginning of the name nearest the typed text: a slip in
+		 * "Rzesow" is as near "Rzeszów-Jasionka" as "Rzeszów" */
+		size_t d = gt__edit_distance(t, c, true);
+		if (d > limit)
+			continue;
+		size_t at = kept < most ? kept++ : most;
+		while (at > 0 && dist[at - 1] > d) { /* insertion, stable among equals */
+			if (at < most) {
+				best[at] = best[at - 1];
+				dist[at] = dist[at - 1];
+			}
+			at--;
+		}
+		if (at < most) {
+			best[at] = i;
+			dist[at] = d;
+		}
+	}
+	size_t used = 0;
+	if (size)
+		out[0] = '\0';
+	for (size_t k = 0; k < kept && used < size; k++) {
+		int w = snprintf(out + used, size - used, "%s'%s'",
+		                 k == 0 ? "" : k + 1 == kept ? " or " : ", ", names[best[k]]);
+		used += w > 0 ? (size_t)w : 0;
+	}
+}

@@ -1,6 +1,7 @@
 /* scenario.c: loads a scenario (YAML + GeoJSON), checks it as a whole and
  * releases it. Section readers live in sectors.c, doctrine.c, options.c. */
 #include "scenario_priv.h"
+#include "guarantor/air.h"
 #include "util/readfile.h"
 
 #include <errno.h>
@@ -90,20 +91,22 @@ static enum gt_status read_beside(struct yr *r, const yaml_node_t *node, const c
 }
 
 /* theatre.aircraft: the aircraft catalogue, built in or a CSV file next to
- * the scenario. The file must be readable now; its contents are checked
- * where it is loaded (gt_aircraft_load_scenario). */
-static enum gt_status read_aircraft_ref(struct yr *r, const yaml_node_t *n, const char *base_dir,
-                                        struct gt_scenario *s)
+ * the scenario, loaded here so that the engines never read files. */
+static enum gt_status read_aircraft(struct yr *r, const yaml_node_t *n, const char *base_dir,
+                                    struct gt_scenario *s)
 {
 	char *ref = NULL;
 	enum gt_status st = gt__yr_opt_string(r, n, "theatre", "aircraft", &ref);
-	if (st != GT_OK || !ref)
+	if (st != GT_OK)
 		return st;
-	yaml_node_t *node = gt__yr_get(r, n, "aircraft");
-	if (strcmp(ref, GT_BUILTIN_PREFIX "aircraft") == 0) {
+	if (!ref || strcmp(ref, GT_BUILTIN_PREFIX "aircraft") == 0) {
 		free(ref);
-		return GT_OK;
+		size_t len;
+		const char *csv = gt_aircraft_builtin_csv(&len);
+		return gt_aircraft_load_text(csv, len, "builtin:aircraft.csv", &s->theatre.aircraft,
+		                             r->err);
 	}
+	yaml_node_t *node = gt__yr_get(r, n, "aircraft");
 	if (strncmp(ref, GT_BUILTIN_PREFIX, strlen(GT_BUILTIN_PREFIX)) == 0) {
 		st = gt__yr_fail(r, node, "theatre.aircraft", GT_E_SCHEMA,
 		                 "unknown built-in catalogue '%s'; expected builtin:aircraft or a file "
@@ -119,10 +122,11 @@ static enum gt_status read_aircraft_ref(struct yr *r, const yaml_node_t *n, cons
 	free(ref);
 	if (st != GT_OK)
 		return st;
+	st = gt_aircraft_load_text(text, len, path, &s->theatre.aircraft, r->err);
 	free(text);
-	if (!(s->theatre.aircraft_file = strdup(path)))
+	if (st == GT_OK && !(s->theatre.aircraft_file = strdup(path)))
 		return GT_E_NOMEM;
-	return GT_OK;
+	return st;
 }
 
 static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const char *base_dir,
@@ -133,7 +137,7 @@ static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const cha
 	if ((st = gt__yr_expect_map(r, n, "theatre")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, n, "theatre", keys)) != GT_OK ||
 	    (st = gt__yr_req_string(r, n, "theatre", "geometry", &s->theatre.geometry_ref)) != GT_OK ||
-	    (st = read_aircraft_ref(r, n, base_dir, s)) != GT_OK)
+	    (st = read_aircraft(r, n, base_dir, s)) != GT_OK)
 		return st;
 	const char *ref = s->theatre.geometry_ref;
 	yaml_node_t *node = gt__yr_get(r, n, "geometry");
@@ -263,6 +267,7 @@ void gt__theatre_fini(struct gt_theatre *th)
 {
 	free(th->geometry_ref);
 	free(th->aircraft_file);
+	gt_aircraft_free(th->aircraft);
 	free(th->line_label);
 	free(th->line_as_of);
 	gt_geo_multipolygon_fini(&th->outline);

@@ -455,3 +455,21 @@ void gt_sim_summarise(const struct gt_sim_counts *c, struct gt_sim_summary *out)
 		(double)(c->actions[GT_SIM_MINOR] + c->actions[GT_SIM_PROBE] + c->actions[GT_SIM_PRETEXT]) /
 		n;
 }
+
+static double surviving(const struct gt_sim_counts *c)
+{
+	uint64_t k = 0;
+	for (int d = 0; d < c->days; d++)
+		k += c->collapse_by_day[d];
+	return c->runs ? (double)(c->runs - k) / (double)c->runs : NAN;
+}
+
+double gt_sim_hazard_ratio(const struct gt_sim_counts *c, const struct gt_sim_counts *ref)
+{
+	double s = surviving(c), r = surviving(ref);
+	if (!isfinite(s) || !isfinite(r) || r >= 1)
+		return NAN;
+	if (s >= 1)
+		return 0;
+	return log(s) / log(r); /* INFINITY when every run of c collapsed */
+}

@@ -34,25 +34,54 @@ static const struct gt_member *find_member(const struct gt_scenario *s, const ch
 	return NULL;
 }
 
+const char *gt_sim_basis_name(enum gt_sim_basis b)
+{
+	return b == GT_SIM_REQUIRED ? "required" : "raised";
+}
+
+static enum gt_status need_simulation(const struct gt_scenario *s, struct gt_err *err)
+{
+	if (s->simulation.present)
+		return GT_OK;
+	return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "simulation",
+	                  "the scenario has no simulation section (docs/model-sim.md)");
+}
+
+enum gt_status gt_sim_baseline(const struct gt_scenario *s, struct gt_sim_option *out,
+                               struct gt_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	enum gt_status st = need_simulation(s, err);
+	if (st != GT_OK)
+		return st;
+	out->name = "no-guarantee";
+	out->baseline = true;
+	out->defender_strength = 1;
+	out->rules = (struct gt_decide_rules){.rule = s->simulation.rule, .quorum = -1,
+	                                      .deadline = -1};
+	return GT_OK;
+}
+
 enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_sizing_option *sz,
-                                   const struct gt_forcegen *fg,
+                                   const struct gt_sim_force *force, const struct gt_forcegen *fg,
                                    const struct gt_air_assessment *air, struct gt_sim_option *out,
                                    struct gt_err *err)
 {
 	const struct gt_sim_params *p = &s->simulation;
 	const struct gt_option *o = sz->option;
 	memset(out, 0, sizeof(*out));
-	if (!p->present)
-		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "simulation",
-		                  "the scenario has no simulation section (docs/model-sim.md)");
+	enum gt_status st = need_simulation(s, err);
+	if (st != GT_OK)
+		return st;
 	out->name = o->name;
-	out->troops = (double)sz->ground;
-	out->air = o->patrol_stations > 0;
-	out->air_reach = air && air->reaction.nsources > 0 ? air->reaction.within[1] : 0;
+	out->basis = force ? GT_SIM_RAISED : GT_SIM_REQUIRED;
+	out->troops = force ? force->ground : (double)sz->ground;
+	out->air = force ? force->stations > 0 : o->patrol_stations > 0;
+	out->air_reach = out->air && air && air->reaction.nsources > 0 ? air->reaction.within[1] : 0;
 	out->backstop = o->backstop_provider[0] != '\0';
 	out->buffer = o->posture == GT_POSTURE_BUFFER;
-	out->monitors_per_100km =
-		s->theatre.line_km > 0 ? 100.0 * (double)sz->monitors / s->theatre.line_km : 0;
+	double monitors = force ? force->monitors : (double)sz->monitors;
+	out->monitors_per_100km = s->theatre.line_km > 0 ? 100.0 * monitors / s->theatre.line_km : 0;
 	out->defender_strength = o->defender_strength > 0 ? o->defender_strength : 1;
 	/* who votes: the troop contributors force generation found, weighted
 	 * by their people; without it, the lead nations */

@@ -95,13 +95,11 @@ enum gt_status gt_sizing_run(const struct gt_scenario *s, struct gt_sizing **out
 	sz->options = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->options));
 	if (!sz->options)
 		goto out_nomem;
-	struct gt_aircraft_catalogue *cat = NULL;
-	enum gt_status st = gt_aircraft_load_scenario(s, &cat, err);
+	enum gt_status st = GT_OK;
 	for (size_t i = 0; st == GT_OK && i < s->noptions; i++) {
 		sz->noptions = i + 1;
-		st = size_option(s, i, cat, &sz->options[i], err);
+		st = size_option(s, i, s->theatre.aircraft, &sz->options[i], err);
 	}
-	gt_aircraft_free(cat);
 	if (st != GT_OK) {
 		gt_sizing_free(sz);
 		return st;
