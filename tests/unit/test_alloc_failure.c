@@ -15,6 +15,7 @@
 #include "guarantor/forcegen.h"
 #include "guarantor/missions.h"
 #include "guarantor/monitor.h"
+#include "guarantor/plan.h"
 #include "guarantor/render.h"
 #include "guarantor/sizing.h"
 #include "testutil.h"
@@ -146,8 +147,8 @@ static void every_allocation_fails_cleanly(void **state)
 	free(yaml);
 }
 
-/* The same for force generation on tests/data/fg.yaml (GLPK allocates on
- * its own and is not wrapped). */
+/* The same for the pipeline through force generation on tests/data/fg.yaml
+ * (GLPK allocates on its own and is not wrapped). */
 static void forcegen_allocations_fail_cleanly(void **state)
 {
 	(void)state;
@@ -155,8 +156,7 @@ static void forcegen_allocations_fail_cleanly(void **state)
 	long n;
 	for (n = 1; n < 100000; n++) {
 		struct gt_scenario *s = NULL;
-		struct gt_sizing *sz = NULL;
-		struct gt_forcegen *fg = NULL;
+		struct gt_plan *pl = NULL;
 		struct gt_err err;
 		gt_err_clear(&err);
 		calls = 0;
@@ -164,13 +164,12 @@ static void forcegen_allocations_fail_cleanly(void **state)
 		fail_at = n;
 		enum gt_status st = gt_scenario_load_text(yaml, strlen(yaml), "fg.yaml", GT_TEST_DATA,
 		                                          &s, &err);
+		struct gt_plan_settings set = {.stages = GT_PLAN_SIM_INPUTS,
+		                               .option = s ? s->options[0].name : NULL};
 		if (st == GT_OK)
-			st = gt_sizing_run(s, &sz, &err);
-		if (st == GT_OK)
-			st = gt_forcegen_run(s, &sz->options[0], NULL, &fg, &err);
+			st = gt_plan_run(s, &set, &pl, &err);
 		fail_at = -1;
-		gt_forcegen_free(fg);
-		gt_sizing_free(sz);
+		gt_plan_free(pl);
 		gt_scenario_free(s);
 		if (!failed) {
 			assert_int_equal(st, GT_OK);
