@@ -52,6 +52,10 @@ GT_EXPORT double gt_geo_distance_km(struct gt_point a, struct gt_point b);
  * (clockwise from north). */
 GT_EXPORT struct gt_point gt_geo_destination(struct gt_point from, double azimuth_deg, double km);
 
+/* The azimuth, degrees clockwise from north, in which the geodesic from a
+ * arrives at b: the way to carry on beyond b. */
+GT_EXPORT double gt_geo_azimuth_deg(struct gt_point a, struct gt_point b);
+
 /* The point km from a towards b along their geodesic. */
 GT_EXPORT struct gt_point gt_geo_towards(struct gt_point a, struct gt_point b, double km);
 
@@ -110,6 +114,24 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_footprint(const struct gt_linestri
                                                         double radius_km,
                                                         const struct gt_multipolygon *clip,
                                                         struct gt_multipolygon *out);
+
+/* Divides area along line into the parts on the line's left and on its
+ * right, walking it from its first vertex. Each end of the line is carried
+ * on, the way its last segment runs, until it leaves the area (within
+ * reach_km), so that a line drawn to a coast or a border divides the
+ * area; each part of the area is on the side of the line's nearest point.
+ * GT_E_GEOMETRY when an end does not leave the area within reach_km, or
+ * the line leaves nothing on one side. OUT: left, right (release with
+ * gt_geo_multipolygon_fini). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_split(const struct gt_multipolygon *area,
+                                                    const struct gt_linestring *line,
+                                                    double reach_km,
+                                                    struct gt_multipolygon *left,
+                                                    struct gt_multipolygon *right);
+/* a less b (in lon/lat). OUT: out. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_difference(const struct gt_multipolygon *a,
+                                                         const struct gt_multipolygon *b,
+                                                         struct gt_multipolygon *out);
 
 /* --- coverage and grids over an area (GEOS, in an equal-area plane) ---- */
 

@@ -111,6 +111,16 @@ struct gt_theatre {
 	size_t nplaces;
 	struct gt_neighbour *neighbours;
 	size_t nneighbours;
+	/* The ground the defender holds (docs/scenario.md, "Held territory"):
+	 * the outline less the occupied areas, given as features of kind
+	 * "occupied" or found as the outline's side of the line of contact
+	 * away from it. */
+	struct gt_multipolygon occupied_given; /* the features, as given (empty: none) */
+	struct gt_multipolygon held;     /* what the defender holds */
+	struct gt_multipolygon occupied; /* the rest of the outline */
+	double outline_km2, held_km2;    /* geodesic areas */
+	char *held_label;                /* how held was found, in words */
+	char *occupied_source;           /* the occupied features' sources, or NULL */
 };
 
 /* A stretch of the line, from_km..to_km measured along it from its first

@@ -60,7 +60,7 @@ static enum gt_status coverage(const struct gt_scenario *s, const struct gt_air_
 	}
 	out->target_m = target_m;
 	out->nradars = n;
-	enum gt_status st = gt_geo_cover(&th->outline, discs, n, &out->cover);
+	enum gt_status st = gt_geo_cover(&th->held, discs, n, &out->cover);
 	free(discs);
 	if (st == GT_OK && out->cover.area_km2 > 0)
 		out->share = out->cover.covered_km2 / out->cover.area_km2;
@@ -83,7 +83,7 @@ static int by_float(const void *a, const void *b)
 static enum gt_status reaction(const struct gt_scenario *s, const struct gt_air_plan *plan,
                                const struct gt_air_params *p, struct gt_air_reaction *out)
 {
-	enum gt_status st = gt_geo_grid_new(&s->theatre.outline, p->resolution_km, &out->grid);
+	enum gt_status st = gt_geo_grid_new(&s->theatre.held, p->resolution_km, &out->grid);
 	if (st != GT_OK)
 		return st;
 	const struct gt_geo_grid *g = &out->grid;

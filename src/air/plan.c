@@ -116,20 +116,29 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		st = err->status;
 		goto out_fail;
 	}
+	struct gt_geo_region *held = NULL;
+	if ((st = gt_geo_region_new(&th->held, &held)) != GT_OK) {
+		st = gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
+		                "the held territory cannot be used as a region");
+		goto out_fail;
+	}
 	for (size_t i = 0; i < th->nplaces; i++) {
 		const struct gt_place *p = &th->places[i];
 		if (p->kind == GT_PLACE_AIR_BASE && strcmp(p->country, th->defended) != 0)
 			bases[nbases++] = (struct cand){p, 0};
+		/* stations over the defended country's cities on the ground it holds */
 		if (p->kind == GT_PLACE_CITY && strcmp(p->country, th->defended) == 0 &&
+		    gt_geo_region_contains(held, p->at) &&
 		    gt_geo_distance_to_line_km(&th->line, p->at) >= o->standoff_km)
 			cities[ncities++] = (struct cand){p, (double)p->population};
 	}
+	gt_geo_region_free(held);
 	qsort(cities, ncities, sizeof(*cities), by_key);
 	if (!o->stations && (size_t)o->patrol_stations > ncities) {
 		char path[96];
 		snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
 		st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
-		                "%d stations, but only %zu cities of the defended country lie %.0f km "
+		                "%d stations, but only %zu cities the defended country holds lie %.0f km "
 		                "or more from the line; lower air.standoff_km or the stations",
 		                o->patrol_stations, ncities, o->standoff_km);
 		goto out_fail;

@@ -54,6 +54,15 @@ double gt_geo_distance_km(struct gt_point a, struct gt_point b)
 	return s12 / 1000.0;
 }
 
+double gt_geo_azimuth_deg(struct gt_point a, struct gt_point b)
+{
+	struct geod_geodesic g;
+	double s12 = 0, azi1, azi2;
+	wgs84(&g);
+	geod_inverse(&g, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2);
+	return azi2;
+}
+
 static struct gt_point towards(const struct geod_geodesic *g, struct gt_point a,
                                struct gt_point b, double dist_km);
 

@@ -156,7 +156,7 @@ enum gt_status gt__geos_append_unprojected(struct gt__geos *g, const GEOSGeometr
 		for (unsigned i = 0; i < n; i++) {
 			double x, y;
 			GEOSCoordSeq_getXY_r(g->h, seq, i, &x, &y);
-			l->pts[i] = gt_geo_unproject(pj, x, y);
+			l->pts[i] = pj ? gt_geo_unproject(pj, x, y) : (struct gt_point){x, y};
 		}
 	}
 	return GT_OK;

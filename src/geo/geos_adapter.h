@@ -35,7 +35,7 @@ GEOSGeometry *gt__geos_multipolygon(struct gt__geos *g, const struct gt_multipol
                                     xy_fn f, const void *ctx);
 
 /* Appends the polygons of a (multi)polygon or collection in the km plane
- * of pj to out, in lon/lat. */
+ * of pj (NULL: already in lon/lat) to out, in lon/lat. */
 enum gt_status gt__geos_append_unprojected(struct gt__geos *g, const GEOSGeometry *geom,
                                            const struct gt_geo_projector *pj,
                                            struct gt_multipolygon *out);

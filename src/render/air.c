@@ -71,7 +71,12 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_air_result *r)
 	const struct gt_air_assessment *a = r->assessment;
 	if (!a)
 		return j;
-	json_t *cov = json_object(), *re = json_object(), *ex = json_object();
+	const struct gt_theatre *th = &r->scenario->theatre;
+	json_t *ter = json_object(), *cov = json_object(), *re = json_object(), *ex = json_object();
+	gt__jput(jb, ter, "label", json_string(th->held_label));
+	gt__jput(jb, ter, "area_km2", real(th->held_km2, 1));
+	gt__jput(jb, ter, "outline_km2", real(th->outline_km2, 1));
+	gt__jput(jb, j, "territory", ter);
 	gt__jput(jb, cov, "low", coverage_json(jb, &a->low));
 	gt__jput(jb, cov, "high", coverage_json(jb, &a->high));
 	gt__jput(jb, j, "coverage", cov);
@@ -149,7 +154,7 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 		return;
 	char lo[32], hi[32];
 	fprintf(out,
-	        "  radar coverage: %.0f%% of the country for low targets (%s m), %.0f%% for high "
+	        "  radar coverage: %.0f%% of the ground held for low targets (%s m), %.0f%% for high "
 	        "(%s m); %zu radar%s\n",
 	        pct(as->low.share), gt_render_thousands(lround(as->low.target_m), lo),
 	        pct(as->high.share), gt_render_thousands(lround(as->high.target_m), hi),
@@ -232,6 +237,13 @@ enum gt_status gt_render_air(FILE *out, const struct gt_scenario *s,
 		for (size_t i = 0; i < n; i++)
 			option_csv(out, &r[i]);
 	} else {
+		const struct gt_theatre *th = &s->theatre;
+		char a[32], b[32];
+		if (n > 0)
+			fprintf(out, "Coverage and reaction are over the ground the defender holds: %s km² "
+			             "of the %s km² outline,\n%s.\n\n",
+			        gt_render_thousands(lround(th->held_km2), a),
+			        gt_render_thousands(lround(th->outline_km2), b), th->held_label);
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				fputc('\n', out);
@@ -344,6 +356,12 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 	gt__jput(jb, meta, "option", json_string(pl->option->name));
 	gt__jput(jb, meta, "generator", json_string("guarantor air"));
 	gt__jput(jb, root, "properties", meta);
+	const struct gt_theatre *th = &r->scenario->theatre;
+	if (th->occupied.n > 0)
+		feature(jb, features,
+		        area_props(jb, "occupied", "held by the adversary: not assessed", 0,
+		                   th->outline_km2 - th->held_km2),
+		        multipolygon_json(jb, &th->occupied));
 	if (a) {
 		feature(jb, features,
 		        area_props(jb, "sam_band", "within reach of the adversary's air defences", 0,

@@ -167,7 +167,7 @@ static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_ass
 {
 	cairo_set_font_size(cr, 9);
 	gt__rgb(cr, 0xfbfbf8, 0.9);
-	cairo_rectangle(cr, x - 6, y - 12, 236, 14 * 10 + 6);
+	cairo_rectangle(cr, x - 6, y - 12, 236, 14 * 11 + 6);
 	cairo_fill(cr);
 	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, x, y);
@@ -215,6 +215,11 @@ static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_ass
 	cairo_set_line_width(cr, 2.5);
 	cairo_stroke(cr);
 	legend_row(cr, x, y, "line of contact (approx.)");
+	y += 14;
+	cairo_rectangle(cr, x + 2, y - 4, 16, 9);
+	gt__rgb(cr, GT_OCCUPIED_COLOUR, 1);
+	cairo_fill(cr);
+	legend_row(cr, x, y, "held by the adversary: not assessed");
 }
 
 enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, double h,
@@ -237,8 +242,9 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	/* the border is drawn later, over the field and the gaps */
 	st = gt__draw_land(cr, &f, &s->theatre, w, h, false);
 
+	/* the field and the gaps over the ground the defender holds */
 	cairo_save(cr);
-	gt__path_multipolygon(cr, &f, &s->theatre.outline);
+	gt__path_multipolygon(cr, &f, &s->theatre.held);
 	cairo_clip(cr);
 	if (st == GT_OK)
 		st = draw_field(cr, &f, &a->reaction);
@@ -260,7 +266,7 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	cairo_stroke(cr);
 	gt__draw_places(cr, &f, &s->theatre, false);
 	draw_posts(cr, &f, pl);
-	draw_legend(cr, 18, h - 150, a);
+	draw_legend(cr, 18, h - 164, a);
 
 	char title[300], sub[300];
 	snprintf(title, sizeof(title), "%.*s: air umbrella", gt__utf8_prefix(pl->option->title, 200),

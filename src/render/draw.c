@@ -285,13 +285,15 @@ enum gt_status gt__draw_land(cairo_t *cr, const struct gt__frame *f, const struc
 	gt__draw_neighbours(cr, f, th);
 	gt__path_multipolygon(cr, f, &th->outline);
 	gt__rgb(cr, 0xefe9d9, 1);
+	cairo_fill(cr);
+	gt__path_multipolygon(cr, f, &th->occupied);
+	gt__rgb(cr, GT_OCCUPIED_COLOUR, 1);
+	cairo_fill(cr);
 	if (border) {
-		cairo_fill_preserve(cr);
+		gt__path_multipolygon(cr, f, &th->outline);
 		gt__rgb(cr, 0x8a8270, 1);
 		cairo_set_line_width(cr, 0.8);
 		cairo_stroke(cr);
-	} else {
-		cairo_fill(cr);
 	}
 	return label_neighbours(cr, f, th, w, h);
 }

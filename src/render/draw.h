@@ -14,6 +14,8 @@
 #include <stddef.h>
 
 #define FONT "DejaVu Sans"
+/* the outline's ground the adversary holds, on every map */
+#define GT_OCCUPIED_COLOUR 0xd3cdc1
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
 #endif

@@ -93,6 +93,13 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option)
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
 	cairo_show_text(cr, "port");
+	y += 14;
+	cairo_rectangle(cr, x + 2, y - 4, 14, 8);
+	gt__rgb(cr, GT_OCCUPIED_COLOUR, 1);
+	cairo_fill(cr);
+	gt__rgb(cr, 0x333333, 1);
+	cairo_move_to(cr, x + 24, y + 3);
+	cairo_show_text(cr, "held by the adversary");
 	if (option) {
 		y += 14;
 		cairo_rectangle(cr, x + 2, y - 4, 14, 8);
@@ -182,7 +189,7 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	if (!option)
 		draw_sectors(cr, &f, s);
 	gt__draw_places(cr, &f, &s->theatre, option == NULL);
-	draw_legend(cr, 12, h - (option ? 58 : 44), option != NULL);
+	draw_legend(cr, 12, h - (option ? 72 : 58), option != NULL);
 
 	char title[300];
 	if (option)

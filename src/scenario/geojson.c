@@ -181,8 +181,18 @@ static enum gt_status read_outline(struct gj *g, const json_t *geom, const char 
 }
 
 static const char *const kind_names[] = {"outline", "line_of_contact", "city",     "air_base",
-                                         "port",    "radar",           "neighbour", NULL};
-enum { KIND_OUTLINE, KIND_LINE, KIND_CITY, KIND_AIR_BASE, KIND_PORT, KIND_RADAR, KIND_NEIGHBOUR };
+                                         "port",    "radar",           "neighbour", "occupied",
+                                         NULL};
+enum {
+	KIND_OUTLINE,
+	KIND_LINE,
+	KIND_CITY,
+	KIND_AIR_BASE,
+	KIND_PORT,
+	KIND_RADAR,
+	KIND_NEIGHBOUR,
+	KIND_OCCUPIED
+};
 static const char *const prop_names[] = {"kind",        "name",     "country", "source",
                                          "population",  "icao",     "as_of",   "approximate",
                                          "places",      "note",     "height_m", "range_km",
@@ -412,6 +422,49 @@ static enum gt_status read_neighbour(struct gj *g, const json_t *feat, const cha
 	return st;
 }
 
+/* An area the adversary holds inside the outline, with its source: its
+ * polygons join th->occupied_given, its source th->occupied_source. */
+static enum gt_status read_occupied(struct gj *g, const json_t *feat, const char *path,
+                                    struct gt_theatre *th)
+{
+	char sub[256];
+	struct gt_multipolygon shape = {0};
+	snprintf(sub, sizeof(sub), "%s.geometry", path);
+	enum gt_status st = read_outline(g, json_object_get(feat, "geometry"), sub, &shape);
+	char *source = NULL;
+	snprintf(sub, sizeof(sub), "%s.properties", path);
+	if (st == GT_OK)
+		st = read_string_prop(g, json_object_get(feat, "properties"), sub, "source", true,
+		                      &source);
+	struct gt_multipolygon *to = &th->occupied_given;
+	struct gt_polygon *grown =
+		st == GT_OK ? realloc(to->polys, (to->n + shape.n) * sizeof(*grown)) : NULL;
+	if (st == GT_OK && !grown)
+		st = GT_E_NOMEM;
+	if (st == GT_OK) {
+		to->polys = grown;
+		memcpy(to->polys + to->n, shape.polys, shape.n * sizeof(*shape.polys));
+		to->n += shape.n;
+		free(shape.polys); /* the rings moved to th */
+		shape = (struct gt_multipolygon){0};
+		size_t had = th->occupied_source ? strlen(th->occupied_source) + 2 : 0;
+		char *joined = realloc(th->occupied_source, had + strlen(source) + 1);
+		if (!joined) {
+			st = GT_E_NOMEM;
+		} else {
+			if (had)
+				strcat(joined, "; ");
+			else
+				joined[0] = '\0';
+			strcat(joined, source);
+			th->occupied_source = joined;
+		}
+	}
+	free(source);
+	gt_geo_multipolygon_fini(&shape);
+	return st;
+}
+
 /* Is p plausibly a swapped [lat, lon]? True when the swapped point lies in
  * or near the outline. */
 static bool swapped_fits(const struct gt_geo_region *region, struct gt_point p,
@@ -516,10 +569,12 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 			snprintf(sub, sizeof(sub), "%s.properties.kind", path);
 			st = fail(&g, sub, GT_E_SCHEMA,
 			          "expected a kind (one of: outline, line_of_contact, city, air_base, "
-			          "port, radar, neighbour), got %s",
+			          "port, radar, neighbour, occupied), got %s",
 			          kind ? kind : "nothing");
 		} else if (k == KIND_NEIGHBOUR) {
 			st = read_neighbour(&g, f, path, th);
+		} else if (k == KIND_OCCUPIED) {
+			st = read_occupied(&g, f, path, th);
 		} else if (k == KIND_OUTLINE) {
 			if (have_outline) {
 				st = fail(&g, path, GT_E_SCHEMA, "a second outline; expected exactly one");

@@ -129,10 +129,20 @@ static enum gt_status read_aircraft(struct yr *r, const yaml_node_t *n, const ch
 	return st;
 }
 
+static enum gt_status read_geometry(struct yr *r, const yaml_node_t *n, const char *base_dir,
+                                    struct gt_scenario *s);
+
 static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const char *base_dir,
                                    struct gt_scenario *s)
 {
-	static const char *const keys[] = {"geometry", "aircraft", NULL};
+	enum gt_status st = read_geometry(r, n, base_dir, s);
+	return st == GT_OK ? gt__territory_derive(r, n, s) : st;
+}
+
+static enum gt_status read_geometry(struct yr *r, const yaml_node_t *n, const char *base_dir,
+                                    struct gt_scenario *s)
+{
+	static const char *const keys[] = {"geometry", "aircraft", "held_side", NULL};
 	enum gt_status st;
 	if ((st = gt__yr_expect_map(r, n, "theatre")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, n, "theatre", keys)) != GT_OK ||
@@ -282,6 +292,11 @@ void gt__theatre_fini(struct gt_theatre *th)
 		gt_geo_multipolygon_fini(&th->neighbours[i].shape);
 	}
 	free(th->neighbours);
+	gt_geo_multipolygon_fini(&th->occupied_given);
+	gt_geo_multipolygon_fini(&th->held);
+	gt_geo_multipolygon_fini(&th->occupied);
+	free(th->held_label);
+	free(th->occupied_source);
 }
 
 void gt_scenario_free(struct gt_scenario *s)

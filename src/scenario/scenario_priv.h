@@ -10,6 +10,12 @@
 GT_MUST_CHECK enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
                                               struct gt_theatre *th, struct gt_err *err);
 
+/* The ground the defender holds (territory.c), once the geometry is
+ * loaded: th's held, occupied, areas and label, with theatre.held_side
+ * read from the theatre node. */
+GT_MUST_CHECK enum gt_status gt__territory_derive(struct yr *r, const yaml_node_t *theatre,
+                                                  struct gt_scenario *s);
+
 /* Releases what gt__geojson_load and the YAML loader put in th. */
 void gt__theatre_fini(struct gt_theatre *th);
 

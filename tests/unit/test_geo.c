@@ -217,6 +217,45 @@ static void projection_round_trip(void **state)
 	gt_geo_projector_free(pj);
 }
 
+/* A square two degrees across on the equator, split by a line along the
+ * equator that stops short of both edges: its ends are carried out. */
+static void split_square(void **state)
+{
+	(void)state;
+	struct gt_point ring[] = {{0, -1}, {2, -1}, {2, 1}, {0, 1}, {0, -1}};
+	struct gt_linestring r = {.pts = ring, .n = 5};
+	struct gt_polygon poly = {.rings = &r, .nrings = 1};
+	struct gt_multipolygon sq = {.polys = &poly, .n = 1};
+	struct gt_point east[] = {{0.2, 0}, {0.7, 0}, {1.2, 0}};
+	struct gt_linestring line = {.pts = east, .n = 3};
+	struct gt_multipolygon left, right;
+	double all = gt_geo_area_km2(&sq);
+	assert_int_equal(gt_geo_split(&sq, &line, 300, &left, &right), GT_OK);
+	/* walking east, the north is on the left */
+	assert_within(gt_geo_area_km2(&left), all / 2, 1e-6);
+	assert_within(gt_geo_area_km2(&right), all / 2, 1e-6);
+	assert_true(left.polys[0].rings[0].pts[0].lat >= -1e-9);
+	gt_geo_multipolygon_fini(&left);
+	gt_geo_multipolygon_fini(&right);
+	/* the west end is 22 km from the edge: 10 km of reach does not divide it */
+	assert_int_equal(gt_geo_split(&sq, &line, 10, &left, &right), GT_E_GEOMETRY);
+	assert_int_equal(left.n + right.n, 0);
+	/* a bend: north from the south edge, then east to the east edge; the
+	 * north-west part is on the left */
+	struct gt_point bend[] = {{1, -0.9}, {1, 0.5}, {1.9, 0.5}};
+	struct gt_linestring l2 = {.pts = bend, .n = 3};
+	assert_int_equal(gt_geo_split(&sq, &l2, 300, &left, &right), GT_OK);
+	assert_within(gt_geo_area_km2(&right), all * 0.25 * 1.5, 0.01);
+	assert_within(gt_geo_area_km2(&left), all - all * 0.25 * 1.5, 0.01);
+	/* the difference: the square less its right part is its left */
+	struct gt_multipolygon diff;
+	assert_int_equal(gt_geo_difference(&sq, &right, &diff), GT_OK);
+	assert_within(gt_geo_area_km2(&diff), gt_geo_area_km2(&left), 1e-9);
+	gt_geo_multipolygon_fini(&diff);
+	gt_geo_multipolygon_fini(&left);
+	gt_geo_multipolygon_fini(&right);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +264,7 @@ int main(void)
 		cmocka_unit_test(polygon_checks),  cmocka_unit_test(footprints),
 		cmocka_unit_test(projection_round_trip), cmocka_unit_test(destinations),
 		cmocka_unit_test(cover_clipped_to_square), cmocka_unit_test(grid_over_square),
+		cmocka_unit_test(split_square),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

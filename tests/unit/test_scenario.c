@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "guarantor/geo.h"
 #include "guarantor/scenario.h"
 #include "testutil.h"
 
@@ -132,6 +133,71 @@ static void builtin_loads_and_exports(void **state)
 	assert_true(len > 1000 && gj[0] == '{');
 }
 
+/* got within rel (relative) of want */
+static void assert_within(double got, double want, double rel)
+{
+	if (fabs(got - want) > rel * fabs(want))
+		fail_msg("got %.6f, want %.6f within %.4f%%", got, want, rel * 100);
+}
+
+static bool held_at(const struct gt_scenario *s, double lon, double lat)
+{
+	struct gt_geo_region *r;
+	assert_int_equal(gt_geo_region_new(&s->theatre.held, &r), GT_OK);
+	bool in = gt_geo_region_contains(r, (struct gt_point){lon, lat});
+	gt_geo_region_free(r);
+	return in;
+}
+
+/* The ground held: the outline's side of the line with the cities, or the
+ * side held_side names, or the outline less the occupied areas given. */
+static void held_territory(void **state)
+{
+	(void)state;
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
+	const struct gt_theatre *th = &s->theatre;
+	assert_true(th->held_km2 > 480000 && th->held_km2 < 500000);
+	assert_within(th->held_km2 + gt_geo_area_km2(&th->occupied), th->outline_km2, 1e-6);
+	assert_true(held_at(s, 30.52, 50.45));  /* Kyiv */
+	assert_true(held_at(s, 32.62, 46.64));  /* Kherson, on the right bank */
+	assert_false(held_at(s, 34.10, 45.30)); /* Crimea */
+	assert_false(held_at(s, 37.80, 48.00)); /* Donetsk */
+	assert_false(held_at(s, 31.55, 46.50)); /* the Kinburn spit */
+	assert_non_null(strstr(th->held_label, "left"));
+	gt_scenario_free(s);
+
+	/* mini: the city with people lies north of the line, on its left */
+	char *yaml = tu_read("mini.yaml");
+	s = load_text(yaml);
+	double all = s->theatre.outline_km2;
+	assert_within(s->theatre.held_km2, all / 2, 1e-6);
+	assert_true(held_at(s, 0.5, 0.5) && !held_at(s, 0.5, -0.5));
+	gt_scenario_free(s);
+	/* held_side turns it round */
+	char *right = tu_replace(yaml, "  geometry: mini.geojson", "  geometry: mini.geojson\n  held_side: right");
+	s = load_text(right);
+	assert_true(!held_at(s, 0.5, 0.5) && held_at(s, 0.5, -0.5));
+	assert_non_null(strstr(s->theatre.held_label, "theatre.held_side"));
+	gt_scenario_free(s);
+	free(right);
+	char *bad = tu_replace(yaml, "  geometry: mini.geojson", "  geometry: mini.geojson\n  held_side: north");
+	assert_int_equal(gt_scenario_load_text(bad, strlen(bad), "mini.yaml", GT_TEST_DATA, &s, &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.path, "theatre.held_side");
+	free(bad);
+	/* occupied areas given: the east quarter */
+	char *given = tu_replace(yaml, "geometry: mini.geojson", "geometry: mini-occupied.geojson");
+	s = load_text(given);
+	assert_within(s->theatre.held_km2, 0.75 * all, 1e-3);
+	assert_true(held_at(s, 0.5, -0.5) && !held_at(s, 1.8, 0.5));
+	assert_string_equal(s->theatre.occupied_source, "test fixture: the east quarter");
+	gt_scenario_free(s);
+	free(given);
+	free(yaml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +205,7 @@ int main(void)
 		cmocka_unit_test(auto_sectors),
 		cmocka_unit_test(manual_sectors),
 		cmocka_unit_test(builtin_loads_and_exports),
+		cmocka_unit_test(held_territory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
