@@ -328,10 +328,11 @@ static int run(int argc, char **argv)
 			goto out;
 		}
 	}
+	unsigned flags = gt_air_flags(s, ac, pos, &n);
 	if (fmt == GT_FORMAT_JSON) {
 		struct gt_air_station_report rep = {.aircraft = ac, .base = b ? b->name : base,
 		                                    .ship = ship, .aar = aar, .need = &n,
-		                                    .tanker = tk, .tankers = tankers};
+		                                    .tanker = tk, .tankers = tankers, .flags = flags};
 		if (gt_render_air_station_json(stdout, &rep) != GT_OK) {
 			fprintf(stderr, "guarantor: cannot write to standard output\n");
 			rc = GT_EXIT_FAILURE;
@@ -351,11 +352,13 @@ static int run(int argc, char **argv)
 		       ac->mc_rate);
 		printf("    to sustain        %8.2f (%.2f sorties per aircraft a day)\n",
 		       n.aircraft_sustain, ac->sustained_sorties);
-		printf("  crews               %8ld\n", n.crews);
-		printf("  people              %8ld\n", n.personnel);
+		char crews[32], people[32];
+		printf("  crews               %8s\n", gt_render_thousands(n.crews, crews));
+		printf("  people              %8s\n", gt_render_thousands(n.personnel, people));
 		if (aar)
 			printf("  fuel offloaded      %8.0f t a day -> %.1f %s tankers (%ld)\n",
 			       n.fuel_t_per_day, tankers, tk->type, (long)ceil(tankers - 1e-9));
+		gt_render_air_flags(stdout, s, "this station", ac, pos, &n, flags);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");

@@ -89,11 +89,31 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_tankers(const struct gt_aircraft *
                                                       double fuel_t_per_day, double *tankers,
                                                       struct gt_err *err);
 
+/* What is wrong with a station (docs/model-air.md, "Flags"): set on a
+ * post, shown in the table, the JSON and the brief. */
+enum {
+	GT_AIR_INSIDE_AIR_DEFENCES = 1 << 0, /* within doctrine.air.sam_range_km + sam_margin_km
+	                                      * of the line */
+	GT_AIR_SHORT_ON_STATION = 1 << 1,    /* under doctrine.air.min_on_station_h on station */
+	GT_AIR_LARGE_FLEET_SHARE = 1 << 2,   /* needs more than doctrine.air.max_fleet_share of
+	                                      * the aircraft of its kind the coalition offers */
+	GT_AIR_FLAG_COUNT = 3
+};
+/* "inside_air_defences", "short_on_station", "large_fleet_share" for one
+ * flag bit; NULL for any other value. */
+GT_EXPORT const char *gt_air_flag_name(unsigned flag);
+
+/* The distance from the line default stations keep: the air defences'
+ * reach plus a margin, and at least the option's standoff_km (o may be
+ * NULL). */
+GT_EXPORT double gt_air_safe_km(const struct gt_scenario *s, const struct gt_option *o);
+
 /* One patrol station or AEW orbit of an option, with the base that holds
  * it and what that takes. */
 struct gt_air_post {
 	char name[96];                /* "CAP Kyiv", "AEW Rzeszów-Jasionka" */
 	bool aew;
+	unsigned flags;               /* GT_AIR_INSIDE_AIR_DEFENCES, ... */
 	struct gt_point at;
 	const struct gt_place *base;  /* borrowed from the scenario */
 	const struct gt_aircraft *aircraft; /* borrowed from the catalogue */
@@ -109,6 +129,10 @@ struct gt_air_plan {
 	long crews, personnel; /* tanker crews and people included */
 	double sorties_per_day, fuel_t_per_day;
 };
+
+/* The flags of a station of aircraft ac at `at` needing n, in scenario s. */
+GT_EXPORT unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_aircraft *ac,
+                                struct gt_point at, const struct gt_air_station_need *n);
 
 /* Places and sizes an option's air umbrella (docs/model-air.md,
  * "Placing an option's stations"): patrol stations over the defended

@@ -126,7 +126,12 @@ struct gt_air_station_report {
 	const struct gt_air_station_need *need;
 	const struct gt_aircraft *tanker;      /* NULL without refuelling */
 	double tankers;                        /* unrounded */
+	unsigned flags;                        /* gt_air_flags */
 };
+/* A line "  ! WHAT: ..." for each flag of a station (air.h), saying why. */
+GT_EXPORT void gt_render_air_flags(FILE *out, const struct gt_scenario *s, const char *what,
+                                   const struct gt_aircraft *ac, struct gt_point at,
+                                   const struct gt_air_station_need *n, unsigned flags);
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_air_station_json(
 	FILE *out, const struct gt_air_station_report *r);
 

@@ -156,6 +156,11 @@ struct gt_doctrine {
 	double target_low_m, target_high_m; /* target heights for coverage */
 	double alert_minutes;               /* ground alert, order to airborne */
 	double sam_range_km;                /* adversary air defences' reach beyond the line */
+	double sam_margin_km;               /* default stations keep this much further back */
+	double station_spacing_km;          /* stations placed in the open, at least this apart */
+	double min_on_station_h;            /* a station with less time on station is flagged */
+	double max_fleet_share;             /* ... and one needing more of the coalition's
+	                                     * aircraft of its kind than this share */
 	double ships_per_task_group;
 	double personnel_per_ship;
 	double footprint_km;                /* map only: half-width of a line footprint */

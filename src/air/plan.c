@@ -2,7 +2,7 @@
  * them with the station model (docs/model-air.md, "Placing an option's
  * stations"). Ties are broken by name, so the plan never depends on the
  * order of the geometry file beyond its contents. */
-#include "guarantor/air.h"
+#include "air/air_priv.h"
 #include "util/utf8.h"
 
 #include <math.h>
@@ -98,11 +98,11 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 	const struct gt_theatre *th = &s->theatre;
 	*out = NULL;
 	struct gt_air_plan *plan = calloc(1, sizeof(*plan));
-	struct cand *cities = calloc(th->nplaces + 1, sizeof(*cities));
+	struct gt__air_site *sites = calloc((size_t)o->patrol_stations + 1, sizeof(*sites));
 	struct cand *bases = calloc(th->nplaces + 1, sizeof(*bases));
-	size_t ncities = 0, nbases = 0;
+	size_t nbases = 0;
 	enum gt_status st = GT_OK;
-	if (!plan || !cities || !bases) {
+	if (!plan || !sites || !bases) {
 		st = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 		goto out_fail;
 	}
@@ -116,33 +116,16 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		st = err->status;
 		goto out_fail;
 	}
-	struct gt_geo_region *held = NULL;
-	if ((st = gt_geo_region_new(&th->held, &held)) != GT_OK) {
-		st = gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
-		                "the held territory cannot be used as a region");
-		goto out_fail;
-	}
 	for (size_t i = 0; i < th->nplaces; i++) {
 		const struct gt_place *p = &th->places[i];
 		if (p->kind == GT_PLACE_AIR_BASE && strcmp(p->country, th->defended) != 0)
 			bases[nbases++] = (struct cand){p, 0};
-		/* stations over the defended country's cities on the ground it holds */
-		if (p->kind == GT_PLACE_CITY && strcmp(p->country, th->defended) == 0 &&
-		    gt_geo_region_contains(held, p->at) &&
-		    gt_geo_distance_to_line_km(&th->line, p->at) >= o->standoff_km)
-			cities[ncities++] = (struct cand){p, (double)p->population};
 	}
-	gt_geo_region_free(held);
-	qsort(cities, ncities, sizeof(*cities), by_key);
-	if (!o->stations && (size_t)o->patrol_stations > ncities) {
-		char path[96];
-		snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
-		st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
-		                "%d stations, but only %zu cities the defended country holds lie %.0f km "
-		                "or more from the line; lower air.standoff_km or the stations",
-		                o->patrol_stations, ncities, o->standoff_km);
+	/* (P1) stations out of the air defences' reach, plus a margin */
+	if (!o->stations &&
+	    (st = gt__air_sites(s, option, gt_air_safe_km(s, o), (size_t)o->patrol_stations, sites,
+	                        err)) != GT_OK)
 		goto out_fail;
-	}
 	if (nbases == 0) {
 		st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "theatre.geometry",
 		                "no air base outside the defended country to fly the umbrella from");
@@ -153,8 +136,8 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 	 * that can hold it */
 	for (int k = 0; k < o->patrol_stations; k++) {
 		const struct gt_air_spot *given = o->stations ? &o->stations[k] : NULL;
-		const char *name = given ? given->name : cities[k].place->name;
-		struct gt_point at = given ? given->at : cities[k].place->at;
+		const char *name = given ? given->name : sites[k].name;
+		struct gt_point at = given ? given->at : sites[k].at;
 		const struct gt_place *best = NULL;
 		struct gt_air_station_need need, best_need;
 		/* a given base may be any air base of the theatre, even one in the
@@ -200,18 +183,21 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		}
 		if ((st = add_post(plan, name, false, at, best, plan->fighter, &best_need)) != GT_OK)
 			goto out_nomem;
+		plan->posts[plan->nposts - 1].flags = gt_air_flags(s, plan->fighter, at, &best_need);
 	}
 	/* (P3) AEW orbits as given, each held from its base or the nearest
 	 * allied base; or over the allied bases nearest, in sum of distances,
 	 * the stations (as given or placed), or the three largest cities when
 	 * there are no stations; ties by name */
-	size_t nref = plan->nposts > 0 ? plan->nposts : (ncities < 3 ? ncities : 3);
+	struct gt__air_site largest[3];
+	size_t nref = plan->nposts;
+	if (nref == 0 && (st = gt__air_cities(s, 0, largest, 3, &nref)) != GT_OK)
+		goto out_nomem;
 	for (size_t b = 0; b < nbases; b++) {
 		double sum = 0;
 		for (size_t k = 0; k < nref; k++)
-			sum += gt_geo_distance_km(bases[b].place->at, plan->nposts > 0
-			                                                  ? plan->posts[k].at
-			                                                  : cities[k].place->at);
+			sum += gt_geo_distance_km(bases[b].place->at, plan->nposts > 0 ? plan->posts[k].at
+			                                                               : largest[k].at);
 		bases[b].key = -sum;
 	}
 	qsort(bases, nbases, sizeof(*bases), by_key);
@@ -241,18 +227,19 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		}
 		if ((st = add_post(plan, name, true, at, b, plan->aew, &need)) != GT_OK)
 			goto out_nomem;
+		plan->posts[plan->nposts - 1].flags = gt_air_flags(s, plan->aew, at, &need);
 	}
 	if ((st = add_totals(plan, err)) != GT_OK)
 		goto out_fail;
 out_done:
-	free(cities);
+	free(sites);
 	free(bases);
 	*out = plan;
 	return GT_OK;
 out_nomem:
 	st = gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 out_fail:
-	free(cities);
+	free(sites);
 	free(bases);
 	gt_air_plan_free(plan);
 	return st;

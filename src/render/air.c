@@ -24,6 +24,41 @@ static json_t *coverage_json(struct gt__jb *jb, const struct gt_air_coverage *c)
 	return o;
 }
 
+/* A post's flags as an array of their names. */
+static json_t *flags_json(struct gt__jb *jb, unsigned flags)
+{
+	json_t *a = json_array();
+	for (unsigned i = 0; i < GT_AIR_FLAG_COUNT; i++)
+		if (flags & (1u << i))
+			gt__jappend(jb, a, json_string(gt_air_flag_name(1u << i)));
+	return a;
+}
+
+void gt_render_air_flags(FILE *out, const struct gt_scenario *s, const char *what,
+                         const struct gt_aircraft *ac, struct gt_point at,
+                         const struct gt_air_station_need *n, unsigned flags)
+{
+	const struct gt_doctrine *d = &s->doctrine;
+	if (flags & GT_AIR_INSIDE_AIR_DEFENCES)
+		fprintf(out, "  ! %s: %.0f km from the line, inside the air defences' assumed reach "
+		             "(%.0f km) and its %.0f km margin\n",
+		        what, gt_geo_distance_to_line_km(&s->theatre.line, at), d->sam_range_km,
+		        d->sam_margin_km);
+	if (flags & GT_AIR_SHORT_ON_STATION)
+		fprintf(out, "  ! %s: %.2f h on station per sortie, under %.2g h: most of each sortie "
+		             "is transit\n",
+		        what, n->on_station_h, d->min_on_station_h);
+	if (flags & GT_AIR_LARGE_FLEET_SHARE) {
+		enum gt_unit u = ac->role == GT_AIR_AEW ? GT_UNIT_AEW : GT_UNIT_FIGHTERS;
+		long offered = 0;
+		for (size_t m = 0; m < s->nmembers; m++)
+			offered += s->members[m].sustain[u];
+		fprintf(out, "  ! %s: needs %ld %s, more than %.0f%% of the %ld %s the coalition offers\n",
+		        what, n->aircraft_whole, ac->type, 100 * d->max_fleet_share, offered,
+		        u == GT_UNIT_AEW ? "AEW aircraft" : "fighters");
+	}
+}
+
 static json_t *post_json(struct gt__jb *jb, const struct gt_air_result *r, size_t i)
 {
 	const struct gt_air_post *p = &r->plan->posts[i];
@@ -43,6 +78,7 @@ static json_t *post_json(struct gt__jb *jb, const struct gt_air_result *r, size_
 	gt__jput(jb, o, "personnel", json_integer(p->need.personnel));
 	if (r->assessment && !p->aew)
 		gt__jput(jb, o, "exposure", real(r->assessment->post_exposure[i], 0.0001));
+	gt__jput(jb, o, "flags", flags_json(jb, p->flags));
 	return o;
 }
 
@@ -128,7 +164,8 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 	if (o->stations)
 		fputs("stations as the scenario places them\n", out);
 	else
-		fprintf(out, "stations at least %.0f km from the line\n", o->standoff_km);
+		fprintf(out, "stations at least %.0f km from the line, beyond the air defences\n",
+		        gt_air_safe_km(r->scenario, o));
 	fprintf(out, "  %-26s %-30s %6s %10s %9s %8s %7s\n", "post", "base", "km", "on station",
 	        "sorties/d", "aircraft", "exposed");
 	for (size_t i = 0; i < pl->nposts; i++) {
@@ -142,8 +179,11 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 		        p->need.sorties_per_day, p->need.aircraft_whole);
 		if (r->assessment && !p->aew)
 			fprintf(out, " %6.0f%%", pct(r->assessment->post_exposure[i]));
-		fputc('\n', out);
+		fputs(p->flags ? " !\n" : "\n", out);
 	}
+	for (size_t i = 0; i < pl->nposts; i++)
+		gt_render_air_flags(out, r->scenario, pl->posts[i].name, pl->posts[i].aircraft,
+		                    pl->posts[i].at, &pl->posts[i].need, pl->posts[i].flags);
 	fprintf(out,
 	        "  total: %ld fighters, %ld AEW aircraft, %ld tankers; %.0f sorties a day; %ld crews; "
 	        "%s people\n",
@@ -278,6 +318,7 @@ enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station
 	gt__jput(jb, o, "tanker", r->tanker ? json_string(r->tanker->type) : json_null());
 	gt__jput(jb, o, "tankers", real(r->tankers, 0.01));
 	gt__jput(jb, o, "tankers_whole", json_integer((json_int_t)ceil(r->tankers - 1e-9)));
+	gt__jput(jb, o, "flags", flags_json(jb, r->flags));
 	enum gt_status st = gt__render_json_print(jb, o, out);
 	if (st != GT_OK)
 		return st;

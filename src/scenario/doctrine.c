@@ -49,8 +49,11 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	static const char *const factor_keys[] = {"buffer", "depth", NULL};
 	static const char *const rotation_keys[] = {"ground", "air", "naval", "training",
 	                                            "monitoring", NULL};
-	static const char *const air_keys[] = {"aew_altitude_m", "target_low_m", "target_high_m",
-	                                       "alert_minutes", "sam_range_km", NULL};
+	static const char *const air_keys[] = {"aew_altitude_m",     "target_low_m",
+	                                       "target_high_m",      "alert_minutes",
+	                                       "sam_range_km",       "sam_margin_km",
+	                                       "station_spacing_km", "min_on_station_h",
+	                                       "max_fleet_share",    NULL};
 	static const char *const naval_keys[] = {"ships_per_task_group", "personnel_per_ship",
 	                                         NULL};
 	static const char *const map_keys[] = {"footprint_km", NULL};
@@ -116,6 +119,20 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	            GT_OK ||
 	    (st = gt__yr_req_number(r, sec, path, "sam_range_km", 0, 1000, &doc->sam_range_km)) !=
 	            GT_OK)
+		return st;
+	/* optional, with the defaults docs/scenario.md gives (assumptions) */
+	doc->sam_margin_km = 50;
+	doc->station_spacing_km = 100;
+	doc->min_on_station_h = 1;
+	doc->max_fleet_share = 0.5;
+	if ((st = gt__yr_opt_number(r, sec, path, "sam_margin_km", 0, 1000, &doc->sam_margin_km)) !=
+	            GT_OK ||
+	    (st = gt__yr_opt_number(r, sec, path, "station_spacing_km", 1, 2000,
+	                            &doc->station_spacing_km)) != GT_OK ||
+	    (st = gt__yr_opt_number(r, sec, path, "min_on_station_h", 0, 24,
+	                            &doc->min_on_station_h)) != GT_OK ||
+	    (st = gt__yr_opt_number(r, sec, path, "max_fleet_share", 0.01, 1,
+	                            &doc->max_fleet_share)) != GT_OK)
 		return st;
 	if ((st = read_section(r, d, "naval", naval_keys, &sec, path)) != GT_OK ||
 	    (st = gt__yr_req_number(r, sec, path, "ships_per_task_group", 1, 100,

@@ -198,16 +198,99 @@ static void plan_placement(void **state)
 	assert_int_equal(plan->tankers, 0);
 	gt_air_plan_free(plan);
 	gt_scenario_free(s);
-	/* 2 stations with the default 100 km standoff: no city qualifies */
+	/* 2 stations with the default 100 km standoff: no city qualifies, so
+	 * they go to the open ground held (the north) 100 to 250 km from the
+	 * line, behind Alpha first, at least 100 km apart */
 	snprintf(edited, sizeof(edited), "%.*sair: {patrol_stations: 2, aew_orbits: 1}%s",
 	         (int)(at - yaml), yaml, at + strlen(orig));
 	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "mini.yaml", GT_TEST_DATA, &s,
 	                                       &err),
 	                 GT_OK);
+	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_OK);
+	assert_int_equal(plan->nposts, 3);
+	for (size_t k = 0; k < 2; k++) {
+		const struct gt_air_post *p = &plan->posts[k];
+		assert_true(gt_geo_distance_to_line_km(&s->theatre.line, p->at) >= 100);
+		assert_true(p->at.lat > 0); /* held: north of the line */
+		assert_non_null(strstr(p->name, " km "));
+		assert_non_null(strstr(p->name, " of "));
+		assert_int_equal(p->flags & GT_AIR_INSIDE_AIR_DEFENCES, 0);
+	}
+	assert_true(gt_geo_distance_km(plan->posts[0].at, plan->posts[1].at) >= 100);
+	/* behind Alpha: the nearest point out of reach */
+	assert_true(gt_geo_distance_km(plan->posts[0].at, (struct gt_point){0.5, 0.5}) < 60);
+	gt_air_plan_free(plan);
+	gt_scenario_free(s);
+	/* 5 do not fit 100 km apart on a strip 222 km long */
+	snprintf(edited, sizeof(edited), "%.*sair: {patrol_stations: 5, aew_orbits: 1}%s",
+	         (int)(at - yaml), yaml, at + strlen(orig));
+	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "mini.yaml", GT_TEST_DATA, &s,
+	                                       &err),
+	                 GT_OK);
 	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_E_RANGE);
-	assert_string_equal(err.msg, "2 stations, but only 0 cities the defended country holds lie 100 "
-	                             "km or more from the line; lower air.standoff_km or the stations");
+	assert_string_equal(err.path, "options[0].air.patrol_stations");
+	assert_string_equal(err.msg, "5 stations, but only 2 fit on the ground the defender holds 100 "
+	                             "km or more from the line and 100 km apart (0 over cities); "
+	                             "lower the stations, air.standoff_km or "
+	                             "doctrine.air.station_spacing_km");
 	gt_aircraft_free(cat);
+	gt_scenario_free(s);
+}
+
+static struct gt_scenario *builtin(void);
+
+/* Default stations keep out of the air defences' reach and its margin;
+ * stations placed there by hand are flagged, and so are stations with
+ * little time on station or needing much of the coalition's fleet. */
+static void stations_respect_air_defences(void **state)
+{
+	(void)state;
+	struct gt_scenario *s = builtin();
+	struct gt_err err;
+	const struct gt_doctrine *d = &s->doctrine;
+	double safe = d->sam_range_km + d->sam_margin_km;
+	assert_true(gt_air_safe_km(s, NULL) == safe);
+	for (size_t o = 0; o < s->noptions; o++) {
+		if (s->options[o].patrol_stations == 0)
+			continue;
+		struct gt_air_plan *plan;
+		struct gt_air_assessment *a;
+		struct gt_air_params p = gt_air_params_of(s, 10);
+		assert_int_equal(gt_air_plan_option(s, o, s->theatre.aircraft, &plan, &err), GT_OK);
+		assert_int_equal(gt_air_assess(s, plan, &p, &a, &err), GT_OK);
+		for (size_t k = 0; k < plan->nposts; k++) {
+			const struct gt_air_post *post = &plan->posts[k];
+			if (post->aew)
+				continue;
+			assert_true(gt_geo_distance_to_line_km(&s->theatre.line, post->at) >= safe);
+			assert_int_equal(post->flags & GT_AIR_INSIDE_AIR_DEFENCES, 0);
+			if (!(a->post_exposure[k] <= 0.05))
+				fail_msg("%s: %s exposed %.3f", s->options[o].name, post->name,
+				         a->post_exposure[k]);
+		}
+		gt_air_assessment_free(a);
+		gt_air_plan_free(plan);
+	}
+	/* an unrefuelled F-16C from Rzeszów to Kharkiv: in reach, 0.3 h on
+	 * station, 197 aircraft, more than half the 48 fighters the coalition
+	 * offers */
+	const struct gt_aircraft *f16 = gt_aircraft_find(s->theatre.aircraft, "F-16C");
+	struct gt_point kharkiv = {36.2304, 49.9935}, rzeszow = {22.0190, 50.1100};
+	struct gt_air_station_need n;
+	assert_int_equal(gt_air_station(f16, gt_geo_distance_km(rzeszow, kharkiv), 2, false, 0, &n,
+	                                &err),
+	                 GT_OK);
+	assert_int_equal(gt_air_flags(s, f16, kharkiv, &n), GT_AIR_INSIDE_AIR_DEFENCES |
+	                                                        GT_AIR_SHORT_ON_STATION |
+	                                                        GT_AIR_LARGE_FLEET_SHARE);
+	/* Lviv, refuelled from Rzeszów: nothing to flag */
+	struct gt_point lviv = {24.0316, 49.8419};
+	assert_int_equal(gt_air_station(f16, gt_geo_distance_km(rzeszow, lviv), 2, true, 0, &n,
+	                                &err),
+	                 GT_OK);
+	assert_int_equal(gt_air_flags(s, f16, lviv, &n), 0);
+	assert_string_equal(gt_air_flag_name(GT_AIR_SHORT_ON_STATION), "short_on_station");
+	assert_null(gt_air_flag_name(3));
 	gt_scenario_free(s);
 }
 
@@ -539,6 +622,7 @@ int main(void)
 		cmocka_unit_test(catalogue_errors),
 		cmocka_unit_test(builtin_catalogue),
 		cmocka_unit_test(plan_placement),
+		cmocka_unit_test(stations_respect_air_defences),
 		cmocka_unit_test(given_stations),
 		cmocka_unit_test(radar_horizon),
 		cmocka_unit_test(reaction_to_cities),

@@ -1,0 +1,31 @@
+/* air_priv.h: pieces of the air engine shared between its files. */
+#ifndef GT_AIR_PRIV_H
+#define GT_AIR_PRIV_H
+
+#include "guarantor/air.h"
+
+/* A patrol station's place: over a city, or in the open with a name that
+ * says where. */
+struct gt__air_site {
+	char name[96];
+	struct gt_point at;
+};
+
+/* Up to max of the largest cities the defender holds, safe_km or more
+ * from the line, largest first (ties by name). OUT: out[*n]. */
+GT_MUST_CHECK enum gt_status gt__air_cities(const struct gt_scenario *s, double safe_km,
+                                            struct gt__air_site *out, size_t max, size_t *n);
+
+/* (P1) n patrol stations for option o, placed by default (docs/model-air.md,
+ * "Placing an option's stations"): over the largest cities the defender
+ * holds at least safe_km from the line; then, when there are too few, at
+ * points of the held ground safe_km to safe_km + 150 km from the line:
+ * behind each city left within reach, largest first, the nearest such
+ * point, and then each as far from the others as can be; every one at
+ * least doctrine.air.station_spacing_km from every other. OUT: sites[n].
+ * GT_E_RANGE (err naming the option's patrol_stations) when fewer fit. */
+GT_MUST_CHECK enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option,
+                                           double safe_km, size_t n, struct gt__air_site *sites,
+                                           struct gt_err *err);
+
+#endif

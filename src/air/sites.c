@@ -1,0 +1,233 @@
+/* sites.c: where an option's patrol stations go by default: over the
+ * largest cities the defender holds out of the air defences' reach, then
+ * spread over the held ground just behind that reach. */
+#include "air/air_priv.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Cells of the grid the open sites are chosen from, km. */
+#define SITE_GRID_KM 20.0
+/* How deep behind the safe distance open sites may lie, km: stations
+ * further back reach less of the line. */
+#define SITE_DEPTH_KM 150.0
+
+struct city {
+	const struct gt_place *place;
+	long population;
+};
+
+static int by_population(const void *a, const void *b)
+{
+	const struct city *x = a, *y = b;
+	if (x->population != y->population)
+		return x->population > y->population ? -1 : 1;
+	return strcmp(x->place->name, y->place->name);
+}
+
+enum gt_status gt__air_cities(const struct gt_scenario *s, double safe_km,
+                              struct gt__air_site *out, size_t max, size_t *n)
+{
+	const struct gt_theatre *th = &s->theatre;
+	struct city *c = calloc(th->nplaces + 1, sizeof(*c));
+	struct gt_geo_region *held = NULL;
+	enum gt_status st = c ? gt_geo_region_new(&th->held, &held) : GT_E_NOMEM;
+	size_t nc = 0;
+	*n = 0;
+	if (st != GT_OK) {
+		free(c);
+		return st;
+	}
+	for (size_t i = 0; i < th->nplaces; i++) {
+		const struct gt_place *p = &th->places[i];
+		if (p->kind == GT_PLACE_CITY && strcmp(p->country, th->defended) == 0 &&
+		    gt_geo_region_contains(held, p->at) &&
+		    gt_geo_distance_to_line_km(&th->line, p->at) >= safe_km)
+			c[nc++] = (struct city){p, p->population};
+	}
+	qsort(c, nc, sizeof(*c), by_population);
+	for (; *n < max && *n < nc; (*n)++) {
+		snprintf(out[*n].name, sizeof(out[*n].name), "%s", c[*n].place->name);
+		out[*n].at = c[*n].place->at;
+	}
+	gt_geo_region_free(held);
+	free(c);
+	return GT_OK;
+}
+
+/* The nearest of the held cities, as "120 km SW of Poltava". */
+static void describe(const struct gt__air_site *c, size_t nc, struct gt_point at, char *out,
+                     size_t size)
+{
+	static const char *const dirs[8] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+	const struct gt__air_site *near = NULL;
+	double best = INFINITY;
+	for (size_t i = 0; i < nc; i++) {
+		double km = gt_geo_distance_km(c[i].at, at);
+		if (km < best) {
+			best = km;
+			near = &c[i];
+		}
+	}
+	if (!near) {
+		snprintf(out, size, "%.2f%s %.2f%s", fabs(at.lon), at.lon < 0 ? "W" : "E",
+		         fabs(at.lat), at.lat < 0 ? "S" : "N");
+		return;
+	}
+	double az = gt_geo_azimuth_deg(near->at, at);
+	int d = (int)floor(fmod(az + 360 + 22.5, 360) / 45) % 8;
+	snprintf(out, size, "%.0f km %s of %s", best, dirs[d], near->name);
+}
+
+/* Points of the held ground safe_km to safe_km + SITE_DEPTH_KM from the
+ * line, in the grid's order. OUT: *out (caller frees), *n. */
+static enum gt_status open_ground(const struct gt_scenario *s, double safe_km,
+                                  struct gt_point **out, size_t *n)
+{
+	const struct gt_theatre *th = &s->theatre;
+	struct gt_geo_grid grid;
+	*out = NULL;
+	*n = 0;
+	enum gt_status st = gt_geo_grid_new(&th->held, SITE_GRID_KM, &grid);
+	if (st != GT_OK)
+		return st;
+	struct gt_point *p = malloc((grid.ninside + 1) * sizeof(*p));
+	if (!p) {
+		gt_geo_grid_fini(&grid);
+		return GT_E_NOMEM;
+	}
+	for (size_t j = 0; j < grid.ny; j++) {
+		for (size_t i = 0; i < grid.nx; i++) {
+			if (!grid.inside[j * grid.nx + i])
+				continue;
+			double x, y;
+			gt_geo_grid_centre(&grid, i, j, &x, &y);
+			struct gt_point at = gt_geo_unproject(grid.pj, x, y);
+			double km = gt_geo_distance_to_line_km(&th->line, at);
+			if (km >= safe_km && km <= safe_km + SITE_DEPTH_KM)
+				p[(*n)++] = at;
+		}
+	}
+	gt_geo_grid_fini(&grid);
+	*out = p;
+	return GT_OK;
+}
+
+/* Whether p is at least spacing km from each of the n sites. */
+static bool spaced(const struct gt__air_site *sites, size_t n, struct gt_point p, double spacing)
+{
+	for (size_t k = 0; k < n; k++)
+		if (gt_geo_distance_km(sites[k].at, p) < spacing)
+			return false;
+	return true;
+}
+
+enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double safe_km,
+                             size_t n, struct gt__air_site *sites, struct gt_err *err)
+{
+	double spacing = s->doctrine.station_spacing_km;
+	size_t nplaces = s->theatre.nplaces;
+	struct gt__air_site *held = calloc(nplaces + 1, sizeof(*held));
+	struct gt_point *cand = NULL;
+	size_t got = 0, nheld = 0, ncand = 0;
+	/* the held cities out of reach first, largest first */
+	enum gt_status st = held ? gt__air_cities(s, safe_km, sites, n, &got) : GT_E_NOMEM;
+	size_t over_cities = got;
+	if (st == GT_OK && got < n)
+		st = gt__air_cities(s, 0, held, nplaces, &nheld);
+	if (st == GT_OK && got < n)
+		st = open_ground(s, safe_km, &cand, &ncand);
+	/* then the open ground: behind each city left in reach, largest first,
+	 * the nearest point out of reach; then as far from the others as can
+	 * be; each at least `spacing` from every other */
+	for (size_t c = 0; st == GT_OK && got < n && c < nheld; c++) {
+		if (gt_geo_distance_to_line_km(&s->theatre.line, held[c].at) >= safe_km)
+			continue; /* a site already, or too small to be one */
+		double best = INFINITY;
+		size_t at = ncand;
+		for (size_t k = 0; k < ncand; k++) {
+			double km = gt_geo_distance_km(held[c].at, cand[k]);
+			if (km < best && spaced(sites, got, cand[k], spacing)) {
+				best = km;
+				at = k;
+			}
+		}
+		if (at == ncand)
+			continue;
+		describe(held, nheld, cand[at], sites[got].name, sizeof(sites[got].name));
+		sites[got++].at = cand[at];
+	}
+	for (; st == GT_OK && got < n; got++) {
+		double best = -1;
+		size_t at = 0;
+		for (size_t c = 0; c < ncand; c++) {
+			double nearest = INFINITY;
+			for (size_t k = 0; k < got; k++)
+				nearest = fmin(nearest, gt_geo_distance_km(sites[k].at, cand[c]));
+			if (nearest > best) { /* the first of equals: the grid's order */
+				best = nearest;
+				at = c;
+			}
+		}
+		if (best < spacing)
+			break;
+		describe(held, nheld, cand[at], sites[got].name, sizeof(sites[got].name));
+		sites[got].at = cand[at];
+	}
+	free(cand);
+	free(held);
+	if (st != GT_OK)
+		return gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
+		                  "cannot place the patrol stations: %s", gt_strerror(st));
+	if (got < n) {
+		char path[96];
+		snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+		                  "%zu stations, but only %zu fit on the ground the defender holds %.0f "
+		                  "km or more from the line and %.0f km apart (%zu over cities); lower "
+		                  "the stations, air.standoff_km or doctrine.air.station_spacing_km",
+		                  n, got, safe_km, spacing, over_cities);
+	}
+	return GT_OK;
+}
+
+static const char *const flag_names[GT_AIR_FLAG_COUNT] = {"inside_air_defences",
+                                                         "short_on_station",
+                                                         "large_fleet_share"};
+
+const char *gt_air_flag_name(unsigned flag)
+{
+	for (unsigned i = 0; i < GT_AIR_FLAG_COUNT; i++)
+		if (flag == 1u << i)
+			return flag_names[i];
+	return NULL;
+}
+
+double gt_air_safe_km(const struct gt_scenario *s, const struct gt_option *o)
+{
+	double reach = s->doctrine.sam_range_km + s->doctrine.sam_margin_km;
+	return o && o->standoff_km > reach ? o->standoff_km : reach;
+}
+
+unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_aircraft *ac,
+                      struct gt_point at, const struct gt_air_station_need *n)
+{
+	const struct gt_doctrine *d = &s->doctrine;
+	unsigned flags = 0;
+	if (gt_geo_distance_to_line_km(&s->theatre.line, at) < d->sam_range_km + d->sam_margin_km)
+		flags |= GT_AIR_INSIDE_AIR_DEFENCES;
+	if (n->on_station_h < d->min_on_station_h)
+		flags |= GT_AIR_SHORT_ON_STATION;
+	/* the fleet: what the coalition offers of the aircraft's kind */
+	enum gt_unit u = ac->role == GT_AIR_AEW ? GT_UNIT_AEW : GT_UNIT_FIGHTERS;
+	long offered = 0;
+	for (size_t m = 0; m < s->nmembers; m++)
+		offered += s->members[m].sustain[u];
+	if (ac->role != GT_AIR_TANKER && offered > 0 &&
+	    (double)n->aircraft_whole > d->max_fleet_share * (double)offered)
+		flags |= GT_AIR_LARGE_FLEET_SHARE;
+	return flags;
+}
