@@ -71,23 +71,25 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 		        fg->status, fg->nvars, fg->nrows);
 	fprintf(out, "  shortfall: %s people (weighted relative shortfall %.3f)\n\n",
 	        gt__thousands(fg->shortfall_people, a), fg->objective[0]);
-	fprintf(out, "  %-24s %-10s %9s %9s %9s  %-4s %7s\n", "role", "unit", "required", "filled",
-	        "short", "lead", "nations");
+	fprintf(out, "  %-24s %-10s %9s %9s %9s  %-4s %8s\n", "role", "unit", "required", "filled",
+	        "short", "lead", "members");
 	for (size_t r = 0; r < fg->nroles; r++) {
 		const struct gt_fg_role *ro = &fg->roles[r];
-		fprintf(out, "  %-24.24s %-10s %9s %9s %9s  %-4s %7d\n", ro->name,
+		fprintf(out, "  %-24.24s %-10s %9s %9s %9s  %-4s %8d\n", ro->name,
 		        gt_unit_name(ro->unit), gt__thousands(ro->required, a),
 		        gt__thousands(ro->allocated, b), gt__thousands(ro->shortfall, c),
 		        lead_code(fg, ro), ro->nations);
 	}
-	fprintf(out, "\n  %-6s %9s %8s %4s %5s %8s %8s %9s %10s %6s %6s\n", "member", "companies",
+	fputs("  (lead: the role's lead nation, - for none; members: how many members serve in it)\n",
+	      out);
+	fprintf(out, "\n  %-6s %9s %8s %4s %5s %8s %8s %9s %10s %6s %10s\n", "member", "companies",
 	        "fighters", "aew", "ships", "trainers", "monitors", "deployed", "committed", "share",
-	        "fair");
+	        "fair share");
 	for (size_t m = 0; m < fg->nmembers; m++) {
 		const struct gt_fg_member *fm = &fg->members[m];
 		if (fm->personnel == 0 && fm->fair_share == 0)
 			continue;
-		fprintf(out, "  %-6s %9ld %8ld %4ld %5ld %8ld %8ld %9s %10s %5.1f%% %5.1f%%\n",
+		fprintf(out, "  %-6s %9ld %8ld %4ld %5ld %8ld %8ld %9s %10s %5.1f%% %9.1f%%\n",
 		        fm->member->code, fm->units[GT_UNIT_COMPANIES], fm->units[GT_UNIT_FIGHTERS],
 		        fm->units[GT_UNIT_AEW], fm->units[GT_UNIT_SHIPS], fm->units[GT_UNIT_TRAINERS],
 		        fm->units[GT_UNIT_MONITORS], gt__thousands(fm->personnel, a),
