@@ -149,10 +149,7 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 		}
 		for (size_t i = 0; i < all->nforcegen; i++) {
 			const struct gt_forcegen *fg = all->forcegen[i];
-			size_t rows = 0;
-			for (size_t r = 0; r < fg->nroles; r++)
-				rows += fg->roles[r].allocated > 0 && (fg->roles[r].kind == GT_ROLE_LINE ||
-				                                       fg->roles[r].kind == GT_ROLE_GARRISON);
+			size_t rows = gt_render_rotation_rows(fg);
 			if (rows == 0)
 				continue;
 			char name[160];

@@ -187,7 +187,11 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_strength_svg(const struct gt_si
 /* Each member's people by option, stacked. OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_contribution_svg(
 	const struct gt_forcegen *const *fgs, size_t n, double width, double height, char **svg);
-/* Who holds each sector in each rotation period. OUT: *svg. */
+/* The rows of a rotation chart: every sector and garrison the option
+ * needs, filled or not. */
+GT_EXPORT size_t gt_render_rotation_rows(const struct gt_forcegen *fg);
+/* Who holds each sector in each rotation period, and what nobody holds
+ * (outlined, "short N of M"). OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg,
                                                               double width, double height,
                                                               char **svg);

@@ -286,13 +286,9 @@ static void forcegen(FILE *out, const struct gt_results *res)
 	picture(out, st, svg, "People deployed by member and option");
 	for (size_t i = 0; i < res->nforcegen; i++) {
 		const struct gt_forcegen *fg = res->forcegen[i];
-		bool gaps = false, sectors = false;
-		for (size_t r = 0; r < fg->nroles; r++) {
+		bool gaps = false, sectors = gt_render_rotation_rows(fg) > 0;
+		for (size_t r = 0; r < fg->nroles; r++)
 			gaps = gaps || fg->roles[r].why;
-			sectors = sectors || (fg->roles[r].allocated > 0 &&
-			                      (fg->roles[r].kind == GT_ROLE_LINE ||
-			                       fg->roles[r].kind == GT_ROLE_GARRISON));
-		}
 		if (!gaps && !sectors)
 			continue;
 		fputs("<h3>", out);
@@ -312,10 +308,7 @@ static void forcegen(FILE *out, const struct gt_results *res)
 			fputs("<p>Every role is filled.</p>\n", out);
 		}
 		if (sectors) {
-			size_t rows = 0;
-			for (size_t r = 0; r < fg->nroles; r++)
-				rows += fg->roles[r].allocated > 0 &&
-				        (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+			size_t rows = gt_render_rotation_rows(fg);
 			st = gt_render_rotation_svg(fg, 900, 60 + 24 * (double)rows, &svg);
 			picture(out, st, svg, "Rotation schedule");
 		}

@@ -9,6 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+size_t gt_render_rotation_rows(const struct gt_forcegen *fg)
+{
+	size_t rows = 0;
+	for (size_t r = 0; r < fg->nroles; r++)
+		rows += fg->roles[r].required > 0 &&
+		        (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+	return rows;
+}
+
 #ifndef GT_WITH_CAIRO
 
 enum gt_status gt_render_map_svg(const struct gt_scenario *s,
@@ -403,10 +412,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 	cairo_surface_t *surf;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	const struct gt_forcegen_params *fp = &fg->scenario->forcegen;
-	size_t rows = 0;
-	for (size_t r = 0; r < fg->nroles; r++)
-		rows += fg->roles[r].allocated > 0 &&
-		        (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+	size_t rows = gt_render_rotation_rows(fg);
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	char head[300];
@@ -428,7 +434,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 	size_t row = 0;
 	for (size_t r = 0; r < fg->nroles; r++) {
 		const struct gt_fg_role *ro = &fg->roles[r];
-		if (ro->allocated == 0 || (ro->kind != GT_ROLE_LINE && ro->kind != GT_ROLE_GARRISON))
+		if (ro->required == 0 || (ro->kind != GT_ROLE_LINE && ro->kind != GT_ROLE_GARRISON))
 			continue;
 		double y = top + rh * (double)row++;
 		char name[64];
@@ -438,12 +444,13 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 		cairo_show_text(cr, name);
 		for (int t = 0; t < periods; t++) {
 			double x = left + cw * t;
-			/* each contingent gets a slice of the cell, by its units */
+			/* each contingent gets a slice of the cell by its share of the
+			 * companies required; what nobody holds stays open, outlined */
 			for (size_t k = 0; k < fg->nschedule; k++) {
 				const struct gt_fg_tour *tt = &fg->schedule[k];
 				if (tt->period != t || tt->role != (int)r)
 					continue;
-				double sw = (cw - 4) * (double)tt->units / (double)ro->allocated;
+				double sw = (cw - 4) * (double)tt->units / (double)ro->required;
 				gt__rgb(cr, member_colour(fg, tt->member), tt->member == ro->lead ? 1.0 : 0.7);
 				cairo_rectangle(cr, x + 2, y + 2, sw, rh - 4);
 				cairo_fill(cr);
@@ -456,6 +463,24 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 					cairo_show_text(cr, lab);
 				}
 				x += sw;
+			}
+			if (ro->shortfall > 0) {
+				double sw = (cw - 4) * (double)ro->shortfall / (double)ro->required;
+				cairo_rectangle(cr, x + 2.5, y + 2.5, sw - 1, rh - 5);
+				gt__rgb(cr, 0xc0392b, 1);
+				cairo_set_line_width(cr, 1);
+				cairo_stroke(cr);
+				char lab[48];
+				if (ro->allocated)
+					snprintf(lab, sizeof(lab), "short %ld of %ld", ro->shortfall, ro->required);
+				else
+					snprintf(lab, sizeof(lab), "unfilled: %ld companies", ro->required);
+				cairo_text_extents_t te;
+				cairo_text_extents(cr, lab, &te);
+				if (te.width + 8 < sw) {
+					cairo_move_to(cr, x + 6, y + rh / 2 + 3);
+					cairo_show_text(cr, lab);
+				}
 			}
 		}
 	}
