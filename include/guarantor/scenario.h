@@ -98,6 +98,8 @@ struct gt_theatre {
 	char *geometry_ref;    /* as written: a path or "builtin:NAME" */
 	char *aircraft_file;   /* theatre.aircraft resolved to a path; NULL: the built-in catalogue */
 	struct gt_aircraft_catalogue *aircraft; /* that catalogue, loaded with the scenario */
+	bool in_country_bases; /* the defended country's air bases on the ground it holds may
+	                        * hold stations and orbits (theatre.in_country_bases) */
 	char defended[3];      /* ISO code of the defended country */
 	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
 	char *line_as_of;      /* date the line describes, or NULL */

@@ -4,6 +4,8 @@
 
 #include "guarantor/air.h"
 
+#include <stdbool.h>
+
 /* A patrol station's place: over a city, or in the open with a name that
  * says where. */
 struct gt__air_site {
@@ -17,15 +19,24 @@ GT_MUST_CHECK enum gt_status gt__air_cities(const struct gt_scenario *s, double 
                                             struct gt__air_site *out, size_t max, size_t *n);
 
 /* (P1) n patrol stations for option o, placed by default (docs/model-air.md,
- * "Placing an option's stations"): over the largest cities the defender
- * holds at least safe_km from the line; then, when there are too few, at
- * points of the held ground safe_km to safe_km + 150 km from the line:
- * behind each city left within reach, largest first, the nearest such
- * point, and then each as far from the others as can be; every one at
- * least doctrine.air.station_spacing_km from every other. OUT: sites[n].
+ * "Placing an option's stations"): for the cities the defender holds,
+ * largest first, one over the city when it lies safe_km or more from the
+ * line, else at the nearest point of the held ground safe_km to safe_km +
+ * 150 km from the line; then, when there are too few, at such points as
+ * far from the others as can be; each at least
+ * doctrine.air.station_spacing_km from every other. OUT: sites[n].
  * GT_E_RANGE (err naming the option's patrol_stations) when fewer fit. */
 GT_MUST_CHECK enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option,
                                            double safe_km, size_t n, struct gt__air_site *sites,
                                            struct gt_err *err);
+
+/* When `from` lies more than near_km from the ground the defender holds,
+ * *far is true and *out is the point of that ground, safe_km or more from
+ * the line, nearest `from` (20 km grid), named by its nearest held city;
+ * else *far is false. */
+GT_MUST_CHECK enum gt_status gt__air_near_ground(const struct gt_scenario *s,
+                                                 struct gt_point from, double near_km,
+                                                 double safe_km, struct gt__air_site *out,
+                                                 bool *far);
 
 #endif

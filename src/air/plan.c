@@ -116,11 +116,19 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		st = err->status;
 		goto out_fail;
 	}
+	/* allied bases, and the defended country's own on the ground it holds
+	 * when the theatre allows them */
+	struct gt_geo_region *held = NULL;
+	if (th->in_country_bases && gt_geo_region_new(&th->held, &held) != GT_OK)
+		goto out_nomem;
 	for (size_t i = 0; i < th->nplaces; i++) {
 		const struct gt_place *p = &th->places[i];
-		if (p->kind == GT_PLACE_AIR_BASE && strcmp(p->country, th->defended) != 0)
+		bool own = strcmp(p->country, th->defended) == 0;
+		if (p->kind == GT_PLACE_AIR_BASE &&
+		    (!own || (held && gt_geo_region_contains(held, p->at))))
 			bases[nbases++] = (struct cand){p, 0};
 	}
+	gt_geo_region_free(held);
 	/* (P1) stations out of the air defences' reach, plus a margin */
 	if (!o->stations &&
 	    (st = gt__air_sites(s, option, gt_air_safe_km(s, o), (size_t)o->patrol_stations, sites,
@@ -128,7 +136,12 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		goto out_fail;
 	if (nbases == 0) {
 		st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "theatre.geometry",
-		                "no air base outside the defended country to fly the umbrella from");
+		                th->in_country_bases
+		                        ? "no air base to fly the umbrella from: none outside the "
+		                          "defended country, and none on the ground it holds"
+		                        : "no air base outside the defended country to fly the "
+		                          "umbrella from; theatre.in_country_bases: true lets its own "
+		                          "bases on the ground it holds serve");
 		goto out_fail;
 	}
 	/* (P1) stations as the scenario gives them, or over the largest cities
@@ -206,6 +219,17 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		const struct gt_place *b = bases[(size_t)k % nbases].place;
 		struct gt_point at = b->at;
 		const char *name = b->name;
+		struct gt__air_site moved;
+		bool far = false;
+		/* an orbit over a base too far from the ground held to watch it
+		 * moves to the nearest ground held out of the air defences' reach */
+		if (!given && (st = gt__air_near_ground(s, b->at, plan->aew->radar_km / 2,
+		                                        gt_air_safe_km(s, o), &moved, &far)) != GT_OK)
+			goto out_nomem;
+		if (far) {
+			at = moved.at;
+			name = moved.name;
+		}
 		if (given) {
 			at = given->at;
 			name = given->name;

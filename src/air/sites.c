@@ -128,38 +128,41 @@ static bool spaced(const struct gt__air_site *sites, size_t n, struct gt_point p
 enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double safe_km,
                              size_t n, struct gt__air_site *sites, struct gt_err *err)
 {
+	const struct gt_linestring *line = &s->theatre.line;
 	double spacing = s->doctrine.station_spacing_km;
 	size_t nplaces = s->theatre.nplaces;
 	struct gt__air_site *held = calloc(nplaces + 1, sizeof(*held));
 	struct gt_point *cand = NULL;
-	size_t got = 0, nheld = 0, ncand = 0;
-	/* the held cities out of reach first, largest first */
-	enum gt_status st = held ? gt__air_cities(s, safe_km, sites, n, &got) : GT_E_NOMEM;
-	size_t over_cities = got;
-	if (st == GT_OK && got < n)
-		st = gt__air_cities(s, 0, held, nplaces, &nheld);
-	if (st == GT_OK && got < n)
+	size_t got = 0, nheld = 0, ncand = 0, over_cities = 0;
+	enum gt_status st = held ? gt__air_cities(s, 0, held, nplaces, &nheld) : GT_E_NOMEM;
+	if (st == GT_OK)
 		st = open_ground(s, safe_km, &cand, &ncand);
-	/* then the open ground: behind each city left in reach, largest first,
-	 * the nearest point out of reach; then as far from the others as can
-	 * be; each at least `spacing` from every other */
+	/* the held cities, largest first: each from over it when it is out of
+	 * reach, else from the nearest open ground that is; none closer than
+	 * `spacing` to another */
 	for (size_t c = 0; st == GT_OK && got < n && c < nheld; c++) {
-		if (gt_geo_distance_to_line_km(&s->theatre.line, held[c].at) >= safe_km)
-			continue; /* a site already, or too small to be one */
+		if (gt_geo_distance_to_line_km(line, held[c].at) >= safe_km) {
+			if (spaced(sites, got, held[c].at, spacing)) {
+				sites[got++] = held[c];
+				over_cities++;
+			}
+			continue;
+		}
 		double best = INFINITY;
 		size_t at = ncand;
 		for (size_t k = 0; k < ncand; k++) {
 			double km = gt_geo_distance_km(held[c].at, cand[k]);
-			if (km < best && spaced(sites, got, cand[k], spacing)) {
+			if (km < best) {
 				best = km;
 				at = k;
 			}
 		}
-		if (at == ncand)
+		if (at == ncand || !spaced(sites, got, cand[at], spacing))
 			continue;
 		describe(held, nheld, cand[at], sites[got].name, sizeof(sites[got].name));
 		sites[got++].at = cand[at];
 	}
+	/* then the open ground, each site as far from the others as can be */
 	for (; st == GT_OK && got < n; got++) {
 		double best = -1;
 		size_t at = 0;
@@ -230,4 +233,51 @@ unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_aircraft *ac,
 	    (double)n->aircraft_whole > d->max_fleet_share * (double)offered)
 		flags |= GT_AIR_LARGE_FLEET_SHARE;
 	return flags;
+}
+
+enum gt_status gt__air_near_ground(const struct gt_scenario *s, struct gt_point from,
+                                   double near_km, double safe_km, struct gt__air_site *out,
+                                   bool *far)
+{
+	const struct gt_theatre *th = &s->theatre;
+	struct gt_geo_region *held;
+	*far = false;
+	enum gt_status st = gt_geo_region_new(&th->held, &held);
+	if (st != GT_OK)
+		return st;
+	double off = gt_geo_region_distance_km(held, from);
+	gt_geo_region_free(held);
+	if (off <= near_km)
+		return GT_OK;
+	struct gt_geo_grid grid;
+	if ((st = gt_geo_grid_new(&th->held, SITE_GRID_KM, &grid)) != GT_OK)
+		return st;
+	double best = INFINITY;
+	for (size_t j = 0; j < grid.ny; j++) {
+		for (size_t i = 0; i < grid.nx; i++) {
+			if (!grid.inside[j * grid.nx + i])
+				continue;
+			double x, y;
+			gt_geo_grid_centre(&grid, i, j, &x, &y);
+			struct gt_point p = gt_geo_unproject(grid.pj, x, y);
+			double km = gt_geo_distance_km(from, p);
+			if (km < best && gt_geo_distance_to_line_km(&th->line, p) >= safe_km) {
+				best = km;
+				out->at = p;
+			}
+		}
+	}
+	gt_geo_grid_fini(&grid);
+	if (!isfinite(best))
+		return GT_OK; /* no such ground: the orbit stays over its base */
+	struct gt__air_site *cities = calloc(th->nplaces + 1, sizeof(*cities));
+	size_t nc = 0;
+	if (!cities)
+		return GT_E_NOMEM;
+	if ((st = gt__air_cities(s, 0, cities, th->nplaces, &nc)) == GT_OK) {
+		describe(cities, nc, out->at, out->name, sizeof(out->name));
+		*far = true;
+	}
+	free(cities);
+	return st;
 }

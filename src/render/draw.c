@@ -143,9 +143,15 @@ enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, d
 			extend(&y0, &y1, y);
 		}
 	}
+	/* places near the country widen the frame; a far one (a base half a
+	 * continent away) does not shrink the country to a corner */
+	double margin = GT_FRAME_MARGIN * fmax(x1 - x0, y1 - y0);
+	double bx0 = x0 - margin, bx1 = x1 + margin, by0 = y0 - margin, by1 = y1 + margin;
 	for (size_t i = 0; i < th->nplaces; i++) {
 		double x, y;
 		gt_geo_project(f->pj, th->places[i].at, &x, &y);
+		if (x < bx0 || x > bx1 || y < by0 || y > by1)
+			continue;
 		extend(&x0, &x1, x);
 		extend(&y0, &y1, y);
 	}

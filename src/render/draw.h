@@ -42,8 +42,12 @@ struct gt__frame {
 	double x0, y1, scale, ox, oy;
 };
 
-/* Fits the defended country and every place into w x h below a title band
- * `top` pixels high. */
+/* How far beyond the defended country's outline, as a share of its larger
+ * side, a place may lie and still be framed on a map. */
+#define GT_FRAME_MARGIN 0.35
+
+/* Fits the defended country, and the places within GT_FRAME_MARGIN of it,
+ * into w x h below a title band `top` pixels high. */
 enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
                               struct gt__frame *f);
 /* Fits the line of contact, the points pts[0..n-1] and margin_km around

@@ -142,12 +142,17 @@ static enum gt_status read_theatre(struct yr *r, const yaml_node_t *n, const cha
 static enum gt_status read_geometry(struct yr *r, const yaml_node_t *n, const char *base_dir,
                                     struct gt_scenario *s)
 {
-	static const char *const keys[] = {"geometry", "aircraft", "held_side", NULL};
+	static const char *const keys[] = {"geometry", "aircraft", "held_side", "in_country_bases",
+	                                   NULL};
 	enum gt_status st;
 	if ((st = gt__yr_expect_map(r, n, "theatre")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, n, "theatre", keys)) != GT_OK ||
 	    (st = gt__yr_req_string(r, n, "theatre", "geometry", &s->theatre.geometry_ref)) != GT_OK ||
 	    (st = read_aircraft(r, n, base_dir, s)) != GT_OK)
+		return st;
+	const yaml_node_t *own = gt__yr_get(r, n, "in_country_bases");
+	if (own && (st = gt__yr_bool(r, own, "theatre.in_country_bases",
+	                             &s->theatre.in_country_bases)) != GT_OK)
 		return st;
 	const char *ref = s->theatre.geometry_ref;
 	yaml_node_t *node = gt__yr_get(r, n, "geometry");
