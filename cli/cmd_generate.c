@@ -29,7 +29,8 @@ static const char help[] =
 	"  -l, --lift CODE[:CAVEAT] lift one caveat of a member (min_km_from_line, only_in,\n"
 	"                          only_under, max_role_share), or all of them\n"
 	"  -c, --cap CODE:UNIT=N   set what a member can sustain, e.g. --cap GB:companies=60;\n"
-	"                          units: companies, fighters, aew, ships, trainers, monitors\n"
+	"                          units: companies, fighters, aew, tankers, ships, trainers,\n"
+	"                          monitors\n"
 	"  -t, --time-limit S      solver time for each option, seconds (default 30); the best\n"
 	"                          solution found is reported with its gap\n"
 	"  -h, --help              show this help\n";
@@ -76,7 +77,7 @@ static int parse_changes(const struct gt_cli_opts *o, struct gt_fg_change *ch, s
 			u++;
 		if (u == GT_UNIT_COUNT)
 			return gt_cli_usage("generate", "--cap '%s': unknown unit '%s'; expected companies, "
-			                                "fighters, aew, ships, trainers or monitors",
+			                                "fighters, aew, tankers, ships, trainers or monitors",
 			                    a, store[i]);
 		c->unit = (enum gt_unit)u;
 		c->value = strtol(eq + 1, &end, 10);

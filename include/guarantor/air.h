@@ -148,12 +148,14 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_plan_option(const struct gt_scenar
                                                           struct gt_err *err);
 GT_EXPORT void gt_air_plan_free(struct gt_air_plan *plan);
 
-/* The part of a plan that `fighters` and `aew` aircraft can hold: its
- * posts in order, each kept when the aircraft left hold it whole (first
- * fit), with the totals (and tankers) of those kept. OUT: *out, free with
+/* The part of a plan that `fighters`, `aew` and `tankers` aircraft can
+ * hold: its posts in order, each kept when the aircraft left hold it whole
+ * (first fit); then, while the tankers the kept posts need are more than
+ * `tankers` (negative: as many as needed), the last refuelled post is
+ * dropped. With the totals of those kept. OUT: *out, free with
  * gt_air_plan_free. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_air_plan_held(const struct gt_air_plan *plan,
-                                                        long fighters, long aew,
+                                                        long fighters, long aew, long tankers,
                                                         struct gt_air_plan **out,
                                                         struct gt_err *err);
 

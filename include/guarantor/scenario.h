@@ -234,6 +234,7 @@ enum gt_unit {
 	GT_UNIT_COMPANIES, /* land, forcegen.company_strength people each */
 	GT_UNIT_FIGHTERS,
 	GT_UNIT_AEW,
+	GT_UNIT_TANKERS,  /* air-to-air refuelling aircraft */
 	GT_UNIT_SHIPS,
 	GT_UNIT_TRAINERS, /* people */
 	GT_UNIT_MONITORS, /* people */
@@ -276,6 +277,7 @@ enum gt_role_kind {
 	GT_ROLE_ENABLERS,
 	GT_ROLE_AIR_PATROL,
 	GT_ROLE_AEW,
+	GT_ROLE_AIR_REFUELLING,
 	GT_ROLE_NAVAL,
 	GT_ROLE_TRAINING,
 	GT_ROLE_MONITORING,

@@ -40,7 +40,8 @@ struct gt_sizing_option {
 	long ground;                    /* (7) deployed ground force */
 	long fighters, aew_aircraft, tankers;         /* (8) from the air model */
 	long air_personnel;                           /* (8) */
-	double fighter_personnel, aew_personnel;      /* people per aircraft of the types flown */
+	double fighter_personnel, aew_personnel, tanker_personnel; /* people per aircraft of the
+	                                                            * types flown */
 	long ships, naval_personnel;                  /* (9) */
 	long trainers, monitors;                      /* (10) */
 	long deployed;                                /* (11) */

@@ -278,7 +278,7 @@ void gt_air_plan_free(struct gt_air_plan *plan)
 }
 
 enum gt_status gt_air_plan_held(const struct gt_air_plan *plan, long fighters, long aew,
-                                struct gt_air_plan **out, struct gt_err *err)
+                                long tankers, struct gt_air_plan **out, struct gt_err *err)
 {
 	*out = NULL;
 	struct gt_air_plan *held = malloc(sizeof(*held));
@@ -302,6 +302,18 @@ enum gt_status gt_air_plan_held(const struct gt_air_plan *plan, long fighters, l
 		posts[held->nposts++] = *p;
 	}
 	enum gt_status st = add_totals(held, err);
+	/* too few tankers: the last refuelled posts go until the rest are fed */
+	while (st == GT_OK && tankers >= 0 && held->tankers > tankers) {
+		size_t last = held->nposts;
+		while (last > 0 && !(held->posts[last - 1].need.fuel_t_per_day > 0))
+			last--;
+		if (last == 0)
+			break;
+		memmove(&held->posts[last - 1], &held->posts[last],
+		        (held->nposts - last) * sizeof(*held->posts));
+		held->nposts--;
+		st = add_totals(held, err);
+	}
 	if (st != GT_OK) {
 		gt_air_plan_free(held);
 		return st;

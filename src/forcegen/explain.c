@@ -34,9 +34,10 @@ static void add(struct text *t, const char *fmt, ...)
 static const char *unit_words(enum gt_unit u, long n)
 {
 	static const char *const one[GT_UNIT_COUNT] = {"company", "fighter", "AEW aircraft",
-	                                               "ship",    "trainer", "monitor"};
+	                                               "tanker",  "ship",    "trainer", "monitor"};
 	static const char *const many[GT_UNIT_COUNT] = {"companies", "fighters", "AEW aircraft",
-	                                                "ships",     "trainers", "monitors"};
+	                                                "tankers",   "ships",    "trainers",
+	                                                "monitors"};
 	return n == 1 ? one[u] : many[u];
 }
 

@@ -18,6 +18,7 @@ double gt_forcegen_people_per_unit(const struct gt_scenario *s,
 	case GT_UNIT_COMPANIES: return s->forcegen.company_strength;
 	case GT_UNIT_FIGHTERS: return option->fighter_personnel;
 	case GT_UNIT_AEW: return option->aew_personnel;
+	case GT_UNIT_TANKERS: return option->tanker_personnel;
 	case GT_UNIT_SHIPS: return s->doctrine.personnel_per_ship;
 	case GT_UNIT_TRAINERS:
 	case GT_UNIT_MONITORS: return 1;
@@ -89,6 +90,9 @@ static enum gt_status build_roles(struct gt__fg *p)
 	if (st == GT_OK)
 		st = add_role(p, GT_ROLE_AEW, "airborne early warning", GT_UNIT_AEW, INFINITY,
 		              o->aew_aircraft);
+	if (st == GT_OK)
+		st = add_role(p, GT_ROLE_AIR_REFUELLING, "air refuelling", GT_UNIT_TANKERS, INFINITY,
+		              o->tankers);
 	if (st == GT_OK)
 		st = add_role(p, GT_ROLE_NAVAL, "naval task group", GT_UNIT_SHIPS, INFINITY, o->ships);
 	if (st == GT_OK)

@@ -114,7 +114,8 @@ static size_t count_voters(const struct gt_plan_option *po)
 	for (size_t m = 0; m < fg->nmembers; m++) {
 		const struct gt_fg_member *fm = &fg->members[m];
 		bool forces = fm->units[GT_UNIT_COMPANIES] > 0 || fm->units[GT_UNIT_FIGHTERS] > 0 ||
-		              fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_SHIPS] > 0;
+		              fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_TANKERS] > 0 ||
+		              fm->units[GT_UNIT_SHIPS] > 0;
 		n += forces && !fm->excluded;
 	}
 	return n;
@@ -141,9 +142,8 @@ static void force_required(const struct gt_plan_option *po, struct gt_plan_force
 
 /* What force generation found, in the sizing's terms: ground companies as
  * people (at most the ground force required: companies round up), the
- * stations and orbits the aircraft found hold whole, and the people of
- * each. Tankers are those the held stations need (force generation does
- * not assign them). */
+ * stations and orbits the fighters, AEW aircraft and tankers found can
+ * hold, and the people of each. */
 static enum gt_status force_raised(const struct gt_scenario *s, struct gt_plan_option *po,
                                    const struct gt_air_params *params, struct gt_err *err)
 {
@@ -161,7 +161,9 @@ static enum gt_status force_raised(const struct gt_scenario *s, struct gt_plan_o
 	f->monitors = role_allocated(fg, GT_UNIT_MONITORS);
 	if (po->air_plan) {
 		enum gt_status st = gt_air_plan_held(po->air_plan, role_allocated(fg, GT_UNIT_FIGHTERS),
-		                                     role_allocated(fg, GT_UNIT_AEW), &po->air_held, err);
+		                                     role_allocated(fg, GT_UNIT_AEW),
+		                                     role_allocated(fg, GT_UNIT_TANKERS), &po->air_held,
+		                                     err);
 		if (st != GT_OK)
 			return st;
 		const struct gt_air_plan *h = po->air_held;

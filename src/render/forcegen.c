@@ -82,16 +82,17 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 	}
 	fputs("  (lead: the role's lead nation, - for none; members: how many members serve in it)\n",
 	      out);
-	fprintf(out, "\n  %-6s %9s %8s %4s %5s %8s %8s %9s %10s %6s %10s\n", "member", "companies",
-	        "fighters", "aew", "ships", "trainers", "monitors", "deployed", "committed", "share",
-	        "fair share");
+	fprintf(out, "\n  %-6s %9s %8s %4s %7s %5s %8s %8s %9s %10s %6s %10s\n", "member",
+	        "companies", "fighters", "aew", "tankers", "ships", "trainers", "monitors", "deployed",
+	        "committed", "share", "fair share");
 	for (size_t m = 0; m < fg->nmembers; m++) {
 		const struct gt_fg_member *fm = &fg->members[m];
 		if (fm->personnel == 0 && fm->fair_share == 0)
 			continue;
-		fprintf(out, "  %-6s %9ld %8ld %4ld %5ld %8ld %8ld %9s %10s %5.1f%% %9.1f%%\n",
+		fprintf(out, "  %-6s %9ld %8ld %4ld %7ld %5ld %8ld %8ld %9s %10s %5.1f%% %9.1f%%\n",
 		        fm->member->code, fm->units[GT_UNIT_COMPANIES], fm->units[GT_UNIT_FIGHTERS],
-		        fm->units[GT_UNIT_AEW], fm->units[GT_UNIT_SHIPS], fm->units[GT_UNIT_TRAINERS],
+		        fm->units[GT_UNIT_AEW], fm->units[GT_UNIT_TANKERS], fm->units[GT_UNIT_SHIPS],
+		        fm->units[GT_UNIT_TRAINERS],
 		        fm->units[GT_UNIT_MONITORS], gt__thousands(fm->personnel, a),
 		        gt__thousands(fm->committed, b), fm->share * 100, fm->fair_share * 100);
 	}

@@ -244,10 +244,18 @@ enum gt_status gt__read_forcegen(struct yr *r, const yaml_node_t *n, struct gt_s
 	    (st = gt__yr_expect_map(r, x, "forcegen.priority")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, x, "forcegen.priority", gt__role_names())) != GT_OK)
 		return st;
-	for (int k = 0; k < GT_ROLE_KIND_COUNT; k++)
+	for (int k = 0; k < GT_ROLE_KIND_COUNT; k++) {
+		/* air refuelling, added later, weighs as the air patrol it serves
+		 * unless given, so that older scenarios still load */
+		if (k == GT_ROLE_AIR_REFUELLING &&
+		    !gt__yr_get(r, x, gt__role_names()[k])) {
+			f->priority[k] = f->priority[GT_ROLE_AIR_PATROL];
+			continue;
+		}
 		if ((st = gt__yr_req_number(r, x, "forcegen.priority", gt__role_names()[k], 0, 1000,
 		                            &f->priority[k])) != GT_OK)
 			return st;
+	}
 	f->present = true;
 	return GT_OK;
 }

@@ -17,13 +17,13 @@ static const char *const place_names[GT_PLACE_KIND_COUNT] = {"city", "air_base",
 static const char *const domain_names[GT_DOMAIN_COUNT + 1] = {
 	"land", "air", "sea", "training", "monitoring", NULL};
 static const char *const unit_names[GT_UNIT_COUNT + 1] = {
-	"companies", "fighters", "aew", "ships", "trainers", "monitors", NULL};
+	"companies", "fighters", "aew", "tankers", "ships", "trainers", "monitors", NULL};
 static const enum gt_domain unit_domains[GT_UNIT_COUNT] = {
-	GT_DOMAIN_LAND, GT_DOMAIN_AIR, GT_DOMAIN_AIR, GT_DOMAIN_SEA, GT_DOMAIN_TRAINING,
-	GT_DOMAIN_MONITORING};
+	GT_DOMAIN_LAND, GT_DOMAIN_AIR, GT_DOMAIN_AIR, GT_DOMAIN_AIR, GT_DOMAIN_SEA,
+	GT_DOMAIN_TRAINING, GT_DOMAIN_MONITORING};
 static const char *const role_names[GT_ROLE_KIND_COUNT + 1] = {
-	"line", "garrison", "reserve", "enablers", "air_patrol", "aew", "naval", "training",
-	"monitoring", NULL};
+	"line", "garrison", "reserve", "enablers", "air_patrol", "aew", "air_refuelling", "naval",
+	"training", "monitoring", NULL};
 
 const char *gt_domain_name(enum gt_domain d)
 {

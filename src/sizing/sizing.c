@@ -63,6 +63,7 @@ static enum gt_status size_option(const struct gt_scenario *s, size_t index,
 	r->air_personnel = plan->personnel;
 	r->fighter_personnel = plan->fighter ? plan->fighter->personnel : 0;
 	r->aew_personnel = plan->aew ? plan->aew->personnel : 0;
+	r->tanker_personnel = plan->tanker ? plan->tanker->personnel : 0;
 	gt_air_plan_free(plan);
 	/* (9) naval */
 	r->ships = whole(o->naval_task_groups * d->ships_per_task_group);

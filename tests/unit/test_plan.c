@@ -191,7 +191,7 @@ static void a_smaller_fleet_holds_fewer_stations(void **state)
 	struct gt_air_plan plan = {.posts = posts, .nposts = 4, .fighters = 45, .aew_aircraft = 3};
 	struct gt_air_plan *held;
 	struct gt_err err;
-	assert_int_equal(gt_air_plan_held(&plan, 16, 3, &held, &err), GT_OK);
+	assert_int_equal(gt_air_plan_held(&plan, 16, 3, -1, &held, &err), GT_OK);
 	assert_int_equal(held->nposts, 3);
 	assert_string_equal(held->posts[0].name, "CAP A");
 	assert_string_equal(held->posts[1].name, "CAP C");
@@ -201,11 +201,11 @@ static void a_smaller_fleet_holds_fewer_stations(void **state)
 	assert_int_equal(held->personnel, 1800);
 	assert_int_equal(held->tankers, 0);
 	gt_air_plan_free(held);
-	assert_int_equal(gt_air_plan_held(&plan, 0, 2, &held, &err), GT_OK);
+	assert_int_equal(gt_air_plan_held(&plan, 0, 2, -1, &held, &err), GT_OK);
 	assert_int_equal(held->nposts, 0);
 	assert_int_equal(held->fighters + held->aew_aircraft + held->personnel, 0);
 	gt_air_plan_free(held);
-	assert_int_equal(gt_air_plan_held(&plan, 45, 3, &held, &err), GT_OK);
+	assert_int_equal(gt_air_plan_held(&plan, 45, 3, -1, &held, &err), GT_OK);
 	assert_int_equal(held->nposts, 4);
 	assert_int_equal(held->fighters, 45);
 	gt_air_plan_free(held);
