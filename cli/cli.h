@@ -47,6 +47,7 @@ struct gt_cli_opts {
 	double time_limit;    /* -t, --time-limit SECONDS; 0: default */
 	bool pdf;             /* -P, --pdf */
 	enum gt_sim_basis basis; /* -b, --basis raised|required */
+	bool paper_letter;       /* -p, --paper a4|letter */
 	/* repeatable "what if" switches: -w CODE, -l CODE[:CAVEAT], -c CODE:UNIT=N */
 	const char *without[64], *lift[64], *cap[64];
 	int nwithout, nlift, ncap;

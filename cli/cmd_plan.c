@@ -18,7 +18,7 @@
 
 static const char help[] =
 	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE] [--pdf]\n"
-	"                      [--basis raised|required]\n\n"
+	"                      [--paper a4|letter] [--basis raised|required]\n\n"
 	"Runs every engine over every guarantee option (force sizing and its validation\n"
 	"against historical missions; force generation when the scenario has a coalition;\n"
 	"the air umbrella; the deterrence simulation when it has a simulation section, of\n"
@@ -44,6 +44,7 @@ static const char help[] =
 	"  -m, --missions FILE   historical missions CSV (default: the built-in one)\n"
 	"  -P, --pdf             also print the brief to brief.pdf with headless Chromium\n"
 	"                        ($GT_CHROMIUM, else chromium on the PATH)\n"
+	"  -p, --paper PAPER     the brief's paper when printed: a4 (default) or letter\n"
 	"  -b, --basis BASIS     the force the headline simulates: raised (default), what\n"
 	"                        force generation found, or required, as if fully raised\n"
 	"  -h, --help            show this help\n";
@@ -196,7 +197,8 @@ static double collapse_within(const struct gt_sim_counts *c, int y)
 	return s.collapse[y == 1 ? 0 : y == 2 ? 1 : 2].p;
 }
 
-static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basis)
+static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basis,
+                    bool paper_letter)
 {
 	struct gt_err err;
 	size_t len;
@@ -223,6 +225,7 @@ static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basi
 		p->v = NULL;
 	}
 	p->view.results.validation = p->v;
+	p->view.results.paper_letter = paper_letter;
 
 	struct outputs o = {0};
 	st = render_all(p, &o);
@@ -246,11 +249,13 @@ static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basi
 	for (size_t i = 0; res->raised && i < p->pl->noptions; i++) {
 		const struct gt_plan_option *po = &p->pl->options[i];
 		if (i == 0)
-			printf("\nForce generation (people deployed the coalition can sustain, and short):\n");
-		char a[32], b[32];
-		printf("  %-20s %8s found, %8s short\n", po->option->name,
-		       gt_render_thousands(po->raised.deployed, a),
-		       gt_render_thousands(po->forcegen ? po->forcegen->shortfall_people : 0, b));
+			printf("\nForce generation (people deployed, as required and as the coalition can "
+			       "raise them):\n");
+		char a[32], b[32], c[32];
+		printf("  %-20s %8s required, %8s raised, %8s short\n", po->option->name,
+		       gt_render_thousands(po->required.deployed, a),
+		       gt_render_thousands(po->raised.deployed, b),
+		       gt_render_thousands(po->required.deployed - po->raised.deployed, c));
 	}
 	if (res->sim) {
 		int y = res->sim->years >= 5 ? 5 : res->sim->years >= 2 ? 2 : 1;
@@ -276,7 +281,7 @@ static int run(int argc, char **argv)
 {
 	struct gt_cli_opts o;
 	struct plan p = {.dir = "guarantor-out"};
-	int rc = gt_cli_parse("plan", argc, argv, "somPb", 0, &o);
+	int rc = gt_cli_parse("plan", argc, argv, "somPbp", 0, &o);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	if (o.out)
@@ -284,7 +289,7 @@ static int run(int argc, char **argv)
 	const char *missions = o.missions;
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
-		rc = run_plan(&p, missions, o.basis);
+		rc = run_plan(&p, missions, o.basis, o.paper_letter);
 	if (rc == GT_EXIT_OK && o.pdf) {
 		char html[4096], pdf[4096];
 		snprintf(html, sizeof(html), "%s/brief.html", p.dir);

@@ -17,6 +17,7 @@ static const struct option all[] = {
 	{"time-limit", required_argument, NULL, 't'},
 	{"pdf", no_argument, NULL, 'P'},
 	{"basis", required_argument, NULL, 'b'},
+	{"paper", required_argument, NULL, 'p'},
 };
 #define NALL (sizeof(all) / sizeof(all[0]))
 
@@ -47,6 +48,12 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 		case 'o': o->out = optarg; break;
 		case 'm': o->missions = optarg; break;
 		case 'P': o->pdf = true; break;
+		case 'p':
+			if (strcmp(optarg, "a4") != 0 && strcmp(optarg, "A4") != 0 &&
+			    strcmp(optarg, "letter") != 0)
+				return gt_cli_usage(cmd, "--paper '%s': expected a4 or letter", optarg);
+			o->paper_letter = strcmp(optarg, "letter") == 0;
+			break;
 		case 'b':
 			if (!gt_cli_basis_parse(optarg, &o->basis))
 				return gt_cli_usage(cmd, "--basis '%s': expected raised or required", optarg);

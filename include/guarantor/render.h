@@ -88,6 +88,7 @@ struct gt_results {
 	size_t nair;
 	const struct gt_sim_results *sim; /* NULL without a simulation */
 	const struct gt_plan_force *raised; /* per sizing option: the force as raised, or NULL */
+	bool paper_letter;          /* the brief prints on US Letter; A4 otherwise */
 };
 
 /* results.json: the sizing schema plus "validation", "forcegen", "air" and

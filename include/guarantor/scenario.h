@@ -104,6 +104,8 @@ struct gt_theatre {
 	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
 	char *line_as_of;      /* date the line describes, or NULL */
 	bool line_approximate; /* the feature's "approximate" property */
+	double line_reported_km; /* the length others report (0: none given) */
+	char *line_reported_as;  /* who reports it and how they measure, or NULL */
 	struct gt_multipolygon outline;
 	struct gt_linestring line;
 	char **line_places;    /* one name per line vertex ("" when unnamed), or NULL */

@@ -79,9 +79,9 @@ static enum gt_status explain_role(struct gt__fg *p, size_t r)
 			barred[b][nbarred[b]++] = (int)m;
 	}
 	long people = lround((double)role->shortfall * gt_forcegen_people_per_unit(p->s, p->option, role->unit));
-	char num[32];
-	add(&t, "%s: short %ld of %ld %s", role->name, role->shortfall, role->required,
-	    unit_words(role->unit, role->required));
+	char num[32], short_n[32], req_n[32];
+	add(&t, "%s: short %s of %s %s", role->name, gt__thousands(role->shortfall, short_n),
+	    gt__thousands(role->required, req_n), unit_words(role->unit, role->required));
 	if (role->unit != GT_UNIT_TRAINERS && role->unit != GT_UNIT_MONITORS)
 		add(&t, " (%s people)", gt__thousands(people, num));
 	add(&t, ". ");

@@ -31,8 +31,10 @@ static const char *const css =
 	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:1em}"
 	".note{color:#555;font-size:.9em}.opt{margin:.4em 0}.opt b{color:#1f4e79}"
 	".ci{color:#777;font-size:.85em}"
-	"@media print{body{max-width:none}h2{break-before:page}h2.first{break-before:auto}"
-	".pic,table{break-inside:avoid}}";
+	".findings li,.caveats li{margin:.25em 0}.caveats{color:#333;font-size:.92em}"
+	"@media print{body{max-width:none;margin:0;font-size:10pt}"
+	"h1,h2,h3{break-after:avoid}h2{margin-top:1.2em}"
+	".pic,table,li{break-inside:avoid}p{orphans:3;widows:3}}";
 
 static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 {
@@ -247,6 +249,48 @@ static void validation(FILE *out, const struct gt_validation *v)
 	fputs("</table>\n", out);
 }
 
+/* The reason part of a gap's explanation: after its first sentence, which
+ * names the role and its numbers. */
+static const char *reason_of(const char *why)
+{
+	const char *dot = strstr(why, ". ");
+	return dot ? dot + 2 : "";
+}
+
+/* The gaps of one option, roles with the same reason together, so that a
+ * reason is written once however many sectors share it. */
+static void gap_list(FILE *out, const struct gt_forcegen *fg)
+{
+	bool *done = calloc(fg->nroles + 1, sizeof(*done));
+	fputs("<ul>\n", out);
+	for (size_t r = 0; r < fg->nroles; r++) {
+		const char *why = fg->roles[r].why;
+		if (!why || (done && done[r]))
+			continue;
+		fputs("<li>", out);
+		for (size_t k = r, n = 0; k < fg->nroles; k++) {
+			const char *w = fg->roles[k].why;
+			if (!w || (done && done[k]) || strcmp(reason_of(w), reason_of(why)) != 0)
+				continue;
+			if (done)
+				done[k] = true;
+			const char *dot = strstr(w, ". ");
+			fputs(n++ ? "; " : "", out);
+			/* the role and its numbers, without the sentence's full stop */
+			char head[200];
+			snprintf(head, sizeof(head), "%.*s", dot ? (int)(dot - w) : (int)strlen(w), w);
+			gt__html_esc(out, head);
+			if (!done)
+				break; /* out of memory: one role a line, as written */
+		}
+		fputs(". ", out);
+		gt__html_esc(out, reason_of(why));
+		fputs("</li>\n", out);
+	}
+	fputs("</ul>\n", out);
+	free(done);
+}
+
 /* Force generation: who supplies what, the gaps in words, and who holds
  * each sector through the rotations. */
 static void forcegen(FILE *out, const struct gt_results *res)
@@ -258,17 +302,22 @@ static void forcegen(FILE *out, const struct gt_results *res)
 	      "mixed-integer programme that first minimises the gaps, then shares the burden by "
 	      "each member's weight, then keeps few nations in each sector "
 	      "(docs/model-forcegen.md).</p>\n<table><tr><th>option</th><th>solver</th><th "
-	      "class=n>people found</th><th class=n>people short</th><th>lead nations</th></tr>\n",
+	      "class=n>people required</th><th class=n>as raised</th><th class=n>short</th>"
+	      "<th>lead nations</th></tr>\n",
 	      out);
 	for (size_t i = 0; i < res->nforcegen; i++) {
 		const struct gt_forcegen *fg = res->forcegen[i];
-		long found = 0;
-		for (size_t m = 0; m < fg->nmembers; m++)
-			found += fg->members[m].personnel;
+		const struct gt_sizing_option *so = fg->option;
+		long raised = res->raised ? res->raised[so - res->sizing->options].deployed : 0;
 		fputs("<tr><td>", out);
-		gt__html_esc(out, fg->option->option->title);
-		fprintf(out, "</td><td>%s</td><td class=n>%s</td><td class=n>%s</td><td>", fg->status,
-		        gt__thousands(found, a), gt__thousands(fg->shortfall_people, b));
+		gt__html_esc(out, so->option->title);
+		fprintf(out, "</td><td>%s</td><td class=n>%s</td>", fg->status,
+		        gt__thousands(so->deployed, a));
+		if (res->raised)
+			fprintf(out, "<td class=n>%s</td><td class=n>%s</td><td>",
+			        gt__thousands(raised, a), gt__thousands(so->deployed - raised, b));
+		else
+			fputs("<td class=n>&ndash;</td><td class=n>&ndash;</td><td>", out);
 		bool seen[64] = {false}, first = true;
 		for (size_t r = 0; r < fg->nroles; r++) {
 			int l = fg->roles[r].lead;
@@ -280,7 +329,11 @@ static void forcegen(FILE *out, const struct gt_results *res)
 		}
 		fputs("</td></tr>\n", out);
 	}
-	fputs("</table>\n", out);
+	fprintf(out, "</table>\n<p class=note>People as sizing counts them. Force generation "
+	             "fills whole companies of %s people, so each land role it fills holds up to "
+	             "one company more than sizing asks for; the chart below counts the people of "
+	             "those whole companies, and the gaps below whole units.</p>\n",
+	        gt__thousands(lround(res->sizing->scenario->forcegen.company_strength), a));
 	st = gt_render_contribution_svg(res->forcegen, res->nforcegen, 900,
 	                                140 + 50 * (double)res->nforcegen, &svg);
 	picture(out, st, svg, "People deployed by member and option");
@@ -294,19 +347,10 @@ static void forcegen(FILE *out, const struct gt_results *res)
 		fputs("<h3>", out);
 		gt__html_esc(out, fg->option->option->title);
 		fputs("</h3>\n", out);
-		if (gaps) {
-			fputs("<ul>\n", out);
-			for (size_t r = 0; r < fg->nroles; r++) {
-				if (!fg->roles[r].why)
-					continue;
-				fputs("<li>", out);
-				gt__html_esc(out, fg->roles[r].why);
-				fputs("</li>\n", out);
-			}
-			fputs("</ul>\n", out);
-		} else {
+		if (gaps)
+			gap_list(out, fg);
+		else
 			fputs("<p>Every role is filled.</p>\n", out);
-		}
 		if (sectors) {
 			size_t rows = gt_render_rotation_rows(fg);
 			st = gt_render_rotation_svg(fg, 900, 60 + 24 * (double)rows, &svg);
@@ -498,11 +542,6 @@ static const struct gt_air_result *air_of(const struct gt_results *res, const st
 	return NULL;
 }
 
-static const struct gt_forcegen *forcegen_of(const struct gt_results *res, size_t i)
-{
-	return i < res->nforcegen ? res->forcegen[i] : NULL;
-}
-
 /* Collapse within 5 years (index 2) of a report, or NAN. */
 static double collapse5_of(const struct gt_sim_report *r)
 {
@@ -539,7 +578,7 @@ static void side_by_side(FILE *out, const struct gt_results *res)
 	char a[32], b[32];
 	fputs("<table class=side><tr><th>option</th><th class=n>deployed: required</th>"
 	      "<th class=n>as raised</th><th class=n>committed</th><th class=n>fighters</th>"
-	      "<th class=n>country reached in 20 min</th><th class=n>collapse within 5 years: "
+	      "<th class=n>ground held reached in 20 min</th><th class=n>collapse within 5 years: "
 	      "as raised</th><th class=n>if fully raised</th></tr>\n",
 	      out);
 	if (sim && sim->baseline) {
@@ -583,55 +622,115 @@ static void side_by_side(FILE *out, const struct gt_results *res)
 static void findings(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sizing *sz = res->sizing;
+	const struct gt_sim_results *sim = res->sim;
 	if (!sz->noptions)
 		return;
 	char a[32], b[32];
-	size_t small = 0, safe = 0, risky = 0;
-	for (size_t i = 1; i < sz->noptions; i++) {
-		if (sz->options[i].deployed < sz->options[small].deployed)
-			small = i;
-		if (collapse5(res, i, false) < collapse5(res, safe, false))
-			safe = i;
-		if (collapse5(res, i, false) > collapse5(res, risky, false))
-			risky = i;
-	}
-	fputs("<ul class=findings>\n<li>The smallest guarantee is <b>", out);
-	gt__html_esc(out, sz->options[small].option->title);
-	fprintf(out, "</b>: %s people deployed at any one time, %s committed through rotations.</li>\n",
-	        gt__thousands(sz->options[small].deployed, a),
-	        gt__thousands(sz->options[small].committed, b));
-	const struct gt_sim_results *sim = res->sim;
-	if (sim && sim->n == sz->noptions && sz->noptions > 1 &&
-	    !isnan(collapse5(res, safe, false)) &&
-	    collapse5(res, safe, false) < collapse5(res, risky, false)) {
-		bool raised = sim->options[0].input->basis == GT_SIM_RAISED;
-		fputs("<li>The most likely to hold is <b>", out);
-		gt__html_esc(out, sz->options[safe].option->title);
-		fprintf(out, "</b>%s: the ceasefire collapses within five years in %.1f%% of "
-		             "simulated histories, against %.1f%% for ",
-		        raised ? ", with the force the coalition can actually raise" : ", if fully raised",
-		        100 * collapse5(res, safe, false), 100 * collapse5(res, risky, false));
-		gt__html_esc(out, sz->options[risky].option->title);
-		if (sim->baseline)
-			fprintf(out, " and %.1f%% with no guarantee at all",
-			        100 * collapse5_of(sim->baseline));
+	fputs("<ul class=findings>\n", out);
+	/* what no guarantee risks */
+	if (sim && sim->baseline)
+		fprintf(out, "<li><b>With no guarantee</b>, the ceasefire collapses within five "
+		             "years in %.1f%% of simulated histories.</li>\n",
+		        100 * collapse5_of(sim->baseline));
+	/* what can be raised, and what cannot */
+	if (res->raised) {
+		bool full = false, some = false;
+		fputs("<li><b>What the coalition can raise.</b> Its members' offers fill ", out);
+		for (size_t i = 0; i < sz->noptions; i++) {
+			if (res->raised[i].deployed < sz->options[i].deployed)
+				continue;
+			fputs(full ? ", " : "", out);
+			gt__html_esc(out, sz->options[i].option->title);
+			full = true;
+		}
+		fputs(full ? "" : "no option", out);
+		for (size_t i = 0; i < sz->noptions; i++) {
+			long need = sz->options[i].deployed, got = res->raised[i].deployed;
+			if (got >= need)
+				continue;
+			fputs(some ? "; " : ". They raise ", out);
+			fprintf(out, "%s of the %s people ", gt__thousands(got, a), gt__thousands(need, b));
+			gt__html_esc(out, sz->options[i].option->title);
+			fprintf(out, " needs (%.0f%%)", 100.0 * (double)got / (double)need);
+			some = true;
+		}
 		fputs(".</li>\n", out);
 	}
-	bool gaps = false;
-	for (size_t i = 0; i < sz->noptions; i++) {
-		const struct gt_forcegen *fg = forcegen_of(res, i);
-		if (!fg || !fg->shortfall_people)
-			continue;
-		fputs(gaps ? "; " : "<li>The coalition's offers leave gaps: ", out);
-		gt__html_esc(out, sz->options[i].option->title);
-		fprintf(out, " is short of %s people", gt__thousands(fg->shortfall_people, a));
-		gaps = true;
+	/* the most likely to hold, as raised and if fully raised */
+	size_t safe = 0, safe_full = 0, small = 0;
+	for (size_t i = 1; i < sz->noptions; i++) {
+		if (collapse5(res, i, false) < collapse5(res, safe, false))
+			safe = i;
+		if (collapse5(res, i, true) < collapse5(res, safe_full, true))
+			safe_full = i;
+		if (sz->options[i].deployed < sz->options[small].deployed)
+			small = i;
 	}
-	if (gaps)
-		fputs(" (who is missing, and why: \"Who supplies what\").</li>\n", out);
-	else if (res->nforcegen)
-		fputs("<li>The coalition's offers, under their caveats, fill every option.</li>\n", out);
+	if (sim && sim->n == sz->noptions && !isnan(collapse5(res, safe, false))) {
+		bool raised = sim->options[0].input->basis == GT_SIM_RAISED;
+		fputs("<li><b>Most likely to hold", out);
+		fputs(raised ? ", as it can be raised:</b> " : ", if fully raised:</b> ", out);
+		gt__html_esc(out, sz->options[safe].option->title);
+		fprintf(out, ", %.1f%% collapse within five years", 100 * collapse5(res, safe, false));
+		double hr = sim->baseline ? gt_sim_hazard_ratio(sim->options[safe].counts,
+		                                                sim->baseline->counts)
+		                          : NAN;
+		if (isfinite(hr))
+			fprintf(out, " (%.0f%% less likely to collapse at any time than with no "
+			             "guarantee)",
+			        100 * (1 - hr));
+		fputs(".", out);
+		if (sim->other && safe_full != safe && !isnan(collapse5(res, safe_full, true))) {
+			fputs(raised ? " If every option were fully raised, " : " As raised, ", out);
+			gt__html_esc(out, sz->options[safe_full].option->title);
+			fprintf(out, " would do best (%.1f%%)", 100 * collapse5(res, safe_full, true));
+			if (raised && res->raised)
+				fprintf(out, ", but the coalition raises %.0f%% of it",
+				        100.0 * (double)res->raised[safe_full].deployed /
+				                (double)sz->options[safe_full].deployed);
+			fputs(".", out);
+		}
+		fputs("</li>\n", out);
+	}
+	fputs("<li><b>Smallest:</b> ", out);
+	gt__html_esc(out, sz->options[small].option->title);
+	fprintf(out, ", %s people deployed at any one time and %s committed through rotations.</li>\n",
+	        gt__thousands(sz->options[small].deployed, a),
+	        gt__thousands(sz->options[small].committed, b));
 	fputs("</ul>\n", out);
+}
+
+/* The caveats that could change a conclusion, each beside what it
+ * qualifies. */
+static void caveats(FILE *out, const struct gt_results *res)
+{
+	const struct gt_scenario *s = res->sizing->scenario;
+	const struct gt_theatre *th = &s->theatre;
+	char a[32], b[32];
+	fputs("<ul class=caveats>\n", out);
+	fprintf(out, "<li><b>Line length.</b> %s km, measured along the scenario's %zu-point trace "
+	             "of the line (geodesic)",
+	        gt__thousands(lround(th->line_km), a), th->line.n);
+	if (th->line_reported_km > 0) {
+		fputs("; ", out);
+		gt__html_esc(out, th->line_reported_as);
+		fprintf(out, " gives about %s km. Forces on the line grow with its length: at that "
+		             "length they would be about %.0f%% larger",
+		        gt__thousands(lround(th->line_reported_km), b),
+		        100 * (th->line_reported_km / th->line_km - 1));
+	}
+	fputs(".</li>\n", out);
+	fprintf(out, "<li><b>Ground held.</b> Air reach and radar cover are shares of the %s km² "
+	             "the defender holds, not of the %s km² outline: ",
+	        gt__thousands(lround(th->held_km2), a), gt__thousands(lround(th->outline_km2), b));
+	gt__html_esc(out, th->held_label);
+	fputs(".</li>\n", out);
+	fputs("<li><b>Assumptions.</b> Most of the simulation's parameters and every member's "
+	      "offer are assumptions, labelled as such in the scenario file; the collapse "
+	      "figures are for comparing options under the same assumptions, not forecasts. The "
+	      "sizing model is checked against the missions it was calibrated on (\"Validation "
+	      "against history\").</li>\n</ul>\n",
+	      out);
 }
 
 enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
@@ -645,11 +744,14 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	      out);
 	gt__html_esc(out, s->title);
-	fprintf(out, ": guarantee options</title>\n<style>%s</style></head><body>\n", css);
+	fprintf(out, ": guarantee options</title>\n<style>%s@page{size:%s;margin:14mm}</style>"
+	             "</head><body>\n",
+	        css, res->paper_letter ? "letter" : "A4");
 	fputs("<h1>", out);
 	gt__html_esc(out, s->title);
 	fputs("</h1>\n<p class=sub>Security-guarantee options: what each needs in people, aircraft "
-	      "and ships. Scenario <code>",
+	      "and ships, what the coalition can raise, and how likely each is to hold. Scenario "
+	      "<code>",
 	      out);
 	gt__html_esc(out, s->name);
 	fprintf(out, "</code>; the line of contact is %.0f km long", s->theatre.line_km);
@@ -668,6 +770,7 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	fputs("<h2 class=first>Summary</h2>\n", out);
 	findings(out, res);
 	side_by_side(out, res);
+	caveats(out, res);
 	for (size_t i = 0; i < sz->noptions; i++)
 		summary_sentence(out, &sz->options[i]);
 	fputs("<h3>People by component</h3>\n", out);

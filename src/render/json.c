@@ -1,6 +1,7 @@
 /* json.c: the JSON forms of results (schemas in docs/output.md). Keys keep their insertion order so
  * the output is stable from run to run. */
 #include "render/render_json.h"
+#include "guarantor/plan.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -246,6 +247,33 @@ enum gt_status gt_render_validation_json(const struct gt_validation *v, char **o
 	return gt__render_json_dump(jb, validation_root(jb, v), out);
 }
 
+/* The force each option can actually raise (plan.h), beside what sizing
+ * requires. */
+static json_t *raised_json(struct gt__jb *jb, const struct gt_results *res)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < res->sizing->noptions; i++) {
+		const struct gt_plan_force *f = &res->raised[i];
+		json_t *o = json_object();
+		gt__jput(jb, o, "name", json_string(res->sizing->options[i].option->name));
+		gt__jput(jb, o, "ground", json_integer(f->ground));
+		gt__jput(jb, o, "fighters", json_integer(f->fighters));
+		gt__jput(jb, o, "aew_aircraft", json_integer(f->aew_aircraft));
+		gt__jput(jb, o, "tankers", json_integer(f->tankers));
+		gt__jput(jb, o, "ships", json_integer(f->ships));
+		gt__jput(jb, o, "air_personnel", json_integer(f->air_personnel));
+		gt__jput(jb, o, "naval_personnel", json_integer(f->naval_personnel));
+		gt__jput(jb, o, "trainers", json_integer(f->trainers));
+		gt__jput(jb, o, "monitors", json_integer(f->monitors));
+		gt__jput(jb, o, "deployed", json_integer(f->deployed));
+		gt__jput(jb, o, "patrol_stations", json_integer((json_int_t)f->stations));
+		gt__jput(jb, o, "aew_orbits", json_integer((json_int_t)f->orbits));
+		gt__jput(jb, o, "voters", json_integer((json_int_t)f->voters));
+		gt__jappend(jb, arr, o);
+	}
+	return arr;
+}
+
 enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 {
 	struct gt__jb b = {false}, *jb = &b;
@@ -256,6 +284,7 @@ enum gt_status gt_render_results_json(const struct gt_results *res, char **out)
 	         res->nforcegen ? gt__render_forcegen_json(jb, res->forcegen, res->nforcegen)
 	                        : json_null());
 	gt__jput(jb, root, "air", res->nair ? gt__render_air_json(jb, res->air, res->nair) : json_null());
+	gt__jput(jb, root, "raised", res->raised ? raised_json(jb, res) : json_null());
 	json_t *sim = res->sim ? json_object() : json_null();
 	if (res->sim)
 		gt__render_sim_fill(jb, sim, res->sim);

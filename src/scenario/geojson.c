@@ -196,7 +196,7 @@ enum {
 static const char *const prop_names[] = {"kind",        "name",     "country", "source",
                                          "population",  "icao",     "as_of",   "approximate",
                                          "places",      "note",     "height_m", "range_km",
-                                         NULL};
+                                         "reported_km", "reported_as", NULL};
 
 /* Unknown properties are errors; known ones must have their type. */
 static enum gt_status check_props(struct gj *g, const json_t *props, const char *path)
@@ -210,8 +210,8 @@ static enum gt_status check_props(struct gj *g, const json_t *props, const char 
 		if (!known)
 			return fail(g, path, GT_E_SCHEMA,
 			            "unknown property '%s'; expected kind, name, country, source, "
-			            "population, icao, as_of, approximate, places, note, height_m "
-			            "or range_km",
+			            "population, icao, as_of, approximate, places, note, height_m, "
+			            "range_km, reported_km or reported_as",
 			            key);
 		char sub[300];
 		snprintf(sub, sizeof(sub), "%s.%s", path, key);
@@ -219,7 +219,7 @@ static enum gt_status check_props(struct gj *g, const json_t *props, const char 
 			return fail(g, sub, GT_E_SCHEMA, "expected true or false, got %s", type_name(v));
 		bool text = strcmp(key, "population") != 0 && strcmp(key, "places") != 0 &&
 		            strcmp(key, "approximate") != 0 && strcmp(key, "height_m") != 0 &&
-		            strcmp(key, "range_km") != 0;
+		            strcmp(key, "range_km") != 0 && strcmp(key, "reported_km") != 0;
 		if (text && !json_is_string(v))
 			return fail(g, sub, GT_E_SCHEMA, "expected text, got %s", type_name(v));
 	}
@@ -284,6 +284,19 @@ static enum gt_status read_line(struct gj *g, const json_t *feat, const char *pa
 	    (st = read_string_prop(g, props, sub, "as_of", false, &th->line_as_of)) != GT_OK)
 		return st;
 	th->line_approximate = json_is_true(json_object_get(props, "approximate"));
+	/* the length others report, and how they measure it, for the brief */
+	const json_t *rep = json_object_get(props, "reported_km");
+	if (rep) {
+		snprintf(sub, sizeof(sub), "%s.properties.reported_km", path);
+		if (!json_is_number(rep) || !(json_number_value(rep) > 0))
+			return fail(g, sub, GT_E_SCHEMA, "expected a length in km above 0, got %s",
+			            type_name(rep));
+		th->line_reported_km = json_number_value(rep);
+		snprintf(sub, sizeof(sub), "%s.properties", path);
+		if ((st = read_string_prop(g, props, sub, "reported_as", true,
+		                           &th->line_reported_as)) != GT_OK)
+			return st;
+	}
 	const json_t *places = json_object_get(props, "places");
 	if (places) {
 		snprintf(sub, sizeof(sub), "%s.properties.places", path);

@@ -285,6 +285,7 @@ void gt__theatre_fini(struct gt_theatre *th)
 	gt_aircraft_free(th->aircraft);
 	free(th->line_label);
 	free(th->line_as_of);
+	free(th->line_reported_as);
 	gt_geo_multipolygon_fini(&th->outline);
 	free_strv(th->line_places, th->line_places ? th->line.n : 0);
 	gt_geo_linestring_fini(&th->line);
