@@ -93,7 +93,7 @@ static void hatch(cairo_t *cr, double w, double h, unsigned colour, double alpha
 	cairo_restore(cr);
 }
 
-static void draw_posts(cairo_t *cr, const struct gt__frame *f, const struct gt_air_plan *pl)
+static void draw_posts(cairo_t *cr, struct gt__frame *f, const struct gt_air_plan *pl)
 {
 	/* transit legs first, under the symbols */
 	cairo_save(cr);
@@ -128,7 +128,7 @@ static void draw_posts(cairo_t *cr, const struct gt__frame *f, const struct gt_a
 			gt__rgb(cr, AEW_COLOUR, 1);
 			cairo_set_line_width(cr, 2.2);
 			cairo_stroke(cr);
-			gt__label(cr, x + 13, y + 12, p->name, 8.5, AEW_COLOUR);
+			gt__frame_take(f, x - 12, y - 7, x + 12, y + 7);
 		} else {
 			cairo_arc(cr, x, y, 6, 0, 2 * M_PI);
 			gt__rgb(cr, 0xffffff, 1);
@@ -138,9 +138,16 @@ static void draw_posts(cairo_t *cr, const struct gt__frame *f, const struct gt_a
 			cairo_stroke(cr);
 			cairo_arc(cr, x, y, 2.2, 0, 2 * M_PI);
 			cairo_fill(cr);
-			/* below the station: the city's own name sits above it */
-			gt__label(cr, x + 8, y + 13, p->name, 9, CAP_COLOUR);
+			gt__frame_take(f, x - 8, y - 8, x + 8, y + 8);
 		}
+	}
+	/* the posts' names first, then their bases' */
+	for (size_t i = 0; i < pl->nposts; i++) {
+		const struct gt_air_post *p = &pl->posts[i];
+		double x, y;
+		gt__to_px(f, p->at, &x, &y);
+		gt__label_near(cr, f, x, y, p->aew ? 13 : 9, p->name, p->aew ? 8.5 : 9,
+		               p->aew ? AEW_COLOUR : CAP_COLOUR);
 	}
 	/* name the bases that hold posts */
 	for (size_t i = 0; i < pl->nposts; i++) {
@@ -152,7 +159,7 @@ static void draw_posts(cairo_t *cr, const struct gt__frame *f, const struct gt_a
 			continue;
 		double x, y;
 		gt__to_px(f, b->at, &x, &y);
-		gt__label(cr, x + 6, y + 4, b->name, 8, 0x1f5fa8);
+		gt__label_near(cr, f, x, y, 5, b->name, 8, 0x1f5fa8);
 	}
 }
 
@@ -264,8 +271,10 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	gt__rgb(cr, SAM_COLOUR, 1);
 	cairo_set_line_width(cr, 2.5);
 	cairo_stroke(cr);
-	gt__draw_places(cr, &f, &s->theatre, false);
+	/* the legend's corner is taken before any label is placed */
+	gt__frame_take(&f, 12, h - 176, 248, h - 164 + 14 * 10 + 6);
 	draw_posts(cr, &f, pl);
+	gt__draw_places(cr, &f, &s->theatre, false);
 	draw_legend(cr, 18, h - 164, a);
 
 	char title[300], sub[300];

@@ -115,6 +115,53 @@ static void fit(struct gt__frame *f, double x0, double x1, double y0, double y1,
 	f->y1 = y1;
 	f->ox = pad + (pw - (x1 - x0) * f->scale) / 2;
 	f->oy = top + pad + (ph - (y1 - y0) * f->scale) / 2;
+	f->w = w;
+	f->h = h;
+	f->ntaken = 0;
+	gt__frame_take(f, 0, 0, w, top); /* the title band */
+}
+
+void gt__frame_take(struct gt__frame *f, double x0, double y0, double x1, double y1)
+{
+	if (f->ntaken < sizeof(f->taken) / sizeof(f->taken[0]))
+		f->taken[f->ntaken++] = (struct gt__box){x0, y0, x1, y1};
+}
+
+static bool is_free(const struct gt__frame *f, struct gt__box b)
+{
+	if (b.x0 < 2 || b.y0 < 2 || b.x1 > f->w - 2 || b.y1 > f->h - 2)
+		return false;
+	for (size_t i = 0; i < f->ntaken; i++) {
+		const struct gt__box *t = &f->taken[i];
+		if (b.x0 < t->x1 && t->x0 < b.x1 && b.y0 < t->y1 && t->y0 < b.y1)
+			return false;
+	}
+	return true;
+}
+
+bool gt__label_near(cairo_t *cr, struct gt__frame *f, double px, double py, double gap,
+                    const char *text, double size, unsigned colour)
+{
+	cairo_set_font_size(cr, size);
+	cairo_text_extents_t te;
+	cairo_text_extents(cr, text, &te);
+	double w = te.x_advance, h = size; /* the baseline sits at y + h * 0.8 */
+	/* right, left, above, below, then the four corners */
+	const double at[8][2] = {
+		{px + gap, py - h / 2},         {px - gap - w, py - h / 2},
+		{px - w / 2, py - gap - h},     {px - w / 2, py + gap},
+		{px + gap, py - gap - h},       {px + gap, py + gap},
+		{px - gap - w, py - gap - h},   {px - gap - w, py + gap},
+	};
+	for (int k = 0; k < 8; k++) {
+		struct gt__box b = {at[k][0] - 1, at[k][1] - 1, at[k][0] + w + 1, at[k][1] + h + 1};
+		if (!is_free(f, b))
+			continue;
+		gt__label(cr, at[k][0], at[k][1] + h * 0.8, text, size, colour);
+		gt__frame_take(f, b.x0, b.y0, b.x1, b.y1);
+		return true;
+	}
+	return false;
 }
 
 enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
@@ -225,7 +272,7 @@ void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt
  * and the sample nearest the mean of a country's samples carries its name.
  * Countries showing only a few samples go unnamed. */
 /* GT_E_NOMEM when its sampling grid cannot be allocated. */
-static enum gt_status label_neighbours(cairo_t *cr, const struct gt__frame *f,
+static enum gt_status label_neighbours(cairo_t *cr, struct gt__frame *f,
                                        const struct gt_theatre *th, double w, double h)
 {
 	enum { STEP = 12 };
@@ -275,6 +322,8 @@ static enum gt_status label_neighbours(cairo_t *cr, const struct gt__frame *f,
 		gt__rgb(cr, 0x8c8c84, 1);
 		cairo_move_to(cr, bx - te.width / 2, by + te.height / 2);
 		cairo_show_text(cr, nb->name);
+		gt__frame_take(f, bx - te.width / 2, by - te.height / 2, bx + te.width / 2,
+		               by + te.height / 2);
 		cairo_new_path(cr);
 	}
 	free(outside);
@@ -283,7 +332,7 @@ static enum gt_status label_neighbours(cairo_t *cr, const struct gt__frame *f,
 
 /* Cities are always named; bases and ports only on the detailed map, where
  * there is room. */
-enum gt_status gt__draw_land(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+enum gt_status gt__draw_land(cairo_t *cr, struct gt__frame *f, const struct gt_theatre *th,
                              double w, double h, bool border)
 {
 	gt__rgb(cr, 0xfbfbf8, 1);
@@ -304,19 +353,20 @@ enum gt_status gt__draw_land(cairo_t *cr, const struct gt__frame *f, const struc
 	return label_neighbours(cr, f, th, w, h);
 }
 
-void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
-                        bool detailed)
+void gt__draw_places(cairo_t *cr, struct gt__frame *f, const struct gt_theatre *th,
+                     bool detailed)
 {
+	/* the markers first, each taking its place, then the labels around
+	 * them: cities, then (on the detailed map) bases, ports and radars */
 	for (size_t i = 0; i < th->nplaces; i++) {
 		const struct gt_place *pl = &th->places[i];
 		double x, y;
 		gt__to_px(f, pl->at, &x, &y);
+		cairo_new_path(cr);
 		switch (pl->kind) {
 		case GT_PLACE_CITY:
 			cairo_arc(cr, x, y, 2.6, 0, 2 * M_PI);
 			gt__rgb(cr, 0x222222, 1);
-			cairo_fill(cr);
-			gt__label(cr, x + 4, y - 3, pl->name, 9, 0x333333);
 			break;
 		case GT_PLACE_AIR_BASE:
 			cairo_move_to(cr, x, y - 4.5);
@@ -324,16 +374,10 @@ void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_the
 			cairo_line_to(cr, x - 4, y + 3);
 			cairo_close_path(cr);
 			gt__rgb(cr, 0x1f5fa8, 1);
-			cairo_fill(cr);
-			if (detailed)
-				gt__label(cr, x + 5, y + 3, pl->name, 7, 0x1f5fa8);
 			break;
 		case GT_PLACE_PORT:
 			cairo_rectangle(cr, x - 3, y - 3, 6, 6);
 			gt__rgb(cr, 0x0d7a6f, 1);
-			cairo_fill(cr);
-			if (detailed && strcmp(pl->country, th->defended) != 0)
-				gt__label(cr, x + 5, y + 3, pl->name, 7, 0x0d7a6f);
 			break;
 		case GT_PLACE_RADAR:
 			cairo_move_to(cr, x, y - 4);
@@ -342,11 +386,26 @@ void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_the
 			cairo_line_to(cr, x - 4, y);
 			cairo_close_path(cr);
 			gt__rgb(cr, 0x6c3483, 1);
-			cairo_fill(cr);
-			if (detailed)
-				gt__label(cr, x + 5, y + 3, pl->name, 7, 0x6c3483);
 			break;
 		case GT_PLACE_KIND_COUNT: break;
+		}
+		cairo_fill(cr);
+		gt__frame_take(f, x - 4, y - 4, x + 4, y + 4);
+	}
+	static const unsigned colour[GT_PLACE_KIND_COUNT] = {0x333333, 0x1f5fa8, 0x0d7a6f,
+	                                                     0x6c3483};
+	for (int kind = 0; kind < GT_PLACE_KIND_COUNT; kind++) {
+		if (kind != GT_PLACE_CITY && !detailed)
+			continue;
+		for (size_t i = 0; i < th->nplaces; i++) {
+			const struct gt_place *pl = &th->places[i];
+			if ((int)pl->kind != kind ||
+			    (kind == GT_PLACE_PORT && strcmp(pl->country, th->defended) == 0))
+				continue;
+			double x, y;
+			gt__to_px(f, pl->at, &x, &y);
+			gt__label_near(cr, f, x, y, 6, pl->name, kind == GT_PLACE_CITY ? 9 : 7,
+			               colour[kind]);
 		}
 	}
 }

@@ -37,9 +37,18 @@ enum gt_status gt__svg_close(cairo_t *cr, cairo_surface_t *surf, struct gt__sink
 void gt__rgb(cairo_t *cr, unsigned hex, double alpha);
 
 /* Map frame: km plane -> pixels. */
+struct gt__box {
+	double x0, y0, x1, y1;
+};
+
 struct gt__frame {
 	struct gt_geo_projector *pj; /* owned: free with gt_geo_projector_free */
 	double x0, y1, scale, ox, oy;
+	double w, h;                 /* the canvas */
+	/* what labels must not cover: markers, labels placed, the title band
+	 * and legends (gt__frame_take, gt__label_near) */
+	struct gt__box taken[1024];
+	size_t ntaken;
 };
 
 /* How far beyond the defended country's outline, as a share of its larger
@@ -65,14 +74,22 @@ void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
 void gt__title(cairo_t *cr, const char *text);
 /* Text with a white halo. */
 void gt__label(cairo_t *cr, double x, double y, const char *text, double size, unsigned colour);
+/* Marks a box of the canvas as taken: no label is placed over it. */
+void gt__frame_take(struct gt__frame *f, double x0, double y0, double x1, double y1);
+/* Labels the marker at (px, py): beside it, right, left, above or below,
+ * wherever the label covers nothing taken and stays on the canvas; false
+ * (and nothing drawn) when there is no such place, so that a crowded map
+ * drops a label rather than print one over another. */
+bool gt__label_near(cairo_t *cr, struct gt__frame *f, double px, double py, double gap,
+                    const char *text, double size, unsigned colour);
 void gt__draw_neighbours(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th);
 /* A map's base: the background, the neighbours, the defended country
  * filled (and its border drawn when `border`), the neighbours named.
  * GT_E_NOMEM when the labels' sampling grid cannot be allocated. */
-enum gt_status gt__draw_land(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+enum gt_status gt__draw_land(cairo_t *cr, struct gt__frame *f, const struct gt_theatre *th,
                              double w, double h, bool border);
 /* Cities always named; bases, ports and radars named when detailed. */
-void gt__draw_places(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+void gt__draw_places(cairo_t *cr, struct gt__frame *f, const struct gt_theatre *th,
                      bool detailed);
 
 #endif

@@ -57,20 +57,32 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double width
 
 #include "render/draw.h"
 
-static void draw_sectors(cairo_t *cr, const struct gt__frame *f, const struct gt_scenario *s)
+/* The sectors' boundaries on the line; labels come later, after the
+ * places', so that a city's name is never hidden by a sector's. */
+static void draw_sectors(cairo_t *cr, struct gt__frame *f, const struct gt_scenario *s)
+{
+	const struct gt_theatre *th = &s->theatre;
+	for (size_t i = 0; i < s->nsectors; i++) {
+		double x, y;
+		gt__to_px(f, gt_geo_line_point_at(&th->line, s->sectors[i].from_km), &x, &y);
+		cairo_new_path(cr);
+		cairo_arc(cr, x, y, 2.2, 0, 2 * M_PI);
+		gt__rgb(cr, 0x7a0000, 1);
+		cairo_fill(cr);
+		gt__frame_take(f, x - 3, y - 3, x + 3, y + 3);
+	}
+}
+
+static void label_sectors(cairo_t *cr, struct gt__frame *f, const struct gt_scenario *s)
 {
 	const struct gt_theatre *th = &s->theatre;
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		double x, y;
-		gt__to_px(f, gt_geo_line_point_at(&th->line, sec->from_km), &x, &y);
-		cairo_arc(cr, x, y, 2.2, 0, 2 * M_PI);
-		gt__rgb(cr, 0x7a0000, 1);
-		cairo_fill(cr);
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(sec->name, 40), sec->name);
 		gt__to_px(f, gt_geo_line_point_at(&th->line, (sec->from_km + sec->to_km) / 2), &x, &y);
-		gt__label(cr, x + 6, y + 4, name, 8.5, 0x7a0000);
+		gt__label_near(cr, f, x, y, 5, name, 8.5, 0x7a0000);
 	}
 }
 
@@ -195,10 +207,15 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	gt__rgb(cr, 0xc0392b, 1);
 	cairo_set_line_width(cr, 2.5);
 	cairo_stroke(cr);
+	/* the legend's corner is taken before any label is placed */
+	double ly = h - (option ? 72 : 58);
+	gt__frame_take(&f, 8, ly - 10, 160, ly + 14 * (option ? 4 : 3) + 6);
 	if (!option)
 		draw_sectors(cr, &f, s);
 	gt__draw_places(cr, &f, &s->theatre, option == NULL);
-	draw_legend(cr, 12, h - (option ? 72 : 58), option != NULL);
+	if (!option)
+		label_sectors(cr, &f, s);
+	draw_legend(cr, 12, ly, option != NULL);
 
 	char title[300];
 	if (option)
