@@ -353,6 +353,8 @@ struct gt_sim_params {
  * the file allows. */
 GT_EXPORT size_t gt_sim_param_count(void);
 GT_EXPORT const char *gt_sim_param_name(size_t i);
+/* What parameter i is, in words ("what foreign troops deter"), for charts. */
+GT_EXPORT const char *gt_sim_param_words(size_t i);
 GT_EXPORT double *gt_sim_param(struct gt_sim_params *p, size_t i, double *lo, double *hi);
 
 /* --- the monitoring mission and the agreement it watches ------------------

@@ -210,6 +210,7 @@ enum gt_sens_method { GT_SENS_ONE_AT_A_TIME, GT_SENS_LATIN_HYPERCUBE };
  * within the horizon. */
 struct gt_sens_item {
 	const char *name;  /* as in the scenario file */
+	const char *words; /* what it is, in words */
 	double base, lo, hi; /* its value and the range swept: half to one and a half times */
 	double y_lo, y_hi; /* one at a time: the outcome at lo and at hi */
 	double rho;        /* Latin hypercube: Spearman rank correlation with the outcome */

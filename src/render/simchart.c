@@ -209,7 +209,7 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 	struct gt__sink sink;
 	cairo_surface_t *surf;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
-	double left = 190, right = 40, top = 56, bottom = 36;
+	double left = 330, right = 40, top = 56, bottom = 36;
 	double pw = w - left - right, band = (h - top - bottom) / (double)n;
 #define X(y) (left + pw * ((y) - lo) / (hi - lo))
 	gt__rgb(cr, 0xffffff, 1);
@@ -246,10 +246,17 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 		gt__rgb(cr, 0x1f4e79, 1);
 		cairo_rectangle(cr, fmin(b, base), y + (band - bh) / 2, fabs(b - base), bh);
 		cairo_fill(cr);
+		/* the parameter in words, its name in the scenario file beneath */
 		cairo_set_font_size(cr, 10);
 		gt__rgb(cr, 0x111111, 1);
-		cairo_move_to(cr, 12, y + band / 2 + 4);
-		cairo_show_text(cr, it->name);
+		cairo_move_to(cr, 12, y + band / 2 + (band >= 26 ? -1 : 4));
+		cairo_show_text(cr, it->words ? it->words : it->name);
+		if (band >= 26 && it->words) {
+			cairo_set_font_size(cr, 8);
+			gt__rgb(cr, 0x777777, 1);
+			cairo_move_to(cr, 12, y + band / 2 + 10);
+			cairo_show_text(cr, it->name);
+		}
 	}
 	gt__rgb(cr, 0xc0392b, 1);
 	cairo_set_line_width(cr, 1.2);

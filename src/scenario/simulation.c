@@ -6,25 +6,45 @@
 #include <stdio.h>
 #include <string.h>
 
-/* name, least, most, where to put it */
+/* name, least, most, where to put it, and what it is in words (for
+ * readers of charts and tables) */
 struct field {
 	const char *name;
 	double lo, hi;
 	size_t offset;
+	const char *words;
 };
 
-#define F(n, lo, hi) {#n, lo, hi, offsetof(struct gt_sim_params, n)}
+#define F(n, lo, hi, w) {#n, lo, hi, offsetof(struct gt_sim_params, n), w}
 static const struct field fields[] = {
-	F(offensive_per_year, 0, 10),  F(probe_per_year, 0, 365),   F(pretext_per_year, 0, 365),
-	F(minor_per_day, 0, 1),        F(pretext_days, 0, 365),     F(pretext_factor, 1, 100),
-	F(beta_defender, 0, 20),       F(beta_troops, 0, 20),       F(beta_air, 0, 20),
-	F(beta_backstop, 0, 20),       F(beta_buffer, 0, 20),
-	F(gamma_belief, 0, 20),        F(belief_start, 0, 1),
-	F(learning, 0, 1),             F(detect_base, 0, 1),        F(monitors_half, 0.01, 1000),
-	F(attribution_days, 0, 365),   F(quorum, 0.01, 1),          F(deadline_days, 0, 365),
-	F(resolve, 0, 1),              F(decision_days, 0, 365),    F(cohesion_loss, 0, 1),
-	F(split_below, 0, 1),          F(backstop_reliability, 0, 1), F(backstop_loss, 0, 1),
-	F(escalation_ground, 0, 1),    F(escalation_air, 0, 1),     F(war_given_escalation, 0, 1),
+	F(offensive_per_year, 0, 10, "major offensives a year with no guarantee"),
+	F(probe_per_year, 0, 365, "probes a year with no guarantee"),
+	F(pretext_per_year, 0, 365, "pretexts manufactured a year"),
+	F(minor_per_day, 0, 1, "chance of minor violations on a day"),
+	F(pretext_days, 0, 365, "days a pretext raises the risk"),
+	F(pretext_factor, 1, 100, "how much a pretext raises the risk of an offensive"),
+	F(beta_defender, 0, 20, "what the defender's own strength deters"),
+	F(beta_troops, 0, 20, "what foreign troops deter"),
+	F(beta_air, 0, 20, "what the air umbrella deters"),
+	F(beta_backstop, 0, 20, "what the backstop deters"),
+	F(beta_buffer, 0, 20, "what a buffer zone deters"),
+	F(gamma_belief, 0, 20, "what the belief that breaches are answered deters"),
+	F(belief_start, 0, 1, "that belief at the start"),
+	F(learning, 0, 1, "how fast that belief moves with each breach"),
+	F(detect_base, 0, 1, "share of probes seen with no monitors"),
+	F(monitors_half, 0.01, 1000, "monitors per 100 km that halve the probes unseen"),
+	F(attribution_days, 0, 365, "days to attribute a breach, with no monitors"),
+	F(quorum, 0.01, 1, "share of the weight a qualified majority needs"),
+	F(deadline_days, 0, 365, "days allowed for a decision"),
+	F(resolve, 0, 1, "a government's willingness to approve an answer"),
+	F(decision_days, 0, 365, "days to decide, on average"),
+	F(cohesion_loss, 0, 1, "cohesion lost with each breach not answered"),
+	F(split_below, 0, 1, "cohesion below which the coalition splits"),
+	F(backstop_reliability, 0, 1, "reliability of the backstop when invoked"),
+	F(backstop_loss, 0, 1, "the backstop's reliability lost with each breach not answered"),
+	F(escalation_ground, 0, 1, "chance a ground answer escalates"),
+	F(escalation_air, 0, 1, "chance an answer by air escalates"),
+	F(war_given_escalation, 0, 1, "chance an escalation becomes war"),
 };
 #undef F
 
@@ -89,6 +109,11 @@ size_t gt_sim_param_count(void)
 const char *gt_sim_param_name(size_t i)
 {
 	return i < gt_sim_param_count() ? fields[i].name : NULL;
+}
+
+const char *gt_sim_param_words(size_t i)
+{
+	return i < gt_sim_param_count() ? fields[i].words : NULL;
 }
 
 double *gt_sim_param(struct gt_sim_params *p, size_t i, double *lo, double *hi)

@@ -109,6 +109,7 @@ enum gt_status gt_sim_sensitivity(const struct gt_sim_params *p, const struct gt
 			continue;
 		struct gt_sens_item *it = &s->items[s->n];
 		it->name = gt_sim_param_name(i);
+		it->words = gt_sim_param_words(i);
 		it->base = v;
 		it->lo = fmax(lo, 0.5 * v);
 		it->hi = fmin(hi, 1.5 * v);
