@@ -714,8 +714,8 @@ static void caveats(FILE *out, const struct gt_results *res)
 	if (th->line_reported_km > 0) {
 		fputs("; ", out);
 		gt__html_esc(out, th->line_reported_as);
-		fprintf(out, " gives about %s km. Forces on the line grow with its length: at that "
-		             "length they would be about %.0f%% larger",
+		fprintf(out, " gives about %s km. Troops along the line grow with its length: at that "
+		             "length they would be about %.0f%% more",
 		        gt__thousands(lround(th->line_reported_km), b),
 		        100 * (th->line_reported_km / th->line_km - 1));
 	}
@@ -725,11 +725,41 @@ static void caveats(FILE *out, const struct gt_results *res)
 	        gt__thousands(lround(th->held_km2), a), gt__thousands(lround(th->outline_km2), b));
 	gt__html_esc(out, th->held_label);
 	fputs(".</li>\n", out);
+	/* the fighters: sized at the catalogue's sustained sortie rate */
+	for (size_t i = 0; i < res->nair; i++) {
+		const struct gt_aircraft *f = res->air[i].plan ? res->air[i].plan->fighter : NULL;
+		if (!f)
+			continue;
+		fprintf(out, "<li><b>Fighters.</b> Stations are sized at %.2g sorties a day for each ",
+		        f->sustained_sorties);
+		gt__html_esc(out, f->type);
+		fputs(" kept deployed for months (data/aircraft.csv, with its sources); long no-fly "
+		      "zones have flown fewer, and at half that rate an umbrella needs about twice "
+		      "the fighters.</li>\n",
+		      out);
+		break;
+	}
+	/* the sizing model's worst miss against history */
+	const struct gt_validation *v = res->validation;
+	if (v && v->n > 0) {
+		size_t worst = 0;
+		for (size_t i = 1; i < v->n; i++)
+			if (fabs(v->rows[i].log10_error) > fabs(v->rows[worst].log10_error))
+				worst = i;
+		const struct gt_validation_row *w = &v->rows[worst];
+		fprintf(out, "<li><b>Sizing against history.</b> The model's densities were set "
+		             "from the same %zu missions it is checked on, so its typical error "
+		             "(a factor of %.1f) flatters it; its worst miss is ",
+		        v->n, pow(10, v->median_abs_log10_error));
+		gt__html_esc(out, w->mission->name);
+		fprintf(out, ", %s where history had %s (%.0f times %s).</li>\n",
+		        gt__thousands(lround(w->predicted), a), gt__thousands(lround(w->mission->troops), b),
+		        pow(10, fabs(w->log10_error)), w->log10_error < 0 ? "too few" : "too many");
+	}
 	fputs("<li><b>Assumptions.</b> Most of the simulation's parameters and every member's "
 	      "offer are assumptions, labelled as such in the scenario file; the collapse "
-	      "figures are for comparing options under the same assumptions, not forecasts. The "
-	      "sizing model is checked against the missions it was calibrated on (\"Validation "
-	      "against history\").</li>\n</ul>\n",
+	      "figures are for comparing options under the same assumptions, not "
+	      "forecasts.</li>\n</ul>\n",
 	      out);
 }
 
