@@ -82,9 +82,9 @@ static void describe(const struct gt__air_site *c, size_t nc, struct gt_point at
 	snprintf(out, size, "%.0f km %s of %s", best, dirs[d], near->name);
 }
 
-/* Points of the held ground safe_km to safe_km + SITE_DEPTH_KM from the
- * line, in the grid's order. OUT: *out (caller frees), *n. */
-static enum gt_status open_ground(const struct gt_scenario *s, double safe_km,
+/* The centres of the held ground's grid cells from lo_km to hi_km from
+ * the line, in the grid's order. OUT: *out (caller frees), *n. */
+static enum gt_status open_ground(const struct gt_scenario *s, double lo_km, double hi_km,
                                   struct gt_point **out, size_t *n)
 {
 	const struct gt_theatre *th = &s->theatre;
@@ -107,7 +107,7 @@ static enum gt_status open_ground(const struct gt_scenario *s, double safe_km,
 			gt_geo_grid_centre(&grid, i, j, &x, &y);
 			struct gt_point at = gt_geo_unproject(grid.pj, x, y);
 			double km = gt_geo_distance_to_line_km(&th->line, at);
-			if (km >= safe_km && km <= safe_km + SITE_DEPTH_KM)
+			if (km >= lo_km && km <= hi_km)
 				p[(*n)++] = at;
 		}
 	}
@@ -136,7 +136,7 @@ enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double 
 	size_t got = 0, nheld = 0, ncand = 0, over_cities = 0;
 	enum gt_status st = held ? gt__air_cities(s, 0, held, nplaces, &nheld) : GT_E_NOMEM;
 	if (st == GT_OK)
-		st = open_ground(s, safe_km, &cand, &ncand);
+		st = open_ground(s, safe_km, safe_km + SITE_DEPTH_KM, &cand, &ncand);
 	/* the held cities, largest first: each from over it when it is out of
 	 * reach, else from the nearest open ground that is; none closer than
 	 * `spacing` to another */
@@ -249,25 +249,19 @@ enum gt_status gt__air_near_ground(const struct gt_scenario *s, struct gt_point 
 	gt_geo_region_free(held);
 	if (off <= near_km)
 		return GT_OK;
-	struct gt_geo_grid grid;
-	if ((st = gt_geo_grid_new(&th->held, SITE_GRID_KM, &grid)) != GT_OK)
+	struct gt_point *ground;
+	size_t n;
+	if ((st = open_ground(s, safe_km, INFINITY, &ground, &n)) != GT_OK)
 		return st;
 	double best = INFINITY;
-	for (size_t j = 0; j < grid.ny; j++) {
-		for (size_t i = 0; i < grid.nx; i++) {
-			if (!grid.inside[j * grid.nx + i])
-				continue;
-			double x, y;
-			gt_geo_grid_centre(&grid, i, j, &x, &y);
-			struct gt_point p = gt_geo_unproject(grid.pj, x, y);
-			double km = gt_geo_distance_km(from, p);
-			if (km < best && gt_geo_distance_to_line_km(&th->line, p) >= safe_km) {
-				best = km;
-				out->at = p;
-			}
+	for (size_t k = 0; k < n; k++) {
+		double km = gt_geo_distance_km(from, ground[k]);
+		if (km < best) {
+			best = km;
+			out->at = ground[k];
 		}
 	}
-	gt_geo_grid_fini(&grid);
+	free(ground);
 	if (!isfinite(best))
 		return GT_OK; /* no such ground: the orbit stays over its base */
 	struct gt__air_site *cities = calloc(th->nplaces + 1, sizeof(*cities));
