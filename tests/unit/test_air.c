@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "guarantor/air.h"
+#include "testutil.h"
 #include "guarantor/render.h"
 
 #ifndef M_PI
@@ -235,6 +236,52 @@ static void plan_placement(void **state)
 	                             "doctrine.air.station_spacing_km");
 	gt_aircraft_free(cat);
 	gt_scenario_free(s);
+}
+
+/* An AEW orbit watches from next to the ground held, not from a far third
+ * country: in the DMZ test theatre with only the allied bases in Japan,
+ * the orbit moves from over Iwakuni (about 300 km off) to the nearest held
+ * ground out of reach, and is held from Iwakuni. */
+static void orbits_stay_near_the_ground_held(void **state)
+{
+	(void)state;
+	char *yaml = tu_read("dmz.yaml");
+	char *allied = tu_replace(yaml, "in_country_bases: true", "in_country_bases: false");
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_text(allied, strlen(allied), "dmz.yaml", GT_TEST_DATA, &s,
+	                                       &err),
+	                 GT_OK);
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, 0, s->theatre.aircraft, &plan, &err), GT_OK);
+	struct gt_geo_region *held;
+	assert_int_equal(gt_geo_region_new(&s->theatre.held, &held), GT_OK);
+	size_t orbits = 0;
+	for (size_t k = 0; k < plan->nposts; k++) {
+		const struct gt_air_post *p = &plan->posts[k];
+		assert_string_equal(p->base->country, "JP"); /* no in-country base */
+		if (!p->aew)
+			continue;
+		orbits++;
+		assert_string_equal(p->base->name, "Iwakuni");
+		assert_true(gt_geo_region_contains(held, p->at));
+		assert_true(gt_geo_distance_to_line_km(&s->theatre.line, p->at) >= gt_air_safe_km(s, NULL));
+		assert_true(p->need.distance_km > 250); /* a transit, not an orbit over the base */
+	}
+	assert_int_equal(orbits, 1);
+	gt_geo_region_free(held);
+	gt_air_plan_free(plan);
+	gt_scenario_free(s);
+	/* with the theatre's own bases allowed, a Korean base holds it */
+	assert_int_equal(gt_scenario_load_text(yaml, strlen(yaml), "dmz.yaml", GT_TEST_DATA, &s, &err),
+	                 GT_OK);
+	assert_int_equal(gt_air_plan_option(s, 0, s->theatre.aircraft, &plan, &err), GT_OK);
+	for (size_t k = 0; k < plan->nposts; k++)
+		assert_string_equal(plan->posts[k].base->country, "KR");
+	gt_air_plan_free(plan);
+	gt_scenario_free(s);
+	free(allied);
+	free(yaml);
 }
 
 static struct gt_scenario *builtin(void);
@@ -623,6 +670,7 @@ int main(void)
 		cmocka_unit_test(builtin_catalogue),
 		cmocka_unit_test(plan_placement),
 		cmocka_unit_test(stations_respect_air_defences),
+		cmocka_unit_test(orbits_stay_near_the_ground_held),
 		cmocka_unit_test(given_stations),
 		cmocka_unit_test(radar_horizon),
 		cmocka_unit_test(reaction_to_cities),
