@@ -30,6 +30,8 @@ static const char help[] =
 	"  brief.pdf             the same, printed (with --pdf; needs Chromium)\n"
 	"  map.svg               the theatre, line of contact and sectors\n"
 	"  strength.svg          deployed and committed strength by option\n"
+	"  options.svg           every option against no guarantee: people required and\n"
+	"                        raised, collapse within 5 years, air reach\n"
 	"  option-NAME.svg       each option's footprint\n"
 	"  coalition.svg         who supplies the people of each option (force generation)\n"
 	"  rotation-NAME.svg     who holds each sector in each rotation period\n"
@@ -122,6 +124,9 @@ static enum gt_status render_all(const struct plan *p, struct outputs *o)
 			return st;
 		st = gt_render_strength_svg(sz, 900, 80 + 60 * (double)sz->noptions, &text);
 		if (st != GT_OK || (st = add_output(o, "strength.svg", text)) != GT_OK)
+			return st;
+		st = gt_render_options_svg(all, 900, 110 + 34 * (double)(sz->noptions + 1), &text);
+		if (st != GT_OK || (st = add_output(o, "options.svg", text)) != GT_OK)
 			return st;
 		for (size_t i = 0; i < sz->noptions; i++) {
 			char name[160];

@@ -166,6 +166,14 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_tornado_svg(const struct gt_sen
                                                              double width, double height,
                                                              char **svg);
 
+/* Every option and the no-guarantee reference on one chart: people
+ * deployed as required and as raised, collapse within five years as
+ * raised and if fully raised, and the ground held fighters reach within 20
+ * minutes. GT_E_USAGE without options. OUT: *svg. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_options_svg(const struct gt_results *res,
+                                                             double width, double height,
+                                                             char **svg);
+
 /* Survival curves, one per option, with their 95% bands, and the
  * no-guarantee reference dashed. GT_E_USAGE for no reports, or reports of
  * different horizons or with no runs. OUT: *svg. */

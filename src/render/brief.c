@@ -799,6 +799,8 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 
 	fputs("<h2 class=first>Summary</h2>\n", out);
 	findings(out, res);
+	st = gt_render_options_svg(res, 900, 110 + 34 * (double)(sz->noptions + 1), &svg);
+	picture(out, st, svg, "Every option against no guarantee: people, collapse and air reach");
 	side_by_side(out, res);
 	caveats(out, res);
 	for (size_t i = 0; i < sz->noptions; i++)
