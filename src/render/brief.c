@@ -359,6 +359,43 @@ static void forcegen(FILE *out, const struct gt_results *res)
 	}
 }
 
+/* Each flagged station of each umbrella, once, and why (model-air.md,
+ * "Flags"), in the words of the air table's notes. */
+static void flagged_posts(FILE *out, const struct gt_results *res)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	if (!mem)
+		return;
+	for (size_t i = 0; i < res->nair; i++) {
+		const struct gt_air_plan *pl = res->air[i].plan;
+		for (size_t k = 0; pl && k < pl->nposts; k++) {
+			const struct gt_air_post *p = &pl->posts[k];
+			bool seen = false; /* the same post in an earlier umbrella */
+			for (size_t j = 0; j < i && !seen; j++)
+				for (size_t q = 0; q < res->air[j].plan->nposts && !seen; q++)
+					seen = strcmp(res->air[j].plan->posts[q].name, p->name) == 0 &&
+					       res->air[j].plan->posts[q].flags == p->flags;
+			if (p->flags && !seen)
+				gt_render_air_flags(mem, res->air[i].scenario, p->name, p->aircraft, p->at,
+				                    &p->need, p->flags);
+		}
+	}
+	if (fclose(mem) == 0 && len > 0) {
+		fputs("<p class=note>Stations to look at again:</p>\n<ul class=note>\n", out);
+		char *save = NULL;
+		for (char *line = strtok_r(text, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			fputs("<li>", out);
+			gt__html_esc(out, line + strspn(line, " !"));
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+	free(text);
+}
+
 /* The first air result with an assessment, or NULL: plans without one
  * have nothing to show here. */
 static const struct gt_air_result *first_assessed(const struct gt_results *res)
@@ -409,6 +446,7 @@ static void air(FILE *out, const struct gt_results *res)
 		fprintf(out, "<td class=n>%.0f%%</td></tr>\n", 100 * as->exposure.share);
 	}
 	fputs("</table>\n", out);
+	flagged_posts(out, res);
 	for (size_t i = 0; i < res->nair; i++) {
 		if (!res->air[i].assessment)
 			continue;

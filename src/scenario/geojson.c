@@ -460,16 +460,13 @@ static enum gt_status read_occupied(struct gj *g, const json_t *feat, const char
 		to->n += shape.n;
 		free(shape.polys); /* the rings moved to th */
 		shape = (struct gt_multipolygon){0};
-		size_t had = th->occupied_source ? strlen(th->occupied_source) + 2 : 0;
-		char *joined = realloc(th->occupied_source, had + strlen(source) + 1);
+		size_t had = th->occupied_source ? strlen(th->occupied_source) : 0;
+		size_t size = had + strlen(source) + 3;
+		char *joined = realloc(th->occupied_source, size);
 		if (!joined) {
 			st = GT_E_NOMEM;
 		} else {
-			if (had)
-				strcat(joined, "; ");
-			else
-				joined[0] = '\0';
-			strcat(joined, source);
+			snprintf(joined + had, size - had, "%s%s", had ? "; " : "", source);
 			th->occupied_source = joined;
 		}
 	}

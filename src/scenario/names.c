@@ -124,7 +124,7 @@ void gt_name_suggest(const char *typed, const char *const *names, size_t n, size
 {
 	enum { KEEP = 8 };
 	char t[256], c[256];
-	size_t best[KEEP], dist[KEEP], kept = 0;
+	size_t best[KEEP] = {0}, dist[KEEP] = {0}, kept = 0;
 	gt__fold(typed, t, sizeof(t));
 	size_t limit = strlen(t) / 4 + 1; /* beyond this, a guess is no help */
 	most = most < KEEP ? most : KEEP;
