@@ -34,7 +34,7 @@ static const char *const css =
 	".findings li,.caveats li{margin:.25em 0}.caveats{color:#333;font-size:.92em}"
 	"@media print{body{max-width:none;margin:0;font-size:10pt}"
 	"h1,h2,h3{break-after:avoid}h2{margin-top:1.2em}"
-	".pic,table,li{break-inside:avoid}p{orphans:3;widows:3}}";
+	".pic,li,tr{break-inside:avoid}p{orphans:3;widows:3}}";
 
 static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 {
