@@ -194,14 +194,6 @@ static int write_all(const struct plan *p, const struct outputs *o)
 	return rc;
 }
 
-/* The share of runs collapsed within y years (1, 2 or 5). */
-static double collapse_within(const struct gt_sim_counts *c, int y)
-{
-	struct gt_sim_summary s;
-	gt_sim_summarise(c, &s);
-	return s.collapse[y == 1 ? 0 : y == 2 ? 1 : 2].p;
-}
-
 static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basis,
                     bool paper_letter)
 {
@@ -269,10 +261,11 @@ static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basi
 		for (size_t i = 0; i < p->pl->noptions; i++) {
 			const struct gt_plan_option *po = &p->pl->options[i];
 			printf("  %-20s %7.1f%%  %7.1f%%\n", po->option->name,
-			       100 * collapse_within(&po->sim[GT_SIM_RAISED], y),
-			       100 * collapse_within(&po->sim[GT_SIM_REQUIRED], y));
+			       100 * gt_sim_collapse_within(&po->sim[GT_SIM_RAISED], y),
+			       100 * gt_sim_collapse_within(&po->sim[GT_SIM_REQUIRED], y));
 		}
-		printf("  %-20s %7.1f%%\n", "(no guarantee)", 100 * collapse_within(&p->pl->baseline, y));
+		printf("  %-20s %7.1f%%\n", "(no guarantee)",
+		       100 * gt_sim_collapse_within(&p->pl->baseline, y));
 	}
 	printf("Wrote %s/results.json, %s/brief.html and the pictures.\n", p->dir, p->dir);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -252,6 +252,9 @@ struct gt_sim_summary {
 	double violations_per_run;       /* days of minor violations, probes and pretexts */
 };
 GT_EXPORT void gt_sim_summarise(const struct gt_sim_counts *c, struct gt_sim_summary *out);
+/* The share of c's runs that collapsed within `years` years; NAN beyond
+ * the horizon or with no runs. */
+GT_EXPORT double gt_sim_collapse_within(const struct gt_sim_counts *c, int years);
 
 /* The average hazard ratio of c against a reference over the horizon:
  * log S_c(T) / log S_ref(T), S the share surviving to the horizon, as under

@@ -580,14 +580,10 @@ static const struct gt_air_result *air_of(const struct gt_results *res, const st
 	return NULL;
 }
 
-/* Collapse within 5 years (index 2) of a report, or NAN. */
+/* Collapse within 5 years of a report, or NAN. */
 static double collapse5_of(const struct gt_sim_report *r)
 {
-	if (!r)
-		return NAN;
-	struct gt_sim_summary s;
-	gt_sim_summarise(r->counts, &s);
-	return s.collapse[2].p;
+	return r ? gt_sim_collapse_within(r->counts, 5) : NAN;
 }
 
 /* ... of option i on the basis shown (other: on the other basis). */

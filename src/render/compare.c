@@ -27,14 +27,21 @@ enum gt_status gt_render_options_svg(const struct gt_results *res, double width,
 #define REQUIRED_COLOUR 0x9dc3e6
 #define RAISED_COLOUR 0x1f4e79
 
-/* Collapse within five years (index 2) of a report, NAN without one. */
+/* Collapse within five years of a report, NAN without one. */
 static double collapse5(const struct gt_sim_report *r)
 {
-	if (!r)
-		return NAN;
-	struct gt_sim_summary s;
-	gt_sim_summarise(r->counts, &s);
-	return s.collapse[2].p;
+	return r ? gt_sim_collapse_within(r->counts, 5) : NAN;
+}
+
+/* One entry of the key: a swatch and its words. */
+static void key(cairo_t *cr, double x, double y, unsigned colour, const char *text)
+{
+	gt__rgb(cr, colour, 1);
+	cairo_rectangle(cr, x, y - 8, 14, 8);
+	cairo_fill(cr);
+	gt__rgb(cr, 0x333333, 1);
+	cairo_move_to(cr, x + 18, y);
+	cairo_show_text(cr, text);
 }
 
 /* A value on a panel [x0, x0 + pw] scaled to [0, top]. */
@@ -194,18 +201,8 @@ enum gt_status gt_render_options_svg(const struct gt_results *res, double w, dou
 	/* the key */
 	double ky = h - 14;
 	cairo_set_font_size(cr, 9);
-	gt__rgb(cr, REQUIRED_COLOUR, 1);
-	cairo_rectangle(cr, 14, ky - 8, 14, 8);
-	cairo_fill(cr);
-	gt__rgb(cr, 0x333333, 1);
-	cairo_move_to(cr, 32, ky);
-	cairo_show_text(cr, "as required: fully raised (ring)");
-	gt__rgb(cr, RAISED_COLOUR, 1);
-	cairo_rectangle(cr, 230, ky - 8, 14, 8);
-	cairo_fill(cr);
-	gt__rgb(cr, 0x333333, 1);
-	cairo_move_to(cr, 248, ky);
-	cairo_show_text(cr, "as the coalition's offers raise it (dot)");
+	key(cr, 14, ky, REQUIRED_COLOUR, "as required: fully raised (ring)");
+	key(cr, 230, ky, RAISED_COLOUR, "as the coalition's offers raise it (dot)");
 	cairo_move_to(cr, 480, ky);
 	cairo_show_text(cr, "dashed: no guarantee");
 	return gt__svg_close(cr, surf, &sink, svg);

@@ -473,3 +473,14 @@ double gt_sim_hazard_ratio(const struct gt_sim_counts *c, const struct gt_sim_co
 		return 0;
 	return log(s) / log(r); /* INFINITY when every run of c collapsed */
 }
+
+double gt_sim_collapse_within(const struct gt_sim_counts *c, int years)
+{
+	int upto = 365 * years;
+	if (c->runs == 0 || upto > c->days || years < 0)
+		return NAN;
+	uint64_t k = 0;
+	for (int d = 0; d < upto; d++)
+		k += c->collapse_by_day[d];
+	return (double)k / (double)c->runs;
+}

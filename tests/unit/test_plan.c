@@ -236,6 +236,16 @@ static void hazard_ratio_by_hand(void **state)
 	gt_sim_counts_fini(&c);
 	gt_sim_counts_fini(&none);
 	gt_sim_counts_fini(&all);
+	/* collapse within a horizon, by hand */
+	struct gt_sim_counts two;
+	assert_int_equal(gt_sim_counts_init(&two, 730), GT_OK);
+	two.runs = 1000;
+	two.collapse_by_day[3] = 100;
+	two.collapse_by_day[400] = 50;
+	assert_float_equal(gt_sim_collapse_within(&two, 1), 0.10, 1e-12);
+	assert_float_equal(gt_sim_collapse_within(&two, 2), 0.15, 1e-12);
+	assert_true(isnan(gt_sim_collapse_within(&two, 5)));
+	gt_sim_counts_fini(&two);
 }
 
 static void names_as_people_type_them(void **state)
