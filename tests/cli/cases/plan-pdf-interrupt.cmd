@@ -9,7 +9,9 @@ chmod +x slow-browser
 mkdir tmpd
 TMPDIR=$PWD/tmpd GT_CHROMIUM=$PWD/slow-browser $GT plan --out out --pdf > /dev/null 2> err.txt &
 pid=$!
-for i in $(seq 600); do ls tmpd | grep -q gt-chromium && break; sleep 0.1; done
+# plan runs every engine first (about 30 s under the sanitizers, more on a
+# loaded machine): wait up to five minutes for it to reach the browser
+for i in $(seq 3000); do ls tmpd | grep -q gt-chromium && break; sleep 0.1; done
 echo "profile folders while it prints: $(ls tmpd | grep -c gt-chromium)"
 sleep 0.5
 kill -TERM $pid
