@@ -48,6 +48,7 @@ struct gt_cli_opts {
 	bool pdf;             /* -P, --pdf */
 	enum gt_sim_basis basis; /* -b, --basis raised|required */
 	bool paper_letter;       /* -p, --paper a4|letter */
+	long runs;               /* -n, --runs N; 0: the scenario's */
 	/* repeatable "what if" switches: -w CODE, -l CODE[:CAVEAT], -c CODE:UNIT=N */
 	const char *without[64], *lift[64], *cap[64];
 	int nwithout, nlift, ncap;

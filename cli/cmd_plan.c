@@ -18,7 +18,7 @@
 
 static const char help[] =
 	"Usage: guarantor plan [--scenario FILE] [--out DIR] [--missions FILE] [--pdf]\n"
-	"                      [--paper a4|letter] [--basis raised|required]\n\n"
+	"                      [--paper a4|letter] [--basis raised|required] [--runs N]\n\n"
 	"Runs every engine over every guarantee option (force sizing and its validation\n"
 	"against historical missions; force generation when the scenario has a coalition;\n"
 	"the air umbrella; the deterrence simulation when it has a simulation section, of\n"
@@ -47,6 +47,8 @@ static const char help[] =
 	"  -P, --pdf             also print the brief to brief.pdf with headless Chromium\n"
 	"                        ($GT_CHROMIUM, else chromium on the PATH)\n"
 	"  -p, --paper PAPER     the brief's paper when printed: a4 (default) or letter\n"
+	"  -n, --runs N          simulated histories per option and basis (default: the\n"
+	"                        scenario's simulation.runs); fewer for a quick draft\n"
 	"  -b, --basis BASIS     the force the headline simulates: raised (default), what\n"
 	"                        force generation found, or required, as if fully raised\n"
 	"  -h, --help            show this help\n";
@@ -194,8 +196,7 @@ static int write_all(const struct plan *p, const struct outputs *o)
 	return rc;
 }
 
-static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basis,
-                    bool paper_letter)
+static int run_plan(struct plan *p, const char *missions, const struct gt_cli_opts *opts)
 {
 	struct gt_err err;
 	size_t len;
@@ -209,7 +210,8 @@ static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basi
 		fprintf(stderr, "guarantor: warning: %s\n", p->m->warnings[i]);
 	/* every engine; the simulation (when the scenario has one) on both
 	 * bases and with no guarantee, with the scenario's runs and seed */
-	struct gt_plan_settings set = {.stages = GT_PLAN_ALL, .basis = basis, .both_bases = true,
+	struct gt_plan_settings set = {.stages = GT_PLAN_ALL, .basis = opts->basis,
+	                               .both_bases = true, .runs = (uint64_t)opts->runs,
 	                               .seed = -1};
 	int rc = gt_cli_plan_run("plan", p->s, &set, &p->pl);
 	if (rc != GT_EXIT_OK || (rc = gt_cli_plan_view(p->pl, &p->view)) != GT_EXIT_OK)
@@ -222,7 +224,7 @@ static int run_plan(struct plan *p, const char *missions, enum gt_sim_basis basi
 		p->v = NULL;
 	}
 	p->view.results.validation = p->v;
-	p->view.results.paper_letter = paper_letter;
+	p->view.results.paper_letter = opts->paper_letter;
 
 	struct outputs o = {0};
 	st = render_all(p, &o);
@@ -279,7 +281,7 @@ static int run(int argc, char **argv)
 {
 	struct gt_cli_opts o;
 	struct plan p = {.dir = "guarantor-out"};
-	int rc = gt_cli_parse("plan", argc, argv, "somPbp", 0, &o);
+	int rc = gt_cli_parse("plan", argc, argv, "somPbpn", 0, &o);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	if (o.out)
@@ -287,7 +289,7 @@ static int run(int argc, char **argv)
 	const char *missions = o.missions;
 	rc = gt_cli_load_scenario(o.scenario, &p.s);
 	if (rc == GT_EXIT_OK)
-		rc = run_plan(&p, missions, o.basis, o.paper_letter);
+		rc = run_plan(&p, missions, &o);
 	if (rc == GT_EXIT_OK && o.pdf) {
 		char html[4096], pdf[4096];
 		snprintf(html, sizeof(html), "%s/brief.html", p.dir);

@@ -18,6 +18,7 @@ static const struct option all[] = {
 	{"pdf", no_argument, NULL, 'P'},
 	{"basis", required_argument, NULL, 'b'},
 	{"paper", required_argument, NULL, 'p'},
+	{"runs", required_argument, NULL, 'n'},
 };
 #define NALL (sizeof(all) / sizeof(all[0]))
 
@@ -48,6 +49,13 @@ int gt_cli_parse(const char *cmd, int argc, char **argv, const char *accept, int
 		case 'o': o->out = optarg; break;
 		case 'm': o->missions = optarg; break;
 		case 'P': o->pdf = true; break;
+		case 'n': {
+			bool ok = true;
+			o->runs = gt_cli_long(cmd, "--runs", optarg, 1, 100000000, &ok);
+			if (!ok)
+				return GT_EXIT_USAGE;
+			break;
+		}
 		case 'p':
 			if (strcmp(optarg, "a4") != 0 && strcmp(optarg, "A4") != 0 &&
 			    strcmp(optarg, "letter") != 0)

@@ -482,7 +482,8 @@ static void simulation(FILE *out, const struct gt_results *res)
 	        "so that with no guarantee 45%% of ceasefires fail within ten years and "
 	        "peacekeepers cut the hazard to about a third, as the record of past wars "
 	        "suggests (docs/validation.md).</p>\n",
-	        gt__thousands(p->runs, a), sim->years, (unsigned long long)sim->seed);
+	        gt__thousands(sim->n ? (long)sim->options[0].counts->runs : p->runs, a), sim->years,
+	        (unsigned long long)sim->seed);
 	bool raised = sim->n > 0 && sim->options[0].input->basis == GT_SIM_RAISED;
 	fprintf(out,
 	        "<p>Each option is simulated with %s. The first row is the reference: the same "

@@ -114,19 +114,19 @@ static void baseline_is_the_worst(void **state)
 {
 	(void)state;
 	struct gt_scenario *s = builtin();
-	struct gt_plan_settings set = {.stages = GT_PLAN_ALL, .runs = 3000, .seed = -1};
+	struct gt_plan_settings set = {.stages = GT_PLAN_ALL, .runs = 1500, .seed = -1};
 	struct gt_plan *p = plan_of(s, &set);
 	const struct gt_sim_option *b = &p->baseline_in;
 	assert_true(b->baseline && b->troops == 0 && b->nmembers == 0 && !b->backstop && !b->air);
 	assert_true(b->monitors_per_100km == 0 && b->defender_strength == 1);
 	struct gt_sim_summary base;
 	gt_sim_summarise(&p->baseline, &base);
-	assert_int_equal(p->baseline.runs, 3000);
+	assert_int_equal(p->baseline.runs, 1500);
 	for (size_t i = 0; i < p->noptions; i++) {
 		const struct gt_sim_counts *c = &p->options[i].sim[GT_SIM_RAISED];
 		struct gt_sim_summary sum;
 		gt_sim_summarise(c, &sum);
-		assert_int_equal(c->runs, 3000);
+		assert_int_equal(c->runs, 1500);
 		assert_int_equal(p->options[i].sim[GT_SIM_REQUIRED].runs, 0); /* not asked for */
 		if (!(sum.collapse[2].p <= base.collapse[2].p))
 			fail_msg("%s: %.4f collapse against %.4f with no guarantee",

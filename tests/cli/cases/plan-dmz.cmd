@@ -1,7 +1,7 @@
 # A second theatre end to end (tests/data/dmz.yaml): a Korea-like
 # demilitarised zone about 220 km long, the defended country's own air
 # bases allowed; every engine runs, and what must hold is checked.
-$GT plan --scenario $IN/../../data/dmz.yaml --out out
+$GT plan --scenario $IN/../../data/dmz.yaml --runs 2000 --out out
 python3 - <<'PY'
 import json
 r = json.load(open('out/results.json'))

@@ -1,3 +1,3 @@
 # --out naming a file, not a folder: a runtime failure, nothing written.
 touch afile
-$GT plan --out afile
+$GT plan --runs 500 --out afile

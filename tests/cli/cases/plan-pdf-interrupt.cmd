@@ -7,7 +7,7 @@
 printf '#!/bin/sh\nsleep 61.25\n' > slow-browser
 chmod +x slow-browser
 mkdir tmpd
-TMPDIR=$PWD/tmpd GT_CHROMIUM=$PWD/slow-browser $GT plan --out out --pdf > /dev/null 2> err.txt &
+TMPDIR=$PWD/tmpd GT_CHROMIUM=$PWD/slow-browser $GT plan --runs 500 --out out --pdf > /dev/null 2> err.txt &
 pid=$!
 # plan runs every engine first (about 30 s under the sanitizers, more on a
 # loaded machine): wait up to five minutes for it to reach the browser
