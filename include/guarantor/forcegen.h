@@ -112,6 +112,11 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_forcegen_run(const struct gt_scenario 
                                                        struct gt_err *err);
 GT_EXPORT void gt_forcegen_free(struct gt_forcegen *fg);
 
+/* Whether a member contributes forces to the option (companies, fighters,
+ * AEW aircraft, tankers or ships; trainers and monitors are not forces)
+ * and was not dropped: the governments that vote on an answer. */
+GT_EXPORT bool gt_forcegen_contributes(const struct gt_fg_member *fm);
+
 /* People per unit of u for a sized option: company strength from the
  * forcegen section, ships' crews from the doctrine, and people per
  * aircraft of the types the option flies. */

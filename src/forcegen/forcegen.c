@@ -789,3 +789,11 @@ void gt_forcegen_free(struct gt_forcegen *fg)
 	free(fg->allocs);
 	free(fg);
 }
+
+bool gt_forcegen_contributes(const struct gt_fg_member *fm)
+{
+	return !fm->excluded &&
+	       (fm->units[GT_UNIT_COMPANIES] > 0 || fm->units[GT_UNIT_FIGHTERS] > 0 ||
+	        fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_TANKERS] > 0 ||
+	        fm->units[GT_UNIT_SHIPS] > 0);
+}

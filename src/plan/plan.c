@@ -111,13 +111,8 @@ static size_t count_voters(const struct gt_plan_option *po)
 		return forces ? po->option->nlead : 0;
 	}
 	size_t n = 0;
-	for (size_t m = 0; m < fg->nmembers; m++) {
-		const struct gt_fg_member *fm = &fg->members[m];
-		bool forces = fm->units[GT_UNIT_COMPANIES] > 0 || fm->units[GT_UNIT_FIGHTERS] > 0 ||
-		              fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_TANKERS] > 0 ||
-		              fm->units[GT_UNIT_SHIPS] > 0;
-		n += forces && !fm->excluded;
-	}
+	for (size_t m = 0; m < fg->nmembers; m++)
+		n += gt_forcegen_contributes(&fg->members[m]);
 	return n;
 }
 

@@ -4,6 +4,7 @@
 #include "scenario_priv.h"
 #include "guarantor/geo.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +32,18 @@ static enum gt_status population_in(const struct gt_theatre *th, const struct gt
 	return GT_OK;
 }
 
-static enum gt_status set_label(struct gt_theatre *th, const char *fmt, const char *a,
-                                const char *b)
+static enum gt_status set_label(struct gt_theatre *th, const char *fmt, ...)
 {
-	int n = snprintf(NULL, 0, fmt, a, b);
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
 	th->held_label = n >= 0 ? malloc((size_t)n + 1) : NULL;
 	if (!th->held_label)
 		return GT_E_NOMEM;
-	snprintf(th->held_label, (size_t)n + 1, fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(th->held_label, (size_t)n + 1, fmt, ap);
+	va_end(ap);
 	return GT_OK;
 }
 
@@ -52,9 +57,8 @@ static enum gt_status by_line(struct gt_theatre *th, const char *side)
 	if (st == GT_E_GEOMETRY) {
 		/* the whole outline, said so where the area is reported */
 		if ((st = gt_geo_difference(&th->outline, &th->occupied, &th->held)) == GT_OK)
-			st = set_label(th, "the whole outline%s%s: the line of contact does not divide "
-			                   "it; give the occupied areas as features of kind \"occupied\"",
-			               "", "");
+			st = set_label(th, "the whole outline: the line of contact does not divide "
+			                   "it; give the occupied areas as features of kind \"occupied\"");
 		return st;
 	}
 	if (st != GT_OK)
@@ -122,8 +126,7 @@ enum gt_status gt__territory_derive(struct yr *r, const yaml_node_t *theatre,
 		if (st == GT_OK)
 			st = gt_geo_difference(&th->outline, &th->held, &th->occupied);
 		if (st == GT_OK)
-			st = set_label(th, "the outline less the occupied areas the geometry gives%s%s",
-			               "", "");
+			st = set_label(th, "the outline less the occupied areas the geometry gives");
 	} else {
 		st = by_line(th, side);
 	}

@@ -89,10 +89,7 @@ enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_
 	if (fg) {
 		for (size_t m = 0; room && m < fg->nmembers; m++) {
 			const struct gt_fg_member *fm = &fg->members[m];
-			bool troops = fm->units[GT_UNIT_COMPANIES] > 0 || fm->units[GT_UNIT_FIGHTERS] > 0 ||
-			              fm->units[GT_UNIT_AEW] > 0 || fm->units[GT_UNIT_TANKERS] > 0 ||
-		              fm->units[GT_UNIT_SHIPS] > 0;
-			if (troops && !fm->excluded)
+			if (gt_forcegen_contributes(fm))
 				room = add_member(fm->member->code, fm->member, (double)fm->personnel, out);
 		}
 	} else if (sz->ground > 0 || sz->fighters > 0 || sz->ships > 0) {
