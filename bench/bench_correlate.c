@@ -169,7 +169,7 @@ int main(int argc, char **argv)
 	if (!along)
 		return 1;
 	for (int k = 0; k < STEPS; k++)
-		along[k] = gt_geo_line_point_at(&sc->theatre.line, sc->theatre.line_km * k / (STEPS - 1));
+		along[k] = gt_geo_line_point_at(&sc->theatre.lines[0].path, sc->theatre.lines[0].km * k / (STEPS - 1));
 	while (n < want) {
 		/* a true event near the line */
 		struct gt_point at =

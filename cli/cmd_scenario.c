@@ -64,9 +64,17 @@ static int check(int argc, char **argv)
 		counts[th->places[i].kind]++;
 	printf("%s: %s (%s)\n", s->file, s->name, s->title);
 	printf("outline: %s, %.0f km2\n", th->defended, gt_geo_area_km2(&th->outline));
-	printf("line of contact: %.1f km, %zu vertices%s%s%s\n", th->line_km, th->line.n,
-	       th->line_as_of ? " (as of " : "", th->line_as_of ? th->line_as_of : "",
-	       th->line_as_of ? ")" : "");
+	if (th->nlines > 1)
+		printf("lines: %zu, %.1f km in all\n", th->nlines, th->lines_km);
+	for (size_t l = 0; l < th->nlines; l++) {
+		const struct gt_line *ln = &th->lines[l];
+		if (th->nlines == 1)
+			printf("line of contact: ");
+		else
+			printf("  %s (%s): ", ln->name, gt_line_role_name(ln->role));
+		printf("%.1f km, %zu vertices%s%s%s\n", ln->km, ln->path.n, ln->as_of ? " (as of " : "",
+		       ln->as_of ? ln->as_of : "", ln->as_of ? ")" : "");
+	}
 	printf("places: %zu %s, %zu %s, %zu %s\n", counts[GT_PLACE_CITY],
 	       counts[GT_PLACE_CITY] == 1 ? "city" : "cities", counts[GT_PLACE_AIR_BASE],
 	       counts[GT_PLACE_AIR_BASE] == 1 ? "air base" : "air bases", counts[GT_PLACE_PORT],
@@ -74,6 +82,8 @@ static int check(int argc, char **argv)
 	printf("sectors: %zu\n", s->nsectors);
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
+		if (th->nlines > 1 && i == th->lines[sec->line].first_sector)
+			printf(" on %s:\n", th->lines[sec->line].name);
 		printf("  %-5s %7.1f - %7.1f km  %-8s %-6s near %s\n", sec->name, sec->from_km,
 		       sec->to_km, gt_terrain_name(sec->terrain), gt_threat_name(sec->threat),
 		       sec->near[0] ? sec->near : "-");

@@ -124,7 +124,7 @@ static json_t *feature(const char *kind, const char *name, const char *type, jso
 	return f;
 }
 
-/* The outline, the line, each sector's stretch of it, and the places. */
+/* The outline, the lines, each sector's stretch of its line, and the places. */
 static json_t *geometry(const struct gt_scenario *sc)
 {
 	const struct gt_theatre *th = &sc->theatre;
@@ -136,13 +136,17 @@ static json_t *geometry(const struct gt_scenario *sc)
 		json_array_append_new(mp, poly);
 	}
 	json_array_append_new(features, feature("outline", th->defended, "MultiPolygon", mp));
-	json_array_append_new(features,
-	                      feature("line_of_contact", th->line_label, "LineString",
-	                              line_xy(&th->line)));
+	for (size_t l = 0; l < th->nlines; l++) {
+		json_t *f = feature("line_of_contact", th->lines[l].name, "LineString",
+		                    line_xy(&th->lines[l].path));
+		json_object_set_new(json_object_get(f, "properties"), "role",
+		                    json_string(gt_line_role_name(th->lines[l].role)));
+		json_array_append_new(features, f);
+	}
 	for (size_t i = 0; i < sc->nsectors; i++) {
 		struct gt_linestring part = {0, NULL};
-		if (gt_geo_line_cut(&th->line, sc->sectors[i].from_km, sc->sectors[i].to_km, &part) !=
-		    GT_OK)
+		if (gt_geo_line_cut(&th->lines[sc->sectors[i].line].path, sc->sectors[i].from_km,
+		                    sc->sectors[i].to_km, &part) != GT_OK)
 			continue;
 		json_t *f = feature("sector", sc->sectors[i].name, "LineString", line_xy(&part));
 		json_object_set_new(json_object_get(f, "properties"), "id",

@@ -104,12 +104,13 @@ GT_EXPORT bool gt_geo_region_contains(const struct gt_geo_region *region, struct
 GT_EXPORT double gt_geo_region_distance_km(const struct gt_geo_region *region, struct gt_point p);
 GT_EXPORT void gt_geo_region_free(struct gt_geo_region *region);
 
-/* The area within radius_km of a line (line may be NULL) and of a set of
- * points (npts may be 0), clipped to clip when clip is not NULL. Buffers
- * are computed in a Lambert azimuthal equal-area plane centred on the
- * input, so radii are true to within a fraction of a percent over a
+/* The area within radius_km of nlines lines (nlines may be 0) and of a
+ * set of points (npts may be 0), clipped to clip when clip is not NULL.
+ * Buffers are computed in a Lambert azimuthal equal-area plane centred on
+ * the input, so radii are true to within a fraction of a percent over a
  * country. OUT: *out, caller frees with gt_geo_multipolygon_fini. */
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_footprint(const struct gt_linestring *line,
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_footprint(const struct gt_linestring *lines,
+                                                        size_t nlines,
                                                         const struct gt_point *pts, size_t npts,
                                                         double radius_km,
                                                         const struct gt_multipolygon *clip,
@@ -201,14 +202,17 @@ GT_EXPORT void gt_geo_projector_free(struct gt_geo_projector *pj);
 
 /* --- where a point lies relative to a line -------------------------------- */
 
-/* A line prepared for locating points against it; used from one thread at
- * a time. GT_E_USAGE for a line of fewer than two points. */
+/* nlines lines prepared for locating points against the nearest of them;
+ * used from one thread at a time. GT_E_USAGE for no lines or a line of
+ * fewer than two points. */
 struct gt_geo_line_locator;
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_line_locator_new(const struct gt_linestring *line,
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_geo_line_locator_new(const struct gt_linestring *lines,
+                                                               size_t nlines,
                                                                struct gt_geo_line_locator **out);
 GT_EXPORT void gt_geo_line_locator_free(struct gt_geo_line_locator *lc);
 
 struct gt_geo_line_place {
+	size_t line;      /* the nearest line's index */
 	double along_km;  /* geodesic km from the line's first vertex to the nearest point */
 	double offset_km; /* distance to the line, positive on its left (walking it from
 	                   * its first vertex), negative on its right; to within 1% */

@@ -21,6 +21,9 @@
 extern "C" {
 #endif
 
+/* The most lines a theatre may have (docs/scenario.md, "Lines"). */
+#define GT_LINES_MAX 16
+
 /* The name of the scenario compiled into the library. */
 #define GT_SCENARIO_DEFAULT "ukraine-2025"
 
@@ -94,6 +97,32 @@ struct gt_neighbour {
 
 struct gt_aircraft_catalogue; /* air.h */
 
+/* What a line is to the guarantee: a line of contact between the forces,
+ * or a border to watch (docs/scenario.md, "Lines"). A border is not
+ * covered by the options' ground postures unless an option names its
+ * sectors, is watched by fewer monitors per km, sees fewer of the
+ * adversary's probes, and never divides the held territory. */
+enum gt_line_role { GT_LINE_FRONT, GT_LINE_BORDER, GT_LINE_ROLE_COUNT };
+/* "front", "border" */
+GT_EXPORT const char *gt_line_role_name(enum gt_line_role r);
+
+/* One line the guarantee watches: a GeoJSON feature of kind
+ * line_of_contact, or one part of a MultiLineString. */
+struct gt_line {
+	char *name;           /* unique among the lines, e.g. "Line of contact (approximate, mid-2025)" */
+	enum gt_line_role role;
+	char *as_of;          /* date the line describes, or NULL */
+	bool approximate;     /* the feature's "approximate" property */
+	double reported_km;   /* the length others report (0: none given) */
+	char *reported_as;    /* who reports it and how they measure, or NULL */
+	struct gt_linestring path;
+	char **places;        /* one name per vertex ("" when unnamed), or NULL */
+	double km;            /* geodesic length */
+	double *vertex_km;    /* km along the line of each vertex; path.n entries */
+	size_t first_sector;  /* its sectors: s->sectors[first_sector .. + nsectors) */
+	size_t nsectors;
+};
+
 struct gt_theatre {
 	char *geometry_ref;    /* as written: a path or "builtin:NAME" */
 	char *aircraft_file;   /* theatre.aircraft resolved to a path; NULL: the built-in catalogue */
@@ -101,24 +130,18 @@ struct gt_theatre {
 	bool in_country_bases; /* the defended country's air bases on the ground it holds may
 	                        * hold stations and orbits (theatre.in_country_bases) */
 	char defended[3];      /* ISO code of the defended country */
-	char *line_label;      /* e.g. "Line of contact (approximate, mid-2025)" */
-	char *line_as_of;      /* date the line describes, or NULL */
-	bool line_approximate; /* the feature's "approximate" property */
-	double line_reported_km; /* the length others report (0: none given) */
-	char *line_reported_as;  /* who reports it and how they measure, or NULL */
+	struct gt_line *lines; /* at least one, in the geometry file's order */
+	size_t nlines;
+	double lines_km;       /* their lengths added */
 	struct gt_multipolygon outline;
-	struct gt_linestring line;
-	char **line_places;    /* one name per line vertex ("" when unnamed), or NULL */
-	double line_km;        /* geodesic length of the line */
-	double *vertex_km;     /* km along the line of each vertex; line.n entries */
 	struct gt_place *places;
 	size_t nplaces;
 	struct gt_neighbour *neighbours;
 	size_t nneighbours;
 	/* The ground the defender holds (docs/scenario.md, "Held territory"):
 	 * the outline less the occupied areas, given as features of kind
-	 * "occupied" or found as the outline's side of the line of contact
-	 * away from it. */
+	 * "occupied" or found as the outline's side of each front line away
+	 * from it. */
 	struct gt_multipolygon occupied_given; /* the features, as given (empty: none) */
 	struct gt_multipolygon held;     /* what the defender holds */
 	struct gt_multipolygon occupied; /* the rest of the outline */
@@ -127,11 +150,23 @@ struct gt_theatre {
 	char *occupied_source;           /* the occupied features' sources, or NULL */
 };
 
-/* A stretch of the line, from_km..to_km measured along it from its first
- * vertex. Sectors tile the line without gaps or overlaps. */
+/* The distance in km from p to the nearest line of th (of any role); when
+ * which is not NULL, *which gets that line's index. */
+GT_EXPORT double gt_theatre_line_distance_km(const struct gt_theatre *th, struct gt_point p,
+                                             size_t *which);
+
+/* The lines' paths, in order, for the geometry functions that take an
+ * array of them: out[i] borrows theatre.lines[i].path. Returns nlines. */
+GT_EXPORT size_t gt_theatre_paths(const struct gt_theatre *th,
+                                  struct gt_linestring out[GT_LINES_MAX]);
+
+/* A stretch of one line, from_km..to_km measured along it from its first
+ * vertex. A line's sectors tile it without gaps or overlaps; ids run
+ * 1, 2, ... through the lines in order. */
 struct gt_sector {
-	int id; /* 1-based, in order along the line */
+	int id; /* 1-based, in order along the lines */
 	char *name;
+	size_t line; /* index in theatre.lines */
 	double from_km, to_km;
 	enum gt_terrain terrain;
 	enum gt_threat threat;
@@ -149,6 +184,10 @@ struct gt_doctrine {
 	double density[GT_TERRAIN_COUNT][GT_THREAT_COUNT]; /* line troops per km */
 	double posture_factor[GT_POSTURE_COUNT];           /* line = 1; buffer, depth */
 	double observer_per_km;                            /* monitors per km of line */
+	/* a border to watch, against a line of contact (docs/scenario.md, "Lines") */
+	double border_monitor_share;  /* monitors per km on a border, as a share of a front's */
+	double border_probe_share;    /* the adversary's probes and pretexts per km on a
+	                               * border, as a share of a front's */
 	double stabilisation_per_1000[GT_THREAT_COUNT];    /* troops per 1,000 inhabitants */
 	double reserve_share;  /* reserve / QRF as a share of line + garrison troops */
 	double enabler_share;  /* enablers and logistics as a share of the manoeuvre force */

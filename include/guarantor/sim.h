@@ -68,7 +68,15 @@ struct gt_sim_option {
 	bool air;                 /* answers may be flown (escalation_air applies) */
 	bool backstop;            /* a major power backs the guarantee */
 	bool buffer;              /* the option keeps a buffer zone (ground posture buffer) */
-	double monitors_per_100km;
+	double monitors_per_100km; /* over every line: monitors / km of all lines, for the reader */
+	/* The lines (docs/model-sim.md, S3): where a probe or pretext falls (each
+	 * line's share, adding up to 1) and how densely it is watched. With
+	 * nlines 0 or 1 the engine uses monitors_per_100km everywhere. */
+	struct gt_sim_line {
+		double share;
+		double monitors_per_100km;
+	} lines[GT_LINES_MAX];
+	size_t nlines;
 	double defender_strength; /* relative to the built-in baseline of 1 */
 	struct gt_sim_member members[64];
 	size_t nmembers;          /* 0: nobody answers breaches */

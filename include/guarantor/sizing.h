@@ -26,6 +26,16 @@ struct gt_sizing_sector {
 	long troops;
 };
 
+/* One line as an option covers it: line troops on the sectors its posture
+ * covers there, and the monitors who watch it (equation 10). */
+struct gt_sizing_line {
+	const struct gt_line *line; /* borrowed */
+	double covered_km;          /* of its sectors, those the posture covers */
+	long line_troops;
+	double monitors_per_km;     /* as applied: the option's density, a border's share of it */
+	long monitors;
+};
+
 /* Every count is a whole number of people, aircraft or ships; totals are
  * sums of the rounded parts, so tables add up. */
 struct gt_sizing_option {
@@ -50,11 +60,13 @@ struct gt_sizing_option {
 		committed_monitoring;
 	struct gt_sizing_sector *sectors;
 	size_t nsectors;
+	struct gt_sizing_line *lines; /* one per line of the theatre, in its order */
+	size_t nlines;
 };
 
 struct gt_sizing {
 	const struct gt_scenario *scenario; /* borrowed */
-	double line_km;
+	double line_km;                     /* every line's length added */
 	struct gt_sizing_option *options;
 	size_t noptions;
 };

@@ -177,7 +177,10 @@ static enum gt_status exposure(const struct gt_scenario *s, const struct gt_air_
 		return GT_E_NOMEM;
 	if (!(p->sam_range_km > 0))
 		return GT_OK; /* no reach beyond the line: nothing exposed */
-	enum gt_status st = gt_geo_footprint(&s->theatre.line, NULL, 0, p->sam_range_km, NULL,
+	/* the air defences reach beyond every line */
+	struct gt_linestring paths[GT_LINES_MAX];
+	size_t nlines = gt_theatre_paths(&s->theatre, paths);
+	enum gt_status st = gt_geo_footprint(paths, nlines, NULL, 0, p->sam_range_km, NULL,
 	                                      &a->sam_band);
 	if (st != GT_OK)
 		return st;

@@ -45,7 +45,7 @@ enum gt_status gt__air_cities(const struct gt_scenario *s, double safe_km,
 		const struct gt_place *p = &th->places[i];
 		if (p->kind == GT_PLACE_CITY && strcmp(p->country, th->defended) == 0 &&
 		    gt_geo_region_contains(held, p->at) &&
-		    gt_geo_distance_to_line_km(&th->line, p->at) >= safe_km)
+		    gt_theatre_line_distance_km(th, p->at, NULL) >= safe_km)
 			c[nc++] = (struct city){p, p->population};
 	}
 	qsort(c, nc, sizeof(*c), by_population);
@@ -106,7 +106,7 @@ static enum gt_status open_ground(const struct gt_scenario *s, double lo_km, dou
 			double x, y;
 			gt_geo_grid_centre(&grid, i, j, &x, &y);
 			struct gt_point at = gt_geo_unproject(grid.pj, x, y);
-			double km = gt_geo_distance_to_line_km(&th->line, at);
+			double km = gt_theatre_line_distance_km(th, at, NULL);
 			if (km >= lo_km && km <= hi_km)
 				p[(*n)++] = at;
 		}
@@ -128,7 +128,6 @@ static bool spaced(const struct gt__air_site *sites, size_t n, struct gt_point p
 enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double safe_km,
                              size_t n, struct gt__air_site *sites, struct gt_err *err)
 {
-	const struct gt_linestring *line = &s->theatre.line;
 	double spacing = s->doctrine.station_spacing_km;
 	size_t nplaces = s->theatre.nplaces;
 	struct gt__air_site *held = calloc(nplaces + 1, sizeof(*held));
@@ -141,7 +140,7 @@ enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double 
 	 * reach, else from the nearest open ground that is; none closer than
 	 * `spacing` to another */
 	for (size_t c = 0; st == GT_OK && got < n && c < nheld; c++) {
-		if (gt_geo_distance_to_line_km(line, held[c].at) >= safe_km) {
+		if (gt_theatre_line_distance_km(&s->theatre, held[c].at, NULL) >= safe_km) {
 			if (spaced(sites, got, held[c].at, spacing)) {
 				sites[got++] = held[c];
 				over_cities++;
@@ -220,7 +219,7 @@ unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_aircraft *ac,
 {
 	const struct gt_doctrine *d = &s->doctrine;
 	unsigned flags = 0;
-	if (gt_geo_distance_to_line_km(&s->theatre.line, at) < d->sam_range_km + d->sam_margin_km)
+	if (gt_theatre_line_distance_km(&s->theatre, at, NULL) < d->sam_range_km + d->sam_margin_km)
 		flags |= GT_AIR_INSIDE_AIR_DEFENCES;
 	if (n->on_station_h < d->min_on_station_h)
 		flags |= GT_AIR_SHORT_ON_STATION;

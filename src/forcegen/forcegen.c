@@ -75,7 +75,7 @@ static enum gt_status build_roles(struct gt__fg *p)
 	for (size_t g = 0; g < o->option->ngarrisons && st == GT_OK; g++) {
 		const struct gt_garrison *gar = &o->option->garrisons[g];
 		st = add_role(p, GT_ROLE_GARRISON, gar->place, GT_UNIT_COMPANIES,
-		              gt_geo_distance_to_line_km(&s->theatre.line, gar->at),
+		              gt_theatre_line_distance_km(&s->theatre, gar->at, NULL),
 		              companies(s, gar->troops));
 	}
 	if (st == GT_OK)

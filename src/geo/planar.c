@@ -157,14 +157,16 @@ void gt_geo_region_free(struct gt_geo_region *r)
 	free(r);
 }
 
-static struct gt_point centre_of(const struct gt_linestring *line, const struct gt_point *pts,
-                                 size_t npts)
+static struct gt_point centre_of(const struct gt_linestring *lines, size_t nlines,
+                                 const struct gt_point *pts, size_t npts)
 {
 	double lon = 0, lat = 0;
 	size_t n = 0;
-	for (size_t i = 0; line && i < line->n; i++, n++) {
-		lon += line->pts[i].lon;
-		lat += line->pts[i].lat;
+	for (size_t l = 0; l < nlines; l++) {
+		for (size_t i = 0; i < lines[l].n; i++, n++) {
+			lon += lines[l].pts[i].lon;
+			lat += lines[l].pts[i].lat;
+		}
 	}
 	for (size_t i = 0; i < npts; i++, n++) {
 		lon += pts[i].lon;
@@ -173,17 +175,20 @@ static struct gt_point centre_of(const struct gt_linestring *line, const struct 
 	return n ? (struct gt_point){lon / (double)n, lat / (double)n} : (struct gt_point){0, 0};
 }
 
-enum gt_status gt_geo_footprint(const struct gt_linestring *line, const struct gt_point *pts,
-                                size_t npts, double radius_km, const struct gt_multipolygon *clip,
-                                struct gt_multipolygon *out)
+enum gt_status gt_geo_footprint(const struct gt_linestring *lines, size_t nlines,
+                                const struct gt_point *pts, size_t npts, double radius_km,
+                                const struct gt_multipolygon *clip, struct gt_multipolygon *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (!(radius_km > 0))
 		return GT_E_USAGE;
-	if ((!line || line->n == 0) && npts == 0)
+	size_t nparts = npts;
+	for (size_t l = 0; l < nlines; l++)
+		nparts += lines[l].n > 1;
+	if (nparts == 0)
 		return GT_OK;
 	struct gt_geo_projector *pj = NULL;
-	enum gt_status st = gt_geo_projector_new(centre_of(line, pts, npts), &pj);
+	enum gt_status st = gt_geo_projector_new(centre_of(lines, nlines, pts, npts), &pj);
 	if (st != GT_OK)
 		return st;
 	struct gt__geos g;
@@ -191,15 +196,15 @@ enum gt_status gt_geo_footprint(const struct gt_linestring *line, const struct g
 		st = GT_E_INTERNAL;
 		goto out_free_pj;
 	}
-	size_t nparts = npts + (line && line->n > 1 ? 1 : 0);
 	GEOSGeometry **parts = calloc(nparts, sizeof(*parts));
 	GEOSGeometry *all = NULL, *buf = NULL, *result = NULL;
 	st = GT_E_INTERNAL;
 	if (!parts)
 		goto out_close;
 	size_t k = 0;
-	if (line && line->n > 1)
-		parts[k++] = gt__geos_line(&g, line, gt__geos_project_xy, pj);
+	for (size_t l = 0; l < nlines; l++)
+		if (lines[l].n > 1)
+			parts[k++] = gt__geos_line(&g, &lines[l], gt__geos_project_xy, pj);
 	for (size_t i = 0; i < npts; i++) {
 		double x, y;
 		gt_geo_project(pj, pts[i], &x, &y);

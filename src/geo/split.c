@@ -70,7 +70,7 @@ enum gt_status gt_geo_split(const struct gt_multipolygon *area, const struct gt_
 	struct gt_geo_line_locator *lc = NULL;
 	GEOSGeometry *a = NULL, *edges = NULL, *noded = NULL, *faces = NULL;
 	const GEOSPreparedGeometry *prep = NULL;
-	if ((st = gt_geo_line_locator_new(&cut, &lc)) != GT_OK)
+	if ((st = gt_geo_line_locator_new(&cut, 1, &lc)) != GT_OK)
 		goto out_cut;
 	if (!gt__geos_open(&g)) {
 		st = GT_E_INTERNAL;

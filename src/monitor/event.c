@@ -184,10 +184,13 @@ enum gt_status gt_event_summarise(const struct gt_scenario *sc,
 	out->line_km = at.along_km;
 	out->offset_km = fabs(at.offset_km);
 	out->side = at.offset_km >= 0 ? 1 : -1;
-	out->sector = sc->nsectors ? sc->sectors[sc->nsectors - 1].id : 0;
-	for (size_t i = 0; i < sc->nsectors; i++)
-		if (at.along_km < sc->sectors[i].to_km) {
-			out->sector = sc->sectors[i].id;
+	/* the sector of the nearest line that holds the point nearest it */
+	const struct gt_line *ln = &sc->theatre.lines[at.line];
+	const struct gt_sector *secs = sc->sectors + ln->first_sector;
+	out->sector = ln->nsectors ? secs[ln->nsectors - 1].id : 0;
+	for (size_t i = 0; i < ln->nsectors; i++)
+		if (at.along_km < secs[i].to_km) {
+			out->sector = secs[i].id;
 			break;
 		}
 	return GT_OK;

@@ -205,7 +205,9 @@ enum gt_status gt__events_begin(struct gt_store *st, const struct gt_scenario *s
 	*lc = NULL;
 	if ((s = need_monitoring(sc, err)) != GT_OK)
 		return s;
-	if (gt_geo_line_locator_new(&sc->theatre.line, lc) != GT_OK)
+	struct gt_linestring paths[GT_LINES_MAX];
+	size_t nlines = gt_theatre_paths(&sc->theatre, paths);
+	if (gt_geo_line_locator_new(paths, nlines, lc) != GT_OK)
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 	if ((s = gt__store_begin(st, err)) != GT_OK) {
 		gt_geo_line_locator_free(*lc);

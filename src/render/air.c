@@ -39,11 +39,14 @@ void gt_render_air_flags(FILE *out, const struct gt_scenario *s, const char *wha
                          const struct gt_air_station_need *n, unsigned flags)
 {
 	const struct gt_doctrine *d = &s->doctrine;
-	if (flags & GT_AIR_INSIDE_AIR_DEFENCES)
-		fprintf(out, "  ! %s: %.0f km from the line, inside the air defences' assumed reach "
+	if (flags & GT_AIR_INSIDE_AIR_DEFENCES) {
+		size_t l = 0;
+		double km = gt_theatre_line_distance_km(&s->theatre, at, &l);
+		fprintf(out, "  ! %s: %.0f km from %s, inside the air defences' assumed reach "
 		             "(%.0f km) and its %.0f km margin\n",
-		        what, gt_geo_distance_to_line_km(&s->theatre.line, at), d->sam_range_km,
-		        d->sam_margin_km);
+		        what, km, s->theatre.nlines == 1 ? "the line" : s->theatre.lines[l].name,
+		        d->sam_range_km, d->sam_margin_km);
+	}
 	if (flags & GT_AIR_SHORT_ON_STATION)
 		fprintf(out, "  ! %s: %.2f h on station per sortie, under %.2g h: most of each sortie "
 		             "is transit\n",

@@ -266,11 +266,7 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	gt__rgb(cr, 0x8a8270, 1);
 	cairo_set_line_width(cr, 0.8);
 	cairo_stroke(cr);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	gt__path_line(cr, &f, &s->theatre.line, false);
-	gt__rgb(cr, SAM_COLOUR, 1);
-	cairo_set_line_width(cr, 2.5);
-	cairo_stroke(cr);
+	gt__draw_lines(cr, &f, &s->theatre, SAM_COLOUR, 1, 2.5);
 	/* the legend's corner is taken before any label is placed */
 	gt__frame_take(&f, 12, h - 176, 248, h - 164 + 14 * 10 + 6);
 	draw_posts(cr, &f, pl);

@@ -735,6 +735,45 @@ static void findings(FILE *out, const struct gt_results *res)
 	fputs("</ul>\n", out);
 }
 
+/* One line's length, how it was measured, and against what others report. */
+static void line_length(FILE *out, const struct gt_theatre *th, const struct gt_line *ln)
+{
+	char a[32], b[32];
+	fputs("<li><b>", out);
+	if (th->nlines == 1) {
+		fputs("Line length.</b> ", out);
+	} else {
+		gt__html_esc(out, ln->name);
+		fprintf(out, "</b> (%s). ", ln->role == GT_LINE_BORDER ? "a border to watch"
+		                                                       : "a line of contact");
+	}
+	fprintf(out, "%s km, measured along the scenario's %zu-point trace of the line (geodesic)",
+	        gt__thousands(lround(ln->km), a), ln->path.n);
+	if (ln->reported_km > 0) {
+		fputs("; ", out);
+		gt__html_esc(out, ln->reported_as);
+		fprintf(out, " gives about %s km. Troops along the line grow with its length: at that "
+		             "length they would be about %.0f%% more",
+		        gt__thousands(lround(ln->reported_km), b), 100 * (ln->reported_km / ln->km - 1));
+	}
+	fputs(".</li>\n", out);
+}
+
+/* "approximate, as of DATE" in brackets, when the line says either. */
+static void line_dating(FILE *out, const struct gt_line *ln)
+{
+	if (!ln->approximate && !ln->as_of)
+		return;
+	fputs(" (", out);
+	if (ln->approximate)
+		fputs(ln->as_of ? "approximate, " : "approximate", out);
+	if (ln->as_of) {
+		fputs("as of ", out);
+		gt__html_esc(out, ln->as_of);
+	}
+	fputs(")", out);
+}
+
 /* The caveats that could change a conclusion, each beside what it
  * qualifies. */
 static void caveats(FILE *out, const struct gt_results *res)
@@ -743,18 +782,8 @@ static void caveats(FILE *out, const struct gt_results *res)
 	const struct gt_theatre *th = &s->theatre;
 	char a[32], b[32];
 	fputs("<ul class=caveats>\n", out);
-	fprintf(out, "<li><b>Line length.</b> %s km, measured along the scenario's %zu-point trace "
-	             "of the line (geodesic)",
-	        gt__thousands(lround(th->line_km), a), th->line.n);
-	if (th->line_reported_km > 0) {
-		fputs("; ", out);
-		gt__html_esc(out, th->line_reported_as);
-		fprintf(out, " gives about %s km. Troops along the line grow with its length: at that "
-		             "length they would be about %.0f%% more",
-		        gt__thousands(lround(th->line_reported_km), b),
-		        100 * (th->line_reported_km / th->line_km - 1));
-	}
-	fputs(".</li>\n", out);
+	for (size_t l = 0; l < th->nlines; l++)
+		line_length(out, th, &th->lines[l]);
 	fprintf(out, "<li><b>Ground held.</b> Air reach and radar cover are shares of the %s km² "
 	             "the defender holds, not of the %s km² outline: ",
 	        gt__thousands(lround(th->held_km2), a), gt__thousands(lround(th->outline_km2), b));
@@ -819,16 +848,20 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 	      "<code>",
 	      out);
 	gt__html_esc(out, s->name);
-	fprintf(out, "</code>; the line of contact is %.0f km long", s->theatre.line_km);
-	if (s->theatre.line_approximate || s->theatre.line_as_of) {
-		fputs(" (", out);
-		if (s->theatre.line_approximate)
-			fputs(s->theatre.line_as_of ? "approximate, " : "approximate", out);
-		if (s->theatre.line_as_of) {
-			fputs("as of ", out);
-			gt__html_esc(out, s->theatre.line_as_of);
+	const struct gt_theatre *th = &s->theatre;
+	if (th->nlines == 1) {
+		fprintf(out, "</code>; the line of contact is %.0f km long", th->lines[0].km);
+		line_dating(out, &th->lines[0]);
+	} else {
+		fprintf(out, "</code>; %zu lines, %.0f km in all: ", th->nlines, th->lines_km);
+		for (size_t l = 0; l < th->nlines; l++) {
+			fputs(l == 0 ? "" : l + 1 == th->nlines ? " and " : ", ", out);
+			gt__html_esc(out, th->lines[l].name);
+			fprintf(out, ", %s%.0f km",
+			        th->lines[l].role == GT_LINE_BORDER ? "a border to watch, " : "",
+			        th->lines[l].km);
+			line_dating(out, &th->lines[l]);
 		}
-		fputs(")", out);
 	}
 	fputs(". Made by guarantor " GT_VERSION ".</p>\n", out);
 

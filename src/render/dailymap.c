@@ -29,7 +29,7 @@ static void sector_ticks(cairo_t *cr, const struct gt__frame *f, const struct gt
 {
 	for (size_t i = 0; i < s->nsectors; i++) {
 		double x, y;
-		gt__to_px(f, gt_geo_line_point_at(&s->theatre.line, s->sectors[i].from_km), &x, &y);
+		gt__to_px(f, gt__sector_point(s, &s->sectors[i], s->sectors[i].from_km), &x, &y);
 		cairo_new_path(cr);
 		cairo_arc(cr, x, y, 2, 0, 2 * M_PI);
 		gt__rgb(cr, 0x7a0000, 1);
@@ -42,8 +42,7 @@ static void sector_names(cairo_t *cr, const struct gt__frame *f, const struct gt
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		double x, y;
-		gt__to_px(f, gt_geo_line_point_at(&s->theatre.line, (sec->from_km + sec->to_km) / 2),
-		          &x, &y);
+		gt__to_px(f, gt__sector_point(s, sec, (sec->from_km + sec->to_km) / 2), &x, &y);
 		gt__label(cr, x + 7, y + 3, sec->name, 8.5, 0x7a0000);
 	}
 }
@@ -95,11 +94,7 @@ enum gt_status gt_render_daily_map_svg(const struct gt_scenario *sc, const struc
 		return st;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	st = gt__draw_land(cr, &f, &sc->theatre, w, h, true);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	gt__path_line(cr, &f, &sc->theatre.line, false);
-	gt__rgb(cr, 0xc0392b, 0.8);
-	cairo_set_line_width(cr, 2);
-	cairo_stroke(cr);
+	gt__draw_lines(cr, &f, &sc->theatre, 0xc0392b, 0.8, 2);
 	sector_ticks(cr, &f, sc);
 	gt__draw_places(cr, &f, &sc->theatre, false);
 	sector_names(cr, &f, sc);

@@ -87,6 +87,37 @@ void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_lines
 		cairo_close_path(cr);
 }
 
+void gt__draw_lines(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                    unsigned colour, double alpha, double width)
+{
+	static const double dash[] = {6, 4};
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	for (size_t i = 0; i < th->nlines; i++) {
+		bool border = th->lines[i].role == GT_LINE_BORDER;
+		cairo_new_path(cr);
+		gt__path_line(cr, f, &th->lines[i].path, false);
+		gt__rgb(cr, border ? GT_BORDER_LINE_COLOUR : colour, alpha);
+		cairo_set_line_width(cr, border ? width * 0.8 : width);
+		cairo_set_dash(cr, dash, border ? 2 : 0, 0);
+		cairo_stroke(cr);
+	}
+	cairo_set_dash(cr, NULL, 0, 0);
+}
+
+bool gt__has_border(const struct gt_theatre *th)
+{
+	for (size_t i = 0; i < th->nlines; i++)
+		if (th->lines[i].role == GT_LINE_BORDER)
+			return true;
+	return false;
+}
+
+struct gt_point gt__sector_point(const struct gt_scenario *s, const struct gt_sector *sec,
+                                 double km)
+{
+	return gt_geo_line_point_at(&s->theatre.lines[sec->line].path, km);
+}
+
 void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
                               const struct gt_multipolygon *mp)
 {
@@ -210,19 +241,30 @@ enum gt_status gt__frame_line(const struct gt_scenario *s, const struct gt_point
                               double margin_km, double w, double h, double top,
                               struct gt__frame *f)
 {
-	const struct gt_linestring *line = &s->theatre.line;
+	const struct gt_theatre *th = &s->theatre;
 	double lon0 = INFINITY, lon1 = -INFINITY, lat0 = INFINITY, lat1 = -INFINITY;
-	for (size_t k = 0; k < line->n; k++) {
-		extend(&lon0, &lon1, line->pts[k].lon);
-		extend(&lat0, &lat1, line->pts[k].lat);
+	for (size_t l = 0; l < th->nlines; l++) {
+		const struct gt_linestring *line = &th->lines[l].path;
+		for (size_t k = 0; k < line->n; k++) {
+			extend(&lon0, &lon1, line->pts[k].lon);
+			extend(&lat0, &lat1, line->pts[k].lat);
+		}
 	}
 	struct gt_point centre = {(lon0 + lon1) / 2, (lat0 + lat1) / 2};
 	enum gt_status st = gt_geo_projector_new(centre, &f->pj);
 	if (st != GT_OK)
 		return st;
 	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY, x, y;
-	for (size_t k = 0; k < line->n + n; k++) {
-		gt_geo_project(f->pj, k < line->n ? line->pts[k] : pts[k - line->n], &x, &y);
+	for (size_t l = 0; l < th->nlines; l++) {
+		const struct gt_linestring *line = &th->lines[l].path;
+		for (size_t k = 0; k < line->n; k++) {
+			gt_geo_project(f->pj, line->pts[k], &x, &y);
+			extend(&x0, &x1, x);
+			extend(&y0, &y1, y);
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		gt_geo_project(f->pj, pts[k], &x, &y);
 		extend(&x0, &x1, x);
 		extend(&y0, &y1, y);
 	}

@@ -59,8 +59,8 @@ struct gt__frame {
  * into w x h below a title band `top` pixels high. */
 enum gt_status gt__frame_make(const struct gt_scenario *s, double w, double h, double top,
                               struct gt__frame *f);
-/* Fits the line of contact, the points pts[0..n-1] and margin_km around
- * them instead. */
+/* Fits the lines, the points pts[0..n-1] and margin_km around them
+ * instead. */
 enum gt_status gt__frame_line(const struct gt_scenario *s, const struct gt_point *pts, size_t n,
                               double margin_km, double w, double h, double top,
                               struct gt__frame *f);
@@ -69,6 +69,18 @@ void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_lines
                    bool close);
 void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
                            const struct gt_multipolygon *mp);
+
+/* A border to watch is drawn dashed in this colour, never as a front. */
+#define GT_BORDER_LINE_COLOUR 0x6c3483
+/* Strokes the theatre's lines: fronts solid in colour, borders to watch
+ * dashed in GT_BORDER_LINE_COLOUR; leaves the dash off. */
+void gt__draw_lines(cairo_t *cr, const struct gt__frame *f, const struct gt_theatre *th,
+                    unsigned colour, double alpha, double width);
+/* Whether any line of th is a border to watch (a legend entry then). */
+bool gt__has_border(const struct gt_theatre *th);
+/* The point km along the line of sector sec. */
+struct gt_point gt__sector_point(const struct gt_scenario *s, const struct gt_sector *sec,
+                                 double km);
 
 /* A picture's title: bold, top left; leaves the normal face selected. */
 void gt__title(cairo_t *cr, const char *text);

@@ -38,8 +38,28 @@ static json_t *scenario_json(struct gt__jb *jb, const struct gt_scenario *s)
 	gt__jput(jb, o, "name", json_string(s->name));
 	gt__jput(jb, o, "title", json_string(s->title));
 	gt__jput(jb, o, "file", json_string(s->file));
-	gt__jput(jb, o, "line_label", string_or_null(s->theatre.line_label));
-	gt__jput(jb, o, "line_as_of", string_or_null(s->theatre.line_as_of));
+	/* the first line's, as before there were several */
+	gt__jput(jb, o, "line_label", json_string(s->theatre.lines[0].name));
+	gt__jput(jb, o, "line_as_of", string_or_null(s->theatre.lines[0].as_of));
+	json_t *lines = json_array();
+	for (size_t i = 0; i < s->theatre.nlines; i++) {
+		const struct gt_line *ln = &s->theatre.lines[i];
+		json_t *l = json_object();
+		gt__jput(jb, l, "name", json_string(ln->name));
+		gt__jput(jb, l, "role", json_string(gt_line_role_name(ln->role)));
+		gt__jput(jb, l, "km", round_real(ln->km, 0.1));
+		gt__jput(jb, l, "as_of", string_or_null(ln->as_of));
+		gt__jput(jb, l, "approximate", json_boolean(ln->approximate));
+		gt__jput(jb, l, "reported_km", ln->reported_km > 0 ? round_real(ln->reported_km, 0.1)
+		                                                   : json_null());
+		gt__jput(jb, l, "reported_as", string_or_null(ln->reported_as));
+		json_t *ids = json_array();
+		for (size_t k = 0; k < ln->nsectors; k++)
+			gt__jappend(jb, ids, json_integer(s->sectors[ln->first_sector + k].id));
+		gt__jput(jb, l, "sectors", ids);
+		gt__jappend(jb, lines, l);
+	}
+	gt__jput(jb, o, "lines", lines);
 	return o;
 }
 
@@ -51,6 +71,7 @@ static json_t *sectors_json(struct gt__jb *jb, const struct gt_scenario *s)
 		json_t *o = json_object();
 		gt__jput(jb, o, "id", json_integer(sec->id));
 		gt__jput(jb, o, "name", json_string(sec->name));
+		gt__jput(jb, o, "line", json_string(s->theatre.lines[sec->line].name));
 		gt__jput(jb, o, "from_km", round_real(sec->from_km, 0.1));
 		gt__jput(jb, o, "to_km", round_real(sec->to_km, 0.1));
 		gt__jput(jb, o, "terrain", json_string(gt_terrain_name(sec->terrain)));
@@ -115,6 +136,18 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sizing_option *r)
 		gt__jappend(jb, secs, so);
 	}
 	gt__jput(jb, o, "sectors", secs);
+	json_t *lines = json_array();
+	for (size_t i = 0; i < r->nlines; i++) {
+		const struct gt_sizing_line *sl = &r->lines[i];
+		json_t *lo = json_object();
+		gt__jput(jb, lo, "line", json_string(sl->line->name));
+		gt__jput(jb, lo, "covered_km", round_real(sl->covered_km, 0.1));
+		gt__jput(jb, lo, "line_troops", json_integer(sl->line_troops));
+		gt__jput(jb, lo, "monitors", json_integer(sl->monitors));
+		gt__jput(jb, lo, "monitors_per_km", round_real(sl->monitors_per_km, 0.001));
+		gt__jappend(jb, lines, lo);
+	}
+	gt__jput(jb, o, "lines", lines);
 	json_t *gar = json_array();
 	for (size_t i = 0; i < opt->ngarrisons; i++) {
 		json_t *go = json_object();

@@ -20,6 +20,20 @@ size_t gt_render_rotation_rows(const struct gt_forcegen *fg)
 
 #ifndef GT_WITH_CAIRO
 
+/* "NAME: 1,234 km, 24 sectors" for one line; for several, their number,
+ * their length added and the sectors. */
+static void title_of_lines(const struct gt_scenario *s, char *out, size_t size)
+{
+	const struct gt_theatre *th = &s->theatre;
+	if (th->nlines == 1)
+		snprintf(out, size, "%.*s: %.0f km, %zu sectors",
+		         gt__utf8_prefix(th->lines[0].name, 200), th->lines[0].name, th->lines[0].km,
+		         s->nsectors);
+	else
+		snprintf(out, size, "%zu lines, %.0f km in all, %zu sectors", th->nlines, th->lines_km,
+		         s->nsectors);
+}
+
 enum gt_status gt_render_map_svg(const struct gt_scenario *s,
                                  const struct gt_sizing_option *option, double width,
                                  double height, char **svg)
@@ -61,10 +75,9 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double width
  * places', so that a city's name is never hidden by a sector's. */
 static void draw_sectors(cairo_t *cr, struct gt__frame *f, const struct gt_scenario *s)
 {
-	const struct gt_theatre *th = &s->theatre;
 	for (size_t i = 0; i < s->nsectors; i++) {
 		double x, y;
-		gt__to_px(f, gt_geo_line_point_at(&th->line, s->sectors[i].from_km), &x, &y);
+		gt__to_px(f, gt__sector_point(s, &s->sectors[i], s->sectors[i].from_km), &x, &y);
 		cairo_new_path(cr);
 		cairo_arc(cr, x, y, 2.2, 0, 2 * M_PI);
 		gt__rgb(cr, 0x7a0000, 1);
@@ -75,18 +88,17 @@ static void draw_sectors(cairo_t *cr, struct gt__frame *f, const struct gt_scena
 
 static void label_sectors(cairo_t *cr, struct gt__frame *f, const struct gt_scenario *s)
 {
-	const struct gt_theatre *th = &s->theatre;
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		double x, y;
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(sec->name, 40), sec->name);
-		gt__to_px(f, gt_geo_line_point_at(&th->line, (sec->from_km + sec->to_km) / 2), &x, &y);
+		gt__to_px(f, gt__sector_point(s, sec, (sec->from_km + sec->to_km) / 2), &x, &y);
 		gt__label_near(cr, f, x, y, 5, name, 8.5, 0x7a0000);
 	}
 }
 
-static void draw_legend(cairo_t *cr, double x, double y, bool option)
+static void draw_legend(cairo_t *cr, double x, double y, bool option, bool border)
 {
 	cairo_set_font_size(cr, 9);
 	gt__rgb(cr, 0xc0392b, 1);
@@ -98,6 +110,20 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option)
 	cairo_move_to(cr, x + 24, y + 3);
 	cairo_show_text(cr, "line of contact (approx.)");
 	y += 14;
+	if (border) {
+		static const double dash[] = {6, 4};
+		gt__rgb(cr, GT_BORDER_LINE_COLOUR, 1);
+		cairo_set_line_width(cr, 2);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_move_to(cr, x, y);
+		cairo_line_to(cr, x + 18, y);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		gt__rgb(cr, 0x333333, 1);
+		cairo_move_to(cr, x + 24, y + 3);
+		cairo_show_text(cr, "border watched");
+		y += 14;
+	}
 	cairo_move_to(cr, x + 9, y - 4.5);
 	cairo_line_to(cr, x + 13, y + 3);
 	cairo_line_to(cr, x + 5, y + 3);
@@ -151,18 +177,21 @@ static enum gt_status draw_footprint(cairo_t *cr, const struct gt__frame *f,
 		size_t j = i;
 		for (;;) {
 			bool next = false;
-			for (size_t k = 0; j + 1 < s->nsectors && k < o->nsectors; k++)
+			for (size_t k = 0; j + 1 < s->nsectors && k < o->nsectors &&
+			                   s->sectors[j + 1].line == s->sectors[i].line;
+			     k++)
 				next = next || o->sectors[k] == s->sectors[j + 1].id;
 			if (!next)
 				break;
 			j++;
 		}
 		struct gt_linestring run;
-		st = gt_geo_line_cut(&th->line, s->sectors[i].from_km, s->sectors[j].to_km, &run);
+		st = gt_geo_line_cut(&th->lines[s->sectors[i].line].path, s->sectors[i].from_km,
+		                     s->sectors[j].to_km, &run);
 		if (st != GT_OK)
 			break;
 		struct gt_multipolygon band;
-		st = gt_geo_footprint(&run, NULL, 0, s->doctrine.footprint_km, &th->outline, &band);
+		st = gt_geo_footprint(&run, 1, NULL, 0, s->doctrine.footprint_km, &th->outline, &band);
 		gt_geo_linestring_fini(&run);
 		if (st != GT_OK)
 			break;
@@ -174,7 +203,7 @@ static enum gt_status draw_footprint(cairo_t *cr, const struct gt__frame *f,
 	for (size_t g = 0; g < o->ngarrisons && st == GT_OK; g++) {
 		struct gt_multipolygon disc;
 		double radius = 25.0 * sqrt(o->garrisons[g].troops / 1000.0);
-		st = gt_geo_footprint(NULL, &o->garrisons[g].at, 1, radius, NULL, &disc);
+		st = gt_geo_footprint(NULL, 0, &o->garrisons[g].at, 1, radius, NULL, &disc);
 		if (st != GT_OK)
 			break;
 		gt__rgb(cr, 0x2e86de, 0.45);
@@ -183,6 +212,20 @@ static enum gt_status draw_footprint(cairo_t *cr, const struct gt__frame *f,
 		gt_geo_multipolygon_fini(&disc);
 	}
 	return st;
+}
+
+/* "NAME: 1,234 km, 24 sectors" for one line; for several, their number,
+ * their length added and the sectors. */
+static void title_of_lines(const struct gt_scenario *s, char *out, size_t size)
+{
+	const struct gt_theatre *th = &s->theatre;
+	if (th->nlines == 1)
+		snprintf(out, size, "%.*s: %.0f km, %zu sectors",
+		         gt__utf8_prefix(th->lines[0].name, 200), th->lines[0].name, th->lines[0].km,
+		         s->nsectors);
+	else
+		snprintf(out, size, "%zu lines, %.0f km in all, %zu sectors", th->nlines, th->lines_km,
+		         s->nsectors);
 }
 
 enum gt_status gt_render_map_svg(const struct gt_scenario *s,
@@ -202,29 +245,24 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 
 	if (option && st == GT_OK)
 		st = draw_footprint(cr, &f, s, option);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	gt__path_line(cr, &f, &s->theatre.line, false);
-	gt__rgb(cr, 0xc0392b, 1);
-	cairo_set_line_width(cr, 2.5);
-	cairo_stroke(cr);
+	gt__draw_lines(cr, &f, &s->theatre, 0xc0392b, 1, 2.5);
 	/* the legend's corner is taken before any label is placed */
-	double ly = h - (option ? 72 : 58);
-	gt__frame_take(&f, 8, ly - 10, 160, ly + 14 * (option ? 4 : 3) + 6);
+	int rows = 4 + (option != NULL) + gt__has_border(&s->theatre);
+	double ly = h - 14 * (rows - 1) - 16;
+	gt__frame_take(&f, 8, ly - 10, 160, ly + 14 * (rows - 1) + 6);
 	if (!option)
 		draw_sectors(cr, &f, s);
 	gt__draw_places(cr, &f, &s->theatre, option == NULL);
 	if (!option)
 		label_sectors(cr, &f, s);
-	draw_legend(cr, 12, ly, option != NULL);
+	draw_legend(cr, 12, ly, option != NULL, gt__has_border(&s->theatre));
 
 	char title[300];
 	if (option)
 		snprintf(title, sizeof(title), "%.*s", gt__utf8_prefix(option->option->title, 200),
 		         option->option->title);
 	else
-		snprintf(title, sizeof(title), "%.*s: %.0f km, %zu sectors",
-		         gt__utf8_prefix(s->theatre.line_label, 200), s->theatre.line_label,
-		         s->theatre.line_km, s->nsectors);
+		title_of_lines(s, title, sizeof(title));
 	gt__title(cr, title);
 	gt_geo_projector_free(f.pj);
 	if (st != GT_OK) {

@@ -112,9 +112,18 @@ static void sizing_summary(FILE *out, const struct gt_sizing *sz)
 	const struct gt_scenario *s = sz->scenario;
 	char a[32], b[32];
 	fprintf(out, "Scenario %s: %s\n", s->name, s->title);
-	fprintf(out, "%s: %.1f km geodesic, %zu sectors\n\n",
-	        s->theatre.line_label ? s->theatre.line_label : "Line of contact", sz->line_km,
-	        s->nsectors);
+	const struct gt_theatre *th = &s->theatre;
+	for (size_t l = 0; l < th->nlines; l++) {
+		const struct gt_line *ln = &th->lines[l];
+		if (th->nlines == 1)
+			fprintf(out, "%s: %.1f km geodesic, %zu sectors\n", ln->name, ln->km, ln->nsectors);
+		else
+			fprintf(out, "%s (%s): %.1f km geodesic, %zu sectors (%d-%d)\n", ln->name,
+			        gt_line_role_name(ln->role), ln->km, ln->nsectors,
+			        s->sectors[ln->first_sector].id,
+			        s->sectors[ln->first_sector + ln->nsectors - 1].id);
+	}
+	fputc('\n', out);
 	fprintf(out, "%-20s %-7s %10s %11s %9s %6s\n", "option", "posture", "deployed", "committed",
 	        "aircraft", "ships");
 	for (size_t i = 0; i < sz->noptions; i++) {
@@ -153,6 +162,12 @@ static void sizing_table(FILE *out, const struct gt_sizing *sz)
 		breakdown_row(out, label, r->naval_personnel, rot->naval, r->committed_naval);
 		breakdown_row(out, "trainers", r->trainers, rot->training, r->committed_training);
 		breakdown_row(out, "monitors", r->monitors, rot->monitoring, r->committed_monitoring);
+		for (size_t l = 0; r->nlines > 1 && l < r->nlines; l++) {
+			const struct gt_sizing_line *sl = &r->lines[l];
+			snprintf(label, sizeof(label), "  on %s (%.2f/km)", sl->line->name,
+			         sl->monitors_per_km);
+			breakdown_row(out, label, sl->monitors, 0, 0);
+		}
 		fprintf(out, "  %-34s %10s   %-5s %11s\n", "total", gt__thousands(r->deployed, a), "",
 		        gt__thousands(r->committed, b));
 	}

@@ -45,7 +45,7 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	static const char *const keys[] = {"density_per_km", "posture_factor", "observer_per_km",
 	                                   "stabilisation_per_1000", "reserve_share",
 	                                   "enabler_share", "hq_share", "rotation", "air", "naval",
-	                                   "map", NULL};
+	                                   "map", "border", NULL};
 	static const char *const factor_keys[] = {"buffer", "depth", NULL};
 	static const char *const rotation_keys[] = {"ground", "air", "naval", "training",
 	                                            "monitoring", NULL};
@@ -57,6 +57,7 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	static const char *const naval_keys[] = {"ships_per_task_group", "personnel_per_ship",
 	                                         NULL};
 	static const char *const map_keys[] = {"footprint_km", NULL};
+	static const char *const border_keys[] = {"monitor_share", "probe_share", NULL};
 	char path[YR_PATH_MAX], sub[YR_PATH_MAX];
 	enum gt_status st;
 	memset(doc, 0, sizeof(*doc));
@@ -144,5 +145,19 @@ enum gt_status gt__read_doctrine(struct yr *r, const yaml_node_t *n, struct gt_d
 	    (st = gt__yr_req_number(r, sec, path, "footprint_km", 0.1, 500, &doc->footprint_km)) !=
 	            GT_OK)
 		return st;
+	/* optional: a border to watch against a front, with the defaults
+	 * docs/scenario.md gives (assumptions) */
+	doc->border_monitor_share = 0.25;
+	doc->border_probe_share = 0.25;
+	if ((sec = gt__yr_get(r, d, "border")) != NULL) {
+		gt__yr_path_key(path, "doctrine", "border");
+		if ((st = gt__yr_expect_map(r, sec, path)) != GT_OK ||
+		    (st = gt__yr_check_keys(r, sec, path, border_keys)) != GT_OK ||
+		    (st = gt__yr_opt_number(r, sec, path, "monitor_share", 0, 10,
+		                            &doc->border_monitor_share)) != GT_OK ||
+		    (st = gt__yr_opt_number(r, sec, path, "probe_share", 0, 10,
+		                            &doc->border_probe_share)) != GT_OK)
+			return st;
+	}
 	return GT_OK;
 }

@@ -196,7 +196,7 @@ enum {
 static const char *const prop_names[] = {"kind",        "name",     "country", "source",
                                          "population",  "icao",     "as_of",   "approximate",
                                          "places",      "note",     "height_m", "range_km",
-                                         "reported_km", "reported_as", NULL};
+                                         "reported_km", "reported_as", "role", NULL};
 
 /* Unknown properties are errors; known ones must have their type. */
 static enum gt_status check_props(struct gj *g, const json_t *props, const char *path)
@@ -211,7 +211,7 @@ static enum gt_status check_props(struct gj *g, const json_t *props, const char 
 			return fail(g, path, GT_E_SCHEMA,
 			            "unknown property '%s'; expected kind, name, country, source, "
 			            "population, icao, as_of, approximate, places, note, height_m, "
-			            "range_km, reported_km or reported_as",
+			            "range_km, reported_km, reported_as or role",
 			            key);
 		char sub[300];
 		snprintf(sub, sizeof(sub), "%s.%s", path, key);
@@ -263,69 +263,165 @@ static enum gt_status read_iso2(struct gj *g, const json_t *props, const char *p
 	return st;
 }
 
-static enum gt_status read_line(struct gj *g, const json_t *feat, const char *path,
-                                struct gt_theatre *th)
+/* Reads one line's vertex names: an array of one name per vertex. */
+static enum gt_status read_places(struct gj *g, const json_t *places, const char *path,
+                                  struct gt_line *ln)
 {
-	char sub[256];
+	if (!json_is_array(places) || json_array_size(places) != ln->path.n)
+		return fail(g, path, GT_E_SCHEMA,
+		            "expected an array of %zu names, one per vertex of the line, got %s "
+		            "of %zu",
+		            ln->path.n, type_name(places),
+		            json_is_array(places) ? json_array_size(places) : 0);
+	ln->places = calloc(ln->path.n, sizeof(*ln->places));
+	if (!ln->places)
+		return GT_E_NOMEM;
+	for (size_t i = 0; i < ln->path.n; i++) {
+		const json_t *p = json_array_get(places, i);
+		if (!json_is_string(p))
+			return fail(g, path, GT_E_SCHEMA, "entry %zu is %s; expected a name or \"\"", i,
+			            type_name(p));
+		ln->places[i] = strdup(json_string_value(p));
+		if (!ln->places[i])
+			return GT_E_NOMEM;
+		for (size_t j = 0; ln->places[i][0] && j < i; j++)
+			if (strcmp(ln->places[j], ln->places[i]) == 0)
+				return fail(g, path, GT_E_SCHEMA,
+				            "entries %zu and %zu are both '%s'; vertex names must be unique "
+				            "(use \"\" for unnamed vertices)",
+				            j, i, ln->places[i]);
+	}
+	return GT_OK;
+}
+
+/* Adds an empty line to th; its coordinates' path for later errors goes to
+ * where[th->nlines - 1]. */
+static enum gt_status add_line(struct gj *g, struct gt_theatre *th, const char *path,
+                               char where[][96], struct gt_line **out)
+{
+	if (th->nlines == GT_LINES_MAX)
+		return fail(g, path, GT_E_RANGE, "more than %d lines of contact; expected at most %d",
+		            GT_LINES_MAX, GT_LINES_MAX);
+	struct gt_line *grown = realloc(th->lines, (th->nlines + 1) * sizeof(*grown));
+	if (!grown)
+		return GT_E_NOMEM;
+	th->lines = grown;
+	*out = memset(&th->lines[th->nlines], 0, sizeof(**out));
+	snprintf(where[th->nlines], 96, "%s", path);
+	th->nlines++;
+	return GT_OK;
+}
+
+/* A feature of kind line_of_contact: a LineString, one line, or a
+ * MultiLineString, a line per part ("NAME, part 2"). */
+static enum gt_status read_line(struct gj *g, const json_t *feat, const char *path,
+                                struct gt_theatre *th, char where[][96])
+{
+	char sub[256], coords[160];
 	const json_t *geom = json_object_get(feat, "geometry");
 	const json_t *props = json_object_get(feat, "properties");
 	const char *type = json_string_value(json_object_get(geom, "type"));
+	bool multi = type && strcmp(type, "MultiLineString") == 0;
 	snprintf(sub, sizeof(sub), "%s.geometry.type", path);
-	if (!type || strcmp(type, "LineString") != 0)
-		return fail(g, sub, GT_E_SCHEMA, "the line of contact must be a LineString, got '%s'",
+	if (!type || (!multi && strcmp(type, "LineString") != 0))
+		return fail(g, sub, GT_E_SCHEMA,
+		            "a line of contact must be a LineString or a MultiLineString, got '%s'",
 		            type ? type : "?");
-	snprintf(sub, sizeof(sub), "%s.geometry.coordinates", path);
-	enum gt_status st = read_positions(g, json_object_get(geom, "coordinates"), sub, 2,
-	                                   "the line of contact", &th->line);
-	if (st != GT_OK)
-		return st;
+	snprintf(coords, sizeof(coords), "%s.geometry.coordinates", path);
+	const json_t *parts = json_object_get(geom, "coordinates");
+	if (multi && (!json_is_array(parts) || json_array_size(parts) == 0))
+		return fail(g, coords, GT_E_SCHEMA,
+		            "expected a non-empty array of LineString coordinate arrays, got %s",
+		            type_name(parts));
+	size_t nparts = multi ? json_array_size(parts) : 1;
+	char *name = NULL, *as_of = NULL, *reported_as = NULL, *role = NULL;
 	snprintf(sub, sizeof(sub), "%s.properties", path);
-	if ((st = read_string_prop(g, props, sub, "name", true, &th->line_label)) != GT_OK ||
-	    (st = read_string_prop(g, props, sub, "as_of", false, &th->line_as_of)) != GT_OK)
-		return st;
-	th->line_approximate = json_is_true(json_object_get(props, "approximate"));
+	enum gt_status st;
+	if ((st = read_string_prop(g, props, sub, "name", true, &name)) != GT_OK ||
+	    (st = read_string_prop(g, props, sub, "as_of", false, &as_of)) != GT_OK ||
+	    (st = read_string_prop(g, props, sub, "role", false, &role)) != GT_OK)
+		goto out;
+	enum gt_line_role r = GT_LINE_FRONT;
+	if (role && strcmp(role, "border") == 0) {
+		r = GT_LINE_BORDER;
+	} else if (role && strcmp(role, "front") != 0) {
+		snprintf(sub, sizeof(sub), "%s.properties.role", path);
+		st = fail(g, sub, GT_E_SCHEMA,
+		          "expected front (a line of contact) or border (a border to watch), got '%s'",
+		          role);
+		goto out;
+	}
 	/* the length others report, and how they measure it, for the brief */
+	double reported = 0;
 	const json_t *rep = json_object_get(props, "reported_km");
 	if (rep) {
 		snprintf(sub, sizeof(sub), "%s.properties.reported_km", path);
-		if (!json_is_number(rep) || !(json_number_value(rep) > 0))
-			return fail(g, sub, GT_E_SCHEMA, "expected a length in km above 0, got %s",
-			            type_name(rep));
-		th->line_reported_km = json_number_value(rep);
+		if (!json_is_number(rep) || !(json_number_value(rep) > 0)) {
+			st = fail(g, sub, GT_E_SCHEMA, "expected a length in km above 0, got %s",
+			          type_name(rep));
+			goto out;
+		}
+		if (nparts > 1) {
+			st = fail(g, sub, GT_E_SCHEMA,
+			          "a reported length on a MultiLineString of %zu parts; give each part "
+			          "as a feature of its own to set its reported length beside it",
+			          nparts);
+			goto out;
+		}
+		reported = json_number_value(rep);
 		snprintf(sub, sizeof(sub), "%s.properties", path);
-		if ((st = read_string_prop(g, props, sub, "reported_as", true,
-		                           &th->line_reported_as)) != GT_OK)
-			return st;
+		if ((st = read_string_prop(g, props, sub, "reported_as", true, &reported_as)) != GT_OK)
+			goto out;
 	}
 	const json_t *places = json_object_get(props, "places");
-	if (places) {
+	if (places && multi && (!json_is_array(places) || json_array_size(places) != nparts)) {
 		snprintf(sub, sizeof(sub), "%s.properties.places", path);
-		if (!json_is_array(places) || json_array_size(places) != th->line.n)
-			return fail(g, sub, GT_E_SCHEMA,
-			            "expected an array of %zu names, one per vertex of the line, got %s "
-			            "of %zu",
-			            th->line.n, type_name(places),
-			            json_is_array(places) ? json_array_size(places) : 0);
-		th->line_places = calloc(th->line.n, sizeof(*th->line_places));
-		if (!th->line_places)
-			return GT_E_NOMEM;
-		for (size_t i = 0; i < th->line.n; i++) {
-			const json_t *p = json_array_get(places, i);
-			if (!json_is_string(p))
-				return fail(g, sub, GT_E_SCHEMA, "entry %zu is %s; expected a name or \"\"",
-				            i, type_name(p));
-			th->line_places[i] = strdup(json_string_value(p));
-			if (!th->line_places[i])
-				return GT_E_NOMEM;
-			for (size_t j = 0; th->line_places[i][0] && j < i; j++)
-				if (strcmp(th->line_places[j], th->line_places[i]) == 0)
-					return fail(g, sub,
-					            GT_E_SCHEMA, "entries %zu and %zu are both '%s'; "
-					            "vertex names must be unique (use \"\" for unnamed vertices)",
-					            j, i, th->line_places[i]);
+		st = fail(g, sub, GT_E_SCHEMA,
+		          "expected an array of %zu arrays of names, one per part of the "
+		          "MultiLineString, got %s",
+		          nparts, type_name(places));
+		goto out;
+	}
+	for (size_t k = 0; k < nparts && st == GT_OK; k++) {
+		char at[160], psub[200];
+		if (multi)
+			snprintf(at, sizeof(at), "%s[%zu]", coords, k);
+		else
+			snprintf(at, sizeof(at), "%s", coords);
+		struct gt_line *ln = NULL;
+		if ((st = add_line(g, th, at, where, &ln)) != GT_OK)
+			break;
+		ln->role = r;
+		ln->approximate = json_is_true(json_object_get(props, "approximate"));
+		ln->reported_km = reported;
+		char label[400];
+		if (nparts > 1)
+			snprintf(label, sizeof(label), "%s, part %zu", name, k + 1);
+		else
+			snprintf(label, sizeof(label), "%s", name);
+		ln->name = strdup(label);
+		ln->as_of = as_of ? strdup(as_of) : NULL;
+		ln->reported_as = reported_as ? strdup(reported_as) : NULL;
+		if (!ln->name || (as_of && !ln->as_of) || (reported_as && !ln->reported_as)) {
+			st = GT_E_NOMEM;
+			break;
+		}
+		st = read_positions(g, multi ? json_array_get(parts, k) : parts, at, 2,
+		                    "the line of contact", &ln->path);
+		if (st == GT_OK && places) {
+			if (multi)
+				snprintf(psub, sizeof(psub), "%s.properties.places[%zu]", path, k);
+			else
+				snprintf(psub, sizeof(psub), "%s.properties.places", path);
+			st = read_places(g, multi ? json_array_get(places, k) : places, psub, ln);
 		}
 	}
-	return GT_OK;
+out:
+	free(name);
+	free(as_of);
+	free(reported_as);
+	free(role);
+	return st;
 }
 
 /* A radar's required number, in [lo, hi]. */
@@ -484,28 +580,35 @@ static bool swapped_fits(const struct gt_geo_region *region, struct gt_point p,
 	return gt_geo_region_distance_km(region, q) <= tolerance_km;
 }
 
-static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, size_t line_feature)
+static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, char where[][96])
 {
 	struct gt_geo_region *region = NULL;
 	enum gt_status st = gt_geo_region_new(&th->outline, &region);
 	if (st != GT_OK)
 		return fail(g, NULL, GT_E_GEOMETRY, "the outline cannot be used as a region");
 	char sub[256];
-	for (size_t i = 0; i < th->line.n && st == GT_OK; i++) {
-		struct gt_point p = th->line.pts[i];
-		double km = gt_geo_region_distance_km(region, p);
-		if (km <= GT_LINE_OUTSIDE_TOLERANCE_KM)
-			continue;
-		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
-		         i);
-		st = fail(g, sub, GT_E_GEOMETRY,
-		          "line of contact vertex [%.4f, %.4f] lies %.0f km outside the defended "
-		          "country's outline; expected every vertex inside it%s",
-		          p.lon, p.lat, km,
-		          swapped_fits(region, p, GT_LINE_OUTSIDE_TOLERANCE_KM)
-		                  ? " (swapped it would fit: GeoJSON positions are [longitude, "
-		                    "latitude], not [latitude, longitude])"
-		                  : "");
+	for (size_t l = 0; l < th->nlines && st == GT_OK; l++) {
+		const struct gt_line *ln = &th->lines[l];
+		for (size_t i = 0; i < ln->path.n && st == GT_OK; i++) {
+			struct gt_point p = ln->path.pts[i];
+			double km = gt_geo_region_distance_km(region, p);
+			if (km <= GT_LINE_OUTSIDE_TOLERANCE_KM)
+				continue;
+			snprintf(sub, sizeof(sub), "%s[%zu]", where[l], i);
+			char words[300];
+			if (th->nlines == 1)
+				snprintf(words, sizeof(words), "line of contact");
+			else
+				snprintf(words, sizeof(words), "line '%s'", ln->name);
+			st = fail(g, sub, GT_E_GEOMETRY,
+			          "%s vertex [%.4f, %.4f] lies %.0f km outside the defended "
+			          "country's outline; expected every vertex inside it%s",
+			          words, p.lon, p.lat, km,
+			          swapped_fits(region, p, GT_LINE_OUTSIDE_TOLERANCE_KM)
+			                  ? " (swapped it would fit: GeoJSON positions are [longitude, "
+			                    "latitude], not [latitude, longitude])"
+			                  : "");
+		}
 	}
 	for (size_t i = 0; i < th->nplaces && st == GT_OK; i++) {
 		const struct gt_place *pl = &th->places[i];
@@ -533,6 +636,49 @@ static enum gt_status check_placement(struct gj *g, struct gt_theatre *th, size_
 	return st;
 }
 
+/* One line's shape and length, and that no earlier line has its name. */
+static enum gt_status check_line(struct gj *g, struct gt_theatre *th, size_t l,
+                                 const char *where)
+{
+	struct gt_line *ln = &th->lines[l];
+	char sub[160], words[300];
+	const char *called = gt__line_words(th, ln, words, sizeof(words));
+	for (size_t j = 0; j < l; j++)
+		if (strcmp(th->lines[j].name, ln->name) == 0)
+			return fail(g, where, GT_E_SCHEMA,
+			            "a second line named '%s'; expected every line's name to be unique "
+			            "(sectors and options refer to lines by name)",
+			            ln->name);
+	size_t bad = 0, last = ln->path.n - 1;
+	if (ln->path.pts[0].lon == ln->path.pts[last].lon &&
+	    ln->path.pts[0].lat == ln->path.pts[last].lat) {
+		snprintf(sub, sizeof(sub), "%s[%zu]", where, last);
+		return fail(g, sub, GT_E_GEOMETRY,
+		            "%s ends where it starts; expected an open line, not a loop", called);
+	}
+	if (!gt_geo_line_is_simple(&ln->path, &bad)) {
+		snprintf(sub, sizeof(sub), "%s[%zu]", where, bad);
+		const char *place = ln->places && ln->places[bad][0] ? ln->places[bad] : NULL;
+		return fail(g, sub, GT_E_GEOMETRY,
+		            "%s crosses or touches itself at the segment ending in vertex %zu "
+		            "[%.4f, %.4f]%s%s%s; expected a simple line",
+		            called, bad, ln->path.pts[bad].lon, ln->path.pts[bad].lat,
+		            place ? " (" : "", place ? place : "", place ? ")" : "");
+	}
+	ln->vertex_km = calloc(ln->path.n, sizeof(*ln->vertex_km));
+	if (!ln->vertex_km)
+		return GT_E_NOMEM;
+	for (size_t i = 1; i < ln->path.n; i++)
+		ln->vertex_km[i] = ln->vertex_km[i - 1] +
+		                   gt_geo_distance_km(ln->path.pts[i - 1], ln->path.pts[i]);
+	ln->km = ln->vertex_km[ln->path.n - 1];
+	if (ln->km < GT_LINE_MIN_KM)
+		return fail(g, where, GT_E_GEOMETRY, "%s is %.3f km long; expected at least %.0f km",
+		            called, ln->km, GT_LINE_MIN_KM);
+	th->lines_km += ln->km;
+	return GT_OK;
+}
+
 enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
                                 struct gt_theatre *th, struct gt_err *err)
 {
@@ -550,9 +696,9 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		          "expected a GeoJSON FeatureCollection with a \"features\" array");
 		goto out_root;
 	}
-	bool have_outline = false, have_line = false;
+	bool have_outline = false;
 	char outline_path[64] = "";
-	size_t line_feature = 0;
+	char where[GT_LINES_MAX][96]; /* each line's coordinates, for errors */
 	for (size_t i = 0; i < json_array_size(features) && st == GT_OK; i++) {
 		char path[64], sub[128];
 		snprintf(path, sizeof(path), "features[%zu]", i);
@@ -599,14 +745,7 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 				st = read_iso2(&g, props, sub, th->defended);
 			}
 		} else if (k == KIND_LINE) {
-			if (have_line) {
-				st = fail(&g, path, GT_E_SCHEMA,
-				          "a second line of contact; expected exactly one");
-				break;
-			}
-			have_line = true;
-			line_feature = i;
-			st = read_line(&g, f, path, th);
+			st = read_line(&g, f, path, th, where);
 		} else {
 			st = read_place(&g, f, path, i, k, th);
 		}
@@ -614,9 +753,10 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 	if (st == GT_OK && !have_outline)
 		st = fail(&g, "features", GT_E_GEOMETRY,
 		          "no feature of kind \"outline\"; expected the defended country's polygon");
-	if (st == GT_OK && !have_line)
+	if (st == GT_OK && th->nlines == 0)
 		st = fail(&g, "features", GT_E_GEOMETRY,
-		          "no feature of kind \"line_of_contact\"; expected a LineString");
+		          "no feature of kind \"line_of_contact\"; expected a LineString or "
+		          "MultiLineString");
 	if (st != GT_OK)
 		goto out_root;
 	char reason[300];
@@ -625,49 +765,10 @@ enum gt_status gt__geojson_load(const char *text, size_t len, const char *file,
 		          reason);
 		goto out_root;
 	}
-	size_t bad = 0, last = th->line.n - 1;
-	if (th->line.pts[0].lon == th->line.pts[last].lon &&
-	    th->line.pts[0].lat == th->line.pts[last].lat) {
-		char sub[128];
-		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
-		         last);
-		st = fail(&g, sub, GT_E_GEOMETRY,
-		          "the line of contact ends where it starts; expected an open line, not a "
-		          "loop");
-		goto out_root;
-	}
-	if (!gt_geo_line_is_simple(&th->line, &bad)) {
-		char sub[128];
-		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates[%zu]", line_feature,
-		         bad);
-		const char *place = th->line_places && th->line_places[bad][0]
-		                            ? th->line_places[bad]
-		                            : NULL;
-		st = fail(&g, sub, GT_E_GEOMETRY,
-		          "the line of contact crosses or touches itself at the segment ending in "
-		          "vertex %zu [%.4f, %.4f]%s%s%s; expected a simple line",
-		          bad, th->line.pts[bad].lon, th->line.pts[bad].lat, place ? " (" : "",
-		          place ? place : "", place ? ")" : "");
-		goto out_root;
-	}
-	th->vertex_km = calloc(th->line.n, sizeof(*th->vertex_km));
-	if (!th->vertex_km) {
-		st = GT_E_NOMEM;
-		goto out_root;
-	}
-	for (size_t i = 1; i < th->line.n; i++)
-		th->vertex_km[i] = th->vertex_km[i - 1] +
-		                   gt_geo_distance_km(th->line.pts[i - 1], th->line.pts[i]);
-	th->line_km = th->vertex_km[th->line.n - 1];
-	if (th->line_km < GT_LINE_MIN_KM) {
-		char sub[128];
-		snprintf(sub, sizeof(sub), "features[%zu].geometry.coordinates", line_feature);
-		st = fail(&g, sub, GT_E_GEOMETRY,
-		          "the line of contact is %.3f km long; expected at least %.0f km",
-		          th->line_km, GT_LINE_MIN_KM);
-		goto out_root;
-	}
-	st = check_placement(&g, th, line_feature);
+	for (size_t l = 0; l < th->nlines && st == GT_OK; l++)
+		st = check_line(&g, th, l, where[l]);
+	if (st == GT_OK)
+		st = check_placement(&g, th, where);
 out_root:
 	free(g.place_feature);
 	json_decref(root);

@@ -148,40 +148,62 @@ static enum gt_status read_spots(struct yr *r, const yaml_node_t *n, const char 
 	return GT_OK;
 }
 
+/* Adds sector id to o's list; false when it is there already. */
+static bool add_sector_id(struct gt_option *o, int id)
+{
+	for (size_t j = 0; j < o->nsectors; j++)
+		if (o->sectors[j] == id)
+			return false;
+	o->sectors[o->nsectors++] = id;
+	return true;
+}
+
+/* 'all' (every sector of every front line; every sector when no line is
+ * a front), or a list of sector numbers and line names (all of that
+ * line's sectors). */
 static enum gt_status read_sector_list(struct yr *r, const yaml_node_t *n, const char *path,
                                        const struct gt_scenario *s, struct gt_option *o)
 {
+	const struct gt_theatre *th = &s->theatre;
+	o->sectors = calloc(s->nsectors ? s->nsectors : 1, sizeof(*o->sectors));
+	if (!o->sectors)
+		return GT_E_NOMEM;
 	if (gt__yr_is_scalar(n) && strcmp(gt__yr_text(n), "all") == 0) {
-		o->sectors = calloc(s->nsectors ? s->nsectors : 1, sizeof(*o->sectors));
-		if (!o->sectors)
-			return GT_E_NOMEM;
+		size_t fronts = 0;
+		for (size_t l = 0; l < th->nlines; l++)
+			fronts += th->lines[l].role == GT_LINE_FRONT;
 		for (size_t i = 0; i < s->nsectors; i++)
-			o->sectors[i] = s->sectors[i].id;
-		o->nsectors = s->nsectors;
+			if (fronts == 0 || th->lines[s->sectors[i].line].role == GT_LINE_FRONT)
+				add_sector_id(o, s->sectors[i].id);
 		return GT_OK;
 	}
 	if (!gt__yr_is_seq(n) || gt__yr_seq_len(n) == 0)
 		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
-		                   "expected 'all' or a non-empty list of sector numbers (1 to %zu)",
-		                   s->nsectors);
+		                   "expected 'all' or a non-empty list of sector numbers (1 to %zu)%s",
+		                   s->nsectors, th->nlines > 1 ? " and line names" : "");
 	size_t len = gt__yr_seq_len(n);
-	o->sectors = calloc(len ? len : 1, sizeof(*o->sectors));
-	if (!o->sectors)
-		return GT_E_NOMEM;
 	for (size_t i = 0; i < len; i++) {
 		char sub[YR_PATH_MAX];
-		long id;
 		gt__yr_path_index(sub, path, i);
-		enum gt_status st = gt__yr_int(r, gt__yr_seq_at(r, n, i), sub, 1, (long)s->nsectors,
-		                               &id);
+		const yaml_node_t *e = gt__yr_seq_at(r, n, i);
+		const struct gt_line *ln = gt__yr_is_scalar(e) && !gt__yr_is_number(e)
+		                                   ? gt__line_find(th, gt__yr_text(e))
+		                                   : NULL;
+		if (ln) {
+			bool fresh = false;
+			for (size_t k = 0; k < ln->nsectors; k++)
+				fresh |= add_sector_id(o, s->sectors[ln->first_sector + k].id);
+			if (!fresh)
+				return gt__yr_fail(r, e, sub, GT_E_SCHEMA,
+				                   "line '%s' adds no sector not listed already", ln->name);
+			continue;
+		}
+		long id;
+		enum gt_status st = gt__yr_int(r, e, sub, 1, (long)s->nsectors, &id);
 		if (st != GT_OK)
 			return st;
-		for (size_t j = 0; j < i; j++)
-			if (o->sectors[j] == id)
-				return gt__yr_fail(r, gt__yr_seq_at(r, n, i), sub, GT_E_SCHEMA,
-				                   "sector %ld is listed twice", id);
-		o->sectors[i] = (int)id;
-		o->nsectors = i + 1;
+		if (!add_sector_id(o, (int)id))
+			return gt__yr_fail(r, e, sub, GT_E_SCHEMA, "sector %ld is listed twice", id);
 	}
 	return GT_OK;
 }

@@ -5,6 +5,7 @@
 #include "util/readfile.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,17 +30,57 @@ const char *gt_scenario_builtin_geojson(size_t *len)
 	return gt__builtin_geojson;
 }
 
-long gt__line_vertex(const struct gt_theatre *th, const char *place)
+long gt__line_vertex(const struct gt_line *ln, const char *place)
 {
-	for (size_t i = 0; th->line_places && i < th->line.n; i++)
-		if (th->line_places[i][0] && strcmp(th->line_places[i], place) == 0)
+	for (size_t i = 0; ln->places && i < ln->path.n; i++)
+		if (ln->places[i][0] && strcmp(ln->places[i], place) == 0)
 			return (long)i;
 	return -1;
 }
 
-double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i)
+const char *gt__line_words(const struct gt_theatre *th, const struct gt_line *ln, char *buf,
+                           size_t size)
 {
-	return th->vertex_km[i];
+	if (th->nlines == 1)
+		return "the line of contact";
+	snprintf(buf, size, "line '%s'", ln->name);
+	return buf;
+}
+
+const struct gt_line *gt__line_find(const struct gt_theatre *th, const char *name)
+{
+	for (size_t i = 0; i < th->nlines; i++)
+		if (strcmp(th->lines[i].name, name) == 0)
+			return &th->lines[i];
+	return NULL;
+}
+
+size_t gt_theatre_paths(const struct gt_theatre *th, struct gt_linestring out[GT_LINES_MAX])
+{
+	for (size_t i = 0; i < th->nlines; i++)
+		out[i] = th->lines[i].path;
+	return th->nlines;
+}
+
+const char *gt_line_role_name(enum gt_line_role r)
+{
+	return r == GT_LINE_BORDER ? "border" : "front";
+}
+
+double gt_theatre_line_distance_km(const struct gt_theatre *th, struct gt_point p, size_t *which)
+{
+	double best = INFINITY;
+	size_t at = 0;
+	for (size_t i = 0; i < th->nlines; i++) {
+		double km = gt_geo_distance_to_line_km(&th->lines[i].path, p);
+		if (km < best) {
+			best = km;
+			at = i;
+		}
+	}
+	if (which)
+		*which = at;
+	return best;
 }
 
 const struct gt_sector *gt_scenario_sector(const struct gt_scenario *s, int id)
@@ -283,13 +324,17 @@ void gt__theatre_fini(struct gt_theatre *th)
 	free(th->geometry_ref);
 	free(th->aircraft_file);
 	gt_aircraft_free(th->aircraft);
-	free(th->line_label);
-	free(th->line_as_of);
-	free(th->line_reported_as);
+	for (size_t i = 0; i < th->nlines; i++) {
+		struct gt_line *ln = &th->lines[i];
+		free(ln->name);
+		free(ln->as_of);
+		free(ln->reported_as);
+		free_strv(ln->places, ln->places ? ln->path.n : 0);
+		gt_geo_linestring_fini(&ln->path);
+		free(ln->vertex_km);
+	}
+	free(th->lines);
 	gt_geo_multipolygon_fini(&th->outline);
-	free_strv(th->line_places, th->line_places ? th->line.n : 0);
-	gt_geo_linestring_fini(&th->line);
-	free(th->vertex_km);
 	for (size_t i = 0; i < th->nplaces; i++)
 		free(th->places[i].name);
 	free(th->places);

@@ -19,11 +19,15 @@ GT_MUST_CHECK enum gt_status gt__territory_derive(struct yr *r, const yaml_node_
 /* Releases what gt__geojson_load and the YAML loader put in th. */
 void gt__theatre_fini(struct gt_theatre *th);
 
-/* Index of the line vertex named place, or -1. */
-long gt__line_vertex(const struct gt_theatre *th, const char *place);
+/* Index of the vertex of line ln named place, or -1. */
+long gt__line_vertex(const struct gt_line *ln, const char *place);
 
-/* km along the line of vertex i. */
-double gt__line_km_at_vertex(const struct gt_theatre *th, size_t i);
+/* How messages name line ln: "the line of contact" when it is the only
+ * line, else "line 'NAME'" (written to buf). */
+const char *gt__line_words(const struct gt_theatre *th, const struct gt_line *ln, char *buf,
+                           size_t size);
+/* The line named name, or NULL. */
+const struct gt_line *gt__line_find(const struct gt_theatre *th, const char *name);
 
 /* Enumeration names, indexed by value and NULL-terminated, for gt__yr_enum
  * and gt__yr_check_keys. */

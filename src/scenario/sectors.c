@@ -1,6 +1,6 @@
-/* sectors.c: reads the sectors section and splits the line of contact into
- * sectors, automatically (equal lengths, classes from zones) or as the
- * user lists them. docs/scenario.md, "sectors". */
+/* sectors.c: reads the sectors section and splits each line into sectors,
+ * automatically (equal lengths, classes from zones) or as the user lists
+ * them. docs/scenario.md, "sectors". */
 #include "scenario_priv.h"
 
 #include <math.h>
@@ -13,39 +13,74 @@
 #define GT_END_TOLERANCE_KM 1.0
 
 struct zone {
+	size_t line;
 	double from_km, to_km;
 	int terrain, threat;
 };
 
-/* Reads a position along the line: a number (km from the first vertex), a
- * vertex name from the line's "places", or "end". */
-static enum gt_status read_km(struct yr *r, const yaml_node_t *n, const char *path,
-                              const struct gt_theatre *th, double *out)
+/* Reads an entry's `line`: required when the theatre has several lines,
+ * else the one line. */
+static enum gt_status read_line_ref(struct yr *r, const yaml_node_t *map, const char *path,
+                                    const struct gt_theatre *th, size_t *out)
 {
+	*out = 0;
+	yaml_node_t *n = gt__yr_get(r, map, "line");
+	char sub[YR_PATH_MAX];
+	gt__yr_path_key(sub, path, "line");
+	if (!n) {
+		if (th->nlines == 1)
+			return GT_OK;
+		return gt__yr_fail(r, map, path, GT_E_SCHEMA,
+		                   "missing required field 'line': the theatre has %zu lines; name "
+		                   "the one this lies on",
+		                   th->nlines);
+	}
+	const char *name = gt__yr_text(n);
+	const struct gt_line *ln = gt__yr_is_scalar(n) ? gt__line_find(th, name) : NULL;
+	if (ln) {
+		*out = (size_t)(ln - th->lines);
+		return GT_OK;
+	}
+	const char *names[GT_LINES_MAX];
+	for (size_t i = 0; i < th->nlines; i++)
+		names[i] = th->lines[i].name;
+	char near[512];
+	gt_name_suggest(name, names, th->nlines, 3, near, sizeof(near));
+	return gt__yr_fail(r, n, sub, GT_E_SCHEMA,
+	                   "no line named '%s' in the geometry%s%s (see guarantor scenario check)",
+	                   name, near[0] ? "; did you mean " : "", near);
+}
+
+/* Reads a position along line ln: a number (km from its first vertex), a
+ * vertex name from its "places", or "end". */
+static enum gt_status read_km(struct yr *r, const yaml_node_t *n, const char *path,
+                              const struct gt_theatre *th, const struct gt_line *ln, double *out)
+{
+	char words[300];
 	if (gt__yr_is_number(n)) {
 		enum gt_status st = gt__yr_number(r, n, path, -1e12, 1e12, out);
 		if (st == GT_OK && *out < 0)
 			st = gt__yr_fail(r, n, path, GT_E_RANGE,
 			                 "%s km is before the start of the line; expected 0 to %.1f km",
-			                 gt__yr_text(n), th->line_km);
-		else if (st == GT_OK && *out > th->line_km + GT_END_TOLERANCE_KM)
+			                 gt__yr_text(n), ln->km);
+		else if (st == GT_OK && *out > ln->km + GT_END_TOLERANCE_KM)
 			st = gt__yr_fail(r, n, path, GT_E_RANGE,
-			                 "%s km is beyond the end of the line of contact (%.1f km)",
-			                 gt__yr_text(n), th->line_km);
+			                 "%s km is beyond the end of %s (%.1f km)", gt__yr_text(n),
+			                 gt__line_words(th, ln, words, sizeof(words)), ln->km);
 		return st;
 	}
 	const char *s = gt__yr_text(n);
 	if (gt__yr_is_scalar(n) && strcmp(s, "end") == 0) {
-		*out = th->line_km;
+		*out = ln->km;
 		return GT_OK;
 	}
-	long v = gt__yr_is_scalar(n) ? gt__line_vertex(th, s) : -1;
+	long v = gt__yr_is_scalar(n) ? gt__line_vertex(ln, s) : -1;
 	if (v < 0)
 		return gt__yr_fail(r, n, path, GT_E_SCHEMA,
 		                   "expected km along the line (0 to %.1f), 'end', or the name of a "
-		                   "vertex of the line of contact, got '%s'",
-		                   th->line_km, s);
-	*out = gt__line_km_at_vertex(th, (size_t)v);
+		                   "vertex of %s, got '%s'",
+		                   ln->km, gt__line_words(th, ln, words, sizeof(words)), s);
+	*out = ln->vertex_km[v];
 	return GT_OK;
 }
 
@@ -77,24 +112,25 @@ static enum gt_status read_classes(struct yr *r, const yaml_node_t *map, const c
 	                   threat);
 }
 
-/* The named vertex nearest to km along the line, or "". */
-static const char *nearest_place(const struct gt_theatre *th, double km)
+/* The named vertex of ln nearest to km along it, or "". */
+static const char *nearest_place(const struct gt_line *ln, double km)
 {
 	const char *best = "";
 	double best_d = INFINITY;
-	for (size_t i = 0; th->line_places && i < th->line.n; i++) {
-		if (!th->line_places[i][0])
+	for (size_t i = 0; ln->places && i < ln->path.n; i++) {
+		if (!ln->places[i][0])
 			continue;
-		double d = fabs(gt__line_km_at_vertex(th, i) - km);
+		double d = fabs(ln->vertex_km[i] - km);
 		if (d < best_d) {
 			best_d = d;
-			best = th->line_places[i];
+			best = ln->places[i];
 		}
 	}
 	return best;
 }
 
-static enum gt_status add_sector(struct gt_scenario *s, const char *name, double from,
+/* Appends a sector of line l; a line's sectors are appended together. */
+static enum gt_status add_sector(struct gt_scenario *s, size_t l, const char *name, double from,
                                  double to, int terrain, int threat)
 {
 	struct gt_sector *grown = realloc(s->sectors, (s->nsectors + 1) * sizeof(*grown));
@@ -113,11 +149,16 @@ static enum gt_status add_sector(struct gt_scenario *s, const char *name, double
 	if (!sec->name)
 		return GT_E_NOMEM;
 	s->nsectors++;
+	struct gt_line *ln = &s->theatre.lines[l];
+	if (ln->nsectors == 0)
+		ln->first_sector = s->nsectors - 1;
+	ln->nsectors++;
+	sec->line = l;
 	sec->from_km = from;
 	sec->to_km = to;
 	sec->terrain = (enum gt_terrain)terrain;
 	sec->threat = (enum gt_threat)threat;
-	sec->near = nearest_place(&s->theatre, (from + to) / 2);
+	sec->near = nearest_place(ln, (from + to) / 2);
 	return GT_OK;
 }
 
@@ -156,7 +197,8 @@ static enum gt_status read_auto(struct yr *r, const yaml_node_t *map, const char
 		if (!zones)
 			return GT_E_NOMEM;
 	}
-	static const char *const zone_keys[] = {"from", "to", "terrain", "threat", "note", NULL};
+	static const char *const zone_keys[] = {"line", "from", "to", "terrain", "threat", "note",
+	                                        NULL};
 	for (size_t i = 0; i < nz && st == GT_OK; i++) {
 		yaml_node_t *z = gt__yr_seq_at(r, zn, i), *f, *t;
 		gt__yr_path_index(sub2, sub, i);
@@ -164,13 +206,15 @@ static enum gt_status read_auto(struct yr *r, const yaml_node_t *map, const char
 		if ((st = gt__yr_expect_map(r, z, sub2)) != GT_OK ||
 		    (st = gt__yr_check_keys(r, z, sub2, zone_keys)) != GT_OK ||
 		    (st = gt__yr_need(r, z, sub2, "from", &f)) != GT_OK ||
-		    (st = gt__yr_need(r, z, sub2, "to", &t)) != GT_OK)
+		    (st = gt__yr_need(r, z, sub2, "to", &t)) != GT_OK ||
+		    (st = read_line_ref(r, z, sub2, th, &zones[i].line)) != GT_OK)
 			break;
+		const struct gt_line *ln = &th->lines[zones[i].line];
 		gt__yr_path_key(p, sub2, "from");
-		if ((st = read_km(r, f, p, th, &zones[i].from_km)) != GT_OK)
+		if ((st = read_km(r, f, p, th, ln, &zones[i].from_km)) != GT_OK)
 			break;
 		gt__yr_path_key(p, sub2, "to");
-		if ((st = read_km(r, t, p, th, &zones[i].to_km)) != GT_OK)
+		if ((st = read_km(r, t, p, th, ln, &zones[i].to_km)) != GT_OK)
 			break;
 		if (zones[i].to_km <= zones[i].from_km) {
 			st = gt__yr_fail(r, t, p, GT_E_RANGE,
@@ -180,7 +224,8 @@ static enum gt_status read_auto(struct yr *r, const yaml_node_t *map, const char
 			break;
 		}
 		for (size_t j = 0; j < i; j++) {
-			if (zones[i].from_km < zones[j].to_km && zones[j].from_km < zones[i].to_km) {
+			if (zones[i].line == zones[j].line && zones[i].from_km < zones[j].to_km &&
+			    zones[j].from_km < zones[i].to_km) {
 				st = gt__yr_fail(r, z, sub2, GT_E_RANGE,
 				                 "zone %.1f-%.1f km overlaps zone %zu (%.1f-%.1f km)",
 				                 zones[i].from_km, zones[i].to_km, j, zones[j].from_km,
@@ -193,33 +238,40 @@ static enum gt_status read_auto(struct yr *r, const yaml_node_t *map, const char
 		if (st == GT_OK)
 			st = check_note(r, z, sub2);
 	}
-	if (st == GT_OK) {
-		size_t n = (size_t)fmax(1.0, round(th->line_km / len));
-		double step = th->line_km / (double)n;
-		s->sector_length_km = len;
+	s->sector_length_km = len;
+	for (size_t l = 0; l < th->nlines && st == GT_OK; l++) {
+		const struct gt_line *ln = &th->lines[l];
+		size_t n = (size_t)fmax(1.0, round(ln->km / len));
+		double step = ln->km / (double)n;
 		for (size_t i = 0; i < n && st == GT_OK; i++) {
-			double from = step * (double)i, to = i + 1 == n ? th->line_km : step * (double)(i + 1);
+			double from = step * (double)i, to = i + 1 == n ? ln->km : step * (double)(i + 1);
 			double mid = (from + to) / 2;
 			int terrain = dterrain, threat = dthreat;
 			for (size_t j = 0; j < nz; j++) {
-				if (mid >= zones[j].from_km && mid < zones[j].to_km) {
+				if (zones[j].line == l && mid >= zones[j].from_km && mid < zones[j].to_km) {
 					terrain = zones[j].terrain;
 					threat = zones[j].threat;
 				}
 			}
-			st = add_sector(s, NULL, from, to, terrain, threat);
+			st = add_sector(s, l, NULL, from, to, terrain, threat);
 		}
 	}
 	free(zones);
 	return st;
 }
 
+/* Whether the sectors listed so far for line ln end at its end. */
+static bool line_done(const struct gt_line *ln, double upto)
+{
+	return fabs(upto - ln->km) <= GT_END_TOLERANCE_KM;
+}
+
 static enum gt_status read_manual(struct yr *r, const yaml_node_t *map, const char *path,
                                   struct gt_scenario *s)
 {
 	static const char *const keys[] = {"mode", "list", NULL};
-	static const char *const sec_keys[] = {"name", "from", "to", "terrain", "threat", "note",
-	                                       NULL};
+	static const char *const sec_keys[] = {"name",   "line",  "from", "to",
+	                                       "terrain", "threat", "note", NULL};
 	const struct gt_theatre *th = &s->theatre;
 	char sub[YR_PATH_MAX], sub2[YR_PATH_MAX], p[YR_PATH_MAX];
 	enum gt_status st = gt__yr_check_keys(r, map, path, keys);
@@ -233,39 +285,68 @@ static enum gt_status read_manual(struct yr *r, const yaml_node_t *map, const ch
 	if (n == 0)
 		return gt__yr_fail(r, list, sub, GT_E_SCHEMA, "expected at least one sector");
 	double expect_from = 0;
+	size_t cur = 0; /* the line being tiled: the lines in the geometry's order */
 	for (size_t i = 0; i < n; i++) {
 		yaml_node_t *e = gt__yr_seq_at(r, list, i), *f, *t;
 		gt__yr_path_index(sub2, sub, i);
 		char *name = NULL;
 		double from, to;
 		int terrain, threat;
+		size_t l = 0;
 		if ((st = gt__yr_expect_map(r, e, sub2)) != GT_OK ||
 		    (st = gt__yr_check_keys(r, e, sub2, sec_keys)) != GT_OK ||
 		    (st = gt__yr_req_string(r, e, sub2, "name", &name)) != GT_OK ||
+		    (st = read_line_ref(r, e, sub2, th, &l)) != GT_OK ||
 		    (st = gt__yr_need(r, e, sub2, "from", &f)) != GT_OK ||
 		    (st = gt__yr_need(r, e, sub2, "to", &t)) != GT_OK) {
 			free(name);
 			return st;
 		}
+		if (l != cur) {
+			if (l == cur + 1 && line_done(&th->lines[cur], expect_from)) {
+				/* the line before ends exactly at its end */
+				s->sectors[s->nsectors - 1].to_km = th->lines[cur].km;
+				cur = l;
+				expect_from = 0;
+			} else {
+				st = gt__yr_fail(
+					r, e, sub2, GT_E_SCHEMA,
+					"a sector of line '%s' where one of line '%s' was expected; list each "
+					"line's sectors together, in order along it, and the lines in the "
+					"geometry's order, each tiled to its end",
+					th->lines[l].name, th->lines[line_done(&th->lines[cur], expect_from)
+					                                  ? cur + 1
+					                                  : cur]
+					                          .name);
+				free(name);
+				return st;
+			}
+		}
+		const struct gt_line *ln = &th->lines[l];
 		gt__yr_path_key(p, sub2, "from");
-		st = read_km(r, f, p, th, &from);
+		st = read_km(r, f, p, th, ln, &from);
 		if (st == GT_OK && fabs(from - expect_from) > 0.05)
 			st = gt__yr_fail(r, f, p, GT_E_RANGE,
 			                 "sector starts at %.1f km; expected %.1f km, where the %s ends "
 			                 "(sectors must tile the line without gaps or overlaps)",
-			                 from, expect_from, i ? "previous sector" : "line begins: it");
+			                 from, expect_from, expect_from > 0 ? "previous sector" : "line begins: it");
 		gt__yr_path_key(p, sub2, "to");
 		if (st == GT_OK)
-			st = read_km(r, t, p, th, &to);
+			st = read_km(r, t, p, th, ln, &to);
 		if (st == GT_OK && to <= from)
 			st = gt__yr_fail(r, t, p, GT_E_RANGE,
 			                 "sector ends (%.1f km) where or before it starts (%.1f km)", to,
 			                 from);
-		if (st == GT_OK && i + 1 == n && fabs(to - th->line_km) > GT_END_TOLERANCE_KM)
+		bool last = i + 1 == n;
+		if (st == GT_OK && last && !line_done(ln, to))
 			st = gt__yr_fail(r, t, p, GT_E_RANGE,
 			                 "the last sector ends at %.1f km but the line is %.1f km long; "
 			                 "expected it to end at the line's end (write 'end')",
-			                 to, th->line_km);
+			                 to, ln->km);
+		if (st == GT_OK && last && l + 1 < th->nlines)
+			st = gt__yr_fail(r, e, sub2, GT_E_SCHEMA,
+			                 "no sectors for line '%s'; expected every line tiled by sectors",
+			                 th->lines[l + 1].name);
 		if (st == GT_OK)
 			st = read_classes(r, e, sub2, &terrain, &threat);
 		if (st == GT_OK)
@@ -277,8 +358,7 @@ static enum gt_status read_manual(struct yr *r, const yaml_node_t *map, const ch
 					                 "sector name '%s' is used twice", name);
 		}
 		if (st == GT_OK)
-			st = add_sector(s, name, expect_from, i + 1 == n ? th->line_km : to, terrain,
-			                threat);
+			st = add_sector(s, l, name, expect_from, last ? ln->km : to, terrain, threat);
 		free(name);
 		if (st != GT_OK)
 			return st;

@@ -1,6 +1,6 @@
 /* territory.c: the ground the defender holds (docs/scenario.md, "Held
  * territory"): the outline less the occupied areas the geometry gives, or
- * less what lies beyond the line of contact. */
+ * less what lies beyond each front line. */
 #include "scenario_priv.h"
 #include "guarantor/geo.h"
 
@@ -47,47 +47,103 @@ static enum gt_status set_label(struct gt_theatre *th, const char *fmt, ...)
 	return GT_OK;
 }
 
-/* From the line: the outline's side of it that side names ("left",
- * "right"), or NULL for the side with more of the defended country's city
- * population. */
-static enum gt_status by_line(struct gt_theatre *th, const char *side)
+/* Cuts area along line ln and keeps the side that side names ("left",
+ * "right"), or with NULL the side with more of the defended country's city
+ * population. OUT: *kept (the area itself when the line does not divide
+ * it: *divided false), *left and *why for the label. */
+static enum gt_status cut(const struct gt_theatre *th, const struct gt_multipolygon *area,
+                          const struct gt_line *ln, const char *side,
+                          struct gt_multipolygon *kept, bool *divided, bool *left,
+                          const char **why)
 {
-	struct gt_multipolygon left, right;
-	enum gt_status st = gt_geo_split(&th->outline, &th->line, GT_LINE_REACH_KM, &left, &right);
-	if (st == GT_E_GEOMETRY) {
-		/* the whole outline, said so where the area is reported */
-		if ((st = gt_geo_difference(&th->outline, &th->occupied, &th->held)) == GT_OK)
-			st = set_label(th, "the whole outline: the line of contact does not divide "
-			                   "it; give the occupied areas as features of kind \"occupied\"");
-		return st;
+	struct gt_multipolygon l, r;
+	enum gt_status st = gt_geo_split(area, &ln->path, GT_LINE_REACH_KM, &l, &r);
+	*divided = st != GT_E_GEOMETRY;
+	if (!*divided) {
+		struct gt_multipolygon none = {0};
+		return gt_geo_difference(area, &none, kept);
 	}
 	if (st != GT_OK)
 		return st;
-	bool held_left;
-	const char *why;
 	if (side) {
-		held_left = strcmp(side, "left") == 0;
-		why = "as theatre.held_side says";
+		*left = strcmp(side, "left") == 0;
+		*why = "as theatre.held_side says";
 	} else {
 		double pl = 0, pr = 0;
-		if ((st = population_in(th, &left, &pl)) == GT_OK)
-			st = population_in(th, &right, &pr);
+		if ((st = population_in(th, &l, &pl)) == GT_OK)
+			st = population_in(th, &r, &pr);
 		if (st != GT_OK) {
-			gt_geo_multipolygon_fini(&left);
-			gt_geo_multipolygon_fini(&right);
+			gt_geo_multipolygon_fini(&l);
+			gt_geo_multipolygon_fini(&r);
 			return st;
 		}
-		held_left = pl >= pr;
-		why = pl != pr ? "the side with most of the defended country's city population"
-		               : "assumed: no city population tells the sides apart; set "
-		                 "theatre.held_side";
+		*left = pl >= pr;
+		*why = pl != pr ? "the side with most of the defended country's city population"
+		                : "assumed: no city population tells the sides apart; set "
+		                  "theatre.held_side";
 	}
-	th->held = held_left ? left : right;
-	th->occupied = held_left ? right : left;
+	*kept = *left ? l : r;
+	gt_geo_multipolygon_fini(*left ? &r : &l);
+	return GT_OK;
+}
+
+/* From the front lines: the outline less what lies beyond each of them.
+ * Borders to watch do not divide it. */
+static enum gt_status by_lines(struct gt_theatre *th, const char *side)
+{
+	size_t fronts = 0, divided = 0, last = 0;
+	for (size_t i = 0; i < th->nlines; i++)
+		if (th->lines[i].role == GT_LINE_FRONT)
+			fronts++, last = i;
+	/* cut the outline itself first, so that one line gives what it always gave */
+	struct gt_multipolygon held = {0}, none = {0};
+	const struct gt_multipolygon *area = &th->outline;
+	enum gt_status st = GT_OK;
+	bool left = true;
+	const char *why = "";
+	for (size_t i = 0; i < th->nlines && st == GT_OK; i++) {
+		if (th->lines[i].role != GT_LINE_FRONT)
+			continue;
+		struct gt_multipolygon kept;
+		bool cut_it = false;
+		st = cut(th, area, &th->lines[i], side, &kept, &cut_it, &left, &why);
+		if (st != GT_OK)
+			break;
+		gt_geo_multipolygon_fini(&held);
+		held = kept;
+		area = &held;
+		divided += cut_it;
+	}
+	if (st == GT_OK && area == &th->outline)
+		st = gt_geo_difference(&th->outline, &none, &held);
+	if (st == GT_OK)
+		st = gt_geo_difference(&th->outline, &held, &th->occupied);
+	if (st != GT_OK) {
+		gt_geo_multipolygon_fini(&held);
+		return st;
+	}
+	th->held = held;
+	if (divided == 0)
+		/* the whole outline, said so where the area is reported */
+		return set_label(th, fronts == 0 ? "the whole outline: no line of contact is a front "
+		                                   "(only borders to watch); give the occupied areas "
+		                                   "as features of kind \"occupied\""
+		                                 : "the whole outline: the line of contact does not "
+		                                   "divide it; give the occupied areas as features of "
+		                                   "kind \"occupied\"");
+	if (fronts == 1)
+		return set_label(th,
+		                 "the outline less what lies beyond %s (the held side is its %s, "
+		                 "walking it from its first vertex: %s)",
+		                 th->nlines == 1 ? "the line of contact" : th->lines[last].name,
+		                 left ? "left" : "right", why);
 	return set_label(th,
-	                 "the outline less what lies beyond the line of contact (the held side is "
-	                 "its %s, walking it from its first vertex: %s)",
-	                 held_left ? "left" : "right", why);
+	                 "the outline less what lies beyond %zu of its %zu front lines (on each, "
+	                 "the side with most of the defended country's city population)%s",
+	                 divided, fronts,
+	                 divided < fronts ? "; the others do not divide it: give the occupied areas "
+	                                    "as features of kind \"occupied\""
+	                                  : "");
 }
 
 enum gt_status gt__territory_derive(struct yr *r, const yaml_node_t *theatre,
@@ -107,6 +163,16 @@ enum gt_status gt__territory_derive(struct yr *r, const yaml_node_t *theatre,
 		                 side);
 		free(side);
 		return st;
+	}
+	size_t fronts = 0;
+	for (size_t i = 0; i < th->nlines; i++)
+		fronts += th->lines[i].role == GT_LINE_FRONT;
+	if (side && fronts > 1) {
+		free(side);
+		return gt__yr_fail(r, node, "theatre.held_side", GT_E_SCHEMA,
+		                   "the theatre has %zu front lines; held_side is for one: give the "
+		                   "occupied areas as features of kind \"occupied\" instead",
+		                   fronts);
 	}
 	if (side && th->occupied_given.n > 0) {
 		free(side);
@@ -128,7 +194,7 @@ enum gt_status gt__territory_derive(struct yr *r, const yaml_node_t *theatre,
 		if (st == GT_OK)
 			st = set_label(th, "the outline less the occupied areas the geometry gives");
 	} else {
-		st = by_line(th, side);
+		st = by_lines(th, side);
 	}
 	free(side);
 	if (st == GT_OK)

@@ -43,9 +43,26 @@ static double delay(struct run *r, double mean)
 	return mean > 0 ? -mean * log1p(-uniform(r)) : 0;
 }
 
+/* (S3) the chance a probe or pretext is seen, and the mean days to
+ * attribute it, where monitors_per_100km watch. */
+static double seen_at(const struct gt_sim_params *p, double monitors_per_100km)
+{
+	return 1 - (1 - p->detect_base) * exp2(-monitors_per_100km / p->monitors_half);
+}
+
+static double attribution_at(const struct gt_sim_params *p, double monitors_per_100km)
+{
+	return p->attribution_days / (1 + monitors_per_100km / p->monitors_half);
+}
+
 double gt__sim_seen(const struct gt_sim_params *p, const struct gt_sim_option *o)
 {
-	return 1 - (1 - p->detect_base) * exp2(-o->monitors_per_100km / p->monitors_half);
+	if (o->nlines <= 1)
+		return seen_at(p, o->monitors_per_100km);
+	double seen = 0;
+	for (size_t l = 0; l < o->nlines; l++)
+		seen += o->lines[l].share * seen_at(p, o->lines[l].monitors_per_100km);
+	return seen;
 }
 
 double gt__sim_deterrence(const struct gt_sim_params *p, const struct gt_sim_option *o,
@@ -160,8 +177,15 @@ static void one_run(const struct gt_sim_params *p, const struct gt_sim_option *o
 static int history(const struct gt_sim_params *p, const struct gt_sim_option *o, struct run *r,
                    int days, struct gt_sim_counts *c)
 {
-	double seen = gt__sim_seen(p, o);
-	double attribution = p->attribution_days / (1 + o->monitors_per_100km / p->monitors_half);
+	/* with several lines, each probe's line is drawn and it is seen and
+	 * attributed as that line is watched */
+	double seen = seen_at(p, o->monitors_per_100km);
+	double attribution = attribution_at(p, o->monitors_per_100km);
+	double line_seen[GT_LINES_MAX], line_attribution[GT_LINES_MAX];
+	for (size_t l = 0; o->nlines > 1 && l < o->nlines; l++) {
+		line_seen[l] = seen_at(p, o->lines[l].monitors_per_100km);
+		line_attribution[l] = attribution_at(p, o->lines[l].monitors_per_100km);
+	}
 	for (int day = 0; day < days; day++) {
 		/* outcomes of earlier breaches that land today */
 		for (int i = 0; i < r->npending;) {
@@ -213,15 +237,24 @@ static int history(const struct gt_sim_params *p, const struct gt_sim_option *o,
 			r->pretext_until = day + (int)p->pretext_days;
 		if (act != GT_SIM_PROBE && act != GT_SIM_PRETEXT)
 			continue;
-		/* (S3) seen or not; (S4) answered or not, and when */
-		if (uniform(r) >= seen) {
+		/* (S3) where, and seen or not; (S4) answered or not, and when */
+		double seen_here = seen, attribution_here = attribution;
+		if (o->nlines > 1) {
+			double w = uniform(r), upto = 0;
+			size_t l = 0;
+			while (l + 1 < o->nlines && w >= (upto += o->lines[l].share))
+				l++;
+			seen_here = line_seen[l];
+			attribution_here = line_attribution[l];
+		}
+		if (uniform(r) >= seen_here) {
 			r->state.belief -= p->learning * r->state.belief; /* it got away with it unseen */
 			continue;
 		}
 		c->detected++;
 		double decided = 0;
 		bool answered = decide_answer(p, o, r, &decided);
-		int due = day + (int)ceil(delay(r, attribution) + decided);
+		int due = day + (int)ceil(delay(r, attribution_here) + decided);
 		if (due <= day) {
 			if (land(p, o, r, answered, c)) {
 				c->collapse_by_escalation++;
@@ -324,9 +357,20 @@ static enum gt_status check(const struct gt_sim_params *p, const struct gt_sim_o
 	    (o->nmembers > 0 && ru->rule == GT_DECIDE_LEAD_NATION && ru->lead >= o->nmembers))
 		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name, "decision rule out of range");
 	if (o->nmembers > 64 || !(o->troops >= 0) || !(o->air_reach >= 0 && o->air_reach <= 1) ||
-	    !(o->monitors_per_100km >= 0) || !(o->defender_strength > 0))
+	    !(o->monitors_per_100km >= 0) || !(o->defender_strength > 0) ||
+	    o->nlines > GT_LINES_MAX)
 		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
 		                  "simulation inputs out of range");
+	double shares = 0;
+	for (size_t l = 0; l < o->nlines; l++) {
+		if (!(o->lines[l].share >= 0) || !(o->lines[l].monitors_per_100km >= 0))
+			return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
+			                  "line %zu: share or monitors out of range", l);
+		shares += o->lines[l].share;
+	}
+	if (o->nlines > 1 && fabs(shares - 1) > 1e-9)
+		return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,
+		                  "the lines' shares add up to %g; expected 1", shares);
 	for (size_t m = 0; m < o->nmembers; m++)
 		if (!(o->members[m].resolve <= 1) || isnan(o->members[m].delay_days))
 			return gt_err_set(err, GT_E_USAGE, NULL, 0, 0, o->name,

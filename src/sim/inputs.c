@@ -62,6 +62,33 @@ enum gt_status gt_sim_baseline(const struct gt_scenario *s, struct gt_sim_option
 	return GT_OK;
 }
 
+/* (S3) the lines: a probe falls on each in proportion to its length, a
+ * border's at doctrine.border.probe_share of a front's; the monitors are
+ * spread over them as sizing spreads them. */
+static void lines(const struct gt_scenario *s, const struct gt_sizing_option *sz,
+                  double monitors, struct gt_sim_option *out)
+{
+	const struct gt_theatre *th = &s->theatre;
+	double total = 0;
+	out->monitors_per_100km = th->lines_km > 0 ? 100.0 * monitors / th->lines_km : 0;
+	out->nlines = th->nlines;
+	for (size_t l = 0; l < th->nlines; l++) {
+		const struct gt_line *ln = &th->lines[l];
+		out->lines[l].share = ln->km * (ln->role == GT_LINE_BORDER
+		                                        ? s->doctrine.border_probe_share
+		                                        : 1);
+		total += out->lines[l].share;
+		double on = sz->monitors > 0 ? monitors * (double)sz->lines[l].monitors /
+		                                       (double)sz->monitors
+		                             : 0;
+		out->lines[l].monitors_per_100km = ln->km > 0 ? 100.0 * on / ln->km : 0;
+	}
+	for (size_t l = 0; l < th->nlines; l++)
+		out->lines[l].share = total > 0 ? out->lines[l].share / total : 1.0 / (double)th->nlines;
+	if (th->nlines == 1)
+		out->lines[0].monitors_per_100km = out->monitors_per_100km;
+}
+
 enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_sizing_option *sz,
                                    const struct gt_sim_force *force, const struct gt_forcegen *fg,
                                    const struct gt_air_assessment *air, struct gt_sim_option *out,
@@ -81,7 +108,7 @@ enum gt_status gt_sim_option_build(const struct gt_scenario *s, const struct gt_
 	out->backstop = o->backstop_provider[0] != '\0';
 	out->buffer = o->posture == GT_POSTURE_BUFFER;
 	double monitors = force ? force->monitors : (double)sz->monitors;
-	out->monitors_per_100km = s->theatre.line_km > 0 ? 100.0 * monitors / s->theatre.line_km : 0;
+	lines(s, sz, monitors, out);
 	out->defender_strength = o->defender_strength > 0 ? o->defender_strength : 1;
 	/* who votes: the troop contributors force generation found, weighted
 	 * by their people; without it, the lead nations */

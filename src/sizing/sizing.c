@@ -18,6 +18,47 @@ double gt_sizing_ground_multiplier(const struct gt_doctrine *d)
 	return (1 + d->reserve_share) * (1 + d->enabler_share) * (1 + d->hq_share);
 }
 
+/* (10) monitors on each line: the option's density per km on a front and
+ * doctrine.border.monitor_share of it on a border; or a fixed number
+ * shared in the same proportions (largest remainders, so that the lines'
+ * monitors add up to it). */
+static void monitors(const struct gt_scenario *s, const struct gt_option *o,
+                     struct gt_sizing_option *r)
+{
+	const struct gt_theatre *th = &s->theatre;
+	double weight[GT_LINES_MAX], total = 0;
+	for (size_t l = 0; l < th->nlines; l++) {
+		double share = th->lines[l].role == GT_LINE_BORDER ? s->doctrine.border_monitor_share : 1;
+		weight[l] = share * th->lines[l].km;
+		total += weight[l];
+		r->lines[l].monitors_per_km = o->monitors_per_km * share;
+		r->lines[l].monitors = whole(r->lines[l].monitors_per_km * th->lines[l].km);
+	}
+	if (o->monitors > 0) {
+		long n = whole(o->monitors), given = 0;
+		double frac[GT_LINES_MAX];
+		for (size_t l = 0; l < th->nlines; l++) {
+			double exact = total > 0 ? (double)n * weight[l] / total : 0;
+			r->lines[l].monitors = (long)floor(exact);
+			frac[l] = exact - floor(exact);
+			given += r->lines[l].monitors;
+		}
+		for (; given < n; given++) {
+			size_t best = 0;
+			for (size_t l = 1; l < th->nlines; l++)
+				if (frac[l] > frac[best])
+					best = l;
+			r->lines[best].monitors++;
+			frac[best] = -1;
+		}
+		for (size_t l = 0; l < th->nlines; l++)
+			r->lines[l].monitors_per_km = (double)r->lines[l].monitors / th->lines[l].km;
+	}
+	r->monitors = 0;
+	for (size_t l = 0; l < th->nlines; l++)
+		r->monitors += r->lines[l].monitors;
+}
+
 static enum gt_status size_option(const struct gt_scenario *s, size_t index,
                                   const struct gt_aircraft_catalogue *cat,
                                   struct gt_sizing_option *r, struct gt_err *err)
@@ -27,8 +68,12 @@ static enum gt_status size_option(const struct gt_scenario *s, size_t index,
 	memset(r, 0, sizeof(*r));
 	r->option = o;
 	r->sectors = calloc(o->nsectors ? o->nsectors : 1, sizeof(*r->sectors));
-	if (!r->sectors)
+	r->lines = calloc(s->theatre.nlines, sizeof(*r->lines));
+	if (!r->sectors || !r->lines)
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	r->nlines = s->theatre.nlines;
+	for (size_t l = 0; l < r->nlines; l++)
+		r->lines[l].line = &s->theatre.lines[l];
 
 	/* (1) line troops: sum over covered sectors of L_s * d(terrain, threat) * f(posture) */
 	for (size_t i = 0; i < o->nsectors; i++) {
@@ -41,6 +86,8 @@ static enum gt_status size_option(const struct gt_scenario *s, size_t index,
 		out->troops = whole(km * out->density);
 		r->line_km += km;
 		r->line_troops += out->troops;
+		r->lines[sec->line].covered_km += km;
+		r->lines[sec->line].line_troops += out->troops;
 	}
 	/* (2) garrisons */
 	for (size_t i = 0; i < o->ngarrisons; i++)
@@ -68,9 +115,10 @@ static enum gt_status size_option(const struct gt_scenario *s, size_t index,
 	/* (9) naval */
 	r->ships = whole(o->naval_task_groups * d->ships_per_task_group);
 	r->naval_personnel = whole((double)r->ships * d->personnel_per_ship);
-	/* (10) trainers and monitors (monitors watch the whole line) */
+	/* (10) trainers and monitors (monitors watch every line, a border at a
+	 * share of a front's density) */
 	r->trainers = whole(o->trainers);
-	r->monitors = whole(o->monitors > 0 ? o->monitors : o->monitors_per_km * s->theatre.line_km);
+	monitors(s, o, r);
 	/* (11) deployed at any one time */
 	r->deployed = r->ground + r->air_personnel + r->naval_personnel + r->trainers + r->monitors;
 	/* (12) committed: each component times its rotation ratio */
@@ -92,7 +140,7 @@ enum gt_status gt_sizing_run(const struct gt_scenario *s, struct gt_sizing **out
 	if (!sz)
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
 	sz->scenario = s;
-	sz->line_km = s->theatre.line_km;
+	sz->line_km = s->theatre.lines_km;
 	sz->options = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->options));
 	if (!sz->options)
 		goto out_nomem;
@@ -116,8 +164,10 @@ void gt_sizing_free(struct gt_sizing *sz)
 {
 	if (!sz)
 		return;
-	for (size_t i = 0; i < sz->noptions; i++)
+	for (size_t i = 0; i < sz->noptions; i++) {
 		free(sz->options[i].sectors);
+		free(sz->options[i].lines);
+	}
 	free(sz->options);
 	free(sz);
 }

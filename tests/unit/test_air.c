@@ -211,7 +211,7 @@ static void plan_placement(void **state)
 	assert_int_equal(plan->nposts, 3);
 	for (size_t k = 0; k < 2; k++) {
 		const struct gt_air_post *p = &plan->posts[k];
-		assert_true(gt_geo_distance_to_line_km(&s->theatre.line, p->at) >= 100);
+		assert_true(gt_theatre_line_distance_km(&s->theatre, p->at, NULL) >= 100);
 		assert_true(p->at.lat > 0); /* held: north of the line */
 		assert_non_null(strstr(p->name, " km "));
 		assert_non_null(strstr(p->name, " of "));
@@ -265,7 +265,7 @@ static void orbits_stay_near_the_ground_held(void **state)
 		orbits++;
 		assert_string_equal(p->base->name, "Iwakuni");
 		assert_true(gt_geo_region_contains(held, p->at));
-		assert_true(gt_geo_distance_to_line_km(&s->theatre.line, p->at) >= gt_air_safe_km(s, NULL));
+		assert_true(gt_theatre_line_distance_km(&s->theatre, p->at, NULL) >= gt_air_safe_km(s, NULL));
 		assert_true(p->need.distance_km > 250); /* a transit, not an orbit over the base */
 	}
 	assert_int_equal(orbits, 1);
@@ -309,7 +309,7 @@ static void stations_respect_air_defences(void **state)
 			const struct gt_air_post *post = &plan->posts[k];
 			if (post->aew)
 				continue;
-			assert_true(gt_geo_distance_to_line_km(&s->theatre.line, post->at) >= safe);
+			assert_true(gt_theatre_line_distance_km(&s->theatre, post->at, NULL) >= safe);
 			assert_int_equal(post->flags & GT_AIR_INSIDE_AIR_DEFENCES, 0);
 			if (!(a->post_exposure[k] <= 0.05))
 				fail_msg("%s: %s exposed %.3f", s->options[o].name, post->name,

@@ -205,7 +205,7 @@ static enum gt_status correlate_once(const struct gt_scenario *s, struct gt_err 
 	enum gt_status st = gt_correlate(&s->monitoring, g, N, &next, err);
 	struct gt_geo_line_locator *lc = NULL;
 	struct gt_event ev[2];
-	if (st == GT_OK && (st = gt_geo_line_locator_new(&s->theatre.line, &lc)) != GT_OK)
+	if (st == GT_OK && (st = gt_geo_line_locator_new(&s->theatre.lines[0].path, 1, &lc)) != GT_OK)
 		gt_err_set(err, st, NULL, 0, 0, NULL, "locator: %s", gt_strerror(st));
 	for (size_t k = 0; k < 2 && st == GT_OK; k++) {
 		size_t idx[2] = {2 * k, 2 * k + 1};

@@ -22,7 +22,7 @@ static int setup(void **state)
 	struct gt_err err;
 	if (gt_scenario_load_builtin(&sc, &err) != GT_OK)
 		return -1;
-	return gt_geo_line_locator_new(&sc->theatre.line, &lc) == GT_OK ? 0 : -1;
+	return gt_geo_line_locator_new(&sc->theatre.lines[0].path, 1, &lc) == GT_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -287,9 +287,9 @@ static void test_locator_and_index(void **state)
 	                            {33.0, 46.5}};
 	for (size_t i = 0; i < 4; i++) {
 		struct gt_geo_line_place at = gt_geo_line_locate(lc, probes[i]);
-		double d = gt_geo_distance_to_line_km(&sc->theatre.line, probes[i]);
+		double d = gt_geo_distance_to_line_km(&sc->theatre.lines[0].path, probes[i]);
 		assert_true(fabs(fabs(at.offset_km) - d) <= 0.01 * d + 0.2);
-		assert_true(at.along_km >= 0 && at.along_km <= sc->theatre.line_km + 1e-6);
+		assert_true(at.along_km >= 0 && at.along_km <= sc->theatre.lines[0].km + 1e-6);
 	}
 	enum { N = 2000 };
 	struct gt_point pts[N];
@@ -359,7 +359,7 @@ static void test_side_at_a_bend(void **state)
 	struct gt_point pts[3] = {{30.0, 48.0}, {30.5, 48.0}, {30.0, 48.05}};
 	struct gt_linestring line = {3, pts};
 	struct gt_geo_line_locator *bend;
-	assert_int_equal(gt_geo_line_locator_new(&line, &bend), GT_OK);
+	assert_int_equal(gt_geo_line_locator_new(&line, 1, &bend), GT_OK);
 	for (int az = 20; az <= 160; az += 10) {
 		struct gt_point p = gt_geo_destination(pts[1], az, 2);
 		struct gt_geo_line_place at = gt_geo_line_locate(bend, p);

@@ -114,7 +114,7 @@ static void footprints(void **state)
 	(void)state;
 	struct gt_point centre = {30, 50};
 	struct gt_multipolygon disc;
-	assert_int_equal(gt_geo_footprint(NULL, &centre, 1, 10, NULL, &disc), GT_OK);
+	assert_int_equal(gt_geo_footprint(NULL, 0, &centre, 1, 10, NULL, &disc), GT_OK);
 	/* a 10 km disc: pi * 100 = 314.16 km2, within polygonisation error */
 	assert_within(gt_geo_area_km2(&disc), M_PI * 100, 0.01);
 	gt_geo_multipolygon_fini(&disc);
@@ -128,7 +128,7 @@ static void footprints(void **state)
 	struct gt_polygon poly = {1, &ring};
 	struct gt_multipolygon clip = {1, &poly};
 	struct gt_multipolygon band;
-	assert_int_equal(gt_geo_footprint(&line, NULL, 0, 5, &clip, &band), GT_OK);
+	assert_int_equal(gt_geo_footprint(&line, 1, NULL, 0, 5, &clip, &band), GT_OK);
 	/* half the line (55.66 km) x 10 km, plus a half disc of radius 5 */
 	assert_within(gt_geo_area_km2(&band), 556.6 + M_PI * 25 / 2, 0.02);
 	gt_geo_multipolygon_fini(&band);

@@ -34,8 +34,8 @@ static void mini_loads(void **state)
 	assert_int_equal(gt_scenario_load_file(path, &s, &err), GT_OK);
 	assert_string_equal(s->name, "mini");
 	assert_string_equal(s->theatre.defended, "ZZ");
-	assert_int_equal(s->theatre.line.n, 3);
-	assert_true(fabs(s->theatre.line_km - 111.319491) < 1e-5);
+	assert_int_equal(s->theatre.lines[0].path.n, 3);
+	assert_true(fabs(s->theatre.lines[0].km - 111.319491) < 1e-5);
 	assert_int_equal(s->theatre.nplaces, 4);
 	assert_int_equal(s->noptions, 3);
 	assert_int_equal(s->nmembers, 1);
@@ -74,7 +74,7 @@ static void auto_sectors(void **state)
 	char *y3 = tu_replace(y2, "{from: 0, to: 30,", "{from: West end, to: 30,");
 	s = load_text(y3);
 	assert_int_equal(s->nsectors, 11);
-	assert_true(s->sectors[10].to_km == s->theatre.line_km);
+	assert_true(s->sectors[10].to_km == s->theatre.lines[0].km);
 	assert_int_equal(s->sectors[2].terrain, GT_TERRAIN_RIVER); /* mid 25.3 */
 	assert_int_equal(s->sectors[3].terrain, GT_TERRAIN_OPEN);  /* mid 35.4 */
 	gt_scenario_free(s);
@@ -112,14 +112,14 @@ static void builtin_loads_and_exports(void **state)
 	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
 	assert_string_equal(s->name, "ukraine-2025");
 	assert_string_equal(s->theatre.defended, "UA");
-	assert_true(s->theatre.line.n >= 30);
+	assert_true(s->theatre.lines[0].path.n >= 30);
 	assert_true(s->noptions >= 5);
 	assert_true(s->nmembers >= 25);
 	/* sectors tile the line */
 	assert_true(s->sectors[0].from_km == 0);
 	for (size_t i = 1; i < s->nsectors; i++)
 		assert_true(s->sectors[i].from_km == s->sectors[i - 1].to_km);
-	assert_true(s->sectors[s->nsectors - 1].to_km == s->theatre.line_km);
+	assert_true(s->sectors[s->nsectors - 1].to_km == s->theatre.lines[0].km);
 	gt_scenario_free(s);
 
 	/* The exported YAML loads on its own from any folder. */

@@ -103,7 +103,7 @@ static void unknown_keys(void **state)
 	(void)state;
 	expect_yaml("  reserve_share: 0.5\n", "  reserve_share: 0.5\n  reserv_share: 0.4\n",
 		    GT_E_SCHEMA,
-		    "s.yaml:26:3: doctrine: unknown field 'reserv_share'; expected one of: density_per_km, posture_factor, observer_per_km, stabilisation_per_1000, reserve_share, enabler_share, hq_share, rotation, air, naval, map");
+		    "s.yaml:26:3: doctrine: unknown field 'reserv_share'; expected one of: density_per_km, posture_factor, observer_per_km, stabilisation_per_1000, reserve_share, enabler_share, hq_share, rotation, air, naval, map, border");
 	expect_yaml("scenario:\n", "scenarios:\n", GT_E_SCHEMA,
 		    "s.yaml:3:1: unknown field 'scenarios'; expected one of: scenario, theatre, "
 		    "sectors, doctrine, options, coalition, forcegen, simulation, monitoring");
@@ -238,7 +238,7 @@ static void geometry_errors(void **state)
 		       "[[[0, -1], [2, -1], [2, 1], [0, 1], [0, -0.5]]]", GT_E_GEOMETRY, "2:140: features[0].geometry.coordinates[0]: linear ring is not closed; its last position must repeat its first [0, -1]");
 	expect_geojson("\"kind\": \"outline\"", "\"kind\": \"coast\"", GT_E_SCHEMA, "2:44: features[0].properties.kind: expected a kind (one of: outline, line_of_contact, city, air_base, port, radar, neighbour, occupied), got coast");
 	expect_geojson("[0.5, 0.5]", "[0.5, 5]", GT_E_GEOMETRY, "4:154: features[2].geometry.coordinates: city 'Alpha' of ZZ at [0.5000, 5.0000] lies 442 km outside its outline");
-	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "6:35: features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places, note, height_m, range_km, reported_km or reported_as");
+	expect_geojson("\"icao\": \"ZYAA\"", "\"icoa\": \"ZYAA\"", GT_E_SCHEMA, "6:35: features[4].properties: unknown property 'icoa'; expected kind, name, country, source, population, icao, as_of, approximate, places, note, height_m, range_km, reported_km, reported_as or role");
 	expect_geojson("[\"West end\", \"\", \"East end\"]", "[\"West end\", \"\", \"West end\"]",
 		       GT_E_SCHEMA,
 		       "3:134: features[1].properties.places: entries 0 and 2 are both 'West end'; vertex names must be unique (use \"\" for unnamed vertices)");

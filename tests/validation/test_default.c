@@ -20,7 +20,7 @@ static void default_bounds(void **state)
 	struct gt_err err;
 	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
 	assert_int_equal(gt_sizing_run(s, &sz, &err), GT_OK);
-	double km = s->theatre.line_km;
+	double km = s->theatre.lines[0].km;
 	/* Public reporting says about 1,000 km for detailed traces; the built-in
 	 * 135-vertex trace measures less (data/README.md). */
 	if (km < 850 || km > 1300)
