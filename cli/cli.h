@@ -13,7 +13,9 @@
 #include "guarantor/sim.h"
 
 /* Exit codes (documented in README and `guarantor --help`). */
-enum { GT_EXIT_OK = 0, GT_EXIT_FAILURE = 1, GT_EXIT_USAGE = 2 };
+/* 3: the output is complete for the options that can be planned, and
+ * some cannot (each said on standard error). */
+enum { GT_EXIT_OK = 0, GT_EXIT_FAILURE = 1, GT_EXIT_USAGE = 2, GT_EXIT_PARTIAL = 3 };
 
 struct gt_cmd {
 	const char *name;
@@ -118,6 +120,10 @@ struct gt_plan_settings;
 int gt_cli_plan_run(const char *cmd, const struct gt_scenario *s,
                     const struct gt_plan_settings *set, struct gt_plan **out);
 int gt_cli_plan_fail(const char *cmd, const struct gt_scenario *s, struct gt_err *err);
+/* After a command has written its output (rc GT_EXIT_OK): says on standard
+ * error which options of p cannot be planned and why, and returns
+ * GT_EXIT_PARTIAL when there are any; otherwise returns rc. */
+int gt_cli_plan_partial(const struct gt_scenario *s, const struct gt_plan *p, int rc);
 /* "raised" or "required". */
 bool gt_cli_basis_parse(const char *text, enum gt_sim_basis *out);
 

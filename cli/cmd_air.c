@@ -190,6 +190,7 @@ static int plan_options(const struct gt_scenario *s, const char *option, double 
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}
+	rc = gt_cli_plan_partial(s, pl, rc);
 	gt_cli_plan_view_fini(&v);
 	gt_plan_free(pl);
 	return rc;
@@ -328,7 +329,7 @@ static int run(int argc, char **argv)
 			goto out;
 		}
 	}
-	unsigned flags = gt_air_flags(s, ac, pos, &n);
+	unsigned flags = gt_air_flags(s, NULL, ac, pos, &n);
 	if (fmt == GT_FORMAT_JSON) {
 		struct gt_air_station_report rep = {.aircraft = ac, .base = b ? b->name : base,
 		                                    .ship = ship, .aar = aar, .need = &n,

@@ -274,7 +274,7 @@ static int run_plan(struct plan *p, const char *missions, const struct gt_cli_op
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		return GT_EXIT_FAILURE;
 	}
-	return GT_EXIT_OK;
+	return gt_cli_plan_partial(p->s, p->pl, GT_EXIT_OK);
 }
 
 static int run(int argc, char **argv)

@@ -310,6 +310,8 @@ static int simulate(int argc, char **argv, int rank, int size)
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}
+	if (rank == 0)
+		rc = gt_cli_plan_partial(c.s, c.pl, rc);
 out:
 	ctx_fini(&c);
 	return rc;

@@ -38,6 +38,7 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
 		rc = GT_EXIT_FAILURE;
 	}
+	rc = gt_cli_plan_partial(s, pl, rc);
 	gt_plan_free(pl);
 	gt_scenario_free(s);
 	return rc;

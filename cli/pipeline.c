@@ -3,6 +3,7 @@
  * lay out its results as the renderers read them. */
 #include "cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,18 @@ int gt_cli_plan_fail(const char *cmd, const struct gt_scenario *s, struct gt_err
 	if (strcmp(err->path, "resolution") == 0)
 		return gt_cli_fail(err);
 	return gt_cli_fail_in(s, err);
+}
+
+int gt_cli_plan_partial(const struct gt_scenario *s, const struct gt_plan *p, int rc)
+{
+	if (rc != GT_EXIT_OK || !p || !p->sizing || p->sizing->ninfeasible == 0)
+		return rc;
+	for (size_t i = 0; i < p->sizing->ninfeasible; i++) {
+		const struct gt_sizing_infeasible *inf = &p->sizing->infeasible[i];
+		fprintf(stderr, "guarantor: %s: %s%soption '%s' cannot be planned: %s\n", s->file,
+		        inf->why.path, inf->why.path[0] ? ": " : "", inf->option->name, inf->why.msg);
+	}
+	return GT_EXIT_PARTIAL;
 }
 
 bool gt_cli_basis_parse(const char *text, enum gt_sim_basis *out)

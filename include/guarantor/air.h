@@ -97,7 +97,11 @@ enum {
 	GT_AIR_SHORT_ON_STATION = 1 << 1,    /* under doctrine.air.min_on_station_h on station */
 	GT_AIR_LARGE_FLEET_SHARE = 1 << 2,   /* needs more than doctrine.air.max_fleet_share of
 	                                      * the aircraft of its kind the coalition offers */
-	GT_AIR_FLAG_COUNT = 3
+	GT_AIR_OVER_OCCUPIED = 1 << 3,       /* over ground of the defended country that the
+	                                      * adversary holds */
+	GT_AIR_INSIDE_STANDOFF = 1 << 4,     /* closer to the nearest line than the stand-off
+	                                      * the option sets (air.standoff_km) */
+	GT_AIR_FLAG_COUNT = 5
 };
 /* "inside_air_defences", "short_on_station", "large_fleet_share" for one
  * flag bit; NULL for any other value. */
@@ -128,11 +132,19 @@ struct gt_air_plan {
 	long fighters, aew_aircraft, tankers;
 	long crews, personnel; /* tanker crews and people included */
 	double sorties_per_day, fuel_t_per_day;
+	/* the stand-off the stations placed by default keep from the nearest
+	 * line, and the one the option (or the doctrine's air-defence reach
+	 * and margin, by default) asks for: less when that default does not
+	 * fit the theatre (docs/model-air.md, "Placing an option's stations");
+	 * both 0 when the scenario places the stations */
+	double standoff_km, standoff_wanted_km;
 };
 
-/* The flags of a station of aircraft ac at `at` needing n, in scenario s. */
-GT_EXPORT unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_aircraft *ac,
-                                struct gt_point at, const struct gt_air_station_need *n);
+/* The flags of a station of aircraft ac at `at` needing n, in scenario s,
+ * for option o (NULL: no option's stand-off to check). */
+GT_EXPORT unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_option *o,
+                                const struct gt_aircraft *ac, struct gt_point at,
+                                const struct gt_air_station_need *n);
 
 /* Places and sizes an option's air umbrella (docs/model-air.md,
  * "Placing an option's stations"): patrol stations over the defended

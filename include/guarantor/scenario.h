@@ -242,7 +242,8 @@ struct gt_option {
 	char *aew;           /* default "E-3A" */
 	char *tanker;        /* default "A330 MRTT" */
 	bool refuelling;     /* plan patrols with air-to-air refuelling */
-	double standoff_km;  /* stations no closer to the line, default 100 */
+	double standoff_km;  /* stations no closer to the nearest line, default 100 */
+	bool standoff_given; /* air.standoff_km is in the file (else a default) */
 	int naval_task_groups;
 	double trainers;
 	double monitors_per_km; /* 0 when monitors is given as a count instead */

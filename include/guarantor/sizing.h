@@ -40,6 +40,7 @@ struct gt_sizing_line {
  * sums of the rounded parts, so tables add up. */
 struct gt_sizing_option {
 	const struct gt_option *option; /* borrowed */
+	size_t index;                   /* the option's index in the scenario */
 	double line_km;                 /* length of the sectors the posture covers */
 	long line_troops;               /* (1) */
 	long garrison_troops;           /* (2) */
@@ -64,14 +65,26 @@ struct gt_sizing_option {
 	size_t nlines;
 };
 
+/* An option that cannot be planned in this theatre (its air umbrella has
+ * no room, no base can hold a station, ...), and why. */
+struct gt_sizing_infeasible {
+	const struct gt_option *option; /* borrowed */
+	size_t index;                   /* in the scenario */
+	struct gt_err why;              /* the scenario field to change, and the reason */
+};
+
 struct gt_sizing {
 	const struct gt_scenario *scenario; /* borrowed */
 	double line_km;                     /* every line's length added */
-	struct gt_sizing_option *options;
+	struct gt_sizing_option *options;   /* the options that can be planned, in scenario order */
 	size_t noptions;
+	struct gt_sizing_infeasible *infeasible; /* the others */
+	size_t ninfeasible;
 };
 
-/* Sizes every option of s. OUT: *out, free with gt_sizing_free. */
+/* Sizes every option of s. An option that cannot be planned (an engine
+ * answers GT_E_RANGE or GT_E_SCHEMA for it) goes to infeasible with the
+ * reason, and the others are sized. OUT: *out, free with gt_sizing_free. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_sizing_run(const struct gt_scenario *s,
                                                      struct gt_sizing **out,
                                                      struct gt_err *err);

@@ -21,14 +21,15 @@ GT_MUST_CHECK enum gt_status gt__air_cities(const struct gt_scenario *s, double 
 /* (P1) n patrol stations for option o, placed by default (docs/model-air.md,
  * "Placing an option's stations"): for the cities the defender holds,
  * largest first, one over the city when it lies safe_km or more from the
- * line, else at the nearest point of the held ground safe_km to safe_km +
- * 150 km from the line; then, when there are too few, at such points as
- * far from the others as can be; each at least
- * doctrine.air.station_spacing_km from every other. OUT: sites[n].
- * GT_E_RANGE (err naming the option's patrol_stations) when fewer fit. */
-GT_MUST_CHECK enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option,
-                                           double safe_km, size_t n, struct gt__air_site *sites,
-                                           struct gt_err *err);
+ * nearest line, else at the nearest point of the held ground safe_km to
+ * safe_km + 150 km from the lines; then, when there are too few, at such
+ * points as far from the others as can be; each at least
+ * doctrine.air.station_spacing_km from every other. OUT: sites[n], *placed
+ * (how many fit) and *over_cities (how many of those over cities).
+ * GT_E_RANGE when fewer than n fit. */
+GT_MUST_CHECK enum gt_status gt__air_sites(const struct gt_scenario *s, double safe_km,
+                                           size_t n, struct gt__air_site *sites, size_t *placed,
+                                           size_t *over_cities);
 
 /* When `from` lies more than near_km from the ground the defender holds,
  * *far is true and *out is the point of that ground, safe_km or more from

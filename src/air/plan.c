@@ -90,6 +90,87 @@ static enum gt_status add_totals(struct gt_air_plan *plan, struct gt_err *err)
 	return GT_OK;
 }
 
+/* Flags the posts over ground of the defended country the adversary holds
+ * (only a station or orbit the scenario places can be: the defaults keep
+ * to the ground held or to the bases). */
+static enum gt_status flag_occupied(const struct gt_scenario *s, struct gt_air_plan *plan)
+{
+	const struct gt_theatre *th = &s->theatre;
+	if (th->occupied.n == 0 || plan->nposts == 0)
+		return GT_OK;
+	struct gt_geo_region *occupied;
+	enum gt_status st = gt_geo_region_new(&th->occupied, &occupied);
+	if (st != GT_OK)
+		return st;
+	for (size_t i = 0; i < plan->nposts; i++)
+		if (gt_geo_region_contains(occupied, plan->posts[i].at))
+			plan->posts[i].flags |= GT_AIR_OVER_OCCUPIED;
+	gt_geo_region_free(occupied);
+	return GT_OK;
+}
+
+/* How far a stand-off that does not fit the theatre is lowered at each
+ * try, km. */
+#define STANDOFF_STEP_KM 10.0
+
+/* (P1) the option's stations placed by default, at the safe distance
+ * (gt_air_safe_km); when that does not fit the theatre, at the largest
+ * stand-off, in steps of STANDOFF_STEP_KM, at which they fit, as the plan
+ * then says, but never closer than a stand-off the option sets itself. */
+static enum gt_status place_stations(const struct gt_scenario *s, size_t option,
+                                     struct gt_air_plan *plan, struct gt__air_site *sites,
+                                     struct gt_err *err)
+{
+	const struct gt_option *o = &s->options[option];
+	size_t n = (size_t)o->patrol_stations, placed = 0, over = 0;
+	double want = gt_air_safe_km(s, o), use = want;
+	double floor_km = o->standoff_given ? fmin(o->standoff_km, want) : 0;
+	enum gt_status st = gt__air_sites(s, use, n, sites, &placed, &over);
+	if (st == GT_E_RANGE && use > floor_km) {
+		/* nothing to search when they do not fit even at the floor */
+		use = floor_km;
+		st = gt__air_sites(s, use, n, sites, &placed, &over);
+		for (double km = ceil(want / STANDOFF_STEP_KM - 1) * STANDOFF_STEP_KM;
+		     st == GT_OK && km > floor_km; km -= STANDOFF_STEP_KM) {
+			enum gt_status at = gt__air_sites(s, km, n, sites, &placed, &over);
+			if (at == GT_OK) {
+				use = km;
+				break;
+			}
+			if (at != GT_E_RANGE)
+				st = at;
+		}
+		/* the sites of the stand-off chosen */
+		if (st == GT_OK && use == floor_km)
+			st = gt__air_sites(s, use, n, sites, &placed, &over);
+	}
+	plan->standoff_km = use;
+	plan->standoff_wanted_km = want;
+	if (st == GT_OK)
+		return GT_OK;
+	if (st != GT_E_RANGE)
+		return gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
+		                  "cannot place the patrol stations: %s", gt_strerror(st));
+	char path[96];
+	double spacing = s->doctrine.station_spacing_km;
+	if (o->standoff_given) {
+		snprintf(path, sizeof(path), "options[%zu].air.standoff_km", option);
+		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+		                  "%d patrol stations, but only %zu fit on the ground the defender "
+		                  "holds %.0f km or more from the nearest line (the stand-off this "
+		                  "option sets) and %.0f km apart; lower air.standoff_km, "
+		                  "air.patrol_stations or doctrine.air.station_spacing_km",
+		                  o->patrol_stations, placed, use, spacing);
+	}
+	snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
+	return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
+	                  "%d patrol stations, but only %zu fit on the ground the defender holds "
+	                  "%.0f km apart, even with no stand-off from the lines (the default "
+	                  "stand-off is %.0f km); lower air.patrol_stations or "
+	                  "doctrine.air.station_spacing_km, or place the stations with air.stations",
+	                  o->patrol_stations, placed, spacing, want);
+}
+
 enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
                                   const struct gt_aircraft_catalogue *cat,
                                   struct gt_air_plan **out, struct gt_err *err)
@@ -130,9 +211,7 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 	}
 	gt_geo_region_free(held);
 	/* (P1) stations out of the air defences' reach, plus a margin */
-	if (!o->stations &&
-	    (st = gt__air_sites(s, option, gt_air_safe_km(s, o), (size_t)o->patrol_stations, sites,
-	                        err)) != GT_OK)
+	if (!o->stations && (st = place_stations(s, option, plan, sites, err)) != GT_OK)
 		goto out_fail;
 	if (nbases == 0) {
 		st = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "theatre.geometry",
@@ -196,7 +275,7 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		}
 		if ((st = add_post(plan, name, false, at, best, plan->fighter, &best_need)) != GT_OK)
 			goto out_nomem;
-		plan->posts[plan->nposts - 1].flags = gt_air_flags(s, plan->fighter, at, &best_need);
+		plan->posts[plan->nposts - 1].flags = gt_air_flags(s, o, plan->fighter, at, &best_need);
 	}
 	/* (P3) AEW orbits as given, each held from its base or the nearest
 	 * allied base; or over the allied bases nearest, in sum of distances,
@@ -223,8 +302,9 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		bool far = false;
 		/* an orbit over a base too far from the ground held to watch it
 		 * moves to the nearest ground held out of the air defences' reach */
-		if (!given && (st = gt__air_near_ground(s, b->at, plan->aew->radar_km / 2,
-		                                        gt_air_safe_km(s, o), &moved, &far)) != GT_OK)
+		double safe = o->stations ? gt_air_safe_km(s, o) : plan->standoff_km;
+		if (!given && (st = gt__air_near_ground(s, b->at, plan->aew->radar_km / 2, safe, &moved,
+		                                        &far)) != GT_OK)
 			goto out_nomem;
 		if (far) {
 			at = moved.at;
@@ -251,8 +331,10 @@ enum gt_status gt_air_plan_option(const struct gt_scenario *s, size_t option,
 		}
 		if ((st = add_post(plan, name, true, at, b, plan->aew, &need)) != GT_OK)
 			goto out_nomem;
-		plan->posts[plan->nposts - 1].flags = gt_air_flags(s, plan->aew, at, &need);
+		plan->posts[plan->nposts - 1].flags = gt_air_flags(s, o, plan->aew, at, &need);
 	}
+	if ((st = flag_occupied(s, plan)) != GT_OK)
+		goto out_nomem;
 	if ((st = add_totals(plan, err)) != GT_OK)
 		goto out_fail;
 out_done:

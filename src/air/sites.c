@@ -125,14 +125,15 @@ static bool spaced(const struct gt__air_site *sites, size_t n, struct gt_point p
 	return true;
 }
 
-enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double safe_km,
-                             size_t n, struct gt__air_site *sites, struct gt_err *err)
+enum gt_status gt__air_sites(const struct gt_scenario *s, double safe_km, size_t n,
+                             struct gt__air_site *sites, size_t *placed, size_t *over_cities)
 {
 	double spacing = s->doctrine.station_spacing_km;
 	size_t nplaces = s->theatre.nplaces;
 	struct gt__air_site *held = calloc(nplaces + 1, sizeof(*held));
 	struct gt_point *cand = NULL;
-	size_t got = 0, nheld = 0, ncand = 0, over_cities = 0;
+	size_t got = 0, nheld = 0, ncand = 0;
+	*over_cities = 0;
 	enum gt_status st = held ? gt__air_cities(s, 0, held, nplaces, &nheld) : GT_E_NOMEM;
 	if (st == GT_OK)
 		st = open_ground(s, safe_km, safe_km + SITE_DEPTH_KM, &cand, &ncand);
@@ -143,7 +144,7 @@ enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double 
 		if (gt_theatre_line_distance_km(&s->theatre, held[c].at, NULL) >= safe_km) {
 			if (spaced(sites, got, held[c].at, spacing)) {
 				sites[got++] = held[c];
-				over_cities++;
+				(*over_cities)++;
 			}
 			continue;
 		}
@@ -181,24 +182,15 @@ enum gt_status gt__air_sites(const struct gt_scenario *s, size_t option, double 
 	}
 	free(cand);
 	free(held);
+	*placed = got;
 	if (st != GT_OK)
-		return gt_err_set(err, st, NULL, 0, 0, "theatre.geometry",
-		                  "cannot place the patrol stations: %s", gt_strerror(st));
-	if (got < n) {
-		char path[96];
-		snprintf(path, sizeof(path), "options[%zu].air.patrol_stations", option);
-		return gt_err_set(err, GT_E_RANGE, NULL, 0, 0, path,
-		                  "%zu stations, but only %zu fit on the ground the defender holds %.0f "
-		                  "km or more from the line and %.0f km apart (%zu over cities); lower "
-		                  "the stations, air.standoff_km or doctrine.air.station_spacing_km",
-		                  n, got, safe_km, spacing, over_cities);
-	}
-	return GT_OK;
+		return st;
+	return got < n ? GT_E_RANGE : GT_OK;
 }
 
-static const char *const flag_names[GT_AIR_FLAG_COUNT] = {"inside_air_defences",
-                                                         "short_on_station",
-                                                         "large_fleet_share"};
+static const char *const flag_names[GT_AIR_FLAG_COUNT] = {
+	"inside_air_defences", "short_on_station", "large_fleet_share", "over_occupied_ground",
+	"inside_standoff"};
 
 const char *gt_air_flag_name(unsigned flag)
 {
@@ -214,13 +206,18 @@ double gt_air_safe_km(const struct gt_scenario *s, const struct gt_option *o)
 	return o && o->standoff_km > reach ? o->standoff_km : reach;
 }
 
-unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_aircraft *ac,
-                      struct gt_point at, const struct gt_air_station_need *n)
+unsigned gt_air_flags(const struct gt_scenario *s, const struct gt_option *o,
+                      const struct gt_aircraft *ac, struct gt_point at,
+                      const struct gt_air_station_need *n)
 {
 	const struct gt_doctrine *d = &s->doctrine;
+	const struct gt_theatre *th = &s->theatre;
 	unsigned flags = 0;
-	if (gt_theatre_line_distance_km(&s->theatre, at, NULL) < d->sam_range_km + d->sam_margin_km)
+	double km = gt_theatre_line_distance_km(th, at, NULL);
+	if (km < d->sam_range_km + d->sam_margin_km)
 		flags |= GT_AIR_INSIDE_AIR_DEFENCES;
+	if (o && o->standoff_given && km < o->standoff_km)
+		flags |= GT_AIR_INSIDE_STANDOFF;
 	if (n->on_station_h < d->min_on_station_h)
 		flags |= GT_AIR_SHORT_ON_STATION;
 	/* the fleet: what the coalition offers of the aircraft's kind */

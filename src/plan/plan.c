@@ -193,13 +193,15 @@ static enum gt_status sim_inputs(const struct gt_scenario *s, struct gt_plan_opt
 	return st;
 }
 
-static enum gt_status plan_option(struct gt_plan *plan, size_t i, struct gt_err *err)
+static enum gt_status plan_option(struct gt_plan *plan, const struct gt_sizing_option *sz,
+                                  struct gt_err *err)
 {
 	const struct gt_scenario *s = plan->scenario;
 	const struct gt_plan_settings *set = &plan->settings;
 	struct gt_plan_option *po = &plan->options[plan->noptions++];
-	po->option = &s->options[i];
-	po->sizing = &plan->sizing->options[i];
+	size_t i = sz->index;
+	po->option = sz->option;
+	po->sizing = sz;
 	struct gt_air_params params = gt_air_params_of(s, set->air_resolution_km);
 	enum gt_status st;
 	if ((set->stages & GT_PLAN_FORCEGEN) && has_coalition(s) &&
@@ -233,9 +235,21 @@ enum gt_status gt_plan_run(const struct gt_scenario *s, const struct gt_plan_set
 		st = gt_sizing_run(s, &plan->sizing, err);
 	if (st == GT_OK && !(plan->options = calloc(s->noptions + 1, sizeof(*plan->options))))
 		st = nomem(err);
-	for (size_t i = 0; st == GT_OK && i < s->noptions; i++)
-		if (!plan->settings.option || strcmp(s->options[i].name, plan->settings.option) == 0)
-			st = plan_option(plan, i, err);
+	for (size_t i = 0; st == GT_OK && i < plan->sizing->noptions; i++) {
+		const struct gt_sizing_option *sz = &plan->sizing->options[i];
+		if (!plan->settings.option || strcmp(sz->option->name, plan->settings.option) == 0)
+			st = plan_option(plan, sz, err);
+	}
+	/* the option asked for by name cannot be planned: say why */
+	for (size_t i = 0; st == GT_OK && plan->settings.option && i < plan->sizing->ninfeasible;
+	     i++) {
+		const struct gt_sizing_infeasible *inf = &plan->sizing->infeasible[i];
+		if (strcmp(inf->option->name, plan->settings.option) == 0) {
+			if (err)
+				*err = inf->why;
+			st = inf->why.status;
+		}
+	}
 	if (st == GT_OK && (plan->settings.stages & GT_PLAN_SIM_INPUTS) && s->simulation.present)
 		st = gt_sim_baseline(s, &plan->baseline_in, err);
 	if (st == GT_OK && (plan->settings.stages & GT_PLAN_SIM) && s->simulation.present)

@@ -96,7 +96,11 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_air_result *r)
 	gt__jput(jb, j, "aew", pl->aew ? json_string(pl->aew->type) : json_null());
 	gt__jput(jb, j, "tanker", pl->tanker ? json_string(pl->tanker->type) : json_null());
 	gt__jput(jb, j, "refuelling", json_boolean(o->refuelling));
-	gt__jput(jb, j, "standoff_km", real(o->standoff_km, 0.1));
+	/* the stand-off the stations placed by default keep, and the one asked
+	 * for when a default had to be lowered to fit the theatre */
+	gt__jput(jb, j, "standoff_km", o->stations ? json_null() : real(pl->standoff_km, 0.1));
+	gt__jput(jb, j, "standoff_wanted_km",
+	         o->stations ? json_null() : real(pl->standoff_wanted_km, 0.1));
 	for (size_t i = 0; i < pl->nposts; i++)
 		gt__jappend(jb, posts, post_json(jb, r, i));
 	gt__jput(jb, j, "posts", posts);
@@ -166,9 +170,14 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 	        o->refuelling ? " with air-to-air refuelling" : " unrefuelled", pl->aew->type);
 	if (o->stations)
 		fputs("stations as the scenario places them\n", out);
+	else if (pl->standoff_km < pl->standoff_wanted_km)
+		fprintf(out, "stations at least %.0f km from %s: the default stand-off, %.0f km, does "
+		             "not leave room for them on the ground the defender holds\n",
+		        pl->standoff_km, r->scenario->theatre.nlines > 1 ? "the nearest line" : "the line",
+		        pl->standoff_wanted_km);
 	else
-		fprintf(out, "stations at least %.0f km from the line, beyond the air defences\n",
-		        gt_air_safe_km(r->scenario, o));
+		fprintf(out, "stations at least %.0f km from %s, beyond the air defences\n",
+		        pl->standoff_km, r->scenario->theatre.nlines > 1 ? "the nearest line" : "the line");
 	fprintf(out, "  %-26s %-30s %6s %10s %9s %8s %7s\n", "post", "base", "km", "on station",
 	        "sorties/d", "aircraft", "exposed");
 	for (size_t i = 0; i < pl->nposts; i++) {

@@ -411,17 +411,34 @@ static void air(FILE *out, const struct gt_results *res)
 {
 	char a[32], lo[32], hi[32];
 	const struct gt_air_params *p = &first_assessed(res)->assessment->params;
+	bool own = res->sizing->scenario->theatre.in_country_bases;
 	fprintf(out,
 	        "<p>Patrol stations are placed over the largest cities behind a standoff from the "
-	        "line and held around the clock from allied bases; AEW aircraft orbit over allied "
-	        "bases, outside the defended country (docs/model-air.md). Coverage counts the share "
+	        "line and held around the clock from %s (docs/model-air.md). Coverage counts the share "
 	        "of the country that AEW and ground radars see, for targets at %s m and %s m; "
 	        "reaction is the minutes for the nearest patrol, or an alert pair airborne %.0f "
 	        "minutes after the order, to reach each point; exposure is the share of fighters' "
 	        "airborne time within %.0f km of the line, inside the adversary's air "
 	        "defences.</p>\n",
+	        own ? "allied bases and the defended country's own on the ground it holds; AEW "
+	              "aircraft orbit over those bases"
+	            : "allied bases; AEW aircraft orbit over allied bases, outside the defended "
+	              "country",
 	        gt__thousands(lround(p->target_low_m), lo), gt__thousands(lround(p->target_high_m), hi),
 	        p->alert_minutes, p->sam_range_km);
+	for (size_t i = 0; i < res->nair; i++) {
+		const struct gt_air_plan *pl = res->air[i].plan;
+		if (!pl || !(pl->standoff_km < pl->standoff_wanted_km))
+			continue;
+		fputs("<p class=note><b>", out);
+		gt__html_esc(out, pl->option->title);
+		fprintf(out, ":</b> the default stand-off of %.0f km (the air defences' assumed reach "
+		             "and its margin) leaves no room for its %d patrol stations on the ground the "
+		             "defender holds, so they keep %.0f km from the nearest line, inside that "
+		             "reach: their fighters are exposed, as the table shows. Set "
+		             "<code>air.standoff_km</code> or place the stations to choose otherwise.</p>\n",
+		        pl->standoff_wanted_km, pl->option->patrol_stations, pl->standoff_km);
+	}
 	fputs("<table><tr><th>option</th><th class=n>fighters</th><th class=n>AEW</th><th "
 	      "class=n>tankers</th><th class=n>sorties a day</th><th class=n>people</th><th "
 	      "class=n>radar cover, low</th><th class=n>within 20 min</th><th class=n>exposed</th>"
@@ -774,6 +791,25 @@ static void line_dating(FILE *out, const struct gt_line *ln)
 	fputs(")", out);
 }
 
+/* The options that cannot be planned in this theatre, and why: they are in
+ * no table or chart below. */
+static void cannot_plan(FILE *out, const struct gt_sizing *sz)
+{
+	for (size_t i = 0; i < sz->ninfeasible; i++) {
+		const struct gt_sizing_infeasible *inf = &sz->infeasible[i];
+		fputs("<p class=note><b>", out);
+		gt__html_esc(out, inf->option->title);
+		fputs(" cannot be planned here</b> and is left out of every table and chart: ", out);
+		gt__html_esc(out, inf->why.msg);
+		if (inf->why.path[0]) {
+			fputs(" (<code>", out);
+			gt__html_esc(out, inf->why.path);
+			fputs("</code>)", out);
+		}
+		fputs(".</p>\n", out);
+	}
+}
+
 /* The caveats that could change a conclusion, each beside what it
  * qualifies. */
 static void caveats(FILE *out, const struct gt_results *res)
@@ -867,6 +903,7 @@ enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)
 
 	fputs("<h2 class=first>Summary</h2>\n", out);
 	findings(out, res);
+	cannot_plan(out, res->sizing);
 	st = gt_render_options_svg(res, 900, 110 + 34 * (double)(sz->noptions + 1), &svg);
 	picture(out, st, svg, "Every option against no guarantee: people, collapse and air reach");
 	side_by_side(out, res);

@@ -239,6 +239,18 @@ static json_t *sizing_root(struct gt__jb *jb, const struct gt_sizing *sz)
 	for (size_t i = 0; i < sz->noptions; i++)
 		gt__jappend(jb, opts, option_json(jb, &sz->options[i]));
 	gt__jput(jb, root, "options", opts);
+	/* the options that cannot be planned here, and why */
+	json_t *no = json_array();
+	for (size_t i = 0; i < sz->ninfeasible; i++) {
+		const struct gt_sizing_infeasible *inf = &sz->infeasible[i];
+		json_t *o = json_object();
+		gt__jput(jb, o, "name", json_string(inf->option->name));
+		gt__jput(jb, o, "title", json_string(inf->option->title));
+		gt__jput(jb, o, "field", inf->why.path[0] ? json_string(inf->why.path) : json_null());
+		gt__jput(jb, o, "why", json_string(inf->why.msg));
+		gt__jappend(jb, no, o);
+	}
+	gt__jput(jb, root, "infeasible", no);
 	return root;
 }
 

@@ -132,6 +132,10 @@ static void sizing_summary(FILE *out, const struct gt_sizing *sz)
 		        gt_posture_name(r->option->posture), gt__thousands(r->deployed, a),
 		        gt__thousands(r->committed, b), r->fighters + r->aew_aircraft + r->tankers, r->ships);
 	}
+	for (size_t i = 0; i < sz->ninfeasible; i++)
+		fprintf(out, "%-20s cannot be planned: %s%s%s\n", sz->infeasible[i].option->name,
+		        sz->infeasible[i].why.path, sz->infeasible[i].why.path[0] ? ": " : "",
+		        sz->infeasible[i].why.msg);
 }
 
 static void sizing_table(FILE *out, const struct gt_sizing *sz)

@@ -305,6 +305,7 @@ static enum gt_status read_counts(struct yr *r, const yaml_node_t *opt, const ch
 				                   "%d entr%s, but %s says %d; give one or the other",
 				                   *counts[k], *counts[k] == 1 ? "y" : "ies", counted[k], given);
 		}
+		o->standoff_given = gt__yr_get(r, n, "standoff_km") != NULL;
 		if ((st = gt__yr_opt_string(r, n, sub, "fighter", &o->fighter)) != GT_OK ||
 		    (st = gt__yr_opt_string(r, n, sub, "aew", &o->aew)) != GT_OK ||
 		    (st = gt__yr_opt_string(r, n, sub, "tanker", &o->tanker)) != GT_OK ||

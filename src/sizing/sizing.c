@@ -67,6 +67,7 @@ static enum gt_status size_option(const struct gt_scenario *s, size_t index,
 	const struct gt_doctrine *d = &s->doctrine;
 	memset(r, 0, sizeof(*r));
 	r->option = o;
+	r->index = index;
 	r->sectors = calloc(o->nsectors ? o->nsectors : 1, sizeof(*r->sectors));
 	r->lines = calloc(s->theatre.nlines, sizeof(*r->lines));
 	if (!r->sectors || !r->lines)
@@ -142,12 +143,30 @@ enum gt_status gt_sizing_run(const struct gt_scenario *s, struct gt_sizing **out
 	sz->scenario = s;
 	sz->line_km = s->theatre.lines_km;
 	sz->options = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->options));
-	if (!sz->options)
+	sz->infeasible = calloc(s->noptions ? s->noptions : 1, sizeof(*sz->infeasible));
+	if (!sz->options || !sz->infeasible)
 		goto out_nomem;
 	enum gt_status st = GT_OK;
 	for (size_t i = 0; st == GT_OK && i < s->noptions; i++) {
-		sz->noptions = i + 1;
-		st = size_option(s, i, s->theatre.aircraft, &sz->options[i], err);
+		struct gt_sizing_option *r = &sz->options[sz->noptions];
+		struct gt_err why;
+		gt_err_clear(&why);
+		st = size_option(s, i, s->theatre.aircraft, r, &why);
+		if (st == GT_OK) {
+			sz->noptions++;
+			continue;
+		}
+		free(r->sectors);
+		free(r->lines);
+		memset(r, 0, sizeof(*r));
+		if (st == GT_E_RANGE || st == GT_E_SCHEMA) {
+			/* this option cannot be planned; the others can */
+			sz->infeasible[sz->ninfeasible++] =
+				(struct gt_sizing_infeasible){&s->options[i], i, why};
+			st = GT_OK;
+		} else if (err) {
+			*err = why;
+		}
 	}
 	if (st != GT_OK) {
 		gt_sizing_free(sz);
@@ -169,6 +188,7 @@ void gt_sizing_free(struct gt_sizing *sz)
 		free(sz->options[i].lines);
 	}
 	free(sz->options);
+	free(sz->infeasible);
 	free(sz);
 }
 

@@ -230,10 +230,11 @@ static void plan_placement(void **state)
 	                 GT_OK);
 	assert_int_equal(gt_air_plan_option(s, 0, cat, &plan, &err), GT_E_RANGE);
 	assert_string_equal(err.path, "options[0].air.patrol_stations");
-	assert_string_equal(err.msg, "5 stations, but only 2 fit on the ground the defender holds 100 "
-	                             "km or more from the line and 100 km apart (0 over cities); "
-	                             "lower the stations, air.standoff_km or "
-	                             "doctrine.air.station_spacing_km");
+	assert_string_equal(err.msg, "5 patrol stations, but only 2 fit on the ground the defender "
+	                             "holds 100 km apart, even with no stand-off from the lines (the "
+	                             "default stand-off is 100 km); lower air.patrol_stations or "
+	                             "doctrine.air.station_spacing_km, or place the stations with "
+	                             "air.stations");
 	gt_aircraft_free(cat);
 	gt_scenario_free(s);
 }
@@ -327,7 +328,7 @@ static void stations_respect_air_defences(void **state)
 	assert_int_equal(gt_air_station(f16, gt_geo_distance_km(rzeszow, kharkiv), 2, false, 0, &n,
 	                                &err),
 	                 GT_OK);
-	assert_int_equal(gt_air_flags(s, f16, kharkiv, &n), GT_AIR_INSIDE_AIR_DEFENCES |
+	assert_int_equal(gt_air_flags(s, NULL, f16, kharkiv, &n), GT_AIR_INSIDE_AIR_DEFENCES |
 	                                                        GT_AIR_SHORT_ON_STATION |
 	                                                        GT_AIR_LARGE_FLEET_SHARE);
 	/* Lviv, refuelled from Rzeszów: nothing to flag */
@@ -335,9 +336,52 @@ static void stations_respect_air_defences(void **state)
 	assert_int_equal(gt_air_station(f16, gt_geo_distance_km(rzeszow, lviv), 2, true, 0, &n,
 	                                &err),
 	                 GT_OK);
-	assert_int_equal(gt_air_flags(s, f16, lviv, &n), 0);
+	assert_int_equal(gt_air_flags(s, NULL, f16, lviv, &n), 0);
 	assert_string_equal(gt_air_flag_name(GT_AIR_SHORT_ON_STATION), "short_on_station");
 	assert_null(gt_air_flag_name(3));
+	gt_scenario_free(s);
+}
+
+/* A theatre where no ground held lies 250 km from a line (twolines.yaml):
+ * the default stand-off is lowered, in 10 km steps, to the largest at which
+ * the stations fit, and every station keeps it, over ground held; a
+ * stand-off the option sets is never lowered: too few fit, and the error
+ * names that field. */
+static void standoff_fits_the_theatre(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/twolines.yaml", GT_TEST_DATA);
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_file(path, &s, &err), GT_OK);
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, 1, s->theatre.aircraft, &plan, &err), GT_OK);
+	assert_true(plan->standoff_wanted_km == 250);
+	assert_true(plan->standoff_km < 250 && plan->standoff_km > 0);
+	assert_true(fmod(plan->standoff_km, 10) == 0);
+	struct gt_geo_region *occupied;
+	assert_int_equal(gt_geo_region_new(&s->theatre.occupied, &occupied), GT_OK);
+	size_t stations = 0;
+	for (size_t k = 0; k < plan->nposts; k++) {
+		const struct gt_air_post *post = &plan->posts[k];
+		assert_false(gt_geo_region_contains(occupied, post->at));
+		assert_int_equal(post->flags & GT_AIR_OVER_OCCUPIED, 0);
+		if (post->aew)
+			continue;
+		stations++;
+		assert_true(gt_theatre_line_distance_km(&s->theatre, post->at, NULL) >=
+		            plan->standoff_km);
+		/* inside the reach the default asked to keep out of: said so */
+		assert_true(post->flags & GT_AIR_INSIDE_AIR_DEFENCES);
+	}
+	assert_int_equal(stations, 2);
+	gt_air_plan_free(plan);
+	gt_geo_region_free(occupied);
+	assert_int_equal(gt_air_plan_option(s, 2, s->theatre.aircraft, &plan, &err), GT_E_RANGE);
+	assert_string_equal(err.path, "options[2].air.standoff_km");
+	assert_non_null(strstr(err.msg, "150 km or more from the nearest line (the stand-off this "
+	                                "option sets)"));
 	gt_scenario_free(s);
 }
 
@@ -672,6 +716,7 @@ int main(void)
 		cmocka_unit_test(stations_respect_air_defences),
 		cmocka_unit_test(orbits_stay_near_the_ground_held),
 		cmocka_unit_test(given_stations),
+		cmocka_unit_test(standoff_fits_the_theatre),
 		cmocka_unit_test(radar_horizon),
 		cmocka_unit_test(reaction_to_cities),
 		cmocka_unit_test(aew_coverage),
