@@ -60,6 +60,7 @@ struct plan {
 	struct gt_cli_plan_view view;
 	struct gt_missions *m;
 	struct gt_validation *v; /* NULL when validation could not run */
+	struct gt_sim_calibration calibration; /* the brief's words on the parameters */
 };
 
 /* Every output, rendered in memory before anything is written, so that a
@@ -222,6 +223,12 @@ static int run_plan(struct plan *p, const char *missions, const struct gt_cli_op
 		fprintf(stderr, "guarantor: warning: no validation in the brief: %s\n",
 		        gt_err_format(&err, buf, sizeof(buf)));
 		p->v = NULL;
+	}
+	/* the brief says "calibrated" only of the built-in calibration unchanged */
+	if (p->view.results.sim) {
+		if (gt_sim_calibration_compare(&p->s->simulation, &p->calibration, &err) != GT_OK)
+			return gt_cli_fail(&err);
+		p->view.sim.calibration = &p->calibration;
 	}
 	p->view.results.validation = p->v;
 	p->view.results.paper_letter = opts->paper_letter;

@@ -75,6 +75,10 @@ struct gt_sim_results {
 	const struct gt_sim_report *baseline; /* NULL: none (live risk) */
 	int years;
 	uint64_t seed;
+	/* the parameters simulated against the built-in calibration
+	 * (gt_sim_calibration_compare); NULL: not compared, and nothing is said
+	 * about the calibration either way */
+	const struct gt_sim_calibration *calibration;
 };
 
 /* Everything `guarantor plan` found, for the renderers that show it all.

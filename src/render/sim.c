@@ -156,6 +156,19 @@ void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_resul
 	}
 	if (r->baseline)
 		gt__jput(jb, o, "baseline", option_json(jb, r->baseline, NULL));
+	if (r->calibration) {
+		json_t *diffs = json_array();
+		for (size_t i = 0; i < r->calibration->n; i++) {
+			const struct gt_sim_param_diff *d = &r->calibration->differs[i];
+			json_t *e = json_object();
+			gt__jput(jb, e, "name", json_string(d->name));
+			gt__jput(jb, e, "builtin",
+			         d->builtin_text ? json_string(d->builtin_text) : json_real(d->builtin));
+			gt__jput(jb, e, "used", d->used_text ? json_string(d->used_text) : json_real(d->used));
+			gt__jappend(jb, diffs, e);
+		}
+		gt__jput(jb, o, "differs_from_calibration", diffs);
+	}
 }
 
 static void pct(FILE *out, struct gt_sim_share s)
