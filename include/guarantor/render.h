@@ -26,6 +26,16 @@ enum gt_format { GT_FORMAT_TABLE, GT_FORMAT_JSON, GT_FORMAT_CSV, GT_FORMAT_MD };
 /* Writes n with thousands separators ("1,234,567") into buf; returns buf. */
 GT_EXPORT const char *gt_render_thousands(long n, char buf[32]);
 
+/* Text tables line up by what the eye sees, not by bytes. The columns s
+ * takes on a terminal (UTF-8: an accented letter is one column, whether
+ * one character or a letter and a combining mark; East Asian wide
+ * characters two). */
+GT_EXPORT int gt_render_width(const char *s);
+/* Writes s, then spaces up to cols columns; s whole, never cut, and
+ * nothing more when it is as wide or wider. Size cols to the widest entry
+ * of the column (gt_render_width) so that every row lines up. */
+GT_EXPORT void gt_render_pad(FILE *out, const char *s, int cols);
+
 /* Parses "table", "json", "csv" or "md". */
 GT_EXPORT bool gt_format_parse(const char *s, enum gt_format *out);
 
