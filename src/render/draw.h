@@ -70,6 +70,25 @@ void gt__path_line(cairo_t *cr, const struct gt__frame *f, const struct gt_lines
 void gt__path_multipolygon(cairo_t *cr, const struct gt__frame *f,
                            const struct gt_multipolygon *mp);
 
+/* One line of wrapped text: bytes [at, at + len) of the text. */
+struct gt__line {
+	size_t at, len;
+};
+/* Breaks text into lines no wider than width in cr's current font: at
+ * spaces, or inside a word too long for a line of its own (at a character
+ * boundary). Never cuts: every character but the spaces at the breaks is
+ * on a line. Returns the number of lines (at least 1, also for ""),
+ * storing the first max of them in lines. */
+size_t gt__wrap(cairo_t *cr, const char *text, double width, struct gt__line *lines,
+                size_t max);
+/* The lines gt__wrap breaks text into at width, in the normal face at
+ * size: for sizing a picture before drawing it. */
+size_t gt__lines_needed(const char *text, double size, double width);
+/* Shows n lines of text, the first with its baseline at (x, y), each next
+ * one lh lower. */
+void gt__show_lines(cairo_t *cr, double x, double y, double lh, const char *text,
+                    const struct gt__line *lines, size_t n);
+
 /* A picture's title: bold, top left; leaves the normal face selected. */
 void gt__title(cairo_t *cr, const char *text);
 /* Text with a white halo. */
