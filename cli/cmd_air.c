@@ -115,12 +115,17 @@ static bool parse_lonlat(const char *text, struct gt_point *out)
 static int list(const struct gt_aircraft_catalogue *cat)
 {
 	static const char *const roles[] = {"fighter", "aew", "tanker"};
-	printf("%-10s %-7s %6s %6s %6s %5s %5s %6s %8s\n", "type", "role", "knots", "sortie",
-	       "w/AAR", "MC", "crew", "people", "radar km");
+	int wtype = 10; /* a catalogue file may name its types at any length */
+	for (size_t i = 0; i < cat->n; i++)
+		if (gt_render_width(cat->items[i].type) > wtype)
+			wtype = gt_render_width(cat->items[i].type);
+	gt_render_pad(stdout, "type", wtype);
+	printf(" %-7s %6s %6s %6s %5s %5s %6s %8s\n", "role", "knots", "sortie", "w/AAR", "MC",
+	       "crew", "people", "radar km");
 	for (size_t i = 0; i < cat->n; i++) {
 		const struct gt_aircraft *a = &cat->items[i];
-		printf("%-10s %-7s %6.0f %5.1fh %5.1fh %5.2f %5.0f %6.0f %8.0f\n", a->type,
-		       roles[a->role], a->cruise_kt, a->endurance_h, a->endurance_aar_h, a->mc_rate,
+		gt_render_pad(stdout, a->type, wtype);
+		printf(" %-7s %6.0f %5.1fh %5.1fh %5.2f %5.0f %6.0f %8.0f\n", roles[a->role], a->cruise_kt, a->endurance_h, a->endurance_aar_h, a->mc_rate,
 		       a->crew, a->personnel, a->radar_km);
 	}
 	fputs("\nSources and assumptions: data/aircraft.csv (columns source and notes).\n", stdout);

@@ -60,6 +60,7 @@ struct plan {
 	struct gt_cli_plan_view view;
 	struct gt_missions *m;
 	struct gt_validation *v; /* NULL when validation could not run */
+	struct gt_sim_calibration calibration; /* the brief's words on the parameters */
 };
 
 /* Every output, rendered in memory before anything is written, so that a
@@ -223,6 +224,12 @@ static int run_plan(struct plan *p, const char *missions, const struct gt_cli_op
 		        gt_err_format(&err, buf, sizeof(buf)));
 		p->v = NULL;
 	}
+	/* the brief says "calibrated" only of the built-in calibration unchanged */
+	if (p->view.results.sim) {
+		if (gt_sim_calibration_compare(&p->s->simulation, &p->calibration, &err) != GT_OK)
+			return gt_cli_fail(&err);
+		p->view.sim.calibration = &p->calibration;
+	}
 	p->view.results.validation = p->v;
 	p->view.results.paper_letter = opts->paper_letter;
 
@@ -245,14 +252,19 @@ static int run_plan(struct plan *p, const char *missions, const struct gt_cli_op
 		printf("\nValidation: median |log10 error| %.3f over %zu historical missions.\n",
 		       p->v->median_abs_log10_error, p->v->n);
 	const struct gt_results *res = &p->view.results;
+	int wname = 20; /* option names are at most 40 characters (docs/scenario.md) */
+	for (size_t i = 0; i < p->pl->noptions; i++)
+		if (gt_render_width(p->pl->options[i].option->name) > wname)
+			wname = gt_render_width(p->pl->options[i].option->name);
 	for (size_t i = 0; res->raised && i < p->pl->noptions; i++) {
 		const struct gt_plan_option *po = &p->pl->options[i];
 		if (i == 0)
 			printf("\nForce generation (people deployed, as required and as the coalition can "
 			       "raise them):\n");
 		char a[32], b[32], c[32];
-		printf("  %-20s %8s required, %8s raised, %8s short\n", po->option->name,
-		       gt_render_thousands(po->required.deployed, a),
+		fputs("  ", stdout);
+		gt_render_pad(stdout, po->option->name, wname);
+		printf(" %8s required, %8s raised, %8s short\n", gt_render_thousands(po->required.deployed, a),
 		       gt_render_thousands(po->raised.deployed, b),
 		       gt_render_thousands(po->required.deployed - po->raised.deployed, c));
 	}
@@ -262,12 +274,14 @@ static int run_plan(struct plan *p, const char *missions, const struct gt_cli_op
 		       y > 1 ? "s" : "");
 		for (size_t i = 0; i < p->pl->noptions; i++) {
 			const struct gt_plan_option *po = &p->pl->options[i];
-			printf("  %-20s %7.1f%%  %7.1f%%\n", po->option->name,
-			       100 * gt_sim_collapse_within(&po->sim[GT_SIM_RAISED], y),
+			fputs("  ", stdout);
+			gt_render_pad(stdout, po->option->name, wname);
+			printf(" %7.1f%%  %7.1f%%\n", 100 * gt_sim_collapse_within(&po->sim[GT_SIM_RAISED], y),
 			       100 * gt_sim_collapse_within(&po->sim[GT_SIM_REQUIRED], y));
 		}
-		printf("  %-20s %7.1f%%\n", "(no guarantee)",
-		       100 * gt_sim_collapse_within(&p->pl->baseline, y));
+		fputs("  ", stdout);
+		gt_render_pad(stdout, "(no guarantee)", wname);
+		printf(" %7.1f%%\n", 100 * gt_sim_collapse_within(&p->pl->baseline, y));
 	}
 	printf("Wrote %s/results.json, %s/brief.html and the pictures.\n", p->dir, p->dir);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

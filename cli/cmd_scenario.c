@@ -79,18 +79,31 @@ static int check(int argc, char **argv)
 	       counts[GT_PLACE_CITY] == 1 ? "city" : "cities", counts[GT_PLACE_AIR_BASE],
 	       counts[GT_PLACE_AIR_BASE] == 1 ? "air base" : "air bases", counts[GT_PLACE_PORT],
 	       counts[GT_PLACE_PORT] == 1 ? "port" : "ports");
+	/* columns as wide as their widest name, counted as the eye sees it */
+	int wname = 5, wopt = 20;
+	for (size_t i = 0; i < s->nsectors; i++)
+		if (gt_render_width(s->sectors[i].name) > wname)
+			wname = gt_render_width(s->sectors[i].name);
+	for (size_t i = 0; i < s->noptions; i++)
+		if (gt_render_width(s->options[i].name) > wopt)
+			wopt = gt_render_width(s->options[i].name);
 	printf("sectors: %zu\n", s->nsectors);
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
 		if (th->nlines > 1 && i == th->lines[sec->line].first_sector)
 			printf(" on %s:\n", th->lines[sec->line].name);
-		printf("  %-5s %7.1f - %7.1f km  %-8s %-6s near %s\n", sec->name, sec->from_km,
-		       sec->to_km, gt_terrain_name(sec->terrain), gt_threat_name(sec->threat),
+		fputs("  ", stdout);
+		gt_render_pad(stdout, sec->name, wname);
+		printf(" %7.1f - %7.1f km  %-8s %-6s near %s\n", sec->from_km, sec->to_km,
+		       gt_terrain_name(sec->terrain), gt_threat_name(sec->threat),
 		       sec->near[0] ? sec->near : "-");
 	}
 	printf("options: %zu\n", s->noptions);
-	for (size_t i = 0; i < s->noptions; i++)
-		printf("  %-20s %s\n", s->options[i].name, s->options[i].title);
+	for (size_t i = 0; i < s->noptions; i++) {
+		fputs("  ", stdout);
+		gt_render_pad(stdout, s->options[i].name, wopt);
+		printf(" %s\n", s->options[i].title);
+	}
 	printf("coalition members: %zu\n", s->nmembers);
 	gt_scenario_free(s);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -96,11 +96,18 @@ static int run(int argc, char **argv)
 		if (gt_store_users(st, &u, &n, &err) != GT_OK) {
 			rc = gt_cli_fail(&err);
 		} else {
-			printf("%-24s %-10s %-6s %-21s %s\n", "name", "role", "member", "added", "token");
+			int wname = 24; /* names run to 63 characters */
 			for (size_t i = 0; i < n; i++)
-				printf("%-24s %-10s %-6s %-21s %s\n", u[i].name, gt_role_name(u[i].role),
+				if (gt_render_width(u[i].name) > wname)
+					wname = gt_render_width(u[i].name);
+			gt_render_pad(stdout, "name", wname);
+			printf(" %-10s %-6s %-21s %s\n", "role", "member", "added", "token");
+			for (size_t i = 0; i < n; i++) {
+				gt_render_pad(stdout, u[i].name, wname);
+				printf(" %-10s %-6s %-21s %s\n", gt_role_name(u[i].role),
 				       u[i].member[0] ? u[i].member : "-", u[i].created,
 				       u[i].revoked ? "revoked" : "live");
+			}
 			free(u);
 		}
 	}

@@ -26,6 +26,16 @@ enum gt_format { GT_FORMAT_TABLE, GT_FORMAT_JSON, GT_FORMAT_CSV, GT_FORMAT_MD };
 /* Writes n with thousands separators ("1,234,567") into buf; returns buf. */
 GT_EXPORT const char *gt_render_thousands(long n, char buf[32]);
 
+/* Text tables line up by what the eye sees, not by bytes. The columns s
+ * takes on a terminal (UTF-8: an accented letter is one column, whether
+ * one character or a letter and a combining mark; East Asian wide
+ * characters two). */
+GT_EXPORT int gt_render_width(const char *s);
+/* Writes s, then spaces up to cols columns; s whole, never cut, and
+ * nothing more when it is as wide or wider. Size cols to the widest entry
+ * of the column (gt_render_width) so that every row lines up. */
+GT_EXPORT void gt_render_pad(FILE *out, const char *s, int cols);
+
 /* Parses "table", "json", "csv" or "md". */
 GT_EXPORT bool gt_format_parse(const char *s, enum gt_format *out);
 
@@ -75,6 +85,10 @@ struct gt_sim_results {
 	const struct gt_sim_report *baseline; /* NULL: none (live risk) */
 	int years;
 	uint64_t seed;
+	/* the parameters simulated against the built-in calibration
+	 * (gt_sim_calibration_compare); NULL: not compared, and nothing is said
+	 * about the calibration either way */
+	const struct gt_sim_calibration *calibration;
 };
 
 /* Everything `guarantor plan` found, for the renderers that show it all.
@@ -169,7 +183,8 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_tornado_svg(const struct gt_sen
 /* Every option and the no-guarantee reference on one chart: people
  * deployed as required and as raised, collapse within five years as
  * raised and if fully raised, and the ground held fighters reach within 20
- * minutes. GT_E_USAGE without options. OUT: *svg. */
+ * minutes. Option titles wrapped, never cut; the chart is taller than
+ * height when they need it. GT_E_USAGE without options. OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_options_svg(const struct gt_results *res,
                                                              double width, double height,
                                                              char **svg);
@@ -188,19 +203,32 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_map_svg(const struct gt_scenari
                                                          const struct gt_sizing_option *option,
                                                          double width, double height,
                                                          char **svg);
-/* Bars of deployed and committed strength by option. OUT: *svg. */
+/* Bars of deployed and committed strength by option; option titles
+ * wrapped, never cut, the chart taller than height when they need it.
+ * OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_strength_svg(const struct gt_sizing *sz,
                                                               double width, double height,
                                                               char **svg);
 
-/* Each member's people by option, stacked. OUT: *svg. */
+/* Each member's people by option, stacked. Option titles are wrapped onto
+ * as many lines as they need, never cut; the chart is taller than height
+ * when its rows or its key need more. Each member that supplies anything
+ * has its own colour (gt_render_member_colour), and its code on its bar
+ * when the bar is wide enough. OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_contribution_svg(
 	const struct gt_forcegen *const *fgs, size_t n, double width, double height, char **svg);
+/* The colours of the coalition charts: the member of rank r among those
+ * that offer anything, in coalition order, has colour r (0xRRGGBB). The
+ * first GT_RENDER_MEMBER_COLOURS are distinct; after them they repeat. */
+#define GT_RENDER_MEMBER_COLOURS 30
+GT_EXPORT unsigned gt_render_member_colour(size_t rank);
 /* The rows of a rotation chart: every sector and garrison the option
  * needs, filled or not. */
 GT_EXPORT size_t gt_render_rotation_rows(const struct gt_forcegen *fg);
 /* Who holds each sector in each rotation period, and what nobody holds
- * (outlined, "short N of M"). OUT: *svg. */
+ * (outlined, "short N of M"). The heading and the sectors' names are
+ * wrapped, never cut; the name column widens to a third of width, and the
+ * chart is taller than height when the wrapped text needs it. OUT: *svg. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg,
                                                               double width, double height,
                                                               char **svg);

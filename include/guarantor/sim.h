@@ -272,6 +272,41 @@ GT_EXPORT double gt_sim_collapse_within(const struct gt_sim_counts *c, int years
 GT_EXPORT double gt_sim_hazard_ratio(const struct gt_sim_counts *c,
                                      const struct gt_sim_counts *ref);
 
+/* --- the built-in calibration ---------------------------------------------
+ * The built-in scenario's simulation section is calibrated against the
+ * record of past ceasefires (docs/validation.md, "The simulation against
+ * ceasefire history"). A scenario that changes any of those parameters no
+ * longer rests on that calibration, and the brief says which it changed. */
+
+/* More than the parameters that can differ: every numeric one and the rule. */
+#define GT_SIM_CALIBRATION_MAX 40
+
+/* One parameter whose value differs from the built-in calibration. */
+struct gt_sim_param_diff {
+	const char *name;      /* as in the scenario's simulation section (static text) */
+	const char *words;     /* what it is, in words (static text) */
+	double builtin, used;  /* the values; for "rule", enum gt_decide_rule */
+	const char *builtin_text, *used_text; /* "rule": the rules' names (static); else NULL */
+};
+
+struct gt_sim_calibration {
+	size_t n; /* 0: the built-in calibration, unchanged */
+	struct gt_sim_param_diff differs[GT_SIM_CALIBRATION_MAX]; /* n of them, in the order of
+	                                                             * gt_sim_param, then the rule */
+};
+
+/* Compares p with the built-in scenario's simulation section: every
+ * numeric parameter of gt_sim_param and the decision rule, each exactly as
+ * read (0.30 and 0.3 are the same value). Not compared: years, runs and
+ * seed (how long and how often the model runs, not what it assumes) and
+ * prior_years (live risk only). Loads the built-in scenario each time; the
+ * caller owns out. GT_E_USAGE when p is not a simulation section that was
+ * read (p->present false); a failure to load the built-in scenario as it
+ * gave it (GT_E_NOMEM). OUT: *out, filled on GT_OK. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_sim_calibration_compare(const struct gt_sim_params *p,
+                                                                  struct gt_sim_calibration *out,
+                                                                  struct gt_err *err);
+
 #ifdef __cplusplus
 }
 #endif

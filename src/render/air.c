@@ -178,16 +178,27 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 	else
 		fprintf(out, "stations at least %.0f km from %s, beyond the air defences\n",
 		        pl->standoff_km, r->scenario->theatre.nlines > 1 ? "the nearest line" : "the line");
-	fprintf(out, "  %-26s %-30s %6s %10s %9s %8s %7s\n", "post", "base", "km", "on station",
-	        "sorties/d", "aircraft", "exposed");
+	/* padded by columns, not bytes, so names like Rzeszów line up; whole */
+	int wpost = 26, wbase = 30;
+	for (size_t i = 0; i < pl->nposts; i++) {
+		if (gt_render_width(pl->posts[i].name) > wpost)
+			wpost = gt_render_width(pl->posts[i].name);
+		if (gt_render_width(pl->posts[i].base->name) > wbase)
+			wbase = gt_render_width(pl->posts[i].base->name);
+	}
+	fputs("  ", out);
+	gt_render_pad(out, "post", wpost);
+	fputc(' ', out);
+	gt_render_pad(out, "base", wbase);
+	fprintf(out, " %6s %10s %9s %8s %7s\n", "km", "on station", "sorties/d", "aircraft",
+	        "exposed");
 	for (size_t i = 0; i < pl->nposts; i++) {
 		const struct gt_air_post *p = &pl->posts[i];
-		/* pad by characters, not bytes, so names like Rzeszów line up */
-		int nw, bw;
-		int npad = 26 - gt__utf8_fit(p->name, 26, &nw);
-		int bpad = 30 - gt__utf8_fit(p->base->name, 30, &bw);
-		fprintf(out, "  %.*s%*s %.*s%*s %6.0f %9.2fh %9.1f %8ld", nw, p->name, npad, "", bw,
-		        p->base->name, bpad, "", p->need.distance_km, p->need.on_station_h,
+		fputs("  ", out);
+		gt_render_pad(out, p->name, wpost);
+		fputc(' ', out);
+		gt_render_pad(out, p->base->name, wbase);
+		fprintf(out, " %6.0f %9.2fh %9.1f %8ld", p->need.distance_km, p->need.on_station_h,
 		        p->need.sorties_per_day, p->need.aircraft_whole);
 		if (r->assessment && !p->aew)
 			fprintf(out, " %6.0f%%", pct(r->assessment->post_exposure[i]));

@@ -482,25 +482,80 @@ static void share_cell(FILE *out, struct gt_sim_share s)
 		fputs("<td class=n>–</td>", out);
 }
 
+/* The parameter named name if it differs from the built-in calibration,
+ * or NULL. */
+static const struct gt_sim_param_diff *differs(const struct gt_sim_calibration *c,
+                                               const char *name)
+{
+	for (size_t i = 0; c && i < c->n; i++)
+		if (strcmp(c->differs[i].name, name) == 0)
+			return &c->differs[i];
+	return NULL;
+}
+
+static void param_value(FILE *out, double v, const char *text)
+{
+	if (text)
+		fputs(text, out);
+	else
+		fprintf(out, "%g", v);
+}
+
+/* What the simulation's parameters rest on: the built-in calibration
+ * unchanged, or the parameters that differ from it, each with its built-in
+ * value and the value used. Nothing when they were not compared. */
+static void calibration(FILE *out, const struct gt_sim_calibration *c)
+{
+	static const char *const record =
+		"with no guarantee 45% of ceasefires fail within ten years and peacekeepers cut the "
+		"hazard to about a third, as the record of past wars suggests (docs/validation.md)";
+	if (!c)
+		return;
+	if (c->n == 0) {
+		fprintf(out, "<p>The parameters are the built-in ones, calibrated so that %s.</p>\n",
+		        record);
+		return;
+	}
+	fprintf(out, "<p>The scenario's simulation parameters differ from the built-in "
+	             "calibration in %zu place%s, listed below: these figures rest on the "
+	             "scenario's own values. Under the built-in calibration, %s; with these values "
+	             "that need not hold.</p>\n",
+	        c->n, c->n == 1 ? "" : "s", record);
+	fputs("<table class=calibration><tr><th>parameter</th><th>what it is</th><th "
+	      "class=n>built-in</th><th class=n>used</th></tr>\n",
+	      out);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct gt_sim_param_diff *d = &c->differs[i];
+		fputs("<tr><td><code>", out);
+		gt__html_esc(out, d->name);
+		fputs("</code></td><td>", out);
+		gt__html_esc(out, d->words);
+		fputs("</td><td class=n>", out);
+		param_value(out, d->builtin, d->builtin_text);
+		fputs("</td><td class=n>", out);
+		param_value(out, d->used, d->used_text);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</table>\n", out);
+}
+
 /* The simulation: a row per option, the survival curves, and what drives
  * them. */
 static void simulation(FILE *out, const struct gt_results *res)
 {
 	const struct gt_sim_params *p = &res->sizing->scenario->simulation;
 	const struct gt_sim_results *sim = res->sim;
+	const struct gt_sim_calibration *cal = sim->calibration;
 	char a[32];
 	fprintf(out,
 	        "<p>%s simulated histories of %d years per option (seed %llu): each day the "
 	        "adversary may violate the ceasefire, probe, manufacture a pretext or attack; "
 	        "monitors may see a breach; the contributing governments decide under the "
 	        "option's rule whether to answer; unanswered breaches embolden the adversary and "
-	        "erode the coalition, answered ones may escalate (docs/model-sim.md). The built-in "
-	        "parameters are calibrated "
-	        "so that with no guarantee 45%% of ceasefires fail within ten years and "
-	        "peacekeepers cut the hazard to about a third, as the record of past wars "
-	        "suggests (docs/validation.md).</p>\n",
+	        "erode the coalition, answered ones may escalate (docs/model-sim.md).</p>\n",
 	        gt__thousands(sim->n ? (long)sim->options[0].counts->runs : p->runs, a), sim->years,
 	        (unsigned long long)sim->seed);
+	calibration(out, cal);
 	bool raised = sim->n > 0 && sim->options[0].input->basis == GT_SIM_RAISED;
 	fprintf(out,
 	        "<p>Each option is simulated with %s. The first row is the reference: the same "
@@ -563,29 +618,51 @@ static void simulation(FILE *out, const struct gt_results *res)
 	/* the parameters the outcome leans on most (guarantor sensitivity
 	 * ranks them for any option) */
 	struct {
-		const char *label;
+		const char *name, *label;
 		double v;
 		const char *unit;
 	} rows[] = {
-		{"major offensives a year with no guarantee", p->offensive_per_year, ""},
-		{"what troops deter: log-hazard per ln(1 + troops / 10,000)", p->beta_troops, ""},
-		{"what an answering coalition's credibility deters", p->gamma_belief, ""},
-		{"credibility at the start", p->belief_start, ""},
-		{"a government's willingness to approve an answer", p->resolve, ""},
-		{"days to decide, on average", p->decision_days, " days"},
-		{"deadline for a decision", p->deadline_days, " days"},
-		{"reliability of the backstop when invoked", p->backstop_reliability, ""},
+		{"offensive_per_year", "major offensives a year with no guarantee",
+		 p->offensive_per_year, ""},
+		{"beta_troops", "what troops deter: log-hazard per ln(1 + troops / 10,000)",
+		 p->beta_troops, ""},
+		{"gamma_belief", "what an answering coalition's credibility deters", p->gamma_belief,
+		 ""},
+		{"belief_start", "credibility at the start", p->belief_start, ""},
+		{"resolve", "a government's willingness to approve an answer", p->resolve, ""},
+		{"decision_days", "days to decide, on average", p->decision_days, " days"},
+		{"deadline_days", "deadline for a decision", p->deadline_days, " days"},
+		{"backstop_reliability", "reliability of the backstop when invoked",
+		 p->backstop_reliability, ""},
 	};
 	fputs("<h3>Assumptions behind these figures</h3>\n<table><tr><th>parameter</th><th "
 	      "class=n>value</th></tr>\n",
 	      out);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		fprintf(out, "<tr><td>%s</td><td class=n>%g%s</td></tr>\n", rows[i].label, rows[i].v,
+	bool marked = false;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct gt_sim_param_diff *d = differs(cal, rows[i].name);
+		fprintf(out, "<tr><td>%s</td><td class=n>%g%s", rows[i].label, rows[i].v,
 		        rows[i].unit);
-	fputs("</table>\n<p class=note>Each is sourced, calibrated or labelled an assumption in "
-	      "the scenario file; <code>guarantor sensitivity --option NAME</code> shows which move "
-	      "an option's outcome most (a tornado chart), and docs/validation.md how the model "
-	      "was calibrated against the record of past ceasefires.</p>\n",
+		if (d)
+			fprintf(out, " (built-in %g)", d->builtin);
+		fputs("</td></tr>\n", out);
+		marked = marked || d;
+	}
+	fputs("</table>\n<p class=note>", out);
+	if (cal && cal->n > 0)
+		fprintf(out, "The built-in values are each sourced, calibrated or labelled an "
+		             "assumption in the built-in scenario (<code>guarantor scenario "
+		             "export</code>); the %s scenario's own, and the calibration does not "
+		             "vouch for %s. ",
+		        marked ? "values shown with a built-in value beside them are this"
+		               : "parameters that differ from them (above) are this",
+		        marked ? "them" : "those");
+	else
+		fputs("Each is sourced, calibrated or labelled an assumption in the scenario file. ",
+		      out);
+	fputs("<code>guarantor sensitivity --option NAME</code> shows which move an option's "
+	      "outcome most (a tornado chart), and docs/validation.md how the built-in parameters "
+	      "were calibrated against the record of past ceasefires.</p>\n",
 	      out);
 }
 
@@ -858,9 +935,15 @@ static void caveats(FILE *out, const struct gt_results *res)
 	}
 	fputs("<li><b>Assumptions.</b> Most of the simulation's parameters and every member's "
 	      "offer are assumptions, labelled as such in the scenario file; the collapse "
-	      "figures are for comparing options under the same assumptions, not "
-	      "forecasts.</li>\n</ul>\n",
+	      "figures are for comparing options under the same assumptions, not forecasts.",
 	      out);
+	const struct gt_sim_calibration *cal = res->sim ? res->sim->calibration : NULL;
+	if (cal && cal->n > 0)
+		fprintf(out, " The simulation's parameters differ from the built-in calibration "
+		             "against past ceasefires in %zu place%s, listed under \"How likely "
+		             "each option is to hold\".",
+		        cal->n, cal->n == 1 ? "" : "s");
+	fputs("</li>\n</ul>\n", out);
 }
 
 enum gt_status gt_render_brief_html(FILE *out, const struct gt_results *res)

@@ -19,12 +19,14 @@ enum gt_status gt_render_options_svg(const struct gt_results *res, double width,
 
 #include "render/draw.h"
 #include "util/thousands.h"
-#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 
 #define REQUIRED_COLOUR 0x9dc3e6
+/* option titles in the left column */
+#define NAME_SIZE 9.5
+#define NAME_LINE 12.0
 #define RAISED_COLOUR 0x1f4e79
 
 /* Collapse within five years of a report, NAN without one. */
@@ -139,13 +141,20 @@ enum gt_status gt_render_options_svg(const struct gt_results *res, double w, dou
 		worst = fmax(worst, collapse5(sim->baseline));
 	worst = worst > 0 ? ceil(worst * 20) / 20 : 0.05;
 	people = round_up(people);
+	/* rows tall enough for the longest title, wrapped, never cut */
+	double left = 240, top = 76, bottom = 34, gap = 24;
+	size_t most = 1;
+	for (size_t i = 0; i < sz->noptions; i++) {
+		size_t k = gt__lines_needed(sz->options[i].option->title, NAME_SIZE, left - 24);
+		most = k > most ? k : most;
+	}
+	h = fmax(h, top + bottom + (double)rows * (NAME_LINE * (double)most + 10));
 	struct gt__sink sink;
 	cairo_surface_t *surf;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	gt__title(cr, "Every option against no guarantee: as the coalition can raise it, and in full");
-	double left = 240, top = 76, bottom = 34, gap = 24;
 	double pw = (w - left - 12 - 2 * gap) / 3, rh = (h - top - bottom) / (double)rows;
 	double px[3] = {left, left + pw + gap, left + 2 * (pw + gap)};
 	axis(cr, px[0], pw, top, "people deployed", people, false);
@@ -160,13 +169,14 @@ enum gt_status gt_render_options_svg(const struct gt_results *res, double w, dou
 			cairo_rectangle(cr, 8, y, w - 16, rh);
 			cairo_fill(cr);
 		}
-		char name[200];
 		const char *title = ref ? "No guarantee (reference)" : sz->options[i].option->title;
-		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(title, 40), title);
-		cairo_set_font_size(cr, 9.5);
+		struct gt__line lines[64];
+		cairo_set_font_size(cr, NAME_SIZE);
 		gt__rgb(cr, 0x111111, 1);
-		cairo_move_to(cr, 14, y + rh / 2 + 3.5);
-		cairo_show_text(cr, name);
+		size_t nl = gt__wrap(cr, title, left - 24, lines, 64);
+		nl = nl < 64 ? nl : 64;
+		gt__show_lines(cr, 14, y + rh / 2 + 3.5 - NAME_LINE * ((double)nl - 1) / 2, NAME_LINE,
+		               title, lines, nl);
 		if (ref) {
 			double c = collapse5(sim->baseline);
 			pair(cr, px[1], pw, y, rh, c, c, worst, false);

@@ -272,6 +272,93 @@ enum gt_status gt__frame_line(const struct gt_scenario *s, const struct gt_point
 	return GT_OK;
 }
 
+/* The width of bytes [0, n) of s in cr's current font. */
+static double text_width(cairo_t *cr, const char *s, size_t n)
+{
+	char small[256], *buf = n < sizeof(small) ? small : malloc(n + 1);
+	if (!buf)
+		return INFINITY;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	cairo_text_extents_t te;
+	cairo_text_extents(cr, buf, &te);
+	if (buf != small)
+		free(buf);
+	return te.x_advance;
+}
+
+size_t gt__wrap(cairo_t *cr, const char *text, double width, struct gt__line *lines,
+                size_t max)
+{
+	size_t len = strlen(text), at = 0, n = 0;
+	while (at < len || n == 0) {
+		while (at < len && text[at] == ' ')
+			at++;
+		/* the most whole words that fit */
+		size_t end = 0;
+		for (size_t k = at; k <= len; k++)
+			if ((k == len || text[k] == ' ') && k > at) {
+				if (text_width(cr, text + at, k - at) > width)
+					break;
+				end = k;
+			}
+		if (end == 0) {
+			/* a word too long for a line: as many characters as fit, at
+			 * least one */
+			size_t word = at;
+			while (word < len && text[word] != ' ')
+				word++;
+			end = at;
+			for (size_t k = at + 1; k <= word; k++) {
+				if (k < word && ((unsigned char)text[k] & 0xC0) == 0x80)
+					continue;
+				if (end > at && text_width(cr, text + at, k - at) > width)
+					break;
+				end = k;
+			}
+		}
+		if (n < max)
+			lines[n] = (struct gt__line){at, end - at};
+		n++;
+		at = end;
+		while (at < len && text[at] == ' ')
+			at++;
+		if (at >= len)
+			break;
+	}
+	return n;
+}
+
+size_t gt__lines_needed(const char *text, double size, double width)
+{
+	struct gt__sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = gt__svg_open(&sink, 10, 10, &surf);
+	cairo_set_font_size(cr, size);
+	struct gt__line first;
+	size_t n = gt__wrap(cr, text, width, &first, 1);
+	char *scratch = NULL;
+	if (gt__svg_close(cr, surf, &sink, &scratch) == GT_OK)
+		free(scratch);
+	return n;
+}
+
+void gt__show_lines(cairo_t *cr, double x, double y, double lh, const char *text,
+                    const struct gt__line *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char small[256], *buf = lines[i].len < sizeof(small) ? small : malloc(lines[i].len + 1);
+		if (!buf)
+			return;
+		memcpy(buf, text + lines[i].at, lines[i].len);
+		buf[lines[i].len] = '\0';
+		cairo_move_to(cr, x, y + lh * (double)i);
+		cairo_show_text(cr, buf);
+		if (buf != small)
+			free(buf);
+	}
+}
+
 void gt__title(cairo_t *cr, const char *text)
 {
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);

@@ -82,6 +82,25 @@ bool gt__has_border(const struct gt_theatre *th);
 struct gt_point gt__sector_point(const struct gt_scenario *s, const struct gt_sector *sec,
                                  double km);
 
+/* One line of wrapped text: bytes [at, at + len) of the text. */
+struct gt__line {
+	size_t at, len;
+};
+/* Breaks text into lines no wider than width in cr's current font: at
+ * spaces, or inside a word too long for a line of its own (at a character
+ * boundary). Never cuts: every character but the spaces at the breaks is
+ * on a line. Returns the number of lines (at least 1, also for ""),
+ * storing the first max of them in lines. */
+size_t gt__wrap(cairo_t *cr, const char *text, double width, struct gt__line *lines,
+                size_t max);
+/* The lines gt__wrap breaks text into at width, in the normal face at
+ * size: for sizing a picture before drawing it. */
+size_t gt__lines_needed(const char *text, double size, double width);
+/* Shows n lines of text, the first with its baseline at (x, y), each next
+ * one lh lower. */
+void gt__show_lines(cairo_t *cr, double x, double y, double lh, const char *text,
+                    const struct gt__line *lines, size_t n);
+
 /* A picture's title: bold, top left; leaves the normal face selected. */
 void gt__title(cairo_t *cr, const char *text);
 /* Text with a white halo. */

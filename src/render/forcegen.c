@@ -1,5 +1,6 @@
 /* forcegen.c (render): force-generation results as tables, JSON and CSV. */
 #include "guarantor/forcegen.h"
+#include "guarantor/render.h"
 #include "render/render_json.h"
 #include "util/thousands.h"
 
@@ -14,41 +15,71 @@ static const char *lead_code(const struct gt_forcegen *fg, const struct gt_fg_ro
 	return fg->members[r->lead].member->code;
 }
 
+/* One cell of the rotation schedule: who holds role r in period t, with
+ * which rotation group ("GB 2" is the UK's second group). */
+static void schedule_cell(const struct gt_forcegen *fg, size_t r, int t, char cell[64])
+{
+	size_t used = 0;
+	cell[0] = '\0';
+	for (size_t k = 0; k < fg->nschedule; k++) {
+		const struct gt_fg_tour *tt = &fg->schedule[k];
+		if (tt->period != t || tt->role != (int)r || used + 8 >= 64)
+			continue;
+		used += (size_t)snprintf(cell + used, 64 - used, "%s%s %d", used ? " " : "",
+		                         fg->members[tt->member].member->code, tt->group);
+	}
+}
+
+static bool scheduled(const struct gt_fg_role *ro)
+{
+	return ro->allocated > 0 && (ro->kind == GT_ROLE_LINE || ro->kind == GT_ROLE_GARRISON);
+}
+
 /* Sector roles by rotation period: who holds them, and with which of its
- * rotation groups ("GB 2" is the UK's second group). */
+ * rotation groups. Columns as wide as their widest entry. */
 static void schedule_table(FILE *out, const struct gt_forcegen *fg)
 {
 	const struct gt_forcegen_params *fp = &fg->scenario->forcegen;
 	bool any = false;
 	for (size_t r = 0; r < fg->nroles && !any; r++)
-		any = fg->roles[r].allocated > 0 &&
-		      (fg->roles[r].kind == GT_ROLE_LINE || fg->roles[r].kind == GT_ROLE_GARRISON);
+		any = scheduled(&fg->roles[r]);
 	if (!any || fg->nperiods == 0)
 		return;
+	int shown = fg->nperiods < 8 ? fg->nperiods : 8;
+	int wname = 16, wcell = 17;
+	char cell[64];
+	for (size_t r = 0; r < fg->nroles; r++) {
+		if (!scheduled(&fg->roles[r]))
+			continue;
+		if (gt_render_width(fg->roles[r].name) > wname)
+			wname = gt_render_width(fg->roles[r].name);
+		for (int t = 0; t + 1 < shown; t++) {
+			schedule_cell(fg, r, t, cell);
+			if (gt_render_width(cell) > wcell)
+				wcell = gt_render_width(cell);
+		}
+	}
 	fprintf(out, "\n  Rotation schedule (%d-month tours over %d months; member and rotation group):\n",
 	        fp->tour_months, fp->horizon_months);
-	fprintf(out, "  %-16s", "sector");
-	int shown = fg->nperiods < 8 ? fg->nperiods : 8;
-	for (int t = 0; t < shown; t++)
-		fprintf(out, t + 1 < shown ? " month %-11d" : " month %d", t * fp->tour_months);
+	fputs("  ", out);
+	gt_render_pad(out, "sector", wname);
+	for (int t = 0; t < shown; t++) {
+		char head[32];
+		snprintf(head, sizeof(head), "month %d", t * fp->tour_months);
+		fputc(' ', out);
+		gt_render_pad(out, head, t + 1 < shown ? wcell : 0);
+	}
 	fputc('\n', out);
 	for (size_t r = 0; r < fg->nroles; r++) {
 		const struct gt_fg_role *ro = &fg->roles[r];
-		if (ro->allocated == 0 || (ro->kind != GT_ROLE_LINE && ro->kind != GT_ROLE_GARRISON))
+		if (!scheduled(ro))
 			continue;
-		fprintf(out, "  %-16.16s", ro->name);
+		fputs("  ", out);
+		gt_render_pad(out, ro->name, wname);
 		for (int t = 0; t < shown; t++) {
-			char cell[64] = "";
-			size_t used = 0;
-			for (size_t k = 0; k < fg->nschedule; k++) {
-				const struct gt_fg_tour *tt = &fg->schedule[k];
-				if (tt->period != t || tt->role != (int)r || used + 8 >= sizeof(cell))
-					continue;
-				used += (size_t)snprintf(cell + used, sizeof(cell) - used, "%s%s %d",
-				                         used ? " " : "", fg->members[tt->member].member->code,
-				                         tt->group);
-			}
-			fprintf(out, t + 1 < shown ? " %-17s" : " %s", cell);
+			schedule_cell(fg, r, t, cell);
+			fputc(' ', out);
+			gt_render_pad(out, cell, t + 1 < shown ? wcell : 0);
 		}
 		fputc('\n', out);
 	}
@@ -71,12 +102,19 @@ static void table_one(FILE *out, const struct gt_forcegen *fg)
 		        fg->status, fg->nvars, fg->nrows);
 	fprintf(out, "  shortfall: %s people (weighted relative shortfall %.3f)\n\n",
 	        gt__thousands(fg->shortfall_people, a), fg->objective[0]);
-	fprintf(out, "  %-24s %-10s %9s %9s %9s  %-4s %8s\n", "role", "unit", "required", "filled",
-	        "short", "lead", "members");
+	int wrole = 24;
+	for (size_t r = 0; r < fg->nroles; r++)
+		if (gt_render_width(fg->roles[r].name) > wrole)
+			wrole = gt_render_width(fg->roles[r].name);
+	fputs("  ", out);
+	gt_render_pad(out, "role", wrole);
+	fprintf(out, " %-10s %9s %9s %9s  %-4s %8s\n", "unit", "required", "filled", "short",
+	        "lead", "members");
 	for (size_t r = 0; r < fg->nroles; r++) {
 		const struct gt_fg_role *ro = &fg->roles[r];
-		fprintf(out, "  %-24.24s %-10s %9s %9s %9s  %-4s %8d\n", ro->name,
-		        gt_unit_name(ro->unit), gt__thousands(ro->required, a),
+		fputs("  ", out);
+		gt_render_pad(out, ro->name, wrole);
+		fprintf(out, " %-10s %9s %9s %9s  %-4s %8d\n", gt_unit_name(ro->unit), gt__thousands(ro->required, a),
 		        gt__thousands(ro->allocated, b), gt__thousands(ro->shortfall, c),
 		        lead_code(fg, ro), ro->nations);
 	}

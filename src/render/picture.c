@@ -18,6 +18,23 @@ size_t gt_render_rotation_rows(const struct gt_forcegen *fg)
 	return rows;
 }
 
+/* Member colours: thirty, chosen for distinctness (each pair far apart in
+ * the OKLab colour space, none near the red of a shortfall), the most
+ * distinct first; given in coalition order to the members that offer
+ * anything, so that a member keeps its colour in every chart of a run and
+ * the first thirty never share one. Beyond thirty they repeat, and the
+ * codes written on the bars tell members apart. */
+static const unsigned palette[GT_RENDER_MEMBER_COLOURS] = {
+	0x2277bb, 0xeecc00, 0xff88ee, 0x881100, 0x00ddff, 0x119900, 0xee6622, 0x661199,
+	0x225522, 0xbb4499, 0x99aa88, 0x9977ff, 0x44ee88, 0x886644, 0xffaa99, 0x004499,
+	0xbbbbff, 0x00aaff, 0x88bb00, 0x664466, 0x009988, 0xbb88bb, 0x990066, 0xff6699,
+	0xaa8800, 0x7755cc, 0x00ccaa, 0xee9900, 0x447733, 0x006677};
+
+unsigned gt_render_member_colour(size_t rank)
+{
+	return palette[rank % GT_RENDER_MEMBER_COLOURS];
+}
+
 #ifndef GT_WITH_CAIRO
 
 /* "NAME: 1,234 km, 24 sectors" for one line; for several, their number,
@@ -274,12 +291,55 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 
+/* Option titles on the left of a chart, wrapped to the column, never cut. */
+#define TITLE_SIZE 10.5
+#define TITLE_LINE 13.0
+#define TITLE_LINES_MAX 64
+
+/* The most lines any of n titles takes, wrapped to width; title(ctx, i)
+ * is the i-th. */
+static size_t title_lines(const char *(*title)(const void *ctx, size_t i), const void *ctx,
+                          size_t n, double width)
+{
+	size_t most = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = gt__lines_needed(title(ctx, i), TITLE_SIZE, width);
+		most = k > most ? k : most;
+	}
+	return most;
+}
+
+/* Shows an option's title wrapped to the left column, centred on y. */
+static void show_title(cairo_t *cr, const char *title, double width, double y)
+{
+	struct gt__line lines[TITLE_LINES_MAX];
+	cairo_set_font_size(cr, TITLE_SIZE);
+	gt__rgb(cr, 0x111111, 1);
+	size_t k = gt__wrap(cr, title, width, lines, TITLE_LINES_MAX);
+	k = k < TITLE_LINES_MAX ? k : TITLE_LINES_MAX;
+	gt__show_lines(cr, 12, y + 4 - TITLE_LINE * ((double)k - 1) / 2, TITLE_LINE, title, lines, k);
+}
+
+static const char *fg_title(const void *ctx, size_t i)
+{
+	return ((const struct gt_forcegen *const *)ctx)[i]->option->option->title;
+}
+
+static const char *sizing_title(const void *ctx, size_t i)
+{
+	return ((const struct gt_sizing *)ctx)->options[i].option->title;
+}
+
 enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, double h, char **svg)
 {
+	double left = 270, right = 90, top = 44, bottom = 34;
+	/* rows tall enough for the longest title, wrapped */
+	size_t most = title_lines(sizing_title, sz, sz->noptions, left - 20);
+	double rows = (double)(sz->noptions ? sz->noptions : 1);
+	h = fmax(h, top + bottom + rows * (TITLE_LINE * (double)most + 12));
 	struct gt__sink sink;
 	cairo_surface_t *surf;
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
-	double left = 270, right = 90, top = 44, bottom = 34;
 	long max = 1;
 	for (size_t i = 0; i < sz->noptions; i++)
 		if (sz->options[i].committed > max)
@@ -318,13 +378,7 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		const struct gt_sizing_option *r = &sz->options[i];
 		double y = top + band * (double)i, bh = fmin(16, band * 0.32);
 		double wc = pw * (double)r->committed / axis, wd = pw * (double)r->deployed / axis;
-		cairo_set_font_size(cr, 10.5);
-		gt__rgb(cr, 0x111111, 1);
-		cairo_move_to(cr, 12, y + band / 2 + 4);
-		char name[80];
-		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(r->option->title, 44),
-		         r->option->title);
-		cairo_show_text(cr, name);
+		show_title(cr, r->option->title, left - 20, y + band / 2);
 		gt__rgb(cr, 0x1f4e79, 1);
 		cairo_rectangle(cr, left, y + band / 2 - bh - 1, fmax(wd, 1), bh);
 		cairo_fill(cr);
@@ -357,31 +411,28 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 
-/* Member colours: twenty distinct colours, given in coalition order to the
- * members that offer anything, so a member keeps its colour in every
- * chart of a run. */
 static unsigned member_colour(const struct gt_forcegen *fg, int m)
 {
-	static const unsigned cycle[] = {
-		0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd, 0x8c564b, 0xe377c2,
-		0x17becf, 0xbcbd22, 0x7f7f7f, 0x393b79, 0xad494a, 0x637939, 0x8c6d31,
-		0x843c39, 0x7b4173, 0x3182bd, 0xe6550d, 0x31a354, 0x756bb1};
-	int rank = 0;
+	size_t rank = 0;
 	for (int i = 0; i < m; i++) {
 		bool offers = false;
 		for (int u = 0; u < GT_UNIT_COUNT; u++)
 			offers = offers || fg->members[i].member->sustain[u] > 0;
 		rank += offers;
 	}
-	return cycle[rank % (int)(sizeof(cycle) / sizeof(cycle[0]))];
+	return gt_render_member_colour(rank);
+}
+
+/* Dark text on light fills, white on dark ones. */
+static unsigned text_on(unsigned fill)
+{
+	double r = (fill >> 16) & 255, g = (fill >> 8) & 255, b = fill & 255;
+	return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? 0x111111 : 0xffffff;
 }
 
 enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, size_t n,
                                           double w, double h, char **svg)
 {
-	struct gt__sink sink;
-	cairo_surface_t *surf;
-	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	double left = 270, right = 80, top = 44, bottom = 70;
 	double max = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -390,36 +441,49 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 			total += (double)fgs[i]->members[m].personnel;
 		max = fmax(max, total);
 	}
+	/* the members that supply anything, for the key: rows of them, each
+	 * entry its colour and code */
+	bool used[64] = {false};
+	size_t nused = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t m = 0; m < fgs[i]->nmembers && m < 64; m++)
+			if (fgs[i]->members[m].personnel > 0 && !used[m])
+				used[m] = true, nused++;
+	size_t per_row = (size_t)fmax(1, floor((w - 24) / 40));
+	size_t key_rows = (nused + per_row - 1) / per_row;
+	bottom = fmax(bottom, 34 + 14 * (double)key_rows);
+	/* rows tall enough for the longest title, wrapped; the chart grows to
+	 * hold them rather than cut one */
+	size_t most = title_lines(fg_title, fgs, n, left - 20);
+	double band = (h - top - bottom) / (double)(n ? n : 1);
+	band = fmax(band, TITLE_LINE * (double)most + 12);
+	h = fmax(h, top + bottom + band * (double)(n ? n : 1));
+
+	struct gt__sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	gt__title(cr, "Who supplies the people deployed, by option (hatched: not found)");
-	double pw = w - left - right, band = (h - top - bottom) / (double)(n ? n : 1);
-	bool used[64] = {false};
+	double pw = w - left - right;
 	for (size_t i = 0; i < n; i++) {
 		const struct gt_forcegen *fg = fgs[i];
 		double y = top + band * (double)i, bh = fmin(22, band * 0.6), x = left;
-		char name[80];
-		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(fg->option->option->title, 44),
-		         fg->option->option->title);
-		cairo_set_font_size(cr, 10.5);
-		gt__rgb(cr, 0x111111, 1);
-		cairo_move_to(cr, 12, y + band / 2 + 4);
-		cairo_show_text(cr, name);
+		show_title(cr, fg->option->option->title, left - 20, y + band / 2);
 		for (size_t m = 0; m < fg->nmembers; m++) {
 			double wd = pw * (double)fg->members[m].personnel / max;
 			if (wd <= 0)
 				continue;
-			gt__rgb(cr, member_colour(fg, (int)m), 1);
+			unsigned fill = member_colour(fg, (int)m);
+			gt__rgb(cr, fill, 1);
 			cairo_rectangle(cr, x, y + band / 2 - bh / 2, wd, bh);
 			cairo_fill(cr);
 			if (wd > 22) {
 				cairo_set_font_size(cr, 8.5);
-				gt__rgb(cr, 0xffffff, 1);
+				gt__rgb(cr, text_on(fill), 1);
 				cairo_move_to(cr, x + 3, y + band / 2 + 3);
 				cairo_show_text(cr, fg->members[m].member->code);
 			}
-			if (m < 64)
-				used[m] = true;
 			x += wd;
 		}
 		double gap = pw * (double)fg->shortfall_people / max;
@@ -440,15 +504,17 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		cairo_move_to(cr, x + gap + 4, y + band / 2 + 3);
 		cairo_show_text(cr, gt__thousands(lround((x - left + gap) / pw * max), t));
 	}
-	/* legend: members that supply anything */
+	/* key: members that supply anything */
 	double lx = 12, ly = h - bottom + 24;
+	size_t in_row = 0;
 	cairo_set_font_size(cr, 9);
 	for (size_t m = 0; n && m < fgs[0]->nmembers && m < 64; m++) {
 		if (!used[m])
 			continue;
-		if (lx > w - 60) {
+		if (in_row == per_row) {
 			lx = 12;
 			ly += 14;
+			in_row = 0;
 		}
 		gt__rgb(cr, member_colour(fgs[0], (int)m), 1);
 		cairo_rectangle(cr, lx, ly - 8, 10, 10);
@@ -457,27 +523,98 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		cairo_move_to(cr, lx + 13, ly);
 		cairo_show_text(cr, fgs[0]->members[m].member->code);
 		lx += 40;
+		in_row++;
 	}
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 
-enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, double h, char **svg)
+#define ROLE_SIZE 9.0
+#define ROLE_LINE 11.0
+
+/* Whether role ro is a row of the rotation chart. */
+static bool rotation_row(const struct gt_fg_role *ro)
+{
+	return ro->required > 0 && (ro->kind == GT_ROLE_LINE || ro->kind == GT_ROLE_GARRISON);
+}
+
+/* The rotation chart's layout, measured before drawing: the heading's
+ * lines, the name column's width and the most lines a role's name takes. */
+struct rotation_layout {
+	double left;
+	size_t head_lines, name_lines;
+};
+
+static void rotation_layout(const struct gt_forcegen *fg, const char *head, double w,
+                            struct rotation_layout *lay)
 {
 	struct gt__sink sink;
 	cairo_surface_t *surf;
-	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
+	cairo_t *cr = gt__svg_open(&sink, 10, 10, &surf);
+	struct gt__line one[1];
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 13);
+	lay->head_lines = gt__wrap(cr, head, w - 24, one, 1);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, ROLE_SIZE);
+	/* the name column as wide as the widest name, within a third of the
+	 * chart; longer names wrap */
+	double widest = 0;
+	for (size_t r = 0; r < fg->nroles; r++) {
+		if (!rotation_row(&fg->roles[r]))
+			continue;
+		cairo_text_extents_t te;
+		cairo_text_extents(cr, fg->roles[r].name, &te);
+		widest = fmax(widest, te.x_advance);
+	}
+	lay->left = fmin(fmax(110, widest + 22), fmax(110, w / 3));
+	lay->name_lines = 1;
+	for (size_t r = 0; r < fg->nroles; r++) {
+		if (!rotation_row(&fg->roles[r]))
+			continue;
+		size_t k = gt__wrap(cr, fg->roles[r].name, lay->left - 20, one, 1);
+		lay->name_lines = k > lay->name_lines ? k : lay->name_lines;
+	}
+	char *scratch = NULL;
+	if (gt__svg_close(cr, surf, &sink, &scratch) == GT_OK)
+		free(scratch);
+}
+
+enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, double h, char **svg)
+{
 	const struct gt_forcegen_params *fp = &fg->scenario->forcegen;
 	size_t rows = gt_render_rotation_rows(fg);
+	char *head = NULL;
+	const char *title = fg->option->option->title;
+	size_t hn = strlen(title) + 64;
+	if (!(head = malloc(hn))) {
+		*svg = NULL;
+		return GT_E_NOMEM;
+	}
+	snprintf(head, hn, "%s: who holds each sector, by %d-month tour", title, fp->tour_months);
+	struct rotation_layout lay;
+	rotation_layout(fg, head, w, &lay);
+	/* a longer heading or longer names make the chart taller, not cut */
+	double top = 40 + 16 * ((double)lay.head_lines - 1), right = 12, bottom = 16;
+	double left = lay.left;
+	double rh = (h - 40 - bottom) / (double)(rows ? rows : 1);
+	rh = fmax(rh, ROLE_LINE * (double)lay.name_lines + 8);
+	h = top + bottom + rh * (double)(rows ? rows : 1);
+
+	struct gt__sink sink;
+	cairo_surface_t *surf;
+	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	gt__rgb(cr, 0xffffff, 1);
 	cairo_paint(cr);
-	char head[300];
-	snprintf(head, sizeof(head), "%.*s: who holds each sector, by %d-month tour",
-	         gt__utf8_prefix(fg->option->option->title, 120), fg->option->option->title,
-	         fp->tour_months);
-	gt__title(cr, head);
-	double left = 110, top = 40, right = 12, bottom = 16;
+	struct gt__line lines[64];
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 13);
+	gt__rgb(cr, 0x111111, 1);
+	size_t hl = gt__wrap(cr, head, w - 24, lines, 64);
+	gt__show_lines(cr, 12, 20, 16, head, lines, hl < 64 ? hl : 64);
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	free(head);
 	int periods = fg->nperiods > 0 ? fg->nperiods : 1;
-	double cw = (w - left - right) / periods, rh = (h - top - bottom) / (double)(rows ? rows : 1);
+	double cw = (w - left - right) / periods;
 	cairo_set_font_size(cr, 9);
 	for (int t = 0; t < periods; t++) {
 		char lab[32];
@@ -489,14 +626,15 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 	size_t row = 0;
 	for (size_t r = 0; r < fg->nroles; r++) {
 		const struct gt_fg_role *ro = &fg->roles[r];
-		if (ro->required == 0 || (ro->kind != GT_ROLE_LINE && ro->kind != GT_ROLE_GARRISON))
+		if (!rotation_row(ro))
 			continue;
 		double y = top + rh * (double)row++;
-		char name[64];
-		snprintf(name, sizeof(name), "%.*s", gt__utf8_prefix(ro->name, 16), ro->name);
+		cairo_set_font_size(cr, ROLE_SIZE);
 		gt__rgb(cr, 0x111111, 1);
-		cairo_move_to(cr, 12, y + rh / 2 + 3);
-		cairo_show_text(cr, name);
+		size_t nl = gt__wrap(cr, ro->name, left - 20, lines, 64);
+		nl = nl < 64 ? nl : 64;
+		gt__show_lines(cr, 12, y + rh / 2 + 3 - ROLE_LINE * ((double)nl - 1) / 2, ROLE_LINE,
+		               ro->name, lines, nl);
 		for (int t = 0; t < periods; t++) {
 			double x = left + cw * t;
 			/* each contingent gets a slice of the cell by its share of the
@@ -513,7 +651,16 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 				snprintf(lab, sizeof(lab), "%s %d", fg->members[tt->member].member->code,
 				         tt->group);
 				if (sw > 34) {
-					gt__rgb(cr, 0xffffff, 1);
+					/* on the fill as drawn: a contingent not leading is
+					 * lighter, at 0.7 over white */
+					unsigned fill = member_colour(fg, tt->member), seen = fill;
+					if (tt->member != ro->lead) {
+						seen = 0;
+						for (int sh = 0; sh <= 16; sh += 8)
+							seen |= (unsigned)lround(0.7 * ((fill >> sh) & 255) + 0.3 * 255)
+							        << sh;
+					}
+					gt__rgb(cr, text_on(seen), 1);
 					cairo_move_to(cr, x + 5, y + rh / 2 + 3);
 					cairo_show_text(cr, lab);
 				}

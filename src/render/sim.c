@@ -156,6 +156,19 @@ void gt__render_sim_fill(struct gt__jb *jb, json_t *o, const struct gt_sim_resul
 	}
 	if (r->baseline)
 		gt__jput(jb, o, "baseline", option_json(jb, r->baseline, NULL));
+	if (r->calibration) {
+		json_t *diffs = json_array();
+		for (size_t i = 0; i < r->calibration->n; i++) {
+			const struct gt_sim_param_diff *d = &r->calibration->differs[i];
+			json_t *e = json_object();
+			gt__jput(jb, e, "name", json_string(d->name));
+			gt__jput(jb, e, "builtin",
+			         d->builtin_text ? json_string(d->builtin_text) : json_real(d->builtin));
+			gt__jput(jb, e, "used", d->used_text ? json_string(d->used_text) : json_real(d->used));
+			gt__jappend(jb, diffs, e);
+		}
+		gt__jput(jb, o, "differs_from_calibration", diffs);
+	}
 }
 
 static void pct(FILE *out, struct gt_sim_share s)
@@ -192,12 +205,14 @@ static void csv_row(FILE *out, const struct gt_sim_report *r, const struct gt_si
 	fputc('\n', out);
 }
 
-static void table_row(FILE *out, const struct gt_sim_report *r, const struct gt_sim_counts *ref)
+static void table_row(FILE *out, const struct gt_sim_report *r, const struct gt_sim_counts *ref,
+                      int wname)
 {
 	struct gt_sim_summary s;
 	gt_sim_summarise(r->counts, &s);
 	char a[32];
-	fprintf(out, "%-18.18s %8s", r->input->name, gt_render_thousands(lround(r->input->troops), a));
+	gt_render_pad(out, r->input->name, wname);
+	fprintf(out, " %8s", gt_render_thousands(lround(r->input->troops), a));
 	for (int y = 0; y < 3; y++)
 		pct(out, s.collapse[y]);
 	if (isfinite(s.median_days))
@@ -247,13 +262,21 @@ enum gt_status gt_render_sim(FILE *out, const struct gt_scenario *scen, const st
 		for (size_t i = 0; i < r->n; i++)
 			if (r->options[i].observed)
 				observed_table(out, r->options[i].input->name, r->options[i].observed);
-		fprintf(out, "%-18s %8s %-18s %-18s %-18s %9s %8s %8s  %-18s %-18s %7s\n", "option",
-		        "troops", "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
+		/* names whole, the column as wide as the widest */
+		int wname = 18;
+		if (r->baseline && gt_render_width(r->baseline->input->name) > wname)
+			wname = gt_render_width(r->baseline->input->name);
+		for (size_t i = 0; i < r->n; i++)
+			if (gt_render_width(r->options[i].input->name) > wname)
+				wname = gt_render_width(r->options[i].input->name);
+		gt_render_pad(out, "option", wname);
+		fprintf(out, " %8s %-18s %-18s %-18s %9s %8s %8s  %-18s %-18s %7s\n", "troops",
+		        "collapse in 1 yr", "in 2 yrs", "in 5 yrs", "median", "answered", "not",
 		        "escalation", "split", "hazard");
 		if (r->baseline)
-			table_row(out, r->baseline, NULL);
+			table_row(out, r->baseline, NULL, wname);
 		for (size_t i = 0; i < r->n; i++)
-			table_row(out, &r->options[i], ref);
+			table_row(out, &r->options[i], ref, wname);
 		if (r->n > 0)
 			fprintf(out, "\nTroops: the foreign ground force simulated, %s.\n",
 			        r->options[0].input->basis == GT_SIM_RAISED

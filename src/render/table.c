@@ -3,7 +3,6 @@
 #include "guarantor/render.h"
 #include "render/text.h"
 #include "util/thousands.h"
-#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -124,18 +123,28 @@ static void sizing_summary(FILE *out, const struct gt_sizing *sz)
 			        s->sectors[ln->first_sector + ln->nsectors - 1].id);
 	}
 	fputc('\n', out);
-	fprintf(out, "%-20s %-7s %10s %11s %9s %6s\n", "option", "posture", "deployed", "committed",
-	        "aircraft", "ships");
+	int wname = 20;
+	for (size_t i = 0; i < sz->noptions; i++)
+		if (gt_render_width(sz->options[i].option->name) > wname)
+			wname = gt_render_width(sz->options[i].option->name);
+	for (size_t i = 0; i < sz->ninfeasible; i++)
+		if (gt_render_width(sz->infeasible[i].option->name) > wname)
+			wname = gt_render_width(sz->infeasible[i].option->name);
+	gt_render_pad(out, "option", wname);
+	fprintf(out, " %-7s %10s %11s %9s %6s\n", "posture", "deployed", "committed", "aircraft",
+	        "ships");
 	for (size_t i = 0; i < sz->noptions; i++) {
 		const struct gt_sizing_option *r = &sz->options[i];
-		fprintf(out, "%-20s %-7s %10s %11s %9ld %6ld\n", r->option->name,
+		gt_render_pad(out, r->option->name, wname);
+		fprintf(out, " %-7s %10s %11s %9ld %6ld\n",
 		        gt_posture_name(r->option->posture), gt__thousands(r->deployed, a),
 		        gt__thousands(r->committed, b), r->fighters + r->aew_aircraft + r->tankers, r->ships);
 	}
-	for (size_t i = 0; i < sz->ninfeasible; i++)
-		fprintf(out, "%-20s cannot be planned: %s%s%s\n", sz->infeasible[i].option->name,
-		        sz->infeasible[i].why.path, sz->infeasible[i].why.path[0] ? ": " : "",
-		        sz->infeasible[i].why.msg);
+	for (size_t i = 0; i < sz->ninfeasible; i++) {
+		gt_render_pad(out, sz->infeasible[i].option->name, wname);
+		fprintf(out, " cannot be planned: %s%s%s\n", sz->infeasible[i].why.path,
+		        sz->infeasible[i].why.path[0] ? ": " : "", sz->infeasible[i].why.msg);
+	}
 }
 
 static void sizing_table(FILE *out, const struct gt_sizing *sz)
@@ -219,9 +228,15 @@ static void validation_table(FILE *out, const struct gt_validation *v, bool md)
 		fputs("| mission | posture | threat | terrain | line km | actual | predicted | "
 		      "log10 error |\n|---|---|---|---|--:|--:|--:|--:|\n",
 		      out);
-	else
-		fprintf(out, "%-38s %-13s %-6s %-8s %8s %9s %9s %7s\n", "mission", "posture", "threat",
-		        "terrain", "line km", "actual", "predicted", "log10");
+	int wname = 38;
+	for (size_t i = 0; i < v->n; i++)
+		if (gt_render_width(v->rows[i].mission->name) > wname)
+			wname = gt_render_width(v->rows[i].mission->name);
+	if (!md) {
+		gt_render_pad(out, "mission", wname);
+		fprintf(out, " %-13s %-6s %-8s %8s %9s %9s %7s\n", "posture", "threat", "terrain",
+		        "line km", "actual", "predicted", "log10");
+	}
 	for (size_t i = 0; i < v->n; i++) {
 		const struct gt_validation_row *r = &v->rows[i];
 		const struct gt_mission *m = r->mission;
@@ -236,12 +251,9 @@ static void validation_table(FILE *out, const struct gt_validation *v, bool md)
 			        m->line_km, gt__thousands(lround(m->troops), a),
 			        gt__thousands(lround(r->predicted), b), r->log10_error);
 		} else {
-			/* pad by characters, not bytes, so non-ASCII names line up */
-			int cut = gt__utf8_prefix(m->name, 38), chars = 0;
-			for (int k = 0; k < cut; k++)
-				chars += ((unsigned char)m->name[k] & 0xC0) != 0x80;
-			fprintf(out, "%.*s%*s %-13s %-6s %-8s %8.0f %9s %9s %+7.2f\n", cut, m->name,
-			        38 - chars, "",
+			/* padded by columns, not bytes, so non-ASCII names line up */
+			gt_render_pad(out, m->name, wname);
+			fprintf(out, " %-13s %-6s %-8s %8.0f %9s %9s %+7.2f\n",
 			        gt_posture_name(m->posture), gt_threat_name(m->threat), terrain,
 			        m->line_km, gt__thousands(lround(m->troops), a),
 			        gt__thousands(lround(r->predicted), b), r->log10_error);

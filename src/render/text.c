@@ -2,6 +2,8 @@
 #include "render/text.h"
 
 #include "guarantor/err.h"
+#include "guarantor/render.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,4 +66,17 @@ void gt__csv_field(FILE *out, const char *s)
 		fputc(*s, out);
 	}
 	fputc('"', out);
+}
+
+int gt_render_width(const char *s)
+{
+	return s ? gt__utf8_width(s) : 0;
+}
+
+void gt_render_pad(FILE *out, const char *s, int cols)
+{
+	if (s)
+		fputs(s, out);
+	for (int w = gt_render_width(s); w < cols; w++)
+		fputc(' ', out);
 }

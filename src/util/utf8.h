@@ -20,4 +20,10 @@ int gt__utf8_prefix(const char *s, size_t max);
  * "%.*s%*s", *bytes, s, cols - kept, "" to pad to cols columns. */
 int gt__utf8_fit(const char *s, int cols, int *bytes);
 
+/* The columns s takes on a terminal: one per character, none for a
+ * combining mark (an accent written as a letter and a mark), two for the
+ * wide characters of East Asian scripts; a byte that is not well-formed
+ * UTF-8 counts as one. For aligning text tables by what the eye sees. */
+int gt__utf8_width(const char *s);
+
 #endif

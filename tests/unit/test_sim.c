@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "guarantor/sim.h"
@@ -370,6 +371,63 @@ static void start_state(void **state)
 	gt_scenario_free(s);
 }
 
+/* The built-in calibration: unchanged it differs nowhere; one parameter
+ * changed, in a copy or in the scenario's text, is the one listed, with
+ * both values; the rule is compared too; no simulation section is refused. */
+static void calibration_differences(void **state)
+{
+	(void)state;
+	struct gt_scenario *s;
+	struct gt_err err;
+	struct gt_sim_calibration c;
+	assert_int_equal(gt_scenario_load_builtin(&s, &err), GT_OK);
+	assert_int_equal(gt_sim_calibration_compare(&s->simulation, &c, &err), GT_OK);
+	assert_int_equal(c.n, 0);
+
+	struct gt_sim_params p = s->simulation;
+	p.resolve = 0.7;
+	p.years = 3, p.runs = 7, p.seed = 11, p.prior_years = 2; /* how it runs: not compared */
+	assert_int_equal(gt_sim_calibration_compare(&p, &c, &err), GT_OK);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.differs[0].name, "resolve");
+	assert_string_equal(c.differs[0].words, "a government's willingness to approve an answer");
+	assert_true(c.differs[0].builtin == s->simulation.resolve && c.differs[0].used == 0.7);
+	assert_null(c.differs[0].builtin_text);
+
+	p = s->simulation;
+	p.rule = p.rule == GT_DECIDE_UNANIMITY ? GT_DECIDE_LEAD_NATION : GT_DECIDE_UNANIMITY;
+	p.beta_troops += 0.25;
+	assert_int_equal(gt_sim_calibration_compare(&p, &c, &err), GT_OK);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.differs[0].name, "beta_troops"); /* gt_sim_param order, rule last */
+	assert_string_equal(c.differs[1].name, "rule");
+	assert_string_equal(c.differs[1].builtin_text, gt_decide_rule_name(s->simulation.rule));
+	assert_string_equal(c.differs[1].used_text, gt_decide_rule_name(p.rule));
+
+	p.present = false;
+	assert_int_equal(gt_sim_calibration_compare(&p, &c, &err), GT_E_USAGE);
+	gt_scenario_free(s);
+
+	/* the same through a scenario file: the built-in text with one value edited */
+	size_t len;
+	const char *yaml = gt_scenario_builtin_yaml(&len);
+	const char *at = strstr(yaml, "\n  offensive_per_year: 0.056");
+	assert_non_null(at);
+	size_t head = (size_t)(at - yaml) + strlen("\n  offensive_per_year: 0.0");
+	char *edited = malloc(len + 1);
+	assert_non_null(edited);
+	memcpy(edited, yaml, len);
+	edited[len] = '\0';
+	edited[head] = '8'; /* 0.056 -> 0.086 */
+	assert_int_equal(gt_scenario_load_text(edited, len, "edited", NULL, &s, &err), GT_OK);
+	free(edited);
+	assert_int_equal(gt_sim_calibration_compare(&s->simulation, &c, &err), GT_OK);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.differs[0].name, "offensive_per_year");
+	assert_true(c.differs[0].builtin == 0.056 && c.differs[0].used == 0.086);
+	gt_scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +439,7 @@ int main(void)
 		cmocka_unit_test(defaults_and_explicit_zeros),
 		cmocka_unit_test(live_fit_by_hand),
 		cmocka_unit_test(start_state),
+		cmocka_unit_test(calibration_differences),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
