@@ -47,11 +47,14 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 	        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
 	bool ground = o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER ||
 	              o->posture == GT_POSTURE_DEPTH;
+	const char *the_line = r->nlines > 1 ? "the lines" : "the line";
 	if (o->posture == GT_POSTURE_LINE || o->posture == GT_POSTURE_BUFFER)
-		fprintf(out, "A %s force along %.0f km of the line (%s troops on the line itself). ",
-		        gt_posture_name(o->posture), r->line_km, gt__thousands(r->line_troops, a));
+		fprintf(out, "A %s force along %.0f km of %s (%s troops on %s). ",
+		        gt_posture_name(o->posture), r->line_km, the_line,
+		        gt__thousands(r->line_troops, a),
+		        r->nlines > 1 ? "the lines themselves" : "the line itself");
 	else if (o->posture == GT_POSTURE_DEPTH && o->nsectors > 0)
-		fprintf(out, "Held in depth behind %.0f km of the line (%s troops)", r->line_km,
+		fprintf(out, "Held in depth behind %.0f km of %s (%s troops)", r->line_km, the_line,
 		        gt__thousands(r->line_troops, a));
 	if (o->posture == GT_POSTURE_DEPTH && o->ngarrisons > 0)
 		fprintf(out, "%s in %zu garrison%s (%s troops). ",
@@ -69,8 +72,16 @@ static void summary_sentence(FILE *out, const struct gt_sizing_option *r)
 		fprintf(out, "%ld ships at sea. ", r->ships);
 	if (r->trainers)
 		fprintf(out, "%s trainers. ", gt__thousands(r->trainers, a));
-	if (r->monitors)
-		fprintf(out, "%s monitors. ", gt__thousands(r->monitors, a));
+	if (r->monitors) {
+		fprintf(out, "%s monitors", gt__thousands(r->monitors, a));
+		/* where they watch, line by line */
+		for (size_t l = 0; r->nlines > 1 && l < r->nlines; l++) {
+			fprintf(out, "%s%s on ", l ? ", " : " (", gt__thousands(r->lines[l].monitors, a));
+			gt__html_esc(out, r->lines[l].line->name);
+			fprintf(out, ", %.2f per km", r->lines[l].monitors_per_km);
+		}
+		fputs(r->nlines > 1 ? "). " : ". ", out);
+	}
 	if (o->backstop_provider[0]) {
 		fprintf(out, "Backstop by %s (", o->backstop_provider);
 		for (size_t i = 0; i < o->nbackstop_elements; i++) {
