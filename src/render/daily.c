@@ -145,6 +145,7 @@ enum gt_status gt_render_daily_json(const struct gt_scenario *sc, const struct g
 		}
 		gt__jput(&jb, o, "id", json_integer(sc->sectors[k].id));
 		gt__jput(&jb, o, "name", json_string(sc->sectors[k].name));
+		gt__jput(&jb, o, "line", json_string(sc->theatre.lines[sc->sectors[k].line].name));
 		gt__jput(&jb, o, "from_km", json_real(sc->sectors[k].from_km));
 		gt__jput(&jb, o, "to_km", json_real(sc->sectors[k].to_km));
 		gt__jput(&jb, o, "total", tally_json(&jb, &sum));
@@ -265,26 +266,49 @@ enum gt_status gt_render_daily_html(FILE *out, const struct gt_scenario *sc,
 		fprintf(out, "<th>%s</th>", gt_event_type_name((enum gt_event_type)t));
 	fputs("<th>all</th></tr>\n", out);
 	size_t shown = 0;
+	const struct gt_theatre *th = &sc->theatre;
+	struct gt_tally line_sum[GT_EVENT_COUNT + 1];
 	for (size_t k = 0; k < d->nsectors && k < sc->nsectors; k++) {
+		const struct gt_line *ln = &th->lines[sc->sectors[k].line];
+		if (k == ln->first_sector)
+			memset(line_sum, 0, sizeof(line_sum));
 		struct gt_tally sum = {0};
 		for (int t = 0; t < GT_EVENT_COUNT; t++) {
-			sum.violations += d->cells[k * GT_EVENT_COUNT + (size_t)t].violations;
-			sum.verified_violations +=
-				d->cells[k * GT_EVENT_COUNT + (size_t)t].verified_violations;
-		}
-		if (sum.violations == 0)
-			continue;
-		shown++;
-		fputs("<tr><td>", out);
-		gt__html_esc(out, sc->sectors[k].name);
-		fprintf(out, " <span class=\"note\">(km %.0f&ndash;%.0f)</span></td>",
-		        sc->sectors[k].from_km, sc->sectors[k].to_km);
-		for (int t = 0; t < GT_EVENT_COUNT; t++) {
 			const struct gt_tally *c = &d->cells[k * GT_EVENT_COUNT + (size_t)t];
-			cell(out, c->violations, c->verified_violations);
+			sum.violations += c->violations;
+			sum.verified_violations += c->verified_violations;
+			line_sum[t].violations += c->violations;
+			line_sum[t].verified_violations += c->verified_violations;
 		}
-		cell(out, sum.violations, sum.verified_violations);
-		fputs("</tr>\n", out);
+		line_sum[GT_EVENT_COUNT].violations += sum.violations;
+		line_sum[GT_EVENT_COUNT].verified_violations += sum.verified_violations;
+		if (sum.violations > 0) {
+			shown++;
+			fputs("<tr><td>", out);
+			gt__html_esc(out, sc->sectors[k].name);
+			fputs(" <span class=\"note\">(", out);
+			if (th->nlines > 1) {
+				gt__html_esc(out, ln->name);
+				fputs(", ", out);
+			}
+			fprintf(out, "km %.0f&ndash;%.0f)</span></td>", sc->sectors[k].from_km,
+			        sc->sectors[k].to_km);
+			for (int t = 0; t < GT_EVENT_COUNT; t++) {
+				const struct gt_tally *c = &d->cells[k * GT_EVENT_COUNT + (size_t)t];
+				cell(out, c->violations, c->verified_violations);
+			}
+			cell(out, sum.violations, sum.verified_violations);
+			fputs("</tr>\n", out);
+		}
+		/* with several lines, each line's own total after its sectors */
+		if (th->nlines > 1 && k + 1 == ln->first_sector + ln->nsectors) {
+			fputs("<tr class=\"total\"><td>all of ", out);
+			gt__html_esc(out, ln->name);
+			fputs("</td>", out);
+			for (int t = 0; t <= GT_EVENT_COUNT; t++)
+				cell(out, line_sum[t].violations, line_sum[t].verified_violations);
+			fputs("</tr>\n", out);
+		}
 	}
 	fputs("<tr class=\"total\"><td>all sectors</td>", out);
 	for (int t = 0; t < GT_EVENT_COUNT; t++)
@@ -322,7 +346,8 @@ enum gt_status gt_render_daily_html(FILE *out, const struct gt_scenario *sc,
 				text = sc->monitoring.thresholds[k].text;
 		gt__html_esc(out, text);
 		fputs("</td><td>", out);
-		gt__html_esc(out, b->sector ? sector_name(sc, b->sector) : "whole line");
+		gt__html_esc(out, b->sector ? sector_name(sc, b->sector)
+		                            : sc->theatre.nlines > 1 ? "all lines" : "whole line");
 		fprintf(out, "</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", at,
 		        gt_render_thousands(b->total, tot), gt_breach_status_name(b->status));
 	}

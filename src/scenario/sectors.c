@@ -18,8 +18,27 @@ struct zone {
 	int terrain, threat;
 };
 
-/* Reads an entry's `line`: required when the theatre has several lines,
- * else the one line. */
+/* Whether every position of map's from and to that names a vertex names
+ * one of ln's, and at least one does. */
+static bool names_vertices_of(struct yr *r, const yaml_node_t *map, const struct gt_line *ln)
+{
+	static const char *const ends[] = {"from", "to"};
+	size_t named = 0;
+	for (int k = 0; k < 2; k++) {
+		const yaml_node_t *n = gt__yr_get(r, map, ends[k]);
+		if (!n || !gt__yr_is_scalar(n) || gt__yr_is_number(n) ||
+		    strcmp(gt__yr_text(n), "end") == 0)
+			continue;
+		if (gt__line_vertex(ln, gt__yr_text(n)) < 0)
+			return false;
+		named++;
+	}
+	return named > 0;
+}
+
+/* Reads an entry's `line`. With one line it may be left out; with several,
+ * it may be left out when the entry's from or to names a vertex, and only
+ * one line has the vertices it names. */
 static enum gt_status read_line_ref(struct yr *r, const yaml_node_t *map, const char *path,
                                     const struct gt_theatre *th, size_t *out)
 {
@@ -30,10 +49,21 @@ static enum gt_status read_line_ref(struct yr *r, const yaml_node_t *map, const 
 	if (!n) {
 		if (th->nlines == 1)
 			return GT_OK;
+		size_t found = 0;
+		for (size_t l = 0; l < th->nlines; l++) {
+			if (names_vertices_of(r, map, &th->lines[l])) {
+				*out = l;
+				found++;
+			}
+		}
+		if (found == 1)
+			return GT_OK;
 		return gt__yr_fail(r, map, path, GT_E_SCHEMA,
-		                   "missing required field 'line': the theatre has %zu lines; name "
-		                   "the one this lies on",
-		                   th->nlines);
+		                   "missing required field 'line': the theatre has %zu lines and "
+		                   "%s; name the one this lies on",
+		                   th->nlines,
+		                   found ? "the vertices it names are on several of them"
+		                         : "it names no vertex of one of them");
 	}
 	const char *name = gt__yr_text(n);
 	const struct gt_line *ln = gt__yr_is_scalar(n) ? gt__line_find(th, name) : NULL;

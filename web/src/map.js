@@ -1,5 +1,5 @@
-// map.js: the events map: the scenario's own geometry (outline, line of
-// contact, sectors, cities and bases) drawn with Leaflet and no tiles, and
+// map.js: the events map: the scenario's own geometry (outline, lines,
+// sectors, cities and bases) drawn with Leaflet and no tiles, and
 // the events as circles coloured by type, sized by count, filled by grade.
 import L from 'leaflet';
 
@@ -14,17 +14,19 @@ const GRADE_FILL = { A: 0.85, B: 0.55, C: 0.25 };
 
 export function createMap(element, geometry, onPick) {
 	const map = L.map(element, { zoomSnap: 0.25, attributionControl: false, preferCanvas: false });
-	let line = null;
 	L.geoJSON(geometry, {
 		filter: (f) => f.properties.kind === 'outline',
 		style: { color: '#7a6a4f', weight: 1, fillColor: '#f3eee2', fillOpacity: 1 },
 		interactive: false,
 	}).addTo(map);
-	L.geoJSON(geometry, {
+	// every line: a front solid red, a border to watch dashed purple (as on
+	// the printed maps), never one drawn as the other
+	const lines = L.geoJSON(geometry, {
 		filter: (f) => f.properties.kind === 'line_of_contact',
-		style: { color: '#c0392b', weight: 3, opacity: 0.8 },
+		style: (f) => (f.properties.role === 'border'
+			? { color: '#6c3483', weight: 2.5, opacity: 0.8, dashArray: '6 4' }
+			: { color: '#c0392b', weight: 3, opacity: 0.8 }),
 		interactive: false,
-		onEachFeature: (f, layer) => { line = layer; },
 	}).addTo(map);
 	L.geoJSON(geometry, {
 		filter: (f) => f.properties.kind === 'sector',
@@ -40,7 +42,7 @@ export function createMap(element, geometry, onPick) {
 			fillOpacity: 1, interactive: false,
 		}).bindTooltip(text(f.properties.name), { permanent: f.properties.kind === 'city', direction: 'right', className: 'place-label' }),
 	}).addTo(map);
-	if (line) map.fitBounds(line.getBounds().pad(0.12));
+	if (lines.getLayers().length) map.fitBounds(lines.getBounds().pad(0.12));
 	const events = L.layerGroup().addTo(map);
 	return {
 		map,
