@@ -131,12 +131,16 @@ static enum gt_status by_lines(struct gt_theatre *th, const char *side)
 		                                 : "the whole outline: the line of contact does not "
 		                                   "divide it; give the occupied areas as features of "
 		                                   "kind \"occupied\"");
+	if (fronts == 1 && th->nlines == 1)
+		return set_label(th,
+		                 "the outline less what lies beyond the line of contact (the held side "
+		                 "is its %s, walking it from its first vertex: %s)",
+		                 left ? "left" : "right", why);
 	if (fronts == 1)
 		return set_label(th,
-		                 "the outline less what lies beyond %s (the held side is its %s, "
-		                 "walking it from its first vertex: %s)",
-		                 th->nlines == 1 ? "the line of contact" : th->lines[last].name,
-		                 left ? "left" : "right", why);
+		                 "the outline less what lies beyond its one front line, '%s' (the held "
+		                 "side is its %s, walking it from its first vertex: %s)",
+		                 th->lines[last].name, left ? "left" : "right", why);
 	return set_label(th,
 	                 "the outline less what lies beyond %zu of its %zu front lines (on each, "
 	                 "the side with most of the defended country's city population)%s",
