@@ -47,6 +47,14 @@ void gt_render_air_flags(FILE *out, const struct gt_scenario *s, const char *wha
 		        what, km, s->theatre.nlines == 1 ? "the line" : s->theatre.lines[l].name,
 		        d->sam_range_km, d->sam_margin_km);
 	}
+	if (flags & GT_AIR_OVER_OCCUPIED)
+		fprintf(out, "  ! %s: over ground the adversary holds\n", what);
+	if (flags & GT_AIR_INSIDE_STANDOFF) {
+		size_t l = 0;
+		double km = gt_theatre_line_distance_km(&s->theatre, at, &l);
+		fprintf(out, "  ! %s: %.0f km from %s, inside the option's stand-off\n", what, km,
+		        s->theatre.nlines == 1 ? "the line" : s->theatre.lines[l].name);
+	}
 	if (flags & GT_AIR_SHORT_ON_STATION)
 		fprintf(out, "  ! %s: %.2f h on station per sortie, under %.2g h: most of each sortie "
 		             "is transit\n",

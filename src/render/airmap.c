@@ -170,11 +170,18 @@ static void legend_row(cairo_t *cr, double x, double y, const char *text)
 	cairo_show_text(cr, text);
 }
 
-static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_assessment *a)
+/* The legend's rows: one more for a border to watch. */
+static int legend_rows(const struct gt_theatre *th)
+{
+	return 11 + gt__has_border(th);
+}
+
+static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_assessment *a,
+                        const struct gt_theatre *th)
 {
 	cairo_set_font_size(cr, 9);
 	gt__rgb(cr, 0xfbfbf8, 0.9);
-	cairo_rectangle(cr, x - 6, y - 12, 236, 14 * 11 + 6);
+	cairo_rectangle(cr, x - 6, y - 12, 236, 14 * legend_rows(th) + 6);
 	cairo_fill(cr);
 	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, x, y);
@@ -195,8 +202,8 @@ static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_ass
 	cairo_rectangle(cr, x + 2, y - 4, 16, 9);
 	gt__rgb(cr, SAM_COLOUR, 0.18);
 	cairo_fill(cr);
-	snprintf(text, sizeof(text), "within %.0f km of the line: air defences",
-	         a->params.sam_range_km);
+	snprintf(text, sizeof(text), "within %.0f km of %s: air defences",
+	         a->params.sam_range_km, th->nlines > 1 ? "a line" : "the line");
 	legend_row(cr, x, y, text);
 	y += 14;
 	cairo_new_path(cr); /* text leaves a current point an arc would join */
@@ -223,6 +230,18 @@ static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_ass
 	cairo_stroke(cr);
 	legend_row(cr, x, y, "line of contact (approx.)");
 	y += 14;
+	if (gt__has_border(th)) {
+		static const double dash[] = {6, 4};
+		cairo_move_to(cr, x + 2, y);
+		cairo_line_to(cr, x + 18, y);
+		gt__rgb(cr, GT_BORDER_LINE_COLOUR, 1);
+		cairo_set_line_width(cr, 2);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		legend_row(cr, x, y, "border watched");
+		y += 14;
+	}
 	cairo_rectangle(cr, x + 2, y - 4, 16, 9);
 	gt__rgb(cr, GT_OCCUPIED_COLOUR, 1);
 	cairo_fill(cr);
@@ -245,6 +264,9 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	enum gt_status st = gt__frame_make(s, w, h, top, &f);
 	if (st != GT_OK)
 		return st;
+	/* the legend's corner is taken before any label is placed */
+	double ly = h - 164 - 14 * (legend_rows(&s->theatre) - 11);
+	gt__frame_take(&f, 12, ly - 12, 248, ly + 14 * (legend_rows(&s->theatre) - 1) + 6);
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	/* the border is drawn later, over the field and the gaps */
 	st = gt__draw_land(cr, &f, &s->theatre, w, h, false);
@@ -267,11 +289,9 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	cairo_set_line_width(cr, 0.8);
 	cairo_stroke(cr);
 	gt__draw_lines(cr, &f, &s->theatre, SAM_COLOUR, 1, 2.5);
-	/* the legend's corner is taken before any label is placed */
-	gt__frame_take(&f, 12, h - 176, 248, h - 164 + 14 * 10 + 6);
 	draw_posts(cr, &f, pl);
 	gt__draw_places(cr, &f, &s->theatre, false);
-	draw_legend(cr, 18, h - 164, a);
+	draw_legend(cr, 18, ly, a, &s->theatre);
 
 	char title[300], sub[300];
 	snprintf(title, sizeof(title), "%.*s: air umbrella", gt__utf8_prefix(pl->option->title, 200),

@@ -415,10 +415,13 @@ static enum gt_status label_neighbours(cairo_t *cr, struct gt__frame *f,
 		for (size_t i = 0; i < nx; i++)
 			outside[j * nx + i] = !cairo_in_fill(cr, (double)i * STEP, (double)j * STEP);
 	cairo_new_path(cr);
+	cairo_set_font_size(cr, 10);
 	for (size_t k = 0; k < th->nneighbours; k++) {
 		const struct gt_neighbour *nb = &th->neighbours[k];
 		double sx = 0, sy = 0, best = INFINITY, bx = 0, by = 0;
 		size_t n = 0;
+		cairo_text_extents_t te;
+		cairo_text_extents(cr, nb->name, &te);
 		gt__path_multipolygon(cr, f, &nb->shape);
 		/* keep clear of the title and the frame's edges */
 		for (size_t j = 4; j + 2 < ny; j++) {
@@ -435,7 +438,11 @@ static enum gt_status label_neighbours(cairo_t *cr, struct gt__frame *f,
 			for (size_t i = 2; i + 2 < nx; i++) {
 				double x = (double)i * STEP, y = (double)j * STEP;
 				double d = hypot(x - sx / (double)n, y - sy / (double)n);
-				if (d < best && outside[j * nx + i] && cairo_in_fill(cr, x, y)) {
+				/* never over what the frame keeps (the legend, the title) */
+				struct gt__box b = {x - te.width / 2, y - te.height / 2, x + te.width / 2,
+				                    y + te.height / 2};
+				if (d < best && outside[j * nx + i] && cairo_in_fill(cr, x, y) &&
+				    is_free(f, b)) {
 					best = d;
 					bx = x;
 					by = y;
@@ -443,11 +450,8 @@ static enum gt_status label_neighbours(cairo_t *cr, struct gt__frame *f,
 			}
 		}
 		cairo_new_path(cr);
-		if (n < 12)
+		if (n < 12 || !isfinite(best))
 			continue;
-		cairo_set_font_size(cr, 10);
-		cairo_text_extents_t te;
-		cairo_text_extents(cr, nb->name, &te);
 		gt__rgb(cr, 0x8c8c84, 1);
 		cairo_move_to(cr, bx - te.width / 2, by + te.height / 2);
 		cairo_show_text(cr, nb->name);

@@ -257,16 +257,16 @@ enum gt_status gt_render_map_svg(const struct gt_scenario *s,
 	enum gt_status st = gt__frame_make(s, w, h, top, &f);
 	if (st != GT_OK)
 		return st;
+	/* the legend's corner is taken before any label is placed */
+	int rows = 4 + (option != NULL) + gt__has_border(&s->theatre);
+	double ly = h - 14 * (rows - 1) - 16;
+	gt__frame_take(&f, 8, ly - 10, 160, ly + 14 * (rows - 1) + 6);
 	cairo_t *cr = gt__svg_open(&sink, w, h, &surf);
 	st = gt__draw_land(cr, &f, &s->theatre, w, h, true);
 
 	if (option && st == GT_OK)
 		st = draw_footprint(cr, &f, s, option);
 	gt__draw_lines(cr, &f, &s->theatre, 0xc0392b, 1, 2.5);
-	/* the legend's corner is taken before any label is placed */
-	int rows = 4 + (option != NULL) + gt__has_border(&s->theatre);
-	double ly = h - 14 * (rows - 1) - 16;
-	gt__frame_take(&f, 8, ly - 10, 160, ly + 14 * (rows - 1) + 6);
 	if (!option)
 		draw_sectors(cr, &f, s);
 	gt__draw_places(cr, &f, &s->theatre, option == NULL);

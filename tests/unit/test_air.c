@@ -13,8 +13,8 @@
 #include <stdlib.h>
 
 #include "guarantor/air.h"
-#include "testutil.h"
 #include "guarantor/render.h"
+#include "testutil.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -308,6 +308,8 @@ static void stations_respect_air_defences(void **state)
 		assert_int_equal(gt_air_assess(s, plan, &p, &a, &err), GT_OK);
 		for (size_t k = 0; k < plan->nposts; k++) {
 			const struct gt_air_post *post = &plan->posts[k];
+			/* no default station or orbit over the ground the adversary holds */
+			assert_int_equal(post->flags & GT_AIR_OVER_OCCUPIED, 0);
 			if (post->aew)
 				continue;
 			assert_true(gt_theatre_line_distance_km(&s->theatre, post->at, NULL) >= safe);
@@ -383,6 +385,37 @@ static void standoff_fits_the_theatre(void **state)
 	assert_non_null(strstr(err.msg, "150 km or more from the nearest line (the stand-off this "
 	                                "option sets)"));
 	gt_scenario_free(s);
+}
+
+/* Stations the scenario places where defaults never go are flagged: over
+ * the northern breakaway region's capital (ground the adversary holds, on
+ * the line) and over the capital, 83 km from the line, both inside the
+ * option's own 150 km stand-off. */
+static void given_stations_flagged(void **state)
+{
+	(void)state;
+	char *yaml = tu_read("twolines.yaml");
+	char *edited = tu_replace(yaml, "air: {patrol_stations: 3, aew_orbits: 1, standoff_km: 150}",
+	                          "air: {stations: [{at: Breakaway capital N}, {at: Capital}], "
+	                          "standoff_km: 150}");
+	struct gt_scenario *s;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_text(edited, strlen(edited), "twolines.yaml", GT_TEST_DATA,
+	                                       &s, &err),
+	                 GT_OK);
+	struct gt_air_plan *plan;
+	assert_int_equal(gt_air_plan_option(s, 2, s->theatre.aircraft, &plan, &err), GT_OK);
+	assert_int_equal(plan->nposts, 2);
+	assert_true(plan->posts[0].flags & GT_AIR_OVER_OCCUPIED);
+	assert_true(plan->posts[0].flags & GT_AIR_INSIDE_STANDOFF);
+	assert_int_equal(plan->posts[1].flags & GT_AIR_OVER_OCCUPIED, 0);
+	assert_true(plan->posts[1].flags & GT_AIR_INSIDE_STANDOFF);
+	assert_string_equal(gt_air_flag_name(GT_AIR_OVER_OCCUPIED), "over_occupied_ground");
+	assert_string_equal(gt_air_flag_name(GT_AIR_INSIDE_STANDOFF), "inside_standoff");
+	gt_air_plan_free(plan);
+	gt_scenario_free(s);
+	free(edited);
+	free(yaml);
 }
 
 /* Stations and orbits the scenario places: a station at [1.0, 0.5] held
@@ -717,6 +750,7 @@ int main(void)
 		cmocka_unit_test(orbits_stay_near_the_ground_held),
 		cmocka_unit_test(given_stations),
 		cmocka_unit_test(standoff_fits_the_theatre),
+		cmocka_unit_test(given_stations_flagged),
 		cmocka_unit_test(radar_horizon),
 		cmocka_unit_test(reaction_to_cities),
 		cmocka_unit_test(aew_coverage),
