@@ -188,6 +188,7 @@ enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
 		json_t *x = json_object();
 		json_object_set_new(x, "id", json_integer(sc->sectors[i].id));
 		json_object_set_new(x, "name", json_string(sc->sectors[i].name));
+		json_object_set_new(x, "line", json_string(sc->theatre.lines[sc->sectors[i].line].name));
 		json_object_set_new(x, "from_km", json_real(sc->sectors[i].from_km));
 		json_object_set_new(x, "to_km", json_real(sc->sectors[i].to_km));
 		json_array_append_new(sectors, x);
