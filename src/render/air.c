@@ -239,8 +239,9 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 		        as->reaction.nsources, as->params.resolution_km);
 	else
 		fputs("  reaction: no fighters on patrol or alert\n", out);
-	fprintf(out, "  exposure: %.0f%% of fighters' airborne time within %.0f km of the line\n",
-	        pct(as->exposure.share), as->params.sam_range_km);
+	fprintf(out, "  exposure: %.0f%% of fighters' airborne time within %.0f km of %s\n",
+	        pct(as->exposure.share), as->params.sam_range_km,
+	        r->scenario->theatre.nlines > 1 ? "a line" : "the line");
 }
 
 static const char *const csv_cols[] = {

@@ -423,20 +423,22 @@ static void air(FILE *out, const struct gt_results *res)
 	char a[32], lo[32], hi[32];
 	const struct gt_air_params *p = &first_assessed(res)->assessment->params;
 	bool own = res->sizing->scenario->theatre.in_country_bases;
+	bool several = res->sizing->scenario->theatre.nlines > 1;
 	fprintf(out,
-	        "<p>Patrol stations are placed over the largest cities behind a standoff from the "
-	        "line and held around the clock from %s (docs/model-air.md). Coverage counts the share "
+	        "<p>Patrol stations are placed over the largest cities behind a standoff from %s "
+	        "and held around the clock from %s (docs/model-air.md). Coverage counts the share "
 	        "of the country that AEW and ground radars see, for targets at %s m and %s m; "
 	        "reaction is the minutes for the nearest patrol, or an alert pair airborne %.0f "
 	        "minutes after the order, to reach each point; exposure is the share of fighters' "
-	        "airborne time within %.0f km of the line, inside the adversary's air "
+	        "airborne time within %.0f km of %s, inside the adversary's air "
 	        "defences.</p>\n",
+	        several ? "the nearest line" : "the line",
 	        own ? "allied bases and the defended country's own on the ground it holds; AEW "
 	              "aircraft orbit over those bases"
 	            : "allied bases; AEW aircraft orbit over allied bases, outside the defended "
 	              "country",
 	        gt__thousands(lround(p->target_low_m), lo), gt__thousands(lround(p->target_high_m), hi),
-	        p->alert_minutes, p->sam_range_km);
+	        p->alert_minutes, p->sam_range_km, several ? "a line" : "the line");
 	for (size_t i = 0; i < res->nair; i++) {
 		const struct gt_air_plan *pl = res->air[i].plan;
 		if (!pl || !(pl->standoff_km < pl->standoff_wanted_km))
