@@ -99,6 +99,16 @@ static json_t *option_json(struct gt__jb *jb, const struct gt_sim_report *r,
 	gt__jput(jb, o, "runs", json_integer((json_int_t)c->runs));
 	gt__jput(jb, o, "troops", json_integer((json_int_t)lround(in->troops)));
 	gt__jput(jb, o, "monitors_per_100km", real(in->monitors_per_100km, 0.01));
+	/* with several lines, where probes fall and how densely each is watched,
+	 * in the theatre's order of lines (docs/model-sim.md, S3) */
+	json_t *lines = json_array();
+	for (size_t l = 0; in->nlines > 1 && l < in->nlines; l++) {
+		json_t *lo = json_object();
+		gt__jput(jb, lo, "probe_share", real(in->lines[l].share, 0.0001));
+		gt__jput(jb, lo, "monitors_per_100km", real(in->lines[l].monitors_per_100km, 0.01));
+		gt__jappend(jb, lines, lo);
+	}
+	gt__jput(jb, o, "lines", lines);
 	gt__jput(jb, o, "air", json_boolean(in->air));
 	gt__jput(jb, o, "air_reach_20min", real(in->air_reach, 0.0001));
 	gt__jput(jb, o, "backstop", json_boolean(in->backstop));
