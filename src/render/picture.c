@@ -37,20 +37,6 @@ unsigned gt_render_member_colour(size_t rank)
 
 #ifndef GT_WITH_CAIRO
 
-/* "NAME: 1,234 km, 24 sectors" for one line; for several, their number,
- * their length added and the sectors. */
-static void title_of_lines(const struct gt_scenario *s, char *out, size_t size)
-{
-	const struct gt_theatre *th = &s->theatre;
-	if (th->nlines == 1)
-		snprintf(out, size, "%.*s: %.0f km, %zu sectors",
-		         gt__utf8_prefix(th->lines[0].name, 200), th->lines[0].name, th->lines[0].km,
-		         s->nsectors);
-	else
-		snprintf(out, size, "%zu lines, %.0f km in all, %zu sectors", th->nlines, th->lines_km,
-		         s->nsectors);
-}
-
 enum gt_status gt_render_map_svg(const struct gt_scenario *s,
                                  const struct gt_sizing_option *option, double width,
                                  double height, char **svg)

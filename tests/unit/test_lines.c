@@ -33,6 +33,18 @@ static struct gt_scenario *mini_lines(void)
 	return s;
 }
 
+/* tests/data/twolines.yaml: two fronts around occupied areas. */
+static struct gt_scenario *twolines(void)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/twolines.yaml", GT_TEST_DATA);
+	struct gt_scenario *s;
+	struct gt_err err;
+	if (gt_scenario_load_file(path, &s, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	return s;
+}
+
 static void two_lines_load(void **state)
 {
 	(void)state;
@@ -119,11 +131,8 @@ static void monitors_per_line(void **state)
 static void sim_density_per_line(void **state)
 {
 	(void)state;
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/twolines.yaml", GT_TEST_DATA);
-	struct gt_scenario *s;
+	struct gt_scenario *s = twolines();
 	struct gt_err err;
-	assert_int_equal(gt_scenario_load_file(path, &s, &err), GT_OK);
 	struct gt_plan_settings set = {.stages = GT_PLAN_SIM_INPUTS, .option = "observers",
 	                               .basis = GT_SIM_REQUIRED};
 	struct gt_plan *pl;
@@ -152,11 +161,8 @@ static void sim_density_per_line(void **state)
 static void detection_per_line(void **state)
 {
 	(void)state;
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/twolines.yaml", GT_TEST_DATA);
-	struct gt_scenario *s;
+	struct gt_scenario *s = twolines();
 	struct gt_err err;
-	assert_int_equal(gt_scenario_load_file(path, &s, &err), GT_OK);
 	struct gt_sim_option o;
 	assert_int_equal(gt_sim_baseline(s, &o, &err), GT_OK);
 	o.name = "two-lines";
