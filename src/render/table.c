@@ -78,7 +78,19 @@ static void sizing_md(FILE *out, const struct gt_sizing *sz)
 	const struct gt_scenario *s = sz->scenario;
 	char a[32], b[32];
 	fprintf(out, "## %s: force requirements by option\n\n", s->title);
-	fprintf(out, "Line of contact: %.0f km in %zu sectors.\n\n", sz->line_km, s->nsectors);
+	if (s->theatre.nlines == 1) {
+		fprintf(out, "Line of contact: %.0f km in %zu sectors.\n\n", sz->line_km, s->nsectors);
+	} else {
+		fprintf(out, "%zu lines, %.0f km in all: ", s->theatre.nlines, sz->line_km);
+		for (size_t l = 0; l < s->theatre.nlines; l++) {
+			const struct gt_line *ln = &s->theatre.lines[l];
+			fputs(l ? "; " : "", out);
+			md_cell(out, ln->name);
+			fprintf(out, " (%s), %.0f km in %zu sectors", gt_line_role_name(ln->role), ln->km,
+			        ln->nsectors);
+		}
+		fputs(".\n\n", out);
+	}
 	fputs("| option | posture | ground | air | naval | trainers | monitors | deployed | "
 	      "committed |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n",
 	      out);
@@ -92,6 +104,15 @@ static void sizing_md(FILE *out, const struct gt_sizing *sz)
 		        gt__thousands(r->air_personnel, air), gt__thousands(r->naval_personnel, nav),
 		        gt__thousands(r->trainers, tr), gt__thousands(r->monitors, mo),
 		        gt__thousands(r->deployed, a), gt__thousands(r->committed, b));
+	}
+	for (size_t i = 0; i < sz->ninfeasible; i++) {
+		fputs(i ? "" : "\n", out);
+		fputs("**", out);
+		md_cell(out, sz->infeasible[i].option->title);
+		fputs("** cannot be planned here: ", out);
+		md_cell(out, sz->infeasible[i].why.msg);
+		fprintf(out, "%s%s%s.\n", sz->infeasible[i].why.path[0] ? " (`" : "",
+		        sz->infeasible[i].why.path, sz->infeasible[i].why.path[0] ? "`)" : "");
 	}
 }
 
