@@ -332,7 +332,7 @@ static enum gt_status read_line(struct gj *g, const json_t *feat, const char *pa
 	if (multi && (!json_is_array(parts) || json_array_size(parts) == 0))
 		return fail(g, coords, GT_E_SCHEMA,
 		            "expected a non-empty array of LineString coordinate arrays, got %s",
-		            type_name(parts));
+		            json_is_array(parts) ? "an empty array" : type_name(parts));
 	size_t nparts = multi ? json_array_size(parts) : 1;
 	char *name = NULL, *as_of = NULL, *reported_as = NULL, *role = NULL;
 	snprintf(sub, sizeof(sub), "%s.properties", path);
@@ -378,8 +378,9 @@ static enum gt_status read_line(struct gj *g, const json_t *feat, const char *pa
 		snprintf(sub, sizeof(sub), "%s.properties.places", path);
 		st = fail(g, sub, GT_E_SCHEMA,
 		          "expected an array of %zu arrays of names, one per part of the "
-		          "MultiLineString, got %s",
-		          nparts, type_name(places));
+		          "MultiLineString, got %s of %zu",
+		          nparts, type_name(places),
+		          json_is_array(places) ? json_array_size(places) : 0);
 		goto out;
 	}
 	for (size_t k = 0; k < nparts && st == GT_OK; k++) {

@@ -244,6 +244,78 @@ static void multilinestring(void **state)
 	free(y2);
 }
 
+/* Loads mini.yaml over mini.geojson with its line feature's properties and
+ * geometry replaced by props and geom; returns the status, err filled. */
+static enum gt_status load_line(const char *props, const char *geom, struct gt_err *err)
+{
+	char *geo = tu_read("mini.geojson");
+	char feature[2048];
+	snprintf(feature, sizeof(feature),
+	         "{\"type\": \"Feature\", \"properties\": {\"kind\": \"line_of_contact\", %s}, "
+	         "\"geometry\": %s}",
+	         props, geom);
+	char *edited = tu_replace(
+		geo,
+		"{\"type\": \"Feature\", \"properties\": {\"kind\": \"line_of_contact\", \"name\": "
+		"\"Test line\", \"country\": \"ZZ\", \"as_of\": \"2025-01-01\", \"places\": [\"West end\", "
+		"\"\", \"East end\"]}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[0.2, "
+		"0], [0.7, 0], [1.2, 0]]}}",
+		feature);
+	char file[] = "/tmp/gt-test-lines-XXXXXX";
+	int fd = mkstemp(file);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(edited, f);
+	fclose(f);
+	char *yaml = tu_read("mini.yaml");
+	char geometry[1100];
+	snprintf(geometry, sizeof(geometry), "geometry: %s", file);
+	char *y = tu_replace(yaml, "geometry: mini.geojson", geometry);
+	struct gt_scenario *s = NULL;
+	enum gt_status st = gt_scenario_load_text(y, strlen(y), "mini.yaml", GT_TEST_DATA, &s, err);
+	remove(file);
+	gt_scenario_free(s);
+	free(geo);
+	free(edited);
+	free(yaml);
+	free(y);
+	return st;
+}
+
+/* Each malformed line is refused with the field and what was expected. */
+static void line_errors(void **state)
+{
+	(void)state;
+	struct gt_err err;
+	static const char *const two = "{\"type\": \"MultiLineString\", \"coordinates\": "
+	                               "[[[0.2, 0], [0.7, 0]], [[1.0, 0.5], [1.2, 0.5]]]}";
+	assert_int_equal(load_line("\"name\": \"L\"",
+	                           "{\"type\": \"MultiLineString\", \"coordinates\": []}", &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.msg, "expected a non-empty array of LineString coordinate arrays, "
+	                             "got an empty array");
+	assert_int_equal(load_line("\"name\": \"L\", \"places\": [\"a\", \"b\", \"c\"]", two, &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.path, "features[1].properties.places");
+	assert_int_equal(load_line("\"name\": \"L\", \"role\": \"watch\"",
+	                           "{\"type\": \"LineString\", \"coordinates\": [[0.2, 0], [1.2, 0]]}",
+	                           &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.path, "features[1].properties.role");
+	assert_int_equal(load_line("\"name\": \"L\", \"reported_km\": 100, \"reported_as\": \"x\"",
+	                           two, &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.path, "features[1].properties.reported_km");
+	assert_int_equal(load_line("\"name\": \"L\"",
+	                           "{\"type\": \"Polygon\", \"coordinates\": [[[0.2, 0], [1.2, 0], "
+	                           "[1.2, 0.5], [0.2, 0]]]}",
+	                           &err),
+	                 GT_E_SCHEMA);
+	assert_string_equal(err.msg, "a line of contact must be a LineString or a MultiLineString, "
+	                             "got 'Polygon'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +324,7 @@ int main(void)
 		cmocka_unit_test(sim_density_per_line),
 		cmocka_unit_test(detection_per_line),
 		cmocka_unit_test(multilinestring),
+		cmocka_unit_test(line_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
