@@ -339,24 +339,110 @@ out:
 	return st;
 }
 
-/* BLAKE2b-256 of the report's fields in a fixed form: equal reports, equal
- * digests. */
+/* The digest's encoding (version 2): each field in a form no other report
+ * can share, strings with their length before them, numbers as their
+ * bytes, so that no two different reports have one encoding (version 1
+ * joined fields with '|' and let "team|0" run into the next field). */
+static void put_bytes(crypto_generichash_state *h, const void *p, size_t n)
+{
+	crypto_generichash_update(h, p, (unsigned long long)n);
+}
+
+static void put_u64(crypto_generichash_state *h, uint64_t v)
+{
+	unsigned char b[8];
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+	put_bytes(h, b, 8);
+}
+
+static void put_text(crypto_generichash_state *h, const char *s)
+{
+	size_t n = strlen(s);
+	put_u64(h, n);
+	put_bytes(h, s, n);
+}
+
+/* A double by its bits, with -0 taken as 0 (they compare equal). */
+static void put_real(crypto_generichash_state *h, double v)
+{
+	uint64_t bits;
+	if (v == 0)
+		v = 0;
+	memcpy(&bits, &v, sizeof(bits));
+	put_u64(h, bits);
+}
+
+/* BLAKE2b-256 of the report's canonical encoding: equal reports, equal
+ * digests, and different reports different ones. It goes into the audit
+ * entry of the report's submission. */
 static void digest(const struct gt_report *r, unsigned char out[32])
 {
-	char buf[GT_REPORT_TEXT_MAX + 2048];
-	int n = snprintf(buf, sizeof(buf),
-	                 "%s|%" PRId64 "|%" PRId64 "|%" PRId64 "|%.17g|%.17g|%.17g|%s|%d|%d|%d|%ld|%d|"
-	                 "%.17g|%.17g|%zu|",
-	                 r->id, r->observed_from, r->observed_to, r->reported, r->lon, r->lat,
-	                 r->precision_m, r->observer, r->source, r->event, r->weapon, r->count,
-	                 r->heard, r->bearing_deg, r->distance_km, strlen(r->text));
 	crypto_generichash_state h;
 	crypto_generichash_init(&h, NULL, 0, 32);
-	crypto_generichash_update(&h, (const unsigned char *)buf, (unsigned long long)n);
-	crypto_generichash_update(&h, (const unsigned char *)r->text, strlen(r->text));
+	put_text(&h, "guarantor report v2");
+	put_text(&h, r->id);
+	put_u64(&h, (uint64_t)r->observed_from);
+	put_u64(&h, (uint64_t)r->observed_to);
+	put_u64(&h, (uint64_t)r->reported);
+	put_real(&h, r->lon);
+	put_real(&h, r->lat);
+	put_real(&h, r->precision_m);
+	put_text(&h, r->observer);
+	put_u64(&h, (uint64_t)r->source);
+	put_u64(&h, (uint64_t)r->event);
+	put_u64(&h, (uint64_t)r->weapon);
+	put_u64(&h, (uint64_t)r->count);
+	put_u64(&h, r->heard);
+	put_real(&h, r->heard ? r->bearing_deg : 0);
+	put_real(&h, r->heard ? r->distance_km : 0);
+	put_text(&h, r->text);
+	put_u64(&h, r->nattachments);
 	for (size_t i = 0; i < r->nattachments; i++)
-		crypto_generichash_update(&h, (const unsigned char *)r->attachments[i], 71);
+		put_text(&h, r->attachments[i]);
 	crypto_generichash_final(&h, out, 32);
+}
+
+/* Whether two reports say the same, field by field. */
+static bool same_report(const struct gt_report *a, const struct gt_report *b)
+{
+	if (strcmp(a->id, b->id) != 0 || a->observed_from != b->observed_from ||
+	    a->observed_to != b->observed_to || a->reported != b->reported || a->lon != b->lon ||
+	    a->lat != b->lat || a->precision_m != b->precision_m ||
+	    strcmp(a->observer, b->observer) != 0 || a->source != b->source ||
+	    a->event != b->event || a->weapon != b->weapon || a->count != b->count ||
+	    a->heard != b->heard || strcmp(a->text, b->text) != 0 ||
+	    a->nattachments != b->nattachments)
+		return false;
+	if (a->heard && (a->bearing_deg != b->bearing_deg || a->distance_km != b->distance_km))
+		return false;
+	for (size_t i = 0; i < a->nattachments; i++)
+		if (strcmp(a->attachments[i], b->attachments[i]) != 0)
+			return false;
+	return true;
+}
+
+/* The stored report with r's id, compared with r: *found, *same. */
+static enum gt_status stored_same(struct gt_store *st, const struct gt_report *r, bool *found,
+                                  bool *same, struct gt_err *err)
+{
+	*found = *same = false;
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT " GT__REPORT_COLS " FROM reports WHERE id = ?", &q))
+		return gt__store_fail(st, err, "cannot read the reports");
+	gt__q_bind_text(q, 1, r->id);
+	struct gt_report *rows;
+	int64_t *seqs;
+	size_t n;
+	enum gt_status s = gt__store_read_reports(st, q, 1, &rows, &seqs, &n, err);
+	gt__q_finalize(q);
+	if (s != GT_OK)
+		return s;
+	*found = n > 0;
+	*same = n > 0 && same_report(&rows[0], r);
+	free(rows);
+	free(seqs);
+	return GT_OK;
 }
 
 enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user *by,
@@ -369,28 +455,21 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
-	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT digest FROM reports WHERE id = ?", &q)) {
-		s = gt__store_fail(st, err, "cannot read the reports");
+	/* the same id again: acknowledged again when the stored report says
+	 * the same, field by field (not by digest: reports stored under the
+	 * first digest could collide), refused otherwise */
+	bool found, same;
+	if ((s = stored_same(st, r, &found, &same, err)) != GT_OK)
 		goto out_rollback;
-	}
-	gt__q_bind_text(q, 1, r->id);
-	int rc = gt__q_step(q);
-	if (rc == GT__ROW) {
-		bool same = gt__q_bytes(q, 0) == 32 &&
-		            memcmp(gt__q_blob(q, 0), d, 32) == 0;
-		gt__q_finalize(q);
+	if (found) {
 		gt__store_rollback(st);
 		if (same)
 			return GT_OK; /* already stored: acknowledged again */
 		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, "id",
 		                  "'%s' is already the id of a different report", r->id);
 	}
-	gt__q_finalize(q);
-	if (rc != GT__DONE) {
-		s = gt__store_fail(st, err, "cannot read the reports");
-		goto out_rollback;
-	}
+	struct gt__q *q;
+	int rc;
 	char now[32], att[GT_REPORT_ATTACHMENTS_MAX * 73 + 1] = "";
 	gt__store_now(now);
 	for (size_t i = 0; i < r->nattachments; i++)

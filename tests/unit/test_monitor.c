@@ -358,11 +358,39 @@ static void idempotent_submission(void **state)
 	r.count = 5;
 	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_E_CONFLICT);
 	assert_string_equal(err.msg, "'kt3-0001' is already the id of a different report");
+	/* issue 16, finding 1, as the attacker sent it: under the first digest,
+	 * fields joined with '|', these two different reports had one digest
+	 * and the second was acknowledged (200, created false) and never stored */
+	static const char coll_a[] =
+		"{\"id\": \"idem-coll\", \"observed\": {\"from\": \"2026-11-27T10:00:00Z\", "
+		"\"to\": \"2026-11-27T10:05:00Z\"}, \"reported\": \"2026-11-27T10:20:00Z\", "
+		"\"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, "
+		"\"observer\": \"team|0\", \"source\": \"uav\", \"event\": \"explosion\", "
+		"\"weapon\": \"artillery\", \"count\": 1, \"heard\": {\"bearing_deg\": 7, "
+		"\"distance_km\": 4}, \"text\": \"xy\"}";
+	static const char coll_b[] =
+		"{\"id\": \"idem-coll\", \"observed\": {\"from\": \"2026-11-27T10:00:00Z\", "
+		"\"to\": \"2026-11-27T10:05:00Z\"}, \"reported\": \"2026-11-27T10:20:00Z\", "
+		"\"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, "
+		"\"observer\": \"team\", \"source\": \"patrol\", \"event\": \"drone\", "
+		"\"count\": 3, \"heard\": {\"bearing_deg\": 1, "
+		"\"distance_km\": 7}, \"text\": \"2|xy\"}";
+	struct gt_report a, b;
+	assert_int_equal(gt_report_parse(coll_a, strlen(coll_a), NOW, &a, &err), GT_OK);
+	if (gt_report_parse(coll_b, strlen(coll_b), NOW, &b, &err) != GT_OK)
+		fail_msg("%s: %s", err.path, err.msg);
+	assert_int_equal(gt_store_report_submit(st, &u, &a, &created, &err), GT_OK);
+	assert_true(created);
+	assert_int_equal(gt_store_report_submit(st, &u, &b, &created, &err), GT_E_CONFLICT);
+	/* -0 is 0: the same report */
+	a.lon = a.lon == 0 ? -0.0 : a.lon;
+	assert_int_equal(gt_store_report_submit(st, &u, &a, &created, &err), GT_OK);
+	assert_false(created);
 	int64_t entries;
 	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
-	assert_int_equal(entries, 2); /* the user, the one report */
+	assert_int_equal(entries, 3); /* the user, the two reports */
 	gt_store_close(st);
-	assert_int_equal(raw("SELECT count(*) FROM reports"), 1);
+	assert_int_equal(raw("SELECT count(*) FROM reports"), 2);
 	assert_int_equal(raw("SELECT max(count) FROM reports"), 4);
 }
 
