@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* body (consumed) with status, and Retry-After when retry_s > 0. */
@@ -120,7 +121,8 @@ bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
 {
 	struct gt_err err;
 	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-	if (!h || strncmp(h, "Bearer ", 7) != 0) {
+	/* the scheme's name is case-insensitive (RFC 9110, 11.1) */
+	if (!h || strncasecmp(h, "Bearer ", 7) != 0) {
 		*refused = gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL,
 		                        "missing token; send Authorization: Bearer <token>");
 		return false;

@@ -23,8 +23,8 @@ static bool parse_time(const char *s, int64_t *out)
 	    n != 20)
 		return false;
 	if (tm.tm_year < 1990 || tm.tm_year > 2200 || tm.tm_mon < 1 || tm.tm_mon > 12 ||
-	    tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
-		return false;
+	    tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
+		return false; /* a leap second's :60 would be stored as the next minute: refused */
 	int year = tm.tm_year, mon = tm.tm_mon, day = tm.tm_mday;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

@@ -322,6 +322,10 @@ static void report_parsing(void **state)
 	expect_bad("2026-11-27T10:00:00Z", "2026-02-31T10:00:00Z", GT_E_SCHEMA,
 	           "observed.from: '2026-02-31T10:00:00Z'; expected a UTC time like "
 	           "2026-11-27T10:00:00Z");
+	/* a :60 second would be stored as the next minute (issue 16, finding 9) */
+	expect_bad("2026-11-27T10:00:00Z", "2026-11-27T10:00:60Z", GT_E_SCHEMA,
+	           "observed.from: '2026-11-27T10:00:60Z'; expected a UTC time like "
+	           "2026-11-27T10:00:00Z");
 	expect_bad("\"patrol\"", "\"rumour\"", GT_E_SCHEMA,
 	           "source: 'rumour'; expected one of: patrol, fixed_camera, uav, acoustic, partner, "
 	           "open_source");

@@ -25,5 +25,9 @@ b=$(report team patrol drone '' 3 1 7 '2|xy')
 echo "A: $(post "$a")"
 echo "A again: $(post "$a")"
 echo "B, same id: $(post "$b")"
+# the scheme's name is case-insensitive (RFC 9110; issue 16, finding 9)
+curl -s -o /dev/null -w 'lower-case bearer: %{http_code}\n' -X POST \
+	-H "Authorization: bearer $(cat monitor.tok)" -H 'Content-Type: application/json' \
+	--data-binary "$a" "http://127.0.0.1:$port/api/v1/reports"
 curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" |
 	python3 -c 'import json, sys; r = json.load(sys.stdin)["reports"]; print("stored:", [(x["observer"], x["source"], x["count"], x["text"]) for x in r])'
