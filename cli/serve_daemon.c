@@ -156,6 +156,35 @@ void gt_srv_print_routes(FILE *out)
 		fprintf(out, "%s %s\n", routes[i].method, routes[i].path);
 }
 
+static int hex_digit(char ch)
+{
+	return ch >= '0' && ch <= '9'   ? ch - '0'
+	       : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+	       : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+	                                : -1;
+}
+
+/* Decodes %XX escapes in place, as libmicrohttpd would, but never into a
+ * NUL byte: "%00" stays as written, so that "/app.js%00.html" is a path
+ * of its own (not found), never /app.js cut short (issue 16, finding 9). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *uri)
+{
+	(void)cls, (void)c;
+	char *out = uri;
+	for (const char *in = uri; *in;) {
+		int hi = in[0] == '%' ? hex_digit(in[1]) : -1;
+		int lo = hi >= 0 ? hex_digit(in[2]) : -1;
+		if (lo >= 0 && (hi | lo) != 0) {
+			*out++ = (char)(hi * 16 + lo);
+			in += 3;
+		} else {
+			*out++ = *in++;
+		}
+	}
+	*out = '\0';
+	return (size_t)(out - uri);
+}
+
 struct MHD_Daemon *gt_srv_start(struct gt_srv *s, const struct sockaddr_in *sa)
 {
 	/* a client that sends nothing for idle_timeout s is cut off, however
@@ -163,6 +192,7 @@ struct MHD_Daemon *gt_srv_start(struct gt_srv *s, const struct sockaddr_in *sa)
 	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
 	                        handle, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
 	                        MHD_OPTION_NOTIFY_COMPLETED, done, NULL,
+	                        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	                        MHD_OPTION_CONNECTION_TIMEOUT,
 	                        s->idle_timeout ? s->idle_timeout : (unsigned)30,
 	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,

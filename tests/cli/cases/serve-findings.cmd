@@ -1,4 +1,5 @@
-# Issue 16, finding 1, black-box: report B differs from report A but, under
+# Issue 16's findings, repeated as the attacker made them, black-box.
+# Finding 1: report B differs from report A but, under
 # the first digest (fields joined with '|', no lengths), had A's digest;
 # it was acknowledged (200, created false) and never stored. Now: A is
 # created, A again is acknowledged, B under A's id is refused (409), and
@@ -31,3 +32,7 @@ curl -s -o /dev/null -w 'lower-case bearer: %{http_code}\n' -X POST \
 	--data-binary "$a" "http://127.0.0.1:$port/api/v1/reports"
 curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" |
 	python3 -c 'import json, sys; r = json.load(sys.stdin)["reports"]; print("stored:", [(x["observer"], x["source"], x["count"], x["text"]) for x in r])'
+# an encoded NUL never cuts a path short (issue 16, finding 9)
+for path in /app.js /app.js%00.html '/api/v1/health%00x'; do
+	curl -s -o /dev/null -w "$path: %{http_code} %{content_type}\n" "http://127.0.0.1:$port$path"
+done
