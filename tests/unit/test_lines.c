@@ -196,6 +196,26 @@ static void detection_per_line(void **state)
 	gt_scenario_free(s);
 }
 
+/* Writes geojson to a new temporary file (its name to file) and returns
+ * mini.yaml's text with its geometry pointing there; the caller removes
+ * the file and frees the text. */
+static char *mini_over(const char *geojson, char file[32])
+{
+	snprintf(file, 32, "/tmp/gt-test-lines-XXXXXX");
+	int fd = mkstemp(file);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(geojson, f);
+	fclose(f);
+	char *yaml = tu_read("mini.yaml");
+	char geometry[64];
+	snprintf(geometry, sizeof(geometry), "geometry: %s", file);
+	char *y = tu_replace(yaml, "geometry: mini.geojson", geometry);
+	free(yaml);
+	return y;
+}
+
 /* A MultiLineString is a line per part; names and places per part. */
 static void multilinestring(void **state)
 {
@@ -208,17 +228,8 @@ static void multilinestring(void **state)
 		"\"places\": [[\"West end\", \"Middle\"], [\"South\", \"North\"]]}, \"geometry\": "
 		"{\"type\": \"MultiLineString\", \"coordinates\": [[[0.2, 0], [0.7, 0]], "
 		"[[1.5, -0.5], [1.5, 0.5]]]}");
-	char file[] = "/tmp/gt-test-lines-XXXXXX";
-	int fd = mkstemp(file);
-	assert_true(fd >= 0);
-	FILE *f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs(multi, f);
-	fclose(f);
-	char *yaml = tu_read("mini.yaml");
-	char geometry[1100];
-	snprintf(geometry, sizeof(geometry), "geometry: %s", file);
-	char *y1 = tu_replace(yaml, "geometry: mini.geojson", geometry);
+	char file[32];
+	char *y1 = mini_over(multi, file);
 	char *y2 = tu_replace(y1, "- {from: 0, to: 30,", "- {line: \"Test line, part 1\", from: 0, to: 30,");
 	struct gt_scenario *s;
 	struct gt_err err;
@@ -239,7 +250,6 @@ static void multilinestring(void **state)
 	gt_scenario_free(s);
 	free(geo);
 	free(multi);
-	free(yaml);
 	free(y1);
 	free(y2);
 }
@@ -261,24 +271,14 @@ static enum gt_status load_line(const char *props, const char *geom, struct gt_e
 		"\"\", \"East end\"]}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[0.2, "
 		"0], [0.7, 0], [1.2, 0]]}}",
 		feature);
-	char file[] = "/tmp/gt-test-lines-XXXXXX";
-	int fd = mkstemp(file);
-	assert_true(fd >= 0);
-	FILE *f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs(edited, f);
-	fclose(f);
-	char *yaml = tu_read("mini.yaml");
-	char geometry[1100];
-	snprintf(geometry, sizeof(geometry), "geometry: %s", file);
-	char *y = tu_replace(yaml, "geometry: mini.geojson", geometry);
+	char file[32];
+	char *y = mini_over(edited, file);
 	struct gt_scenario *s = NULL;
 	enum gt_status st = gt_scenario_load_text(y, strlen(y), "mini.yaml", GT_TEST_DATA, &s, err);
 	remove(file);
 	gt_scenario_free(s);
 	free(geo);
 	free(edited);
-	free(yaml);
 	free(y);
 	return st;
 }
