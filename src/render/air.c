@@ -1,5 +1,6 @@
 /* air.c: air umbrellas as a table, JSON, CSV and GeoJSON (docs/output.md). */
 #include "render/render_json.h"
+#include "render/text.h"
 #include "util/thousands.h"
 #include "util/utf8.h"
 
@@ -181,11 +182,10 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 	else if (pl->standoff_km < pl->standoff_wanted_km)
 		fprintf(out, "stations at least %.0f km from %s: the default stand-off, %.0f km, does "
 		             "not leave room for them on the ground the defender holds\n",
-		        pl->standoff_km, r->scenario->theatre.nlines > 1 ? "the nearest line" : "the line",
-		        pl->standoff_wanted_km);
+		        pl->standoff_km, gt__nearest_line(&r->scenario->theatre), pl->standoff_wanted_km);
 	else
 		fprintf(out, "stations at least %.0f km from %s, beyond the air defences\n",
-		        pl->standoff_km, r->scenario->theatre.nlines > 1 ? "the nearest line" : "the line");
+		        pl->standoff_km, gt__nearest_line(&r->scenario->theatre));
 	/* padded by columns, not bytes, so names like Rzeszów line up; whole */
 	int wpost = 26, wbase = 30;
 	for (size_t i = 0; i < pl->nposts; i++) {
@@ -241,7 +241,7 @@ static void option_table(FILE *out, const struct gt_air_result *r)
 		fputs("  reaction: no fighters on patrol or alert\n", out);
 	fprintf(out, "  exposure: %.0f%% of fighters' airborne time within %.0f km of %s\n",
 	        pct(as->exposure.share), as->params.sam_range_km,
-	        r->scenario->theatre.nlines > 1 ? "a line" : "the line");
+	        gt__a_line(&r->scenario->theatre));
 }
 
 static const char *const csv_cols[] = {

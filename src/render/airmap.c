@@ -17,6 +17,7 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double width
 #else
 
 #include "render/draw.h"
+#include "render/text.h"
 #include "util/utf8.h"
 
 #include <math.h>
@@ -203,7 +204,7 @@ static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_ass
 	gt__rgb(cr, SAM_COLOUR, 0.18);
 	cairo_fill(cr);
 	snprintf(text, sizeof(text), "within %.0f km of %s: air defences",
-	         a->params.sam_range_km, th->nlines > 1 ? "a line" : "the line");
+	         a->params.sam_range_km, gt__a_line(th));
 	legend_row(cr, x, y, text);
 	y += 14;
 	cairo_new_path(cr); /* text leaves a current point an arc would join */

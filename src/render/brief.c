@@ -217,8 +217,19 @@ static void sectors(FILE *out, const struct gt_scenario *s)
 	fputs("<table><tr><th>sector</th><th class=n>from km</th><th class=n>to km</th><th>near</th>"
 	      "<th>terrain</th><th>threat</th><th class=n>line troops per km</th></tr>\n",
 	      out);
+	const struct gt_theatre *th = &s->theatre;
 	for (size_t i = 0; i < s->nsectors; i++) {
 		const struct gt_sector *sec = &s->sectors[i];
+		const struct gt_line *ln = &th->lines[sec->line];
+		/* with several lines, each line's sectors under its name: km are
+		 * along that line */
+		if (th->nlines > 1 && i == ln->first_sector) {
+			fputs("<tr><th colspan=7>", out);
+			gt__html_esc(out, ln->name);
+			fprintf(out, " (%s, %.0f km)</th></tr>\n",
+			        ln->role == GT_LINE_BORDER ? "a border to watch" : "a line of contact",
+			        ln->km);
+		}
 		fputs("<tr><td>", out);
 		gt__html_esc(out, sec->name);
 		fprintf(out, "</td><td class=n>%.0f</td><td class=n>%.0f</td><td>", sec->from_km,
@@ -423,7 +434,6 @@ static void air(FILE *out, const struct gt_results *res)
 	char a[32], lo[32], hi[32];
 	const struct gt_air_params *p = &first_assessed(res)->assessment->params;
 	bool own = res->sizing->scenario->theatre.in_country_bases;
-	bool several = res->sizing->scenario->theatre.nlines > 1;
 	fprintf(out,
 	        "<p>Patrol stations are placed over the largest cities behind a standoff from %s "
 	        "and held around the clock from %s (docs/model-air.md). Coverage counts the share "
@@ -432,13 +442,13 @@ static void air(FILE *out, const struct gt_results *res)
 	        "minutes after the order, to reach each point; exposure is the share of fighters' "
 	        "airborne time within %.0f km of %s, inside the adversary's air "
 	        "defences.</p>\n",
-	        several ? "the nearest line" : "the line",
+	        gt__nearest_line(&res->sizing->scenario->theatre),
 	        own ? "allied bases and the defended country's own on the ground it holds; AEW "
 	              "aircraft orbit over those bases"
 	            : "allied bases; AEW aircraft orbit over allied bases, outside the defended "
 	              "country",
 	        gt__thousands(lround(p->target_low_m), lo), gt__thousands(lround(p->target_high_m), hi),
-	        p->alert_minutes, p->sam_range_km, several ? "a line" : "the line");
+	        p->alert_minutes, p->sam_range_km, gt__a_line(&res->sizing->scenario->theatre));
 	for (size_t i = 0; i < res->nair; i++) {
 		const struct gt_air_plan *pl = res->air[i].plan;
 		if (!pl || !(pl->standoff_km < pl->standoff_wanted_km))

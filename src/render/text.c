@@ -1,5 +1,6 @@
 /* text.c: see text.h. */
 #include "render/text.h"
+#include "guarantor/scenario.h"
 
 #include "guarantor/err.h"
 #include "guarantor/render.h"
@@ -79,4 +80,14 @@ void gt_render_pad(FILE *out, const char *s, int cols)
 		fputs(s, out);
 	for (int w = gt_render_width(s); w < cols; w++)
 		fputc(' ', out);
+}
+
+const char *gt__nearest_line(const struct gt_theatre *th)
+{
+	return th->nlines > 1 ? "the nearest line" : "the line";
+}
+
+const char *gt__a_line(const struct gt_theatre *th)
+{
+	return th->nlines > 1 ? "a line" : "the line";
 }

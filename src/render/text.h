@@ -6,6 +6,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct gt_theatre;
+/* How the renderers speak of distances from the lines: "the line" with
+ * one line; with several, "the nearest line" (gt__nearest_line) and "a
+ * line" (gt__a_line). */
+const char *gt__nearest_line(const struct gt_theatre *th);
+const char *gt__a_line(const struct gt_theatre *th);
+
 /* s with <, >, & and " escaped for HTML text and attributes. */
 void gt__html_esc(FILE *out, const char *s);
 /* p[0..n-1] in base64 (RFC 4648), for data: URIs. */

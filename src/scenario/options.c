@@ -169,9 +169,7 @@ static enum gt_status read_sector_list(struct yr *r, const yaml_node_t *n, const
 	if (!o->sectors)
 		return GT_E_NOMEM;
 	if (gt__yr_is_scalar(n) && strcmp(gt__yr_text(n), "all") == 0) {
-		size_t fronts = 0;
-		for (size_t l = 0; l < th->nlines; l++)
-			fronts += th->lines[l].role == GT_LINE_FRONT;
+		size_t fronts = gt__line_count(th, GT_LINE_FRONT);
 		for (size_t i = 0; i < s->nsectors; i++)
 			if (fronts == 0 || th->lines[s->sectors[i].line].role == GT_LINE_FRONT)
 				add_sector_id(o, s->sectors[i].id);
@@ -197,6 +195,19 @@ static enum gt_status read_sector_list(struct yr *r, const yaml_node_t *n, const
 				return gt__yr_fail(r, e, sub, GT_E_SCHEMA,
 				                   "line '%s' adds no sector not listed already", ln->name);
 			continue;
+		}
+		if (gt__yr_is_scalar(e) && !gt__yr_is_number(e)) {
+			/* a name, but of no line: say which there are */
+			const char *names[GT_LINES_MAX];
+			for (size_t l = 0; l < th->nlines; l++)
+				names[l] = th->lines[l].name;
+			char near[512];
+			gt_name_suggest(gt__yr_text(e), names, th->nlines, 3, near, sizeof(near));
+			return gt__yr_fail(r, e, sub, GT_E_SCHEMA,
+			                   "'%s' is neither a sector number (1 to %zu) nor the name of a "
+			                   "line%s%s",
+			                   gt__yr_text(e), s->nsectors, near[0] ? "; did you mean " : "",
+			                   near);
 		}
 		long id;
 		enum gt_status st = gt__yr_int(r, e, sub, 1, (long)s->nsectors, &id);

@@ -47,6 +47,14 @@ const char *gt__line_words(const struct gt_theatre *th, const struct gt_line *ln
 	return buf;
 }
 
+size_t gt__line_count(const struct gt_theatre *th, enum gt_line_role r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < th->nlines; i++)
+		n += th->lines[i].role == r;
+	return n;
+}
+
 const struct gt_line *gt__line_find(const struct gt_theatre *th, const char *name)
 {
 	for (size_t i = 0; i < th->nlines; i++)

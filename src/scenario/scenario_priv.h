@@ -26,6 +26,8 @@ long gt__line_vertex(const struct gt_line *ln, const char *place);
  * line, else "line 'NAME'" (written to buf). */
 const char *gt__line_words(const struct gt_theatre *th, const struct gt_line *ln, char *buf,
                            size_t size);
+/* How many lines of th have role r. */
+size_t gt__line_count(const struct gt_theatre *th, enum gt_line_role r);
 /* The line named name, or NULL. */
 const struct gt_line *gt__line_find(const struct gt_theatre *th, const char *name);
 

@@ -168,9 +168,7 @@ enum gt_status gt__territory_derive(struct yr *r, const yaml_node_t *theatre,
 		free(side);
 		return st;
 	}
-	size_t fronts = 0;
-	for (size_t i = 0; i < th->nlines; i++)
-		fronts += th->lines[i].role == GT_LINE_FRONT;
+	size_t fronts = gt__line_count(th, GT_LINE_FRONT);
 	if (side && fronts > 1) {
 		free(side);
 		return gt__yr_fail(r, node, "theatre.held_side", GT_E_SCHEMA,
