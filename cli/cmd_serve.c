@@ -3,7 +3,7 @@
  * the store, and running the daemon (serve_daemon.c) until SIGINT or
  * SIGTERM. */
 #include "cli.h"
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <arpa/inet.h>
 #include <getopt.h>

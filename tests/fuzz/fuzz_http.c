@@ -21,7 +21,7 @@
 
 #include "guarantor/monitor.h"
 #include "guarantor/scenario.h"
-#include "serve.h"
+#include "serve/serve.h"
 
 static struct gt_srv srv;
 static struct MHD_Daemon *daemon_;

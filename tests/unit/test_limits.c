@@ -1,4 +1,4 @@
-/* test_limits.c: the service's token buckets (cli/serve_limit.c): a burst
+/* test_limits.c: the service's token buckets (src/serve/limit.c): a burst
  * then the rate, "look only" that takes nothing, the wait until a request
  * may go, refill capped at the burst, keys kept apart, and a table fuller
  * than its slots still limiting the keys in use. */
@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "serve.h"
+#include "serve/serve.h"
 
 static void burst_then_rate(void **state)
 {

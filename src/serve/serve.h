@@ -1,9 +1,9 @@
-/* serve.h: what the files of `guarantor serve` share (cli/serve_*.c): the
+/* serve.h: what the files of `guarantor serve` share (the .c files of src/serve): the
  * server's state, a request, and the helpers that answer in JSON, check
  * tokens and roles, and read bodies and query strings. Only these files
  * and cmd_serve.c include libmicrohttpd. */
-#ifndef GT_CLI_SERVE_H
-#define GT_CLI_SERVE_H
+#ifndef GT_SERVE_SERVE_H
+#define GT_SERVE_SERVE_H
 
 #include <jansson.h>
 #include <microhttpd.h>
@@ -36,7 +36,7 @@ struct gt_srv {
 #define GT_SRV_CHECKS_RATE 5.0
 #define GT_SRV_CHECKS_BURST 20.0
 
-/* Token buckets (serve_limit.c). take: true when a request of cost
+/* Token buckets (limit.c). take: true when a request of cost
  * (0: only look) may go at now (seconds, monotonic), the cost taken;
  * otherwise OUT: *wait_s until it may. */
 struct gt_srv_limits;
@@ -113,7 +113,7 @@ bool gt_srv_query_set(struct MHD_Connection *c, const char *name, const char *(*
  * separated; "" for none), each once; otherwise the 400 is sent. */
 bool gt_srv_query_names(struct MHD_Connection *c, const char *allowed, enum MHD_Result *refused);
 
-/* Handlers (serve_reports.c, serve_events.c). */
+/* Handlers (reports.c, events.c, decisions.c, daily.c, web.c). */
 enum MHD_Result gt_srv_post_report(struct gt_srv *s, struct MHD_Connection *c,
                                    const struct gt_srv_request *rq);
 enum MHD_Result gt_srv_post_batch(struct gt_srv *s, struct MHD_Connection *c,
@@ -169,7 +169,7 @@ enum MHD_Result gt_srv_me(struct gt_srv *s, struct MHD_Connection *c,
 enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
                                 const struct gt_srv_request *rq);
 
-/* The daemon (serve_daemon.c): every route, answered by one polling
+/* The daemon (daemon.c): every route, answered by one polling
  * thread, on sa; NULL when it cannot listen. Stop with MHD_stop_daemon. */
 struct sockaddr_in;
 struct MHD_Daemon *gt_srv_start(struct gt_srv *s, const struct sockaddr_in *sa);

@@ -1,6 +1,6 @@
-/* serve_reports.c: the report routes of `guarantor serve`: one report, a
+/* reports.c: the report routes of `guarantor serve`: one report, a
  * batch from a device that was offline, and reading them back. */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <stdlib.h>
 #include <time.h>

@@ -1,6 +1,6 @@
-/* serve_http.c: the helpers every route of `guarantor serve` uses:
+/* http.c: the helpers every route of `guarantor serve` uses:
  * answering in JSON, tokens and roles, bodies and query strings. */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

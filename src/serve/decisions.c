@@ -1,8 +1,8 @@
-/* serve_decisions.c: the breach and decision routes of `guarantor serve`:
+/* decisions.c: the breach and decision routes of `guarantor serve`:
  * breaches with their evidence, a commander's proposal or dismissal, and
  * member representatives' votes (docs/monitor.md, "Breaches",
  * "Decisions"). */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <stdio.h>
 #include <stdlib.h>

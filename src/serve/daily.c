@@ -1,7 +1,7 @@
-/* serve_daily.c: the published side of `guarantor serve`: the daily report
+/* daily.c: the published side of `guarantor serve`: the daily report
  * in any of its formats, and daily counts over a run of days for charts
  * (docs/monitor.md, "Daily report"). Every role may read them. */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <stdio.h>
 #include <stdlib.h>

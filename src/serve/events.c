@@ -1,7 +1,7 @@
-/* serve_events.c: the event routes of `guarantor serve`: correlating
+/* events.c: the event routes of `guarantor serve`: correlating
  * reports into events, reading events, and the analysts' verify, reject,
  * reopen, merge and split (docs/monitor.md, "Events"). */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <stdio.h>
 #include <stdlib.h>

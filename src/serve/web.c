@@ -1,8 +1,8 @@
-/* serve_web.c: what the dashboard needs from `guarantor serve`: its own
+/* web.c: what the dashboard needs from `guarantor serve`: its own
  * files (bundled from web/ at build time and compiled in), who the caller
  * is, and the scenario's geometry and rules, drawn on the dashboard's map
  * with no tiles from elsewhere. */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
-/* serve_daemon.c: the daemon of `guarantor serve`: the route table, the
+/* daemon.c: the daemon of `guarantor serve`: the route table, the
  * dispatch of a request to its route, and starting libmicrohttpd. The
- * routes are in serve_*.c. One polling thread serves every connection, so
+ * routes are in the other files of src/serve. One polling thread serves every connection, so
  * the store is used from one thread at a time. */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,11 +1,11 @@
-/* serve_limit.c: token buckets for `guarantor serve`'s rate limits: a
+/* limit.c: token buckets for `guarantor serve`'s rate limits: a
  * bucket per key holds at most `burst` requests and refills at `rate` a
  * second. The table is fixed; a new key takes an empty slot near its hash,
  * or the one among them used longest ago. The hash is keyed with a secret
  * drawn at start (SipHash), so that no client can choose keys that crowd
  * one neighbourhood and empty each other's buckets by turns. Used from the
  * daemon's one thread. */
-#include "serve.h"
+#include "serve/serve.h"
 
 #include <sodium.h>
 #include <stdlib.h>
