@@ -1,6 +1,6 @@
 /* cmd_serve.c: `guarantor serve`, the monitoring service's JSON-over-HTTP
  * API (libmicrohttpd; docs/monitor.md, "Service"): its options, opening
- * the store, and running the daemon (serve_daemon.c) until SIGINT or
+ * the store, and running the daemon (src/serve/daemon.c) until SIGINT or
  * SIGTERM. */
 #include "cli.h"
 #include "serve/serve.h"
@@ -11,14 +11,16 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "guarantor/monitor.h"
 
 static const char help[] =
 	"Usage: guarantor serve [--db STORE] [--listen ADDRESS:PORT] [--scenario FILE]\n"
-	"                       [--max-db-mb N] [--rate N] [--burst N] [--max-conn-per-ip N]\n"
-	"                       [--failed-signins N] [--idle-timeout S]\n\n"
+	"                       [--max-db-mb N] [--threads N] [--rate N] [--burst N]\n"
+	"                       [--max-conn N] [--max-conn-per-ip N] [--failed-signins N]\n"
+	"                       [--idle-timeout S] [--body-memory-mb N]\n\n"
 	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM), by the\n"
 	"scenario's monitoring section: sectors, rules, thresholds (docs/monitor.md).\n\n"
 	"  GET  /                              the dashboard (sign in with a token)\n"
@@ -53,10 +55,12 @@ static const char help[] =
 	"                                      &format=json|csv|geojson|html)\n"
 	"  GET  /api/v1/counts                 every role: each day's counts by sector and\n"
 	"                                      type (?from=DAY&to=DAY, at most 92 days)\n\n"
-	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add). Errors are\n"
-	"JSON {\"error\": {\"status\", \"field\", \"message\"}}; among them 429 over the rate,\n"
-	"503 the database unreachable (try again), 507 the store full. The API:\n"
-	"docs/api.yaml; running it: docs/operations.md; its limits: docs/security.md.\n\n";
+	"Requests carry \"Authorization: Bearer <token>\" (guarantor users add), checked with\n"
+	"the role before any body is read. Errors are JSON {\"error\": {\"status\", \"field\",\n"
+	"\"message\"}}; among them 429 over a rate, 503 the store busy or unreachable or the\n"
+	"service full (both with Retry-After), 507 the store full. On SIGTERM the requests\n"
+	"under way are answered before it stops. The API: docs/api.yaml; running it:\n"
+	"docs/operations.md; its limits: docs/security.md.\n\n";
 
 static const char help_options[] =
 	"Options:\n"
@@ -68,18 +72,53 @@ static const char help_options[] =
 	"  -s, --scenario FILE       the scenario (default: the built-in one)\n"
 	"      --max-db-mb N         refuse writes (507) once a SQLite store reaches\n"
 	"                            N MiB, as a full disk would; reads go on\n"
+	"      --threads N           threads answering requests, each with its own\n"
+	"                            connection to the store (default 4)\n"
 	"      --rate N              requests a second one token may make (default 50;\n"
 	"                            0: no limit); over it, 429 with Retry-After\n"
 	"      --burst N             requests a token may make at once (default 200)\n"
+	"      --max-conn N          open connections in all (default 1024); more are\n"
+	"                            closed at once\n"
 	"      --max-conn-per-ip N   open connections from one address (default 64;\n"
-	"                            0: no limit; 256 in all)\n"
+	"                            0: no limit)\n"
 	"      --idle-timeout S      close a connection that sends nothing for S seconds\n"
 	"                            (default 30), however slowly it sent before\n"
-	"      --failed-signins N    sign-ins with a bad token allowed from one address\n"
-	"                            a minute (default 30, at most 10 at once; 0: no\n"
-	"                            limit); over it, 429 with Retry-After\n"
+	"      --failed-signins N    bad tokens allowed from one address a minute\n"
+	"                            (default 30, at most 10 at once; 0: no limit);\n"
+	"                            over it, new tokens from there get 429 with\n"
+	"                            Retry-After, without the cost of checking them\n"
+	"      --body-memory-mb N    request bodies held at once, in all (default 256);\n"
+	"                            over it, 503 with Retry-After\n"
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
+
+/* Seconds the requests under way have to be answered after SIGTERM: a
+ * batch of 10,000 reports takes about 2 s (docs/performance.md). */
+enum { DRAIN_S = 30 };
+
+/* Raises the open files' limit to what conns connections, the store's
+ * files and a margin need, as far as the hard limit allows; false, with a
+ * message, when it cannot. */
+static bool room_for(long conns)
+{
+	struct rlimit rl;
+	rlim_t need = (rlim_t)conns + 64;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= need)
+		return true;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need) {
+		fprintf(stderr,
+		        "guarantor: serve: --max-conn %ld needs %lu open files, and this process may "
+		        "open at most %lu (ulimit -Hn); lower --max-conn\n",
+		        conns, (unsigned long)need, (unsigned long)rl.rlim_max);
+		return false;
+	}
+	rl.rlim_cur = need;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
+		perror("guarantor: serve: cannot raise the open files' limit");
+		return false;
+	}
+	return true;
+}
 
 static bool parse_listen(const char *text, struct sockaddr_in *sa)
 {
@@ -111,6 +150,9 @@ static int run(int argc, char **argv)
 	                                         {"max-conn-per-ip", required_argument, NULL, 'C'},
 	                                         {"failed-signins", required_argument, NULL, 'F'},
 	                                         {"idle-timeout", required_argument, NULL, 'T'},
+	                                         {"threads", required_argument, NULL, 'j'},
+	                                         {"max-conn", required_argument, NULL, 'N'},
+	                                         {"body-memory-mb", required_argument, NULL, 'B'},
 	                                         {NULL, 0, NULL, 0}};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080", *scenario = NULL;
 	/* defaults, assumptions of the service (docs/security.md): a dashboard
@@ -119,7 +161,8 @@ static int run(int argc, char **argv)
 	 * one token at about 1/70 of what one server takes; 30 failed sign-ins
 	 * a minute is room for a person who mistypes and far too few to try
 	 * tokens, and keeps argon2id's 70 ms a try from becoming a load */
-	long max_mb = 0, rate = 50, burst = 200, per_ip = 64, signins = 30, idle = 30;
+	long max_mb = 0, rate = 50, burst = 200, per_ip = 64, signins = 30, idle = 30, threads = 4,
+	     conns = 1024, body_mb = 256;
 	bool ok = true;
 	int ch;
 	opterr = 0;
@@ -132,7 +175,10 @@ static int run(int argc, char **argv)
 		case 'M': max_mb = gt_cli_long("serve", "--max-db-mb", optarg, 1, 1 << 20, &ok); break;
 		case 'r': rate = gt_cli_long("serve", "--rate", optarg, 0, 1000000, &ok); break;
 		case 'b': burst = gt_cli_long("serve", "--burst", optarg, 1, 1000000, &ok); break;
-		case 'C': per_ip = gt_cli_long("serve", "--max-conn-per-ip", optarg, 0, 256, &ok); break;
+		case 'C': per_ip = gt_cli_long("serve", "--max-conn-per-ip", optarg, 0, 65536, &ok); break;
+		case 'N': conns = gt_cli_long("serve", "--max-conn", optarg, 1, 65536, &ok); break;
+		case 'j': threads = gt_cli_long("serve", "--threads", optarg, 1, 64, &ok); break;
+		case 'B': body_mb = gt_cli_long("serve", "--body-memory-mb", optarg, 16, 1 << 20, &ok); break;
 		case 'F': signins = gt_cli_long("serve", "--failed-signins", optarg, 0, 100000, &ok); break;
 		case 'T': idle = gt_cli_long("serve", "--idle-timeout", optarg, 1, 3600, &ok); break;
 		case 'R':
@@ -165,22 +211,22 @@ static int run(int argc, char **argv)
 		return GT_EXIT_USAGE;
 	}
 	s.sc = sc;
-	if (gt_store_open(db, &s.store, &err) != GT_OK ||
-	    (max_mb && gt_store_limit(s.store, (int64_t)max_mb << 20, &err) != GT_OK)) {
-		gt_store_close(s.store);
+	if (gt_srv_stores_open(db, (size_t)threads, (int64_t)max_mb << 20, &s.stores, &err) !=
+	        GT_OK) {
 		gt_scenario_free(sc);
 		return gt_cli_fail(&err);
 	}
+	s.threads = (unsigned)threads;
 	s.rate = (double)rate;
 	s.burst = (double)burst;
+	s.conn_total = (unsigned)conns;
 	s.conn_per_ip = (unsigned)per_ip;
 	s.idle_timeout = (unsigned)idle;
+	s.body_memory = (size_t)body_mb << 20;
 	s.signin_rate = (double)signins / 60.0;
 	s.signin_burst = signins < 10 ? (double)signins : 10.0;
-	if (gt_auth_cache_new(&s.tokens) != GT_OK || !(s.limits = gt_srv_limits_new())) {
-		fprintf(stderr, "guarantor: out of memory\n");
-		gt_auth_cache_free(s.tokens);
-		gt_store_close(s.store);
+	if (!room_for(conns)) {
+		gt_srv_stores_free(s.stores);
 		gt_scenario_free(sc);
 		return GT_EXIT_FAILURE;
 	}
@@ -190,29 +236,26 @@ static int run(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
-	struct MHD_Daemon *d = gt_srv_start(&s, &sa);
+	struct gt_srv_daemon *d = gt_srv_start(&s, &sa);
 	if (!d) {
 		fprintf(stderr, "guarantor: cannot listen on %s\n", listen_at);
-		gt_srv_limits_free(s.limits);
-		gt_auth_cache_free(s.tokens);
-		gt_store_close(s.store);
+		gt_srv_stores_free(s.stores);
 		gt_scenario_free(sc);
 		return GT_EXIT_FAILURE;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	char addr[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof(addr));
 	/* the store by its public name: a PostgreSQL URL's password stays out
 	 * of logs */
+	struct gt_store *store = gt_srv_stores_any(s.stores);
 	fprintf(stderr, "guarantor: serving the %s store %s (spatial queries: %s) on http://%s:%u/api/v1/\n",
-	        gt_store_kind(s.store), gt_store_name(s.store), gt_store_spatial(s.store), addr,
-	        info ? (unsigned)info->port : (unsigned)ntohs(sa.sin_port));
+	        gt_store_kind(store), gt_store_name(store), gt_store_spatial(store), addr,
+	        gt_srv_port(d));
 	int sig = 0;
 	sigwait(&stop, &sig);
-	MHD_stop_daemon(d);
-	gt_srv_limits_free(s.limits);
-	gt_auth_cache_free(s.tokens);
-	gt_store_close(s.store);
+	fprintf(stderr, "guarantor: stopping: answering the requests under way\n");
+	gt_srv_stop(d, DRAIN_S);
+	gt_srv_stores_free(s.stores);
 	gt_scenario_free(sc);
 	fprintf(stderr, "guarantor: stopped (%s)\n", sig == SIGINT ? "interrupt" : "terminate");
 	return GT_EXIT_OK;

@@ -58,7 +58,7 @@ static int outcome_of(struct gt_store *st, const struct gt_breach *b, int64_t as
 	struct gt_err err;
 	struct gt_proposal *p;
 	size_t n;
-	if (gt_store_proposals(st, b->id, &p, &n, &err) != GT_OK)
+	if (gt_store_proposals(st, b->id, as_of, &p, &n, &err) != GT_OK)
 		return gt_cli_fail(&err);
 	bool answered = false, pending = as_of < b->at + deadline_s;
 	for (size_t i = 0; i < n; i++) {

@@ -104,13 +104,14 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate(struct gt_store *st
  * not pay argon2id again (about 70 ms): a token is remembered by its keyed
  * BLAKE2b hash (the key random per cache, the token itself never kept),
  * and a remembered token is still checked against the store for
- * revocation on every request. */
+ * revocation on every request. Safe from several threads at once (each
+ * with its own store); argon2id runs outside its lock. */
 struct gt_auth_cache;
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_auth_cache_new(struct gt_auth_cache **out);
 GT_EXPORT void gt_auth_cache_free(struct gt_auth_cache *c);
 /* True when token was accepted before and is remembered (so checking it
  * again costs no argon2id); says nothing of whether it is still good. */
-GT_EXPORT bool gt_auth_cache_knows(const struct gt_auth_cache *c, const char *token);
+GT_EXPORT bool gt_auth_cache_knows(struct gt_auth_cache *c, const char *token);
 /* The user a token claims to be, its secret unchecked: GT_OK (OUT: *id)
  * when checking it would take argon2id, a well-formed token that names a
  * user who is not revoked; GT_E_AUTH, "invalid token", when it can be
@@ -487,12 +488,16 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_vote(struct gt_store *st,
  * *settled (may be NULL). */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_settle(struct gt_store *st, int64_t now,
                                                        size_t *settled, struct gt_err *err);
-/* One proposal (settled first when its deadline has passed by now). */
+/* One proposal; when its deadline has passed by now and the store has not
+ * settled it yet, with the outcome gt_store_settle will record (nothing
+ * is written). */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_proposal(struct gt_store *st, int64_t id,
                                                          int64_t now, struct gt_proposal *out,
                                                          struct gt_err *err);
-/* A breach's proposals, oldest first. OUT: *out (caller frees), *n. */
+/* A breach's proposals, oldest first, each as gt_store_proposal gives it
+ * at now. OUT: *out (caller frees), *n. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach,
+                                                          int64_t now,
                                                           struct gt_proposal **out, size_t *n,
                                                           struct gt_err *err);
 

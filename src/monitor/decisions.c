@@ -120,6 +120,26 @@ static enum gt_status judge(const struct gt_proposal *p, int64_t now, struct gt_
 	return GT_OK;
 }
 
+/* The outcome d, on p in memory. */
+static void decide(struct gt_proposal *p, const struct gt_decision *d)
+{
+	p->state = d->state;
+	p->decided = p->proposed + (int64_t)(d->day * 86400.0 + 0.5);
+}
+
+/* A pending proposal whose deadline has passed by now, settled in memory
+ * as the clock will settle it in the store (gt_store_settle). */
+static enum gt_status due(struct gt_proposal *p, int64_t now, struct gt_err *err)
+{
+	if (p->state != GT_DECIDE_PENDING || p->deadline >= now)
+		return GT_OK;
+	struct gt_decision d;
+	enum gt_status s = judge(p, p->deadline, &d, err);
+	if (s == GT_OK && d.state != GT_DECIDE_PENDING)
+		decide(p, &d);
+	return s;
+}
+
 /* Records a settled decision, its audit entry, and an approved response's
  * answer to the breach. */
 static enum gt_status record(struct gt_store *st, struct gt_proposal *p,
@@ -128,8 +148,7 @@ static enum gt_status record(struct gt_store *st, struct gt_proposal *p,
 {
 	if (d->state == GT_DECIDE_PENDING)
 		return GT_OK;
-	p->state = d->state;
-	p->decided = p->proposed + (int64_t)(d->day * 86400.0 + 0.5);
+	decide(p, d);
 	struct gt__q *q;
 	if (!gt__q_prepare(st, "UPDATE proposals SET state = ?, decided = ? WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot record the decision");
@@ -376,12 +395,12 @@ enum gt_status gt_store_settle(struct gt_store *st, int64_t now, size_t *settled
 enum gt_status gt_store_proposal(struct gt_store *st, int64_t id, int64_t now,
                                  struct gt_proposal *out, struct gt_err *err)
 {
-	enum gt_status s = gt_store_settle(st, now, NULL, err);
-	return s == GT_OK ? load(st, id, out, err) : s;
+	enum gt_status s = load(st, id, out, err);
+	return s == GT_OK ? due(out, now, err) : s;
 }
 
-enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach, struct gt_proposal **out,
-                                  size_t *n, struct gt_err *err)
+enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach, int64_t now,
+                                  struct gt_proposal **out, size_t *n, struct gt_err *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -408,7 +427,8 @@ enum gt_status gt_store_proposals(struct gt_store *st, int64_t breach, struct gt
 	if (s == GT_OK && rc != GT__DONE && rc != GT__ROW)
 		s = gt__store_fail(st, err, "cannot read the proposals");
 	for (size_t i = 0; i < *n && s == GT_OK; i++)
-		s = load_votes(st, &(*out)[i], err);
+		if ((s = load_votes(st, &(*out)[i], err)) == GT_OK)
+			s = due(&(*out)[i], now, err);
 	if (s != GT_OK) {
 		free(*out);
 		*out = NULL;

@@ -5,6 +5,7 @@
 #include "monitor/sql_impl.h"
 #include "monitor/store_priv.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,12 +131,20 @@ static int64_t lite_changes(struct gt_store *st)
 	return sqlite3_changes(db_of(st));
 }
 
+static enum gt_status lite_fail(struct gt_store *st, struct gt_err *err, const char *what);
+
 static enum gt_status lite_exec(struct gt_store *st, const char *sql, struct gt_err *err)
 {
 	char *msg = NULL;
-	if (sqlite3_exec(db_of(st), sql, NULL, NULL, &msg) == SQLITE_OK)
+	int rc = sqlite3_exec(db_of(st), sql, NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
 		return GT_OK;
-	enum gt_status s = gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s", msg ? msg : "?");
+	/* a busy, full or damaged store says so (lite_fail); others as SQLite
+	 * put it */
+	enum gt_status s = rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_FULL ||
+	                           rc == SQLITE_CORRUPT || sqlite3_system_errno(db_of(st)) == ENOSPC
+	                       ? lite_fail(st, err, "cannot change the store")
+	                       : gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s", msg ? msg : "?");
 	sqlite3_free(msg);
 	return s;
 }
@@ -182,6 +191,9 @@ static enum gt_status lite_set_version(struct gt_store *st, int version, struct 
 	return lite_exec(st, pragma, err);
 }
 
+/* How long a statement waits for another writer before it fails. */
+enum { BUSY_MS = 5000 };
+
 static enum gt_status lite_fail(struct gt_store *st, struct gt_err *err, const char *what)
 {
 	sqlite3 *db = db_of(st);
@@ -191,8 +203,16 @@ static enum gt_status lite_fail(struct gt_store *st, struct gt_err *err, const c
 		                  "%s: the store is damaged (%s); restore it from a backup "
 		                  "(docs/operations.md)",
 		                  what, sqlite3_errmsg(db));
-	/* a full store or disk is the operator's to fix, and says so */
-	if (code == SQLITE_FULL)
+	/* another writer (a cron correlate, another server) held the store past
+	 * the busy timeout: the caller may try again */
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return gt_err_set(err, GT_E_UNAVAILABLE, st->path, 0, 0, NULL,
+		                  "%s: the store is busy (another process has held it for %d s); "
+		                  "try again",
+		                  what, BUSY_MS / 1000);
+	/* a full store or disk is the operator's to fix, and says so; a full
+	 * disk may come as an I/O error on the journal */
+	if (code == SQLITE_FULL || (db && sqlite3_system_errno(db) == ENOSPC))
 		return gt_err_set(err, GT_E_FULL, st->path, 0, 0, NULL,
 		                  "%s: the store is full (its size limit, or the disk); nothing was "
 		                  "written",
@@ -273,7 +293,7 @@ enum gt_status gt__sqlite_open(const char *path, struct gt_store **out, struct g
 		s = lite_fail(st, err, "cannot open the store");
 		goto out_fail;
 	}
-	sqlite3_busy_timeout(ls->db, 5000);
+	sqlite3_busy_timeout(ls->db, BUSY_MS);
 	/* WAL with full synchronisation: a commit is on disk when it returns */
 	if ((s = lite_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
 	                       "PRAGMA foreign_keys=ON;",

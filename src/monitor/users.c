@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -257,6 +258,7 @@ enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, str
 enum { CACHE_SLOTS = 256 };
 
 struct gt_auth_cache {
+	pthread_mutex_t lock; /* over the slots; never held while argon2id runs */
 	unsigned char key[crypto_generichash_KEYBYTES];
 	struct {
 		bool used;
@@ -275,6 +277,7 @@ enum gt_status gt_auth_cache_new(struct gt_auth_cache **out)
 	if (!c)
 		return GT_E_NOMEM;
 	crypto_generichash_keygen(c->key);
+	pthread_mutex_init(&c->lock, NULL);
 	*out = c;
 	return GT_OK;
 }
@@ -283,6 +286,7 @@ void gt_auth_cache_free(struct gt_auth_cache *c)
 {
 	if (!c)
 		return;
+	pthread_mutex_destroy(&c->lock);
 	sodium_memzero(c, sizeof(*c));
 	free(c);
 }
@@ -310,22 +314,43 @@ static enum gt_status live_user(struct gt_store *st, int64_t id, struct gt_user 
 	return s;
 }
 
-/* The slot that remembers token, or -1. OUT: h, its keyed hash. */
-static int cache_slot(const struct gt_auth_cache *c, const char *token, size_t len,
-                      unsigned char h[32])
+/* The user id remembered for token, or 0. OUT: h, its keyed hash. Every
+ * slot is compared, in constant time. */
+static int64_t cache_find(struct gt_auth_cache *c, const char *token, size_t len,
+                          unsigned char h[32])
 {
 	crypto_generichash(h, 32, (const unsigned char *)token, len, c->key, sizeof(c->key));
+	int64_t id = 0;
+	pthread_mutex_lock(&c->lock);
 	for (size_t i = 0; i < CACHE_SLOTS; i++)
 		if (c->slot[i].used && sodium_memcmp(c->slot[i].hash, h, 32) == 0)
-			return (int)i;
-	return -1;
+			id = c->slot[i].id;
+	pthread_mutex_unlock(&c->lock);
+	return id;
 }
 
-bool gt_auth_cache_knows(const struct gt_auth_cache *c, const char *token)
+/* Forgets the token with hash h (its user revoked), or remembers it for id. */
+static void cache_set(struct gt_auth_cache *c, const unsigned char h[32], int64_t id)
+{
+	pthread_mutex_lock(&c->lock);
+	if (id == 0) {
+		for (size_t i = 0; i < CACHE_SLOTS; i++)
+			if (c->slot[i].used && sodium_memcmp(c->slot[i].hash, h, 32) == 0)
+				c->slot[i].used = false;
+	} else {
+		size_t k = c->next++ % CACHE_SLOTS;
+		c->slot[k].used = true;
+		memcpy(c->slot[k].hash, h, 32);
+		c->slot[k].id = id;
+	}
+	pthread_mutex_unlock(&c->lock);
+}
+
+bool gt_auth_cache_knows(struct gt_auth_cache *c, const char *token)
 {
 	unsigned char h[32];
 	size_t len = token ? strlen(token) : 0;
-	return len > 0 && len < GT_TOKEN_MAX && cache_slot(c, token, len, h) >= 0;
+	return len > 0 && len < GT_TOKEN_MAX && cache_find(c, token, len, h) != 0;
 }
 
 enum gt_status gt_store_token_claim(struct gt_store *st, const char *token, int64_t *id,
@@ -345,19 +370,15 @@ enum gt_status gt_store_authenticate_cached(struct gt_store *st, struct gt_auth_
 	if (len == 0 || len >= GT_TOKEN_MAX)
 		return gt_store_authenticate(st, token, out, err);
 	unsigned char h[32];
-	int i = cache_slot(c, token, len, h);
-	if (i >= 0) {
-		enum gt_status s = live_user(st, c->slot[i].id, out, err);
+	int64_t id = cache_find(c, token, len, h);
+	if (id != 0) {
+		enum gt_status s = live_user(st, id, out, err);
 		if (s == GT_E_AUTH)
-			c->slot[i].used = false; /* revoked since */
+			cache_set(c, h, 0); /* revoked since */
 		return s;
 	}
 	enum gt_status s = gt_store_authenticate(st, token, out, err);
-	if (s == GT_OK) {
-		size_t k = c->next++ % CACHE_SLOTS;
-		c->slot[k].used = true;
-		memcpy(c->slot[k].hash, h, sizeof(h));
-		c->slot[k].id = out->id;
-	}
+	if (s == GT_OK)
+		cache_set(c, h, out->id);
 	return s;
 }

@@ -1,59 +1,122 @@
-/* daemon.c: the daemon of `guarantor serve`: the route table, the
- * dispatch of a request to its route, and starting libmicrohttpd. The
- * routes are in the other files of src/serve. One polling thread serves every connection, so
- * the store is used from one thread at a time. */
+/* daemon.c: the daemon of `guarantor serve`: the route table, with each
+ * route's roles and body; the dispatch of a request, which checks the
+ * token and role before any body is read and holds bodies within bounds;
+ * the clock that settles past deadlines; starting libmicrohttpd's threads
+ * and stopping them after the requests under way are answered. The
+ * handlers are in the other files of src/serve. */
 #include "serve/serve.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-enum { MAX_BODY = 1 << 20, MAX_BATCH_BODY = 16 << 20 };
+enum { MIB = 1 << 20 };
 
-static enum MHD_Result get_health(struct gt_srv *s, struct MHD_Connection *c,
-                                  const struct gt_srv_request *rq)
+/* What a route takes as its body. */
+enum body { NONE, RAW, JSON };
+
+static const char *const no_keys[] = {NULL};
+static const char *const note_keys[] = {"note", NULL};
+static const char *const rung_keys[] = {"rung", "note", NULL};
+static const char *const merge_keys[] = {"events", "note", NULL};
+static const char *const split_keys[] = {"reports", "note", NULL};
+
+#define ROLE GT_SRV_ROLE
+#define ANALYSTS ROLE(GT_ROLE_ANALYST)
+#define READERS (ROLE(GT_ROLE_ANALYST) | ROLE(GT_ROLE_COMMANDER) | ROLE(GT_ROLE_MEMBER))
+#define EVENT_READERS (GT_SRV_EVERYONE & ~ROLE(GT_ROLE_MONITOR))
+
+static const char only_monitors[] = "only monitors submit reports";
+static const char only_analysts[] = "only analysts correlate, verify, merge and split events";
+static const char only_readers[] =
+	"breaches and decisions are for analysts, commanders and member representatives";
+static const char not_monitors[] = "monitors submit reports; they do not read events";
+
+static enum MHD_Result get_health(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)s, (void)rq;
+	(void)k;
 	json_t *ok = json_object();
 	json_object_set_new(ok, "status", json_string("ok"));
 	json_object_set_new(ok, "schema", json_integer(GT_STORE_SCHEMA));
 	return gt_srv_json(c, MHD_HTTP_OK, ok);
 }
 
-/* Every route; "{id}" stands for a whole number in the path. docs/api.yaml
+/* Every route; "{id}" stands for a whole number in the path. A route with
+ * roles takes a token, checked (with the role) before its body is read; a
+ * route without roles is open to anyone and uses no store. docs/api.yaml
  * describes the same (tests/cli/cases/api-doc.cmd checks it through
  * `guarantor serve --routes`). */
-static const struct {
+static const struct route {
 	const char *method, *path;
 	const char *params; /* the query parameters it takes, comma-separated */
+	unsigned roles;     /* who may call it; 0: anyone, no token */
+	const char *refusal; /* the 403's message */
+	enum body body;
+	const char *const *keys; /* a JSON body's keys */
+	size_t max_body;         /* bytes */
 	gt_srv_handler fn;
 } routes[] = {
-	{"GET", "/", "", gt_srv_page},
-	{"GET", "/app.js", "", gt_srv_script},
-	{"GET", "/app.css", "", gt_srv_style},
-	{"GET", "/api/v1/health", "", get_health},
-	{"GET", "/api/v1/me", "", gt_srv_me},
-	{"GET", "/api/v1/scenario", "", gt_srv_scenario},
-	{"GET", "/api/v1/reports", "from,to,after,limit", gt_srv_get_reports},
-	{"POST", "/api/v1/reports", "", gt_srv_post_report},
-	{"POST", "/api/v1/reports/batch", "", gt_srv_post_batch},
-	{"POST", "/api/v1/events/correlate", "", gt_srv_correlate},
+	{"GET", "/", "", 0, NULL, NONE, NULL, 0, gt_srv_page},
+	{"GET", "/app.js", "", 0, NULL, NONE, NULL, 0, gt_srv_script},
+	{"GET", "/app.css", "", 0, NULL, NONE, NULL, 0, gt_srv_style},
+	{"GET", "/api/v1/health", "", 0, NULL, NONE, NULL, 0, get_health},
+	{"GET", "/api/v1/me", "", GT_SRV_EVERYONE, "", NONE, NULL, 0, gt_srv_me},
+	{"GET", "/api/v1/scenario", "", GT_SRV_EVERYONE, "", NONE, NULL, 0, gt_srv_scenario},
+	{"GET", "/api/v1/reports", "from,to,after,limit", ANALYSTS | ROLE(GT_ROLE_COMMANDER),
+	 "only analysts and commanders read the reports as submitted", NONE, NULL, 0,
+	 gt_srv_get_reports},
+	{"POST", "/api/v1/reports", "", ROLE(GT_ROLE_MONITOR), only_monitors, RAW, NULL, MIB,
+	 gt_srv_post_report},
+	{"POST", "/api/v1/reports/batch", "", ROLE(GT_ROLE_MONITOR), only_monitors, RAW, NULL,
+	 16 * MIB, gt_srv_post_batch},
+	{"POST", "/api/v1/events/correlate", "", ANALYSTS, only_analysts, JSON, no_keys, MIB,
+	 gt_srv_correlate},
 	{"GET", "/api/v1/events", "from,to,status,sector,event,grade,near,km,after,limit",
-	 gt_srv_get_events},
-	{"POST", "/api/v1/events/merge", "", gt_srv_merge},
-	{"GET", "/api/v1/events/{id}", "", gt_srv_get_event},
-	{"POST", "/api/v1/events/{id}/verify", "", gt_srv_verify},
-	{"POST", "/api/v1/events/{id}/reject", "", gt_srv_reject},
-	{"POST", "/api/v1/events/{id}/reopen", "", gt_srv_reopen},
-	{"POST", "/api/v1/events/{id}/split", "", gt_srv_split},
-	{"GET", "/api/v1/breaches", "status,after,limit", gt_srv_get_breaches},
-	{"GET", "/api/v1/breaches/{id}", "", gt_srv_get_breach},
-	{"POST", "/api/v1/breaches/{id}/dismiss", "", gt_srv_dismiss},
-	{"POST", "/api/v1/breaches/{id}/proposals", "", gt_srv_propose},
-	{"GET", "/api/v1/proposals/{id}", "", gt_srv_get_proposal},
-	{"POST", "/api/v1/proposals/{id}/approve", "", gt_srv_approve},
-	{"POST", "/api/v1/proposals/{id}/veto", "", gt_srv_veto},
-	{"GET", "/api/v1/daily", "day,format", gt_srv_get_daily},
-	{"GET", "/api/v1/counts", "from,to", gt_srv_get_counts},
+	 EVENT_READERS, not_monitors, NONE, NULL, 0, gt_srv_get_events},
+	{"POST", "/api/v1/events/merge", "", ANALYSTS, only_analysts, JSON, merge_keys, MIB,
+	 gt_srv_merge},
+	{"GET", "/api/v1/events/{id}", "", EVENT_READERS, not_monitors, NONE, NULL, 0,
+	 gt_srv_get_event},
+	{"POST", "/api/v1/events/{id}/verify", "", ANALYSTS, only_analysts, JSON, note_keys, MIB,
+	 gt_srv_verify},
+	{"POST", "/api/v1/events/{id}/reject", "", ANALYSTS, only_analysts, JSON, note_keys, MIB,
+	 gt_srv_reject},
+	{"POST", "/api/v1/events/{id}/reopen", "", ANALYSTS, only_analysts, JSON, note_keys, MIB,
+	 gt_srv_reopen},
+	{"POST", "/api/v1/events/{id}/split", "", ANALYSTS, only_analysts, JSON, split_keys, MIB,
+	 gt_srv_split},
+	{"GET", "/api/v1/breaches", "status,after,limit", READERS, only_readers, NONE, NULL, 0,
+	 gt_srv_get_breaches},
+	{"GET", "/api/v1/breaches/{id}", "", READERS, only_readers, NONE, NULL, 0,
+	 gt_srv_get_breach},
+	{"POST", "/api/v1/breaches/{id}/dismiss", "", ROLE(GT_ROLE_COMMANDER),
+	 "only commanders dismiss breaches", JSON, note_keys, MIB, gt_srv_dismiss},
+	{"POST", "/api/v1/breaches/{id}/proposals", "", ROLE(GT_ROLE_COMMANDER),
+	 "only commanders propose responses", JSON, rung_keys, MIB, gt_srv_propose},
+	{"GET", "/api/v1/proposals/{id}", "", READERS, only_readers, NONE, NULL, 0,
+	 gt_srv_get_proposal},
+	{"POST", "/api/v1/proposals/{id}/approve", "", ROLE(GT_ROLE_MEMBER),
+	 "only member representatives vote, each for its own government", JSON, note_keys, MIB,
+	 gt_srv_approve},
+	{"POST", "/api/v1/proposals/{id}/veto", "", ROLE(GT_ROLE_MEMBER),
+	 "only member representatives vote, each for its own government", JSON, note_keys, MIB,
+	 gt_srv_veto},
+	{"GET", "/api/v1/daily", "day,format", GT_SRV_EVERYONE, "", NONE, NULL, 0, gt_srv_get_daily},
+	{"GET", "/api/v1/counts", "from,to", GT_SRV_EVERYONE, "", NONE, NULL, 0, gt_srv_get_counts},
+};
+enum { NROUTES = sizeof(routes) / sizeof(routes[0]) };
+
+/* A request under way: its route, its caller and its body so far. */
+struct request {
+	const struct route *route;
+	struct gt_user user;
+	int64_t id;
+	char *body;
+	size_t len;
+	size_t held;  /* bytes of the daemon's body budget this request holds */
+	bool too_big; /* over the route's limit: 413 */
+	bool no_room; /* over the daemon's budget: 503 */
 };
 
 /* True when url matches pattern, "{id}" matching a whole number from 1
@@ -79,80 +142,204 @@ static bool match(const char *pattern, const char *url, int64_t *id)
 	return *url == '\0';
 }
 
-static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
-                              const char *method, const char *version, const char *data,
-                              size_t *size, void **con_cls)
+/* The route for method and url, or NULL with the 404 or 405 sent. */
+static const struct route *find(struct MHD_Connection *c, const char *method, const char *url,
+                                int64_t *id, enum MHD_Result *refused)
 {
-	(void)version;
-	struct gt_srv *s = cls;
-	struct gt_srv_request *rq = *con_cls;
-	if (!rq) { /* the headers: set up the body's buffer */
-		rq = calloc(1, sizeof(*rq));
-		if (!rq)
-			return MHD_NO;
-		rq->limit = strcmp(url, "/api/v1/reports/batch") == 0 ? MAX_BATCH_BODY : MAX_BODY;
-		*con_cls = rq;
-		return MHD_YES;
-	}
-	if (*size > 0) { /* a piece of the body */
-		if (!rq->too_big && rq->len + *size <= rq->limit) {
-			char *grown = realloc(rq->body, rq->len + *size + 1);
-			if (!grown)
-				return MHD_NO;
-			rq->body = grown;
-			memcpy(rq->body + rq->len, data, *size);
-			rq->len += *size;
-			rq->body[rq->len] = '\0';
-		} else {
-			rq->too_big = true;
-		}
-		*size = 0;
-		return MHD_YES;
-	}
-	if (rq->too_big)
-		return gt_srv_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL,
-		                    rq->limit == MAX_BODY ? "the body is over 1 MiB"
-		                                          : "the body is over 16 MiB");
 	bool path_known = false;
 	char allowed[64] = "";
-	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		if (!match(routes[i].path, url, &rq->id))
+	for (size_t i = 0; i < NROUTES; i++) {
+		if (!match(routes[i].path, url, id))
 			continue;
 		path_known = true;
 		/* HEAD is GET without the body, which libmicrohttpd leaves out */
 		if (strcmp(method, routes[i].method) == 0 ||
-		    (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0)) {
-			enum MHD_Result refused;
-			if (!gt_srv_query_names(c, routes[i].params, &refused))
-				return refused;
-			return routes[i].fn(s, c, rq);
-		}
+		    (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
 		snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s",
 		         allowed[0] ? " or " : "", routes[i].method);
 	}
 	if (path_known) {
 		char msg[96];
 		snprintf(msg, sizeof(msg), "expected %s", allowed);
-		return gt_srv_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, msg);
+		*refused = gt_srv_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, msg);
+	} else {
+		*refused = gt_srv_error(c, MHD_HTTP_NOT_FOUND, NULL,
+		                        "no such route; see guarantor serve --help");
 	}
-	return gt_srv_error(c, MHD_HTTP_NOT_FOUND, NULL, "no such route; see guarantor serve --help");
+	return NULL;
+}
+
+static unsigned store_wait_ms(const struct gt_srv_daemon *d)
+{
+	return d->cfg->store_wait_ms ? d->cfg->store_wait_ms : 2000;
+}
+
+static enum MHD_Result no_store(struct MHD_Connection *c)
+{
+	return gt_srv_busy(c, 1, "every connection to the store is in use; try again");
+}
+
+/* What is checked once the headers are in, before any body is read: the
+ * framing, the route, the query's names, the declared length, the token
+ * and the role. true: go on to the body; otherwise the answer is sent. */
+static bool admit(struct gt_srv_daemon *d, struct MHD_Connection *c, const char *method,
+                  const char *url, struct request *rq, enum MHD_Result *refused)
+{
+	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	if (te && cl) { /* a request that two readers might frame apart (RFC 9112, 6.3) */
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, NULL,
+		                        "both Content-Length and Transfer-Encoding; send one");
+		return false;
+	}
+	if (!(rq->route = find(c, method, url, &rq->id, refused)) ||
+	    !gt_srv_query_names(c, rq->route->params, refused))
+		return false;
+	const struct route *r = rq->route;
+	char *end;
+	unsigned long long declared = cl ? strtoull(cl, &end, 10) : 0;
+	if ((cl || te) && r->body == NONE && (te || declared > 0)) {
+		*refused = gt_srv_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "this route takes no body");
+		return false;
+	}
+	if (cl && declared > r->max_body) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "the body is over %zu MiB", r->max_body / MIB);
+		*refused = gt_srv_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL, msg);
+		return false;
+	}
+	if (!r->roles)
+		return true;
+	struct gt_store *st = gt_srv_stores_take(d->cfg->stores, store_wait_ms(d));
+	if (!st) {
+		*refused = no_store(c);
+		return false;
+	}
+	bool ok = gt_srv_authenticate(d, st, c, &rq->user, refused);
+	gt_srv_stores_give(d->cfg->stores, st);
+	if (ok && !(r->roles & GT_SRV_ROLE(rq->user.role))) {
+		*refused = gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, r->refusal);
+		ok = false;
+	}
+	return ok;
+}
+
+/* Takes a piece of the body, within the route's limit and the daemon's. */
+static bool take_piece(struct gt_srv_daemon *d, struct request *rq, const char *data,
+                       size_t size)
+{
+	if (rq->too_big || rq->no_room)
+		return true; /* the rest is read and let go: the answer says why */
+	if (rq->len + size > rq->route->max_body) {
+		rq->too_big = true;
+		return true;
+	}
+	size_t budget = d->cfg->body_memory ? d->cfg->body_memory : 256 * (size_t)MIB;
+	size_t need = rq->len + size + 1;
+	if (need > rq->held) {
+		size_t more = need - rq->held;
+		more = more < 64 * 1024 ? 64 * 1024 : more; /* grown in steps */
+		if (atomic_fetch_add(&d->buffered, more) + more > budget) {
+			atomic_fetch_sub(&d->buffered, more);
+			rq->no_room = true;
+			return true;
+		}
+		char *grown = realloc(rq->body, rq->held + more);
+		if (!grown) {
+			atomic_fetch_sub(&d->buffered, more);
+			return false;
+		}
+		rq->body = grown;
+		rq->held += more;
+	}
+	memcpy(rq->body + rq->len, data, size);
+	rq->len += size;
+	rq->body[rq->len] = '\0';
+	return true;
+}
+
+/* The route's handler, with a store and the body as the route takes it. */
+static enum MHD_Result run(struct gt_srv_daemon *d, struct MHD_Connection *c, struct request *rq)
+{
+	const struct route *r = rq->route;
+	struct gt_srv_call k = {.sc = d->cfg->sc,
+	                        .user = rq->user,
+	                        .raw = rq->body ? rq->body : "",
+	                        .len = rq->len,
+	                        .id = rq->id,
+	                        .now = (int64_t)time(NULL),
+	                        .daemon = d};
+	enum MHD_Result out;
+	if (r->body == JSON && !gt_srv_body(c, k.raw, k.len, r->keys, &k.body, &out))
+		return out;
+	if (r->roles && !(k.store = gt_srv_stores_take(d->cfg->stores, store_wait_ms(d)))) {
+		json_decref(k.body);
+		return no_store(c);
+	}
+	out = r->fn(&k, c);
+	if (k.store)
+		gt_srv_stores_give(d->cfg->stores, k.store);
+	json_decref(k.body);
+	return out;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *data,
+                              size_t *size, void **con_cls)
+{
+	(void)version;
+	struct gt_srv_daemon *d = cls;
+	struct request *rq = *con_cls;
+	if (!rq) { /* the headers: is the request admitted? */
+		if (!(rq = calloc(1, sizeof(*rq))))
+			return MHD_NO;
+		*con_cls = rq;
+		atomic_fetch_add(&d->active, 1);
+		enum MHD_Result refused;
+		if (!admit(d, c, method, url, rq, &refused)) {
+			rq->route = NULL; /* answered: what follows is let go */
+			return refused;
+		}
+		return MHD_YES;
+	}
+	if (!rq->route) { /* answered at the headers; the body is not kept */
+		*size = 0;
+		return MHD_YES;
+	}
+	if (*size > 0) { /* a piece of the body */
+		bool ok = take_piece(d, rq, data, *size);
+		*size = 0;
+		return ok ? MHD_YES : MHD_NO;
+	}
+	if (rq->too_big) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "the body is over %zu MiB", rq->route->max_body / MIB);
+		return gt_srv_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL, msg);
+	}
+	if (rq->no_room)
+		return gt_srv_busy(c, 5, "the service holds too many bodies at once; try again");
+	return run(d, c, rq);
 }
 
 static void done(void *cls, struct MHD_Connection *c, void **con_cls,
                  enum MHD_RequestTerminationCode code)
 {
-	(void)cls, (void)c, (void)code;
-	struct gt_srv_request *rq = *con_cls;
+	(void)c, (void)code;
+	struct gt_srv_daemon *d = cls;
+	struct request *rq = *con_cls;
 	if (rq) {
+		atomic_fetch_sub(&d->buffered, rq->held);
 		free(rq->body);
 		free(rq);
+		atomic_fetch_sub(&d->active, 1);
 	}
 	*con_cls = NULL;
 }
 
 void gt_srv_print_routes(FILE *out)
 {
-	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
+	for (size_t i = 0; i < NROUTES; i++)
 		fprintf(out, "%s %s\n", routes[i].method, routes[i].path);
 }
 
@@ -185,16 +372,115 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *uri)
 	return (size_t)(out - uri);
 }
 
-struct MHD_Daemon *gt_srv_start(struct gt_srv *s, const struct sockaddr_in *sa)
+/* The clock: settles the proposals whose deadline has passed, so that
+ * reads never write (a GET computes a due outcome without recording it). */
+static void *clock_run(void *arg)
 {
-	/* a client that sends nothing for idle_timeout s is cut off, however
-	 * slowly it had been sending; 256 connections in all */
-	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
-	                        handle, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
-	                        MHD_OPTION_NOTIFY_COMPLETED, done, NULL,
-	                        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-	                        MHD_OPTION_CONNECTION_TIMEOUT,
-	                        s->idle_timeout ? s->idle_timeout : (unsigned)30,
-	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
-	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->conn_per_ip, MHD_OPTION_END);
+	struct gt_srv_daemon *d = arg;
+	unsigned every = d->cfg->clock_s ? d->cfg->clock_s : 10;
+	bool said = false;
+	pthread_mutex_lock(&d->clock_lock);
+	while (!d->stopping) {
+		pthread_mutex_unlock(&d->clock_lock);
+		struct gt_store *st = gt_srv_stores_take(d->cfg->stores, store_wait_ms(d));
+		if (st) {
+			struct gt_err err;
+			size_t n;
+			enum gt_status s = gt_store_settle(st, (int64_t)time(NULL), &n, &err);
+			gt_srv_stores_give(d->cfg->stores, st);
+			if (s != GT_OK && !said)
+				fprintf(stderr, "guarantor: cannot settle past deadlines: %s\n", err.msg);
+			said = s != GT_OK;
+		}
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += every;
+		pthread_mutex_lock(&d->clock_lock);
+		while (!d->stopping &&
+		       pthread_cond_timedwait(&d->clock_wake, &d->clock_lock, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&d->clock_lock);
+	return NULL;
+}
+
+static void daemon_free(struct gt_srv_daemon *d)
+{
+	if (d->clock_running) {
+		pthread_mutex_lock(&d->clock_lock);
+		d->stopping = true;
+		pthread_cond_signal(&d->clock_wake);
+		pthread_mutex_unlock(&d->clock_lock);
+		pthread_join(d->clock, NULL);
+	}
+	pthread_cond_destroy(&d->clock_wake);
+	pthread_mutex_destroy(&d->clock_lock);
+	pthread_mutex_destroy(&d->check_lock);
+	pthread_mutex_destroy(&d->limits_lock);
+	gt_srv_limits_free(d->limits);
+	gt_auth_cache_free(d->tokens);
+	free(d);
+}
+
+struct gt_srv_daemon *gt_srv_start(const struct gt_srv *s, const struct sockaddr_in *sa)
+{
+	struct gt_srv_daemon *d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	d->cfg = s;
+	pthread_mutex_init(&d->limits_lock, NULL);
+	pthread_mutex_init(&d->check_lock, NULL);
+	pthread_mutex_init(&d->clock_lock, NULL);
+	pthread_cond_init(&d->clock_wake, NULL);
+	atomic_init(&d->buffered, 0);
+	atomic_init(&d->active, 0);
+	if (gt_auth_cache_new(&d->tokens) != GT_OK || !(d->limits = gt_srv_limits_new())) {
+		daemon_free(d);
+		return NULL;
+	}
+	unsigned threads = s->threads ? s->threads : 1;
+	/* poll, not epoll: libmicrohttpd 0.9.75's epoll loses a request whose
+	 * client has closed its side after sending it (tests/fuzz/fuzz_http.c
+	 * does); poll has no limit on descriptors either. A client that sends
+	 * nothing for idle_timeout s is cut off, however slowly it had been
+	 * sending. */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
+	                 MHD_USE_ERROR_LOG;
+	struct MHD_OptionItem options[] = {
+		{MHD_OPTION_SOCK_ADDR, 0, (void *)(uintptr_t)sa},
+		{MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)done, d},
+		{MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
+		{MHD_OPTION_CONNECTION_TIMEOUT, s->idle_timeout ? s->idle_timeout : 30, NULL},
+		{MHD_OPTION_CONNECTION_LIMIT, s->conn_total ? s->conn_total : 1024, NULL},
+		{MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->conn_per_ip, NULL},
+		/* last, so that one thread leaves it out */
+		{threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, threads, NULL},
+		{MHD_OPTION_END, 0, NULL},
+	};
+	d->mhd = MHD_start_daemon(flags, 0, NULL, NULL, handle, d, MHD_OPTION_ARRAY, options,
+	                          MHD_OPTION_END);
+	if (!d->mhd) {
+		daemon_free(d);
+		return NULL;
+	}
+	d->clock_running = pthread_create(&d->clock, NULL, clock_run, d) == 0;
+	return d;
+}
+
+unsigned gt_srv_port(const struct gt_srv_daemon *d)
+{
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d->mhd, MHD_DAEMON_INFO_BIND_PORT);
+	return info ? info->port : 0;
+}
+
+void gt_srv_stop(struct gt_srv_daemon *d, unsigned drain_s)
+{
+	/* no new connections; the requests under way are answered */
+	MHD_socket listener = MHD_quiesce_daemon(d->mhd);
+	for (unsigned ms = 0; atomic_load(&d->active) > 0 && ms < drain_s * 1000u; ms += 10)
+		nanosleep(&(struct timespec){0, 10 * 1000000L}, NULL);
+	MHD_stop_daemon(d->mhd);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener);
+	daemon_free(d);
 }

@@ -29,16 +29,16 @@ static enum MHD_Result send_text(struct MHD_Connection *c, const char *type, cha
 }
 
 /* The day asked for, or the last one that has ended. */
-static bool read_day(struct gt_srv *s, struct MHD_Connection *c, const char *name,
+static bool read_day(const struct gt_srv_call *k, struct MHD_Connection *c, const char *name,
                      char day[11], enum MHD_Result *refused)
 {
 	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
 	int64_t from, to;
 	if (!v) {
-		gt_daily_day_of(s->sc, (int64_t)time(NULL) - 86400, day);
+		gt_daily_day_of(k->sc, k->now - 86400, day);
 		return true;
 	}
-	if (!gt_daily_period(s->sc, v, &from, &to)) {
+	if (!gt_daily_period(k->sc, v, &from, &to)) {
 		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, name, "expected a day like 2026-01-10");
 		return false;
 	}
@@ -46,16 +46,12 @@ static bool read_day(struct gt_srv *s, struct MHD_Connection *c, const char *nam
 	return true;
 }
 
-enum MHD_Result gt_srv_get_daily(struct gt_srv *s, struct MHD_Connection *c,
-                                 const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_get_daily(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
 	char day[11];
-	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused) ||
-	    !read_day(s, c, "day", day, &refused))
+	if (!read_day(k, c, "day", day, &refused))
 		return refused;
 	const char *format = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format");
 	static const char *const names[] = {"json", "csv", "geojson", "html"};
@@ -68,19 +64,19 @@ enum MHD_Result gt_srv_get_daily(struct gt_srv *s, struct MHD_Connection *c,
 		return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "format",
 		                    "expected json, csv, geojson or html");
 	struct gt_daily d;
-	if (gt_store_daily(s->store, s->sc, day, &d, &err) != GT_OK)
+	if (gt_store_daily(k->store, k->sc, day, &d, &err) != GT_OK)
 		return gt_srv_status_error(c, err.status, &err);
 	char *text = NULL;
 	size_t len = 0;
 	enum gt_status st;
 	if (f == 0 || f == 2) {
-		st = f == 0 ? gt_render_daily_json(s->sc, &d, &text)
-		            : gt_render_daily_geojson(s->sc, &d, &text);
+		st = f == 0 ? gt_render_daily_json(k->sc, &d, &text)
+		            : gt_render_daily_geojson(k->sc, &d, &text);
 		len = st == GT_OK ? strlen(text) : 0;
 	} else {
 		FILE *mem = open_memstream(&text, &len);
-		st = mem ? (f == 1 ? gt_render_daily_csv(mem, s->sc, &d)
-		                   : gt_render_daily_html(mem, s->sc, &d))
+		st = mem ? (f == 1 ? gt_render_daily_csv(mem, k->sc, &d)
+		                   : gt_render_daily_html(mem, k->sc, &d))
 		         : GT_E_NOMEM;
 		if (mem && fclose(mem) != 0 && st == GT_OK)
 			st = GT_E_NOMEM;
@@ -106,24 +102,20 @@ static json_t *tally(const struct gt_tally *t)
 
 /* GET /api/v1/counts?from=DAY&to=DAY: each reporting day's counts by
  * sector and type, at most 92 days. */
-enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
-                                  const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_get_counts(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
 	char first[11], last[11];
-	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused) ||
-	    !read_day(s, c, "to", last, &refused))
+	if (!read_day(k, c, "to", last, &refused))
 		return refused;
 	int64_t f0 = 0, t0 = 0, f1 = 0, t1 = 0;
 	bool from_given = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "from") != NULL;
-	if (from_given && !read_day(s, c, "from", first, &refused))
+	if (from_given && !read_day(k, c, "from", first, &refused))
 		return refused;
-	if (!from_given && gt_daily_period(s->sc, last, &f1, &t1))
-		gt_daily_day_of(s->sc, f1 - 6 * 86400, first); /* a week */
-	if (!gt_daily_period(s->sc, last, &f1, &t1) || !gt_daily_period(s->sc, first, &f0, &t0))
+	if (!from_given && gt_daily_period(k->sc, last, &f1, &t1))
+		gt_daily_day_of(k->sc, f1 - 6 * 86400, first); /* a week */
+	if (!gt_daily_period(k->sc, last, &f1, &t1) || !gt_daily_period(k->sc, first, &f0, &t0))
 		return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, from_given ? "from" : "to",
 		                    "expected days from 1990 on, like 2026-01-10");
 	if (t0 > t1 || (t1 - t0) / 86400 >= 92)
@@ -133,8 +125,8 @@ enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
 	for (int64_t end = t0; end <= t1; end += 86400) {
 		char day[11];
 		struct gt_daily d;
-		gt_daily_day_of(s->sc, end - 1, day);
-		if (gt_store_daily(s->store, s->sc, day, &d, &err) != GT_OK) {
+		gt_daily_day_of(k->sc, end - 1, day);
+		if (gt_store_daily(k->store, k->sc, day, &d, &err) != GT_OK) {
 			json_decref(root);
 			json_decref(days);
 			return gt_srv_status_error(c, err.status, &err);
@@ -146,13 +138,13 @@ enum MHD_Result gt_srv_get_counts(struct gt_srv *s, struct MHD_Connection *c,
 			json_object_set_new(types, gt_event_type_name((enum gt_event_type)t),
 			                    tally(&d.by_type[t]));
 		json_object_set_new(o, "by_type", types);
-		for (size_t k = 0; k < d.nsectors; k++) {
+		for (size_t i = 0; i < d.nsectors; i++) {
 			json_t *sec = json_object(), *bt = json_object();
-			json_object_set_new(sec, "id", json_integer(s->sc->sectors[k].id));
+			json_object_set_new(sec, "id", json_integer(k->sc->sectors[i].id));
 			for (int t = 0; t < GT_EVENT_COUNT; t++)
-				if (d.cells[k * GT_EVENT_COUNT + (size_t)t].events)
+				if (d.cells[i * GT_EVENT_COUNT + (size_t)t].events)
 					json_object_set_new(bt, gt_event_type_name((enum gt_event_type)t),
-					                    tally(&d.cells[k * GT_EVENT_COUNT + (size_t)t]));
+					                    tally(&d.cells[i * GT_EVENT_COUNT + (size_t)t]));
 			json_object_set_new(sec, "by_type", bt);
 			json_array_append_new(sectors, sec);
 		}

@@ -9,10 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-static const unsigned readers = GT_SRV_ROLE(GT_ROLE_ANALYST) | GT_SRV_ROLE(GT_ROLE_COMMANDER) |
-                                GT_SRV_ROLE(GT_ROLE_MEMBER);
-static const char only_readers[] = "breaches and decisions are for analysts, commanders and "
-                                   "member representatives";
 
 static const struct gt_threshold *threshold(const struct gt_scenario *sc, const char *name)
 {
@@ -97,15 +93,10 @@ static json_t *proposal_json(const struct gt_scenario *sc, const struct gt_propo
 	return o;
 }
 
-enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
-                                    const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_get_breaches(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
-		return refused;
 	int64_t after, limit;
 	if (!gt_srv_query_page(c, "a breach's id", &after, &limit, &refused))
 		return refused;
@@ -114,19 +105,21 @@ enum MHD_Result gt_srv_get_breaches(struct gt_srv *s, struct MHD_Connection *c,
 		return refused;
 	struct gt_breach *b;
 	size_t n;
-	if (gt_store_breaches(s->store, statuses, after, (size_t)limit, &b, &n, &err) != GT_OK)
+	if (gt_store_breaches(k->store, statuses, after, (size_t)limit, &b, &n, &err) != GT_OK)
 		return gt_srv_status_error(c, err.status, &err);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, breach_json(s->sc, &b[i]));
+		json_array_append_new(arr, breach_json(k->sc, &b[i]));
 	json_object_set_new(root, "breaches", arr);
 	gt_srv_next_after(root, n, limit, n ? b[n - 1].id : 0);
 	free(b);
 	return gt_srv_json(c, MHD_HTTP_OK, root);
 }
 
-/* The breach with its evidence and proposals, as they now stand. */
-static enum MHD_Result answer_breach(struct gt_srv *s, struct MHD_Connection *c,
+/* The breach with its evidence and proposals, as they stand at the call's
+ * time: a proposal past its deadline with its outcome, and the breach
+ * answered by one approved, though the clock has not recorded it yet. */
+static enum MHD_Result answer_breach(struct gt_srv_call *k, struct MHD_Connection *c,
                                      unsigned status, int64_t id)
 {
 	struct gt_err err;
@@ -134,21 +127,23 @@ static enum MHD_Result answer_breach(struct gt_srv *s, struct MHD_Connection *c,
 	int64_t *ids;
 	size_t nids, np;
 	struct gt_proposal *p;
-	enum gt_status st = gt_store_settle(s->store, (int64_t)time(NULL), NULL, &err);
-	if (st == GT_OK)
-		st = gt_store_breach(s->store, id, &b, &ids, &nids, &err);
+	enum gt_status st = gt_store_breach(k->store, id, &b, &ids, &nids, &err);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);
-	json_t *o = breach_json(s->sc, &b), *evidence = json_array(), *props = json_array();
+	json_t *o = breach_json(k->sc, &b), *evidence = json_array(), *props = json_array();
 	for (size_t i = 0; i < nids && st == GT_OK; i++) {
 		struct gt_event e;
-		if ((st = gt_store_event(s->store, ids[i], &e, &err)) == GT_OK)
-			json_array_append_new(evidence, gt_srv_event_json(s->sc, &e));
+		if ((st = gt_store_event(k->store, ids[i], &e, &err)) == GT_OK)
+			json_array_append_new(evidence, gt_srv_event_json(k->sc, &e));
 	}
 	free(ids);
-	if (st == GT_OK && (st = gt_store_proposals(s->store, id, &p, &np, &err)) == GT_OK) {
-		for (size_t i = 0; i < np; i++)
-			json_array_append_new(props, proposal_json(s->sc, &p[i]));
+	if (st == GT_OK && (st = gt_store_proposals(k->store, id, k->now, &p, &np, &err)) == GT_OK) {
+		for (size_t i = 0; i < np; i++) {
+			json_array_append_new(props, proposal_json(k->sc, &p[i]));
+			if (p[i].state == GT_DECIDE_APPROVED)
+				json_object_set_new(o, "status",
+				                    json_string(gt_breach_status_name(GT_BREACH_ANSWERED)));
+		}
 		free(p);
 	}
 	json_object_set_new(o, "evidence", evidence);
@@ -160,124 +155,73 @@ static enum MHD_Result answer_breach(struct gt_srv *s, struct MHD_Connection *c,
 	return gt_srv_json(c, status, o);
 }
 
-enum MHD_Result gt_srv_get_breach(struct gt_srv *s, struct MHD_Connection *c,
-                                  const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_get_breach(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	struct gt_user u;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
-		return refused;
-	return answer_breach(s, c, MHD_HTTP_OK, rq->id);
+	return answer_breach(k, c, MHD_HTTP_OK, k->id);
 }
 
-enum MHD_Result gt_srv_dismiss(struct gt_srv *s, struct MHD_Connection *c,
-                               const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_dismiss(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	static const char *const keys[] = {"note", NULL};
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body;
 	const char *note;
-	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_COMMANDER), "only commanders dismiss breaches",
-	                  &u, &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
+	if (!gt_srv_note(c, k->body, &note, &refused))
 		return refused;
-	enum gt_status st = GT_OK;
-	if (!gt_srv_note(c, body, &note, &refused)) {
-		json_decref(body);
-		return refused;
-	}
-	st = gt_store_breach_dismiss(s->store, &u, rq->id, note, (int64_t)time(NULL), &err);
-	json_decref(body);
-	return st == GT_OK ? answer_breach(s, c, MHD_HTTP_OK, rq->id)
+	enum gt_status st = gt_store_breach_dismiss(k->store, &k->user, k->id, note, k->now, &err);
+	return st == GT_OK ? answer_breach(k, c, MHD_HTTP_OK, k->id)
 	                   : gt_srv_status_error(c, st, &err);
 }
 
-enum MHD_Result gt_srv_propose(struct gt_srv *s, struct MHD_Connection *c,
-                               const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_propose(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	static const char *const keys[] = {"rung", "note", NULL};
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body;
 	const char *note;
-	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_COMMANDER), "only commanders propose responses",
-	                  &u, &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
+	json_t *rung = json_object_get(k->body, "rung");
+	if (!gt_srv_note(c, k->body, &note, &refused))
 		return refused;
-	json_t *rung = json_object_get(body, "rung");
-	enum MHD_Result out;
-	if (!gt_srv_note(c, body, &note, &out))
-		goto done;
-	if (!json_is_string(rung)) {
-		out = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "rung",
-		                   "expected the name of a rung of the escalation ladder");
-		goto done;
-	}
+	if (!json_is_string(rung))
+		return gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "rung",
+		                    "expected the name of a rung of the escalation ladder");
 	struct gt_proposal p;
-	enum gt_status st = gt_store_propose(s->store, s->sc, &u, rq->id, json_string_value(rung),
-	                                     note, (int64_t)time(NULL), &p, &err);
-	out = st == GT_OK ? gt_srv_json(c, MHD_HTTP_CREATED, proposal_json(s->sc, &p))
-	                  : gt_srv_status_error(c, st, &err);
-done:
-	json_decref(body);
-	return out;
-}
-
-enum MHD_Result gt_srv_get_proposal(struct gt_srv *s, struct MHD_Connection *c,
-                                    const struct gt_srv_request *rq)
-{
-	struct gt_user u;
-	struct gt_err err;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, readers, only_readers, &u, &refused))
-		return refused;
-	struct gt_proposal p;
-	enum gt_status st = gt_store_proposal(s->store, rq->id, (int64_t)time(NULL), &p, &err);
-	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_OK, proposal_json(s->sc, &p))
+	enum gt_status st = gt_store_propose(k->store, k->sc, &k->user, k->id,
+	                                     json_string_value(rung), note, k->now, &p, &err);
+	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_CREATED, proposal_json(k->sc, &p))
 	                   : gt_srv_status_error(c, st, &err);
 }
 
-static enum MHD_Result vote(struct gt_srv *s, struct MHD_Connection *c,
-                            const struct gt_srv_request *rq, bool approve)
+enum MHD_Result gt_srv_get_proposal(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	static const char *const keys[] = {"note", NULL};
-	struct gt_user u;
+	struct gt_err err;
+	struct gt_proposal p;
+	enum gt_status st = gt_store_proposal(k->store, k->id, k->now, &p, &err);
+	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_OK, proposal_json(k->sc, &p))
+	                   : gt_srv_status_error(c, st, &err);
+}
+
+static enum MHD_Result vote(struct gt_srv_call *k, struct MHD_Connection *c, bool approve)
+{
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body;
 	const char *note;
-	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_MEMBER),
-	                  "only member representatives vote, each for its own government", &u,
-	                  &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
+	if (!gt_srv_note(c, k->body, &note, &refused))
 		return refused;
-	if (!gt_srv_note(c, body, &note, &refused)) {
-		json_decref(body);
-		return refused;
-	}
 	struct gt_proposal p;
-	enum gt_status st =
-		gt_store_vote(s->store, &u, rq->id, approve, note, (int64_t)time(NULL), &p, &err);
-	json_decref(body);
+	enum gt_status st = gt_store_vote(k->store, &k->user, k->id, approve, note, k->now, &p, &err);
 	/* a member that does not vote on this proposal is authenticated but
 	 * not allowed: 403, not 401 */
 	if (st == GT_E_AUTH)
 		return gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, err.msg);
-	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_OK, proposal_json(s->sc, &p))
+	return st == GT_OK ? gt_srv_json(c, MHD_HTTP_OK, proposal_json(k->sc, &p))
 	                   : gt_srv_status_error(c, st, &err);
 }
 
-enum MHD_Result gt_srv_approve(struct gt_srv *s, struct MHD_Connection *c,
-                               const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_approve(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	return vote(s, c, rq, true);
+	return vote(k, c, true);
 }
 
-enum MHD_Result gt_srv_veto(struct gt_srv *s, struct MHD_Connection *c,
-                            const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_veto(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	return vote(s, c, rq, false);
+	return vote(k, c, false);
 }

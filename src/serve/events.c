@@ -7,11 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const unsigned analysts = GT_SRV_ROLE(GT_ROLE_ANALYST);
-/* who reads events: everyone but monitors (observers, verified ones only) */
-static const unsigned event_readers = GT_SRV_EVERYONE & ~GT_SRV_ROLE(GT_ROLE_MONITOR);
-static const char only_analysts[] = "only analysts correlate, verify, merge and split events";
-
 json_t *gt_srv_event_json(const struct gt_scenario *sc, const struct gt_event *e)
 {
 	json_t *o = json_object(), *obs = json_object(), *pos = json_object(),
@@ -48,20 +43,11 @@ json_t *gt_srv_event_json(const struct gt_scenario *sc, const struct gt_event *e
 	return o;
 }
 
-enum MHD_Result gt_srv_correlate(struct gt_srv *s, struct MHD_Connection *c,
-                                 const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_correlate(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	static const char *const keys[] = {NULL};
-	struct gt_user u;
 	struct gt_err err;
-	enum MHD_Result refused;
-	json_t *body;
-	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
-		return refused;
-	json_decref(body);
 	struct gt_correlation r;
-	enum gt_status st = gt_store_correlate(s->store, s->sc, &u, &r, &err);
+	enum gt_status st = gt_store_correlate(k->store, k->sc, &k->user, &r, &err);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);
 	json_t *o = json_object();
@@ -128,8 +114,8 @@ static bool read_near(struct MHD_Connection *c, struct gt_event_filter *f,
 	return true;
 }
 
-static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_event_filter *f,
-                        enum MHD_Result *refused)
+static bool read_filter(const struct gt_scenario *sc, struct MHD_Connection *c,
+                        struct gt_event_filter *f, enum MHD_Result *refused)
 {
 	f->from = 0;
 	f->to = INT64_MAX;
@@ -137,7 +123,7 @@ static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_ev
 	int64_t sector = 0;
 	if (!gt_srv_query_time(c, "from", &f->from, refused) ||
 	    !gt_srv_query_time(c, "to", &f->to, refused) ||
-	    !gt_srv_query_int(c, "sector", 1, (int64_t)s->sc->nsectors,
+	    !gt_srv_query_int(c, "sector", 1, (int64_t)sc->nsectors,
 	                      "expected a sector's id, from 1 to the scenario's number of sectors",
 	                      &sector, refused))
 		return false;
@@ -163,23 +149,17 @@ static bool read_filter(struct gt_srv *s, struct MHD_Connection *c, struct gt_ev
 	                        refused);
 }
 
-enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
-                                  const struct gt_srv_request *rq)
+/* Observers read what has been published: verified events. */
+enum MHD_Result gt_srv_get_events(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, event_readers, "monitors submit reports; they do not read events", &u,
-	                  &refused))
-		return refused;
 	struct gt_event_filter f = {0};
 	int64_t after, limit;
-	if (!read_filter(s, c, &f, &refused) ||
+	if (!read_filter(k->sc, c, &f, &refused) ||
 	    !gt_srv_query_page(c, "an event's id", &after, &limit, &refused))
 		return refused;
-	/* observers read what has been published: verified events */
-	if (u.role == GT_ROLE_OBSERVER) {
+	if (k->user.role == GT_ROLE_OBSERVER) {
 		if (f.statuses & ~(1u << GT_EVENT_VERIFIED))
 			return gt_srv_error(c, MHD_HTTP_FORBIDDEN, "status",
 			                    "observers read verified events only");
@@ -187,41 +167,35 @@ enum MHD_Result gt_srv_get_events(struct gt_srv *s, struct MHD_Connection *c,
 	}
 	struct gt_event *ev;
 	size_t n;
-	if (gt_store_events(s->store, &f, after, (size_t)limit, &ev, &n, &err) != GT_OK)
+	if (gt_store_events(k->store, &f, after, (size_t)limit, &ev, &n, &err) != GT_OK)
 		return gt_srv_status_error(c, err.status, &err);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, gt_srv_event_json(s->sc, &ev[i]));
+		json_array_append_new(arr, gt_srv_event_json(k->sc, &ev[i]));
 	json_object_set_new(root, "events", arr);
 	gt_srv_next_after(root, n, limit, n ? ev[n - 1].id : 0);
 	free(ev);
 	return gt_srv_json(c, MHD_HTTP_OK, root);
 }
 
-enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
-                                 const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_get_event(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	struct gt_user u;
 	struct gt_err err;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, event_readers, "monitors submit reports; they do not read events", &u,
-	                  &refused))
-		return refused;
 	struct gt_event e;
-	enum gt_status st = gt_store_event(s->store, rq->id, &e, &err);
+	enum gt_status st = gt_store_event(k->store, k->id, &e, &err);
 	/* to an observer, an event not published does not exist */
-	if (st == GT_OK && u.role == GT_ROLE_OBSERVER && e.status != GT_EVENT_VERIFIED)
+	if (st == GT_OK && k->user.role == GT_ROLE_OBSERVER && e.status != GT_EVENT_VERIFIED)
 		st = gt_err_set(&err, GT_E_NOTFOUND, NULL, 0, 0, NULL, "no event %lld",
-		                (long long)rq->id);
+		                (long long)k->id);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);
-	json_t *o = gt_srv_event_json(s->sc, &e);
+	json_t *o = gt_srv_event_json(k->sc, &e);
 	/* the reports as submitted name observers: for the mission only */
-	if (u.role == GT_ROLE_ANALYST || u.role == GT_ROLE_COMMANDER) {
+	if (k->user.role == GT_ROLE_ANALYST || k->user.role == GT_ROLE_COMMANDER) {
 		struct gt_report *r;
 		int64_t *seqs;
 		size_t n;
-		if (gt_store_event_reports(s->store, e.id, &r, &seqs, &n, &err) != GT_OK) {
+		if (gt_store_event_reports(k->store, e.id, &r, &seqs, &n, &err) != GT_OK) {
 			json_decref(o);
 			return gt_srv_status_error(c, err.status, &err);
 		}
@@ -235,59 +209,42 @@ enum MHD_Result gt_srv_get_event(struct gt_srv *s, struct MHD_Connection *c,
 	return gt_srv_json(c, MHD_HTTP_OK, o);
 }
 
-static enum MHD_Result review(struct gt_srv *s, struct MHD_Connection *c,
-                              const struct gt_srv_request *rq, enum gt_event_status to)
+/* The event after a change, or the error. */
+static enum MHD_Result answer_event(struct gt_srv_call *k, struct MHD_Connection *c,
+                                    unsigned status, int64_t id)
 {
-	static const char *const keys[] = {"note", NULL};
-	struct gt_user u;
+	struct gt_err err;
+	struct gt_event e;
+	if (gt_store_event(k->store, id, &e, &err) != GT_OK)
+		return gt_srv_status_error(c, err.status, &err);
+	return gt_srv_json(c, status, gt_srv_event_json(k->sc, &e));
+}
+
+static enum MHD_Result review(struct gt_srv_call *k, struct MHD_Connection *c,
+                              enum gt_event_status to)
+{
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body;
 	const char *note;
-	if (!gt_srv_allow(s, c, analysts, only_analysts, &u, &refused) ||
-	    !gt_srv_body(c, rq, keys, &body, &refused))
+	if (!gt_srv_note(c, k->body, &note, &refused))
 		return refused;
-	if (!gt_srv_note(c, body, &note, &refused)) {
-		json_decref(body);
-		return refused;
-	}
-	enum gt_status st = gt_store_event_review(s->store, s->sc, &u, rq->id, to, note, &err);
-	json_decref(body);
-	if (st != GT_OK)
-		return gt_srv_status_error(c, st, &err);
-	struct gt_event e;
-	if (gt_store_event(s->store, rq->id, &e, &err) != GT_OK)
-		return gt_srv_status_error(c, err.status, &err);
-	return gt_srv_json(c, MHD_HTTP_OK, gt_srv_event_json(s->sc, &e));
+	enum gt_status st = gt_store_event_review(k->store, k->sc, &k->user, k->id, to, note, &err);
+	return st == GT_OK ? answer_event(k, c, MHD_HTTP_OK, k->id) : gt_srv_status_error(c, st, &err);
 }
 
-enum MHD_Result gt_srv_verify(struct gt_srv *s, struct MHD_Connection *c,
-                              const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_verify(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	return review(s, c, rq, GT_EVENT_VERIFIED);
+	return review(k, c, GT_EVENT_VERIFIED);
 }
 
-enum MHD_Result gt_srv_reject(struct gt_srv *s, struct MHD_Connection *c,
-                              const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_reject(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	return review(s, c, rq, GT_EVENT_REJECTED);
+	return review(k, c, GT_EVENT_REJECTED);
 }
 
-enum MHD_Result gt_srv_reopen(struct gt_srv *s, struct MHD_Connection *c,
-                              const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_reopen(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	return review(s, c, rq, GT_EVENT_UNVERIFIED);
-}
-
-/* The event after a merge or split, or the error. */
-static enum MHD_Result answer_event(struct gt_srv *s, struct MHD_Connection *c, unsigned status,
-                                    int64_t id)
-{
-	struct gt_err err;
-	struct gt_event e;
-	if (gt_store_event(s->store, id, &e, &err) != GT_OK)
-		return gt_srv_status_error(c, err.status, &err);
-	return gt_srv_json(c, status, gt_srv_event_json(s->sc, &e));
+	return review(k, c, GT_EVENT_UNVERIFIED);
 }
 
 static bool is_event_id(const json_t *x)
@@ -300,53 +257,42 @@ static bool is_text(const json_t *x)
 	return json_is_string(x);
 }
 
-/* An analyst's request {key: [lo to hi items], "note": TEXT}: the role, the
- * body, the note, the list's length and each item (ok) checked. OUT: *u,
- * *body (the caller decrefs), *list (borrowed from it), *note. Otherwise
- * the refusal is sent and *refused holds it. */
-static bool list_request(struct gt_srv *s, struct MHD_Connection *c,
-                         const struct gt_srv_request *rq, const char *key, size_t lo,
-                         size_t hi, const char *list_what, bool (*ok)(const json_t *),
-                         const char *item_what, struct gt_user *u, json_t **body,
-                         json_t **list, const char **note, enum MHD_Result *refused)
+/* An analyst's request {key: [lo to hi items], "note": TEXT}: the note,
+ * the list's length and each item (ok) checked. OUT: *list (borrowed from
+ * the body), *note. Otherwise the refusal is sent and *refused holds it. */
+static bool list_request(struct gt_srv_call *k, struct MHD_Connection *c, const char *key,
+                         size_t lo, size_t hi, const char *list_what, bool (*ok)(const json_t *),
+                         const char *item_what, json_t **list, const char **note,
+                         enum MHD_Result *refused)
 {
-	const char *const keys[] = {key, "note", NULL};
-	if (!gt_srv_allow(s, c, analysts, only_analysts, u, refused) ||
-	    !gt_srv_body(c, rq, keys, body, refused))
-		return false;
-	*list = json_object_get(*body, key);
+	*list = json_object_get(k->body, key);
 	size_t n = json_is_array(*list) ? json_array_size(*list) : 0;
-	if (!gt_srv_note(c, *body, note, refused))
-		goto refuse;
+	if (!gt_srv_note(c, k->body, note, refused))
+		return false;
 	if (!json_is_array(*list) || n < lo || n > hi) {
 		char msg[96];
 		snprintf(msg, sizeof(msg), "expected a list of %zu to %zu %s", lo, hi, list_what);
 		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, key, msg);
-		goto refuse;
+		return false;
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!ok(json_array_get(*list, i))) {
 			char field[48];
 			snprintf(field, sizeof(field), "%s[%zu]", key, i);
 			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, field, item_what);
-			goto refuse;
+			return false;
 		}
 	return true;
-refuse:
-	json_decref(*body);
-	return false;
 }
 
-enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,
-                             const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_merge(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body, *list;
+	json_t *list;
 	const char *note;
-	if (!list_request(s, c, rq, "events", 2, 100, "event ids", is_event_id, "expected an event id",
-	                  &u, &body, &list, &note, &refused))
+	if (!list_request(k, c, "events", 2, 100, "event ids", is_event_id, "expected an event id",
+	                  &list, &note, &refused))
 		return refused;
 	size_t n = json_array_size(list);
 	int64_t *v = malloc(n * sizeof(*v));
@@ -355,25 +301,23 @@ enum MHD_Result gt_srv_merge(struct gt_srv *s, struct MHD_Connection *c,
 		for (size_t i = 0; i < n; i++)
 			v[i] = json_integer_value(json_array_get(list, i));
 		int64_t into;
-		enum gt_status st = gt_store_event_merge(s->store, s->sc, &u, v, n, note, &into, &err);
-		out = st == GT_OK ? answer_event(s, c, MHD_HTTP_OK, into)
+		enum gt_status st =
+			gt_store_event_merge(k->store, k->sc, &k->user, v, n, note, &into, &err);
+		out = st == GT_OK ? answer_event(k, c, MHD_HTTP_OK, into)
 		                  : gt_srv_status_error(c, st, &err);
 	}
 	free(v);
-	json_decref(body);
 	return out;
 }
 
-enum MHD_Result gt_srv_split(struct gt_srv *s, struct MHD_Connection *c,
-                             const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_split(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	json_t *body, *list;
+	json_t *list;
 	const char *note;
-	if (!list_request(s, c, rq, "reports", 1, 1000, "report ids", is_text,
-	                  "expected a report's id", &u, &body, &list, &note, &refused))
+	if (!list_request(k, c, "reports", 1, 1000, "report ids", is_text, "expected a report's id",
+	                  &list, &note, &refused))
 		return refused;
 	size_t n = json_array_size(list);
 	const char **v = malloc(n * sizeof(*v));
@@ -382,12 +326,11 @@ enum MHD_Result gt_srv_split(struct gt_srv *s, struct MHD_Connection *c,
 		for (size_t i = 0; i < n; i++)
 			v[i] = json_string_value(json_array_get(list, i));
 		int64_t fresh;
-		enum gt_status st = gt_store_event_split(s->store, s->sc, &u, rq->id, v, n, note,
-		                                         &fresh, &err);
-		out = st == GT_OK ? answer_event(s, c, MHD_HTTP_CREATED, fresh)
+		enum gt_status st =
+			gt_store_event_split(k->store, k->sc, &k->user, k->id, v, n, note, &fresh, &err);
+		out = st == GT_OK ? answer_event(k, c, MHD_HTTP_CREATED, fresh)
 		                  : gt_srv_status_error(c, st, &err);
 	}
 	free(v);
-	json_decref(body);
 	return out;
 }

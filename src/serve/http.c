@@ -53,14 +53,19 @@ static json_t *error_body(unsigned status, const char *field, const char *messag
 	return root;
 }
 
-/* 429 with Retry-After, whole seconds rounded up. */
-static enum MHD_Result too_many(struct MHD_Connection *c, double wait_s, const char *message)
+enum MHD_Result gt_srv_too_many(struct MHD_Connection *c, double wait_s, const char *message)
 {
 	long s = (long)wait_s + ((double)(long)wait_s < wait_s);
 	char msg[200];
 	snprintf(msg, sizeof(msg), "%s; try again in %ld s", message, s < 1 ? 1 : s);
 	return respond(c, MHD_HTTP_TOO_MANY_REQUESTS,
 	               error_body(MHD_HTTP_TOO_MANY_REQUESTS, NULL, msg), s < 1 ? 1 : s);
+}
+
+enum MHD_Result gt_srv_busy(struct MHD_Connection *c, unsigned retry_s, const char *message)
+{
+	return respond(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+	               error_body(MHD_HTTP_SERVICE_UNAVAILABLE, NULL, message), (long)retry_s);
 }
 
 enum MHD_Result gt_srv_error(struct MHD_Connection *c, unsigned status, const char *field,
@@ -93,6 +98,9 @@ enum MHD_Result gt_srv_status_error(struct MHD_Connection *c, enum gt_status st,
 		snprintf(msg, sizeof(msg), "line %d, column %d: %s", err->line, err->column, err->msg);
 	else
 		snprintf(msg, sizeof(msg), "%s", err->msg);
+	if (st == GT_E_UNAVAILABLE) /* a store busy or unreachable: soon again */
+		return respond(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+		               error_body(MHD_HTTP_SERVICE_UNAVAILABLE, err->path, msg), 2);
 	return gt_srv_error(c, gt_srv_http_status(st), err->path, msg);
 }
 
@@ -103,23 +111,83 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The limiter's key for the failed sign-ins of user id from the client's
- * address: bit 63 set, apart from every user id (a token's own bucket);
- * the address in bits 31-62, the id's low 31 bits below. */
-static uint64_t signin_key_of(struct MHD_Connection *c, int64_t id)
+/* The limiter's key for the bad tokens from the client's address: bit 63
+ * set, apart from every user id (a token's own bucket). */
+static uint64_t address_key(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	uint64_t addr = 0;
 	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
 		addr = ntohl(((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr.s_addr);
-	return 1ULL << 63 | addr << 31 | ((uint64_t)id & 0x7fffffff);
+	return 1ULL << 63 | addr;
 }
 
-bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
-                  const char *refusal, struct gt_user *u, enum MHD_Result *refused)
+static bool take(struct gt_srv_daemon *d, uint64_t key, double rate, double burst, double cost,
+                 double *wait)
+{
+	pthread_mutex_lock(&d->limits_lock);
+	bool ok = gt_srv_limits_take(d->limits, key, rate, burst, cost, now_s(), wait);
+	pthread_mutex_unlock(&d->limits_lock);
+	return ok;
+}
+
+void gt_srv_charge(struct gt_srv_call *k, size_t n)
+{
+	const struct gt_srv *cfg = k->daemon->cfg;
+	if (cfg->rate <= 0 || n == 0)
+		return;
+	pthread_mutex_lock(&k->daemon->limits_lock);
+	gt_srv_limits_charge(k->daemon->limits, (uint64_t)k->user.id, cfg->rate, cfg->burst,
+	                     (double)n, now_s());
+	pthread_mutex_unlock(&k->daemon->limits_lock);
+}
+
+/* How long a token not seen before waits for the one argon2id check at a
+ * time before 503: long enough for the sign-ins of a restart (about 15 a
+ * second), short of a client's patience. */
+enum { CHECK_WAIT_S = 5 };
+
+/* A token not seen before, checked with argon2id: only when its client's
+ * address has not used up its bad tokens, and one check at a time. OUT:
+ * *sent true when the refusal (429, 503) is sent already, in *refused. */
+static enum gt_status check_new(struct gt_srv_daemon *d, struct gt_store *st,
+                                struct MHD_Connection *c, const char *token, struct gt_user *u,
+                                bool *sent, enum MHD_Result *refused, struct gt_err *err)
+{
+	const struct gt_srv *cfg = d->cfg;
+	double wait;
+	uint64_t key = address_key(c);
+	/* a token naming no user who may sign in is refused without argon2id */
+	int64_t id;
+	enum gt_status s = gt_store_token_claim(st, token, &id, err);
+	if (s != GT_OK)
+		return s;
+	if (cfg->signin_rate > 0 && !take(d, key, cfg->signin_rate, cfg->signin_burst, 0, &wait)) {
+		*refused = gt_srv_too_many(c, wait, "too many bad tokens from this address");
+		*sent = true;
+		return GT_E_AUTH;
+	}
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += CHECK_WAIT_S;
+	if (pthread_mutex_timedlock(&d->check_lock, &until) != 0) {
+		*refused = gt_srv_busy(c, 1, "the service is busy checking new tokens; try again");
+		*sent = true;
+		return GT_E_UNAVAILABLE;
+	}
+	s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
+	pthread_mutex_unlock(&d->check_lock);
+	if (s == GT_E_AUTH && cfg->signin_rate > 0)
+		take(d, key, cfg->signin_rate, cfg->signin_burst, 1, &wait);
+	return s;
+}
+
+bool gt_srv_authenticate(struct gt_srv_daemon *d, struct gt_store *st, struct MHD_Connection *c,
+                         struct gt_user *u, enum MHD_Result *refused)
 {
 	struct gt_err err;
+	const struct gt_srv *cfg = d->cfg;
 	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	/* the scheme's name is case-insensitive (RFC 9110, 11.1) */
 	if (!h || strncasecmp(h, "Bearer ", 7) != 0) {
@@ -127,52 +195,24 @@ bool gt_srv_allow(struct gt_srv *s, struct MHD_Connection *c, unsigned roles,
 		                        "missing token; send Authorization: Bearer <token>");
 		return false;
 	}
-	/* A token not seen before costs argon2id to check, 70 ms of the one
-	 * thread. Tokens that can be refused without it are; for the others,
-	 * the failed sign-ins for that user from this address, and the checks
-	 * the whole service makes, are limited before it is spent. */
 	const char *token = h + 7;
-	double wait;
-	uint64_t signin_key = 0;
-	if (s->limits && s->signin_rate > 0 && !gt_auth_cache_knows(s->tokens, token)) {
-		int64_t id;
-		enum gt_status claim = gt_store_token_claim(s->store, token, &id, &err);
-		if (claim != GT_OK) {
-			*refused = claim == GT_E_AUTH ? gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg)
-			                              : gt_srv_status_error(c, claim, &err);
-			return false;
-		}
-		signin_key = signin_key_of(c, id);
-		if (!gt_srv_limits_take(s->limits, signin_key, s->signin_rate, s->signin_burst, 0,
-		                        now_s(), &wait)) {
-			*refused = too_many(c, wait, "too many failed sign-ins for this user from this address");
-			return false;
-		}
-		if (!gt_srv_limits_take(s->limits, GT_SRV_CHECKS_KEY, GT_SRV_CHECKS_RATE,
-		                        GT_SRV_CHECKS_BURST, 1, now_s(), &wait)) {
-			*refused = too_many(c, wait, "the service is checking too many new tokens");
-			return false;
-		}
-	}
-	enum gt_status st = gt_store_authenticate_cached(s->store, s->tokens, token, u, &err);
-	if (st == GT_E_AUTH && signin_key)
-		gt_srv_limits_take(s->limits, signin_key, s->signin_rate, s->signin_burst, 1, now_s(),
-		                   &wait);
-	if (st != GT_OK) {
+	bool sent = false;
+	enum gt_status s = gt_auth_cache_knows(d->tokens, token)
+	                           ? gt_store_authenticate_cached(st, d->tokens, token, u, &err)
+	                           : check_new(d, st, c, token, u, &sent, refused, &err);
+	if (sent)
+		return false;
+	if (s != GT_OK) {
 		/* a token refused, or a store that could not say (503, 500) */
-		*refused = st == GT_E_AUTH ? gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg)
-		                           : gt_srv_status_error(c, st, &err);
+		*refused = s == GT_E_AUTH ? gt_srv_error(c, MHD_HTTP_UNAUTHORIZED, NULL, err.msg)
+		                          : gt_srv_status_error(c, s, &err);
 		return false;
 	}
-	if (s->limits && s->rate > 0 &&
-	    !gt_srv_limits_take(s->limits, (uint64_t)u->id, s->rate, s->burst, 1, now_s(), &wait)) {
+	double wait;
+	if (cfg->rate > 0 && !take(d, (uint64_t)u->id, cfg->rate, cfg->burst, 1, &wait)) {
 		char msg[120];
-		snprintf(msg, sizeof(msg), "over this token's limit of %g requests a second", s->rate);
-		*refused = too_many(c, wait, msg);
-		return false;
-	}
-	if (!(roles & GT_SRV_ROLE(u->role))) {
-		*refused = gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, refusal);
+		snprintf(msg, sizeof(msg), "over this token's limit of %g requests a second", cfg->rate);
+		*refused = gt_srv_too_many(c, wait, msg);
 		return false;
 	}
 	return true;
@@ -184,18 +224,18 @@ json_t *gt_srv_time(int64_t t)
 	return json_string(gt_time_format_utc(t, buf));
 }
 
-bool gt_srv_body(struct MHD_Connection *c, const struct gt_srv_request *rq,
+bool gt_srv_body(struct MHD_Connection *c, const char *body, size_t len,
                  const char *const *allowed, json_t **root, enum MHD_Result *refused)
 {
 	*root = NULL;
-	if (rq->len == 0) {
+	if (len == 0) {
 		*root = json_object();
 		if (!*root)
 			*refused = MHD_NO;
 		return *root != NULL;
 	}
 	json_error_t je;
-	json_t *r = json_loadb(rq->body, rq->len, JSON_REJECT_DUPLICATES, &je);
+	json_t *r = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 	char msg[300];
 	if (!r) {
 		snprintf(msg, sizeof(msg), "line %d, column %d: %s", je.line, je.column, je.text);

@@ -3,8 +3,9 @@
  * second. The table is fixed; a new key takes an empty slot near its hash,
  * or the one among them used longest ago. The hash is keyed with a secret
  * drawn at start (SipHash), so that no client can choose keys that crowd
- * one neighbourhood and empty each other's buckets by turns. Used from the
- * daemon's one thread. */
+ * one neighbourhood and empty each other's buckets by turns. A charge may
+ * leave a bucket below zero: a debt that the rate repays before the next
+ * request goes. The daemon locks around every use. */
 #include "serve/serve.h"
 
 #include <sodium.h>
@@ -45,10 +46,10 @@ static size_t home(const struct gt_srv_limits *l, uint64_t key)
 	return ((size_t)out[0] | (size_t)out[1] << 8) & (SLOTS - 1);
 }
 
-bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
-                        double cost, double now, double *wait_s)
+/* The slot of key, a new one full when it had none, refilled up to now. */
+static size_t bucket(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
+                     double now)
 {
-	*wait_s = 0;
 	size_t at = home(l, key), pick = at;
 	bool found = false;
 	for (size_t i = 0; i < PROBE; i++) {
@@ -68,13 +69,27 @@ bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, doub
 		l->slot[pick].last = now;
 	}
 	double t = l->slot[pick].tokens + (now - l->slot[pick].last) * rate;
-	t = t < burst ? t : burst;
+	l->slot[pick].tokens = t < burst ? t : burst;
 	l->slot[pick].last = now;
+	return pick;
+}
+
+bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
+                        double cost, double now, double *wait_s)
+{
+	*wait_s = 0;
+	size_t k = bucket(l, key, rate, burst, now);
+	double t = l->slot[k].tokens;
 	if (t < 1.0 || t < cost) {
-		l->slot[pick].tokens = t;
 		*wait_s = ((cost > 1.0 ? cost : 1.0) - t) / rate;
 		return false;
 	}
-	l->slot[pick].tokens = t - cost;
+	l->slot[k].tokens = t - cost;
 	return true;
+}
+
+void gt_srv_limits_charge(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
+                          double cost, double now)
+{
+	l->slot[bucket(l, key, rate, burst, now)].tokens -= cost;
 }

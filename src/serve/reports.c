@@ -3,27 +3,17 @@
 #include "serve/serve.h"
 
 #include <stdlib.h>
-#include <time.h>
 
-static const unsigned monitors = GT_SRV_ROLE(GT_ROLE_MONITOR);
-static const char only_monitors[] = "only monitors submit reports";
-
-enum MHD_Result gt_srv_post_report(struct gt_srv *s, struct MHD_Connection *c,
-                                   const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_post_report(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	struct gt_user u;
 	struct gt_err err;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, monitors, only_monitors, &u, &refused))
-		return refused;
 	struct gt_report *r = malloc(sizeof(*r));
 	if (!r)
 		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, "out of memory");
-	enum gt_status st = gt_report_parse(rq->body ? rq->body : "", rq->len, (int64_t)time(NULL),
-	                                    r, &err);
+	enum gt_status st = gt_report_parse(k->raw, k->len, k->now, r, &err);
 	bool created = false;
 	if (st == GT_OK)
-		st = gt_store_report_submit(s->store, &u, r, &created, &err);
+		st = gt_store_report_submit(k->store, &k->user, r, &created, &err);
 	enum MHD_Result out;
 	if (st != GT_OK) {
 		out = gt_srv_status_error(c, st, &err);
@@ -75,17 +65,10 @@ json_t *gt_srv_report_json(const struct gt_report *r, int64_t seq)
 
 /* GET /api/v1/reports?from=TIME&to=TIME&after=SEQ&limit=N: reports
  * observed in [from, to), a page at a time. */
-enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
-                                   const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_get_reports(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
 	struct gt_err err;
 	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, GT_SRV_ROLE(GT_ROLE_ANALYST) | GT_SRV_ROLE(GT_ROLE_COMMANDER),
-	                  "only analysts and commanders read the reports as submitted", &u,
-	                  &refused))
-		return refused;
 	int64_t from = 0, to = INT64_MAX, after, limit;
 	if (!gt_srv_query_time(c, "from", &from, &refused) ||
 	    !gt_srv_query_time(c, "to", &to, &refused) ||
@@ -94,7 +77,7 @@ enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
 	struct gt_report *r;
 	int64_t *seqs;
 	size_t n;
-	if (gt_store_reports(s->store, from, to, after, (size_t)limit, &r, &seqs, &n, &err) != GT_OK)
+	if (gt_store_reports(k->store, from, to, after, (size_t)limit, &r, &seqs, &n, &err) != GT_OK)
 		return gt_srv_status_error(c, err.status, &err);
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -107,21 +90,18 @@ enum MHD_Result gt_srv_get_reports(struct gt_srv *s, struct MHD_Connection *c,
 }
 
 /* A batch: 200 with one result per item, in order; each item stored or
- * refused on its own. */
-enum MHD_Result gt_srv_post_batch(struct gt_srv *s, struct MHD_Connection *c,
-                                  const struct gt_srv_request *rq)
+ * refused on its own. Each report counts against the caller's rate, the
+ * request itself as the first. */
+enum MHD_Result gt_srv_post_batch(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	struct gt_user u;
 	struct gt_err err;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, monitors, only_monitors, &u, &refused))
-		return refused;
 	struct gt_batch_item *items;
 	size_t n;
-	enum gt_status st = gt_store_report_batch(s->store, &u, rq->body ? rq->body : "", rq->len,
-	                                          (int64_t)time(NULL), &items, &n, &err);
+	enum gt_status st = gt_store_report_batch(k->store, &k->user, k->raw, k->len, k->now, &items,
+	                                          &n, &err);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);
+	gt_srv_charge(k, n > 0 ? n - 1 : 0);
 	json_t *root = json_object(), *arr = json_array();
 	size_t stored = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -46,10 +46,9 @@ static enum MHD_Result not_built(struct MHD_Connection *c)
 }
 #endif
 
-enum MHD_Result gt_srv_page(struct gt_srv *s, struct MHD_Connection *c,
-                            const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_page(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)s, (void)rq;
+	(void)k;
 #ifdef GT_WITH_WEB
 	return send_static(c, "text/html; charset=utf-8", gt__web_index_html, gt__web_index_html_len);
 #else
@@ -58,10 +57,9 @@ enum MHD_Result gt_srv_page(struct gt_srv *s, struct MHD_Connection *c,
 #endif
 }
 
-enum MHD_Result gt_srv_script(struct gt_srv *s, struct MHD_Connection *c,
-                              const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_script(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)s, (void)rq;
+	(void)k;
 #ifdef GT_WITH_WEB
 	return send_static(c, "text/javascript; charset=utf-8", gt__web_app_js, gt__web_app_js_len);
 #else
@@ -69,10 +67,9 @@ enum MHD_Result gt_srv_script(struct gt_srv *s, struct MHD_Connection *c,
 #endif
 }
 
-enum MHD_Result gt_srv_style(struct gt_srv *s, struct MHD_Connection *c,
-                             const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_style(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)s, (void)rq;
+	(void)k;
 #ifdef GT_WITH_WEB
 	return send_static(c, "text/css; charset=utf-8", gt__web_app_css, gt__web_app_css_len);
 #else
@@ -80,18 +77,13 @@ enum MHD_Result gt_srv_style(struct gt_srv *s, struct MHD_Connection *c,
 #endif
 }
 
-enum MHD_Result gt_srv_me(struct gt_srv *s, struct MHD_Connection *c,
-                          const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_me(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused))
-		return refused;
+	const struct gt_user *u = &k->user;
 	json_t *o = json_object();
-	json_object_set_new(o, "name", json_string(u.name));
-	json_object_set_new(o, "role", json_string(gt_role_name(u.role)));
-	json_object_set_new(o, "member", u.member[0] ? json_string(u.member) : json_null());
+	json_object_set_new(o, "name", json_string(u->name));
+	json_object_set_new(o, "role", json_string(gt_role_name(u->role)));
+	json_object_set_new(o, "member", u->member[0] ? json_string(u->member) : json_null());
 	return gt_srv_json(c, MHD_HTTP_OK, o);
 }
 
@@ -163,15 +155,9 @@ static json_t *geometry(const struct gt_scenario *sc)
 	return fc;
 }
 
-enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
-                                const struct gt_srv_request *rq)
+enum MHD_Result gt_srv_scenario(struct gt_srv_call *k, struct MHD_Connection *c)
 {
-	(void)rq;
-	struct gt_user u;
-	enum MHD_Result refused;
-	if (!gt_srv_allow(s, c, GT_SRV_EVERYONE, "", &u, &refused))
-		return refused;
-	const struct gt_scenario *sc = s->sc;
+	const struct gt_scenario *sc = k->sc;
 	const struct gt_monitoring *m = &sc->monitoring;
 	json_t *o = json_object(), *sides = json_object(), *sectors = json_array(),
 	       *ladder = json_array(), *thresholds = json_array(), *voters = json_array(),
@@ -216,7 +202,7 @@ enum MHD_Result gt_srv_scenario(struct gt_srv *s, struct MHD_Connection *c,
 		json_array_append_new(types, json_string(gt_event_type_name((enum gt_event_type)t)));
 	json_object_set_new(o, "event_types", types);
 	char today[11];
-	gt_daily_day_of(sc, (int64_t)time(NULL), today);
+	gt_daily_day_of(sc, k->now, today);
 	json_object_set_new(o, "today", json_string(today));
 	json_object_set_new(o, "geometry", geometry(sc));
 	return gt_srv_json(c, MHD_HTTP_OK, o);

@@ -24,7 +24,7 @@
 #include "serve/serve.h"
 
 static struct gt_srv srv;
-static struct MHD_Daemon *daemon_;
+static struct gt_srv_daemon *daemon_;
 static struct sockaddr_in at;
 
 static const struct {
@@ -54,23 +54,22 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (gt_scenario_load_builtin(&sc, &err) != GT_OK)
 		fail(err.msg);
 	srv.sc = sc;
-	if (gt_store_open(":memory:", &srv.store, &err) != GT_OK)
+	struct gt_store *store;
+	if (gt_store_open(":memory:", &store, &err) != GT_OK)
 		fail(err.msg);
 	for (size_t i = 0; i < NUSERS; i++)
-		if (gt_store_user_add(srv.store, users[i].name, users[i].role, users[i].member, tokens[i],
+		if (gt_store_user_add(store, users[i].name, users[i].role, users[i].member, tokens[i],
 		                      &err) != GT_OK)
 			fail(err.msg);
-	if (gt_auth_cache_new(&srv.tokens) != GT_OK)
+	if (!(srv.stores = gt_srv_stores_wrap(store)))
 		fail("out of memory");
 	memset(&at, 0, sizeof(at));
 	at.sin_family = AF_INET;
 	at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	daemon_ = gt_srv_start(&srv, &at);
-	const union MHD_DaemonInfo *info =
-		daemon_ ? MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT) : NULL;
-	if (!info)
+	if (!daemon_ || gt_srv_port(daemon_) == 0)
 		fail("cannot start the daemon on loopback");
-	at.sin_port = htons(info->port);
+	at.sin_port = htons((uint16_t)gt_srv_port(daemon_));
 	return 0;
 }
 

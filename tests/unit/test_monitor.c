@@ -678,13 +678,22 @@ static void breaches_and_decisions(void **state)
 	size_t settled;
 	assert_int_equal(gt_store_settle(st, NOW + 168 * 3600, &settled, &err), GT_OK);
 	assert_int_equal(settled, 0); /* not yet past */
+	/* a read past the deadline gives the outcome without writing it */
+	struct gt_proposal *all;
+	assert_int_equal(gt_store_proposals(st, zone.id, NOW + 170 * 3600, &all, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(all[0].state, GT_DECIDE_REJECTED);
+	free(all);
+	assert_int_equal(gt_store_proposals(st, zone.id, NOW + 60, &all, &n, &err), GT_OK);
+	assert_int_equal(all[0].state, GT_DECIDE_PENDING); /* nothing was written */
+	free(all);
 	assert_int_equal(gt_store_vote(st, &fr, third, true, "", NOW + 169 * 3600, &p, &err),
 	                 GT_E_CONFLICT);
 	assert_int_equal(gt_store_proposal(st, third, NOW + 170 * 3600, &p, &err), GT_OK);
 	assert_int_equal(p.state, GT_DECIDE_REJECTED);
 	assert_int_equal(p.decided, NOW + 168 * 3600);
-	struct gt_proposal *all;
-	assert_int_equal(gt_store_proposals(st, shelling.id, &all, &n, &err), GT_OK);
+	assert_int_equal(gt_store_proposals(st, shelling.id, NOW + 170 * 3600, &all, &n, &err),
+	                 GT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(all[0].id, first);
 	assert_true(all[0].ballots[1].cast && !all[0].ballots[1].approve);
