@@ -211,8 +211,11 @@ static int run(int argc, char **argv)
 		return GT_EXIT_USAGE;
 	}
 	s.sc = sc;
+	/* a store that cannot be written would take nothing, so it is refused */
 	if (gt_srv_stores_open(db, (size_t)threads, (int64_t)max_mb << 20, &s.stores, &err) !=
-	        GT_OK) {
+	        GT_OK ||
+	    gt_store_writable(gt_srv_stores_any(s.stores), &err) != GT_OK) {
+		gt_srv_stores_free(s.stores);
 		gt_scenario_free(sc);
 		return gt_cli_fail(&err);
 	}

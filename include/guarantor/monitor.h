@@ -43,6 +43,9 @@ GT_EXPORT const char *gt_store_name(const struct gt_store *st);
 /* What answers spatial queries (gt_event_filter's near): "PostGIS 3.3.2"
  * when the PostgreSQL database has the extension, else "guarantor". */
 GT_EXPORT const char *gt_store_spatial(const struct gt_store *st);
+/* GT_OK when the store can be written; GT_E_IO saying why not (a file or
+ * folder this user cannot write, a read-only disk, a standby database). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_writable(struct gt_store *st, struct gt_err *err);
 /* Caps a SQLite store's file at about max_bytes (its write-ahead log
  * aside): a change that would pass it fails with GT_E_FULL and writes
  * nothing, as a full disk does. GT_E_FULL when the store is already

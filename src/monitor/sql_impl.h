@@ -55,6 +55,8 @@ struct gt__sql_ops {
 	enum gt_status (*set_version)(struct gt_store *st, int version, struct gt_err *err);
 	enum gt_status (*fail)(struct gt_store *st, struct gt_err *err, const char *what);
 	enum gt_status (*limit)(struct gt_store *st, int64_t max_bytes, struct gt_err *err);
+	/* GT_OK when changes may be written; GT_E_IO naming why not. */
+	enum gt_status (*writable)(struct gt_store *st, struct gt_err *err);
 	/* Optional: after migration, finds the database's spatial extension
 	 * and readies its index; near_sql then gives sql.h's
 	 * gt__store_near_sql, or NULL without one. */

@@ -543,6 +543,19 @@ static enum gt_status pg_limit(struct gt_store *st, int64_t max_bytes, struct gt
 	                  "its cluster's disk (docs/operations.md)");
 }
 
+static enum gt_status pg_writable(struct gt_store *st, struct gt_err *err)
+{
+	PGresult *r = run(pg_of(st), "SHOW transaction_read_only", 0, NULL, NULL, NULL, NULL, true);
+	if (!r)
+		return pg_fail(st, err, "cannot ask whether the database may be written");
+	bool ro = PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "on") == 0;
+	PQclear(r);
+	return ro ? gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL,
+	                       "the database is read-only (a standby, or transactions read-only by "
+	                       "default); reports could not be stored")
+	          : GT_OK;
+}
+
 /* An event's position, or ("?", "?"), as PostGIS's geography: sch is the
  * extension's schema, quoted, so that it is found whatever the
  * search_path. */
@@ -727,6 +740,7 @@ static const struct gt__sql_ops pg_ops = {
 	.set_version = pg_set_version,
 	.fail = pg_fail,
 	.limit = pg_limit,
+	.writable = pg_writable,
 	.spatial = pg_spatial,
 	.near_sql = pg_near_sql,
 	.close = pg_close,

@@ -142,7 +142,8 @@ static enum gt_status lite_exec(struct gt_store *st, const char *sql, struct gt_
 	/* a busy, full or damaged store says so (lite_fail); others as SQLite
 	 * put it */
 	enum gt_status s = rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_FULL ||
-	                           rc == SQLITE_CORRUPT || sqlite3_system_errno(db_of(st)) == ENOSPC
+	                           rc == SQLITE_CORRUPT || rc == SQLITE_READONLY ||
+	                           sqlite3_system_errno(db_of(st)) == ENOSPC
 	                       ? lite_fail(st, err, "cannot change the store")
 	                       : gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL, "%s", msg ? msg : "?");
 	sqlite3_free(msg);
@@ -210,6 +211,11 @@ static enum gt_status lite_fail(struct gt_store *st, struct gt_err *err, const c
 		                  "%s: the store is busy (another process has held it for %d s); "
 		                  "try again",
 		                  what, BUSY_MS / 1000);
+	if ((code & 0xff) == SQLITE_READONLY)
+		return gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL,
+		                  "%s: the store is read-only (its file or folder cannot be written by "
+		                  "this user, or the disk is mounted read-only)",
+		                  what);
 	/* a full store or disk is the operator's to fix, and says so; a full
 	 * disk may come as an I/O error on the journal */
 	if (code == SQLITE_FULL || (db && sqlite3_system_errno(db) == ENOSPC))
@@ -242,6 +248,15 @@ static enum gt_status lite_limit(struct gt_store *st, int64_t max_bytes, struct 
 		                  "the store already holds %lld MiB, more than the limit",
 		                  (long long)(got * page >> 20));
 	return GT_OK;
+}
+
+static enum gt_status lite_writable(struct gt_store *st, struct gt_err *err)
+{
+	if (sqlite3_db_readonly(db_of(st), "main") != 1)
+		return GT_OK;
+	return gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL,
+	                  "the store is read-only (its file or folder cannot be written by this "
+	                  "user, or the disk is mounted read-only); reports could not be stored");
 }
 
 static void lite_close(struct gt_store *st)
@@ -340,5 +355,6 @@ static const struct gt__sql_ops lite_ops = {
 	.set_version = lite_set_version,
 	.fail = lite_fail,
 	.limit = lite_limit,
+	.writable = lite_writable,
 	.close = lite_close,
 };

@@ -113,6 +113,11 @@ enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes, struct gt_
 	return st->ops->limit(st, max_bytes, err);
 }
 
+enum gt_status gt_store_writable(struct gt_store *st, struct gt_err *err)
+{
+	return st->ops->writable(st, err);
+}
+
 const char *gt_store_kind(const struct gt_store *st)
 {
 	return st->ops->name;

@@ -434,6 +434,8 @@ struct gt_srv_daemon *gt_srv_start(const struct gt_srv *s, const struct sockaddr
 	pthread_cond_init(&d->clock_wake, NULL);
 	atomic_init(&d->buffered, 0);
 	atomic_init(&d->active, 0);
+	atomic_init(&d->checking, 0);
+	atomic_init(&d->suspect, 0);
 	if (gt_auth_cache_new(&d->tokens) != GT_OK || !(d->limits = gt_srv_limits_new())) {
 		daemon_free(d);
 		return NULL;

@@ -132,15 +132,19 @@ static bool take(struct gt_srv_daemon *d, uint64_t key, double rate, double burs
 	return ok;
 }
 
+static void charge(struct gt_srv_daemon *d, uint64_t key, double rate, double burst,
+                   double cost)
+{
+	pthread_mutex_lock(&d->limits_lock);
+	gt_srv_limits_charge(d->limits, key, rate, burst, cost, now_s());
+	pthread_mutex_unlock(&d->limits_lock);
+}
+
 void gt_srv_charge(struct gt_srv_call *k, size_t n)
 {
 	const struct gt_srv *cfg = k->daemon->cfg;
-	if (cfg->rate <= 0 || n == 0)
-		return;
-	pthread_mutex_lock(&k->daemon->limits_lock);
-	gt_srv_limits_charge(k->daemon->limits, (uint64_t)k->user.id, cfg->rate, cfg->burst,
-	                     (double)n, now_s());
-	pthread_mutex_unlock(&k->daemon->limits_lock);
+	if (cfg->rate > 0 && n > 0)
+		charge(k->daemon, (uint64_t)k->user.id, cfg->rate, cfg->burst, (double)n);
 }
 
 /* How long a token not seen before waits for the one argon2id check at a
@@ -148,38 +152,78 @@ void gt_srv_charge(struct gt_srv_call *k, size_t n)
  * second), short of a client's patience. */
 enum { CHECK_WAIT_S = 5 };
 
-/* A token not seen before, checked with argon2id: only when its client's
- * address has not used up its bad tokens, and one check at a time. OUT:
- * *sent true when the refusal (429, 503) is sent already, in *refused. */
+/* An address's check under way: a bucket of one that never refills. */
+#define IN_CHECK (1ULL << 62)
+#define NEVER 1e-12
+
+static double level(struct gt_srv_daemon *d, uint64_t key, double rate, double burst)
+{
+	pthread_mutex_lock(&d->limits_lock);
+	double v = gt_srv_limits_level(d->limits, key, rate, burst, now_s());
+	pthread_mutex_unlock(&d->limits_lock);
+	return v;
+}
+
+/* A token not seen before, checked with argon2id, one check at a time:
+ * - an address that has sent too many bad tokens lately (--failed-signins)
+ *   is refused (429) without a check;
+ * - one check at a time from one address;
+ * - fewer threads than the daemon has wait for a check, so that one is
+ *   always left to the requests of those signed in;
+ * - of them, one at most for addresses that sent any bad token lately, so
+ *   that a flood from any number of them leaves the other waiting threads
+ *   to first sign-ins from elsewhere.
+ * OUT: *sent true when the refusal (429, 503) is sent already, in
+ * *refused. */
 static enum gt_status check_new(struct gt_srv_daemon *d, struct gt_store *st,
                                 struct MHD_Connection *c, const char *token, struct gt_user *u,
                                 bool *sent, enum MHD_Result *refused, struct gt_err *err)
 {
 	const struct gt_srv *cfg = d->cfg;
-	double wait;
 	uint64_t key = address_key(c);
 	/* a token naming no user who may sign in is refused without argon2id */
 	int64_t id;
 	enum gt_status s = gt_store_token_claim(st, token, &id, err);
 	if (s != GT_OK)
 		return s;
-	if (cfg->signin_rate > 0 && !take(d, key, cfg->signin_rate, cfg->signin_burst, 0, &wait)) {
-		*refused = gt_srv_too_many(c, wait, "too many bad tokens from this address");
-		*sent = true;
-		return GT_E_AUTH;
+	bool limited = cfg->signin_rate > 0, suspect = false;
+	if (limited) {
+		double left = level(d, key, cfg->signin_rate, cfg->signin_burst);
+		if (left < 1.0) {
+			*refused = gt_srv_too_many(c, (1.0 - left) / cfg->signin_rate,
+			                           "too many bad tokens from this address");
+			*sent = true;
+			return GT_E_AUTH;
+		}
+		suspect = left < cfg->signin_burst - 0.5;
 	}
+	unsigned lanes = cfg->threads > 1 ? cfg->threads - 1 : 1;
 	struct timespec until;
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += CHECK_WAIT_S;
-	if (pthread_mutex_timedlock(&d->check_lock, &until) != 0) {
+	/* the address's one check, then the suspects' one lane, so that those
+	 * refused there never count among the threads waiting */
+	bool locked = false, mine = take(d, key | IN_CHECK, NEVER, 1, 1, &(double){0});
+	if (mine && (!suspect || atomic_fetch_add(&d->suspect, 1) < 1)) {
+		if (atomic_fetch_add(&d->checking, 1) < lanes &&
+		    pthread_mutex_timedlock(&d->check_lock, &until) == 0) {
+			locked = true;
+			s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
+			pthread_mutex_unlock(&d->check_lock);
+		}
+		atomic_fetch_sub(&d->checking, 1);
+	}
+	if (mine && suspect)
+		atomic_fetch_sub(&d->suspect, 1);
+	if (mine)
+		charge(d, key | IN_CHECK, NEVER, 1, -1);
+	if (!locked) {
 		*refused = gt_srv_busy(c, 1, "the service is busy checking new tokens; try again");
 		*sent = true;
 		return GT_E_UNAVAILABLE;
 	}
-	s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
-	pthread_mutex_unlock(&d->check_lock);
-	if (s == GT_E_AUTH && cfg->signin_rate > 0)
-		take(d, key, cfg->signin_rate, cfg->signin_burst, 1, &wait);
+	if (s == GT_E_AUTH && limited)
+		charge(d, key, cfg->signin_rate, cfg->signin_burst, 1);
 	return s;
 }
 

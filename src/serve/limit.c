@@ -88,8 +88,16 @@ bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, doub
 	return true;
 }
 
+double gt_srv_limits_level(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
+                           double now)
+{
+	return l->slot[bucket(l, key, rate, burst, now)].tokens;
+}
+
 void gt_srv_limits_charge(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
                           double cost, double now)
 {
-	l->slot[bucket(l, key, rate, burst, now)].tokens -= cost;
+	size_t k = bucket(l, key, rate, burst, now);
+	double t = l->slot[k].tokens - cost; /* a negative cost gives back */
+	l->slot[k].tokens = t < burst ? t : burst;
 }

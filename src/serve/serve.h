@@ -40,7 +40,8 @@ struct gt_srv {
 /* Token buckets (limit.c). take: true when a request of cost (0: only
  * look) may go at now (seconds, monotonic), the cost taken; otherwise OUT:
  * *wait_s until it may. charge takes cost whatever the bucket holds, so
- * that it may go into debt (a batch's reports after it was stored). Not
+ * that it may go into debt (a batch's reports after it was stored), or
+ * with a negative cost gives it back, never over burst. Not
  * safe from several threads at once: the daemon locks around them. */
 struct gt_srv_limits;
 struct gt_srv_limits *gt_srv_limits_new(void);
@@ -49,6 +50,9 @@ bool gt_srv_limits_take(struct gt_srv_limits *l, uint64_t key, double rate, doub
                         double cost, double now, double *wait_s);
 void gt_srv_limits_charge(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
                           double cost, double now);
+/* What the bucket of key holds at now (burst when full or new). */
+double gt_srv_limits_level(struct gt_srv_limits *l, uint64_t key, double rate, double burst,
+                           double now);
 
 /* A pool of connections to one store (stores.c), safe from several
  * threads. open: n connections to path, each limited to max_bytes (0: no
@@ -76,6 +80,8 @@ struct gt_srv_daemon {
 	 * 64 MiB) is made one at a time, so that a flood of them leaves the
 	 * other threads and cores to the requests of those signed in. */
 	pthread_mutex_t check_lock;
+	atomic_uint checking; /* threads checking or waiting to */
+	atomic_uint suspect;  /* of them, for addresses that sent bad tokens lately */
 	atomic_size_t buffered; /* bytes of request bodies held */
 	atomic_uint active;     /* requests under way */
 	/* the clock that settles proposals past their deadline */
