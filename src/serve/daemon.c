@@ -259,6 +259,24 @@ static bool take_piece(struct gt_srv_daemon *d, struct request *rq, const char *
 	return true;
 }
 
+/* How long a write waits for this process's other writers before 503:
+ * longer than one write waits for another process's lock (5 s), so that
+ * a queue behind a held store answers 503 about when its head does. */
+enum { WRITE_WAIT_MS = 8000 };
+
+static bool lock_within(pthread_mutex_t *m, unsigned ms)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	return pthread_mutex_timedlock(m, &until) == 0;
+}
+
 /* The route's handler, with a store and the body as the route takes it. */
 static enum MHD_Result run(struct gt_srv_daemon *d, struct MHD_Connection *c, struct request *rq)
 {
@@ -273,13 +291,21 @@ static enum MHD_Result run(struct gt_srv_daemon *d, struct MHD_Connection *c, st
 	enum MHD_Result out;
 	if (r->body == JSON && !gt_srv_body(c, k.raw, k.len, r->keys, &k.body, &out))
 		return out;
-	if (r->roles && !(k.store = gt_srv_stores_take(d->cfg->stores, store_wait_ms(d)))) {
+	/* every POST writes; it waits its turn among this process's writers */
+	bool writes = strcmp(r->method, "POST") == 0;
+	if (writes && !lock_within(&d->write_lock, WRITE_WAIT_MS)) {
 		json_decref(k.body);
-		return no_store(c);
+		return gt_srv_busy(c, 2, "the store is busy with other changes; try again");
 	}
-	out = r->fn(&k, c);
-	if (k.store)
-		gt_srv_stores_give(d->cfg->stores, k.store);
+	if (r->roles && !(k.store = gt_srv_stores_take(d->cfg->stores, store_wait_ms(d)))) {
+		out = no_store(c);
+	} else {
+		out = r->fn(&k, c);
+		if (k.store)
+			gt_srv_stores_give(d->cfg->stores, k.store);
+	}
+	if (writes)
+		pthread_mutex_unlock(&d->write_lock);
 	json_decref(k.body);
 	return out;
 }
@@ -416,6 +442,7 @@ static void daemon_free(struct gt_srv_daemon *d)
 	pthread_cond_destroy(&d->clock_wake);
 	pthread_mutex_destroy(&d->clock_lock);
 	pthread_mutex_destroy(&d->check_lock);
+	pthread_mutex_destroy(&d->write_lock);
 	pthread_mutex_destroy(&d->limits_lock);
 	gt_srv_limits_free(d->limits);
 	gt_auth_cache_free(d->tokens);
@@ -430,6 +457,7 @@ struct gt_srv_daemon *gt_srv_start(const struct gt_srv *s, const struct sockaddr
 	d->cfg = s;
 	pthread_mutex_init(&d->limits_lock, NULL);
 	pthread_mutex_init(&d->check_lock, NULL);
+	pthread_mutex_init(&d->write_lock, NULL);
 	pthread_mutex_init(&d->clock_lock, NULL);
 	pthread_cond_init(&d->clock_wake, NULL);
 	atomic_init(&d->buffered, 0);

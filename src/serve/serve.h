@@ -82,6 +82,10 @@ struct gt_srv_daemon {
 	pthread_mutex_t check_lock;
 	atomic_uint checking; /* threads checking or waiting to */
 	atomic_uint suspect;  /* of them, for addresses that sent bad tokens lately */
+	/* One writer at a time in this process: SQLite's busy handler makes a
+	 * waiting writer sleep and retry rather than queue, which would cost
+	 * the tail (docs/performance.md); writers queue here instead. */
+	pthread_mutex_t write_lock;
 	atomic_size_t buffered; /* bytes of request bodies held */
 	atomic_uint active;     /* requests under way */
 	/* the clock that settles proposals past their deadline */

@@ -315,7 +315,7 @@ def uploads():
 
 
 def contention():
-    srv = Server(users=[("kt3", "monitor")])
+    srv = Server(users=[("kt3", "monitor"), ("desk", "analyst")])
     try:
         st, _, _ = request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
                            json.dumps(report(1)))
@@ -333,11 +333,14 @@ def contention():
         t = threading.Thread(target=post)
         t.start()
         time.sleep(0.3)
-        health = []
+        health, reads = [], []
         while t.is_alive():
             t0 = time.monotonic()
             st, _, _ = request(srv.port, "GET", "/api/v1/health")
             health.append((st, time.monotonic() - t0))
+            t0 = time.monotonic()
+            st, _, _ = request(srv.port, "GET", "/api/v1/reports", srv.tokens["desk"])
+            reads.append((st, time.monotonic() - t0))
             time.sleep(0.2)
         t.join()
         outside.execute("ROLLBACK")
@@ -350,6 +353,9 @@ def contention():
         check(health and all(s == 200 for s, _ in health) and max(x for _, x in health) < 0.5,
               f"/health answered {len(health)} times meanwhile, each within "
               f"{max(x for _, x in health) if health else 0:.3f} s")
+        check(reads and all(s == 200 for s, _ in reads) and max(x for _, x in reads) < 0.5,
+              f"an analyst read the reports {len(reads)} times meanwhile, each within "
+              f"{max(x for _, x in reads) if reads else 0:.3f} s")
         st, _, _ = request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
                            json.dumps(report(2)))
         check(st == 201, f"the same report once the lock is let go: {st}")
