@@ -10,12 +10,75 @@
 #include <strings.h>
 #include <time.h>
 
+/* A real number of the dump at text (17 significant digits, which
+ * jansson writes) in the fewest digits that read back as the same double:
+ * a position sent as 37.123456789012345 reads back so, 48.1 as 48.1, and
+ * a client resending what it read sends the same numbers (issue 16,
+ * finding 9). OUT: the text at out (size at least 32); returns the
+ * number's length in text. */
+static size_t shortest(const char *text, char out[32])
+{
+	size_t n = strspn(text, "-+0123456789.eE");
+	char num[40];
+	snprintf(num, sizeof(num), "%.*s", (int)(n < sizeof(num) ? n : sizeof(num) - 1), text);
+	bool real = strpbrk(num, ".eE") != NULL, exponent = strpbrk(num, "eE") != NULL;
+	double v = strtod(num, NULL);
+	snprintf(out, 32, "%s", num);
+	for (int p = 1; real && p <= 17; p++) {
+		char try[32];
+		snprintf(try, sizeof(try), "%.*g", p, v);
+		/* 100000.0 stays so, not 1e+05: an exponent only where jansson
+		 * wrote one */
+		if (strtod(try, NULL) == v && (exponent || !strpbrk(try, "eE"))) {
+			/* keep a real a real: 2.0 is "2.0", not "2" */
+			snprintf(out, 32, "%s%s", try, strpbrk(try, ".eEn") ? "" : ".0");
+			break;
+		}
+	}
+	return n;
+}
+
+/* JSON text with every real number in its shortest exact form. */
+static char *dump(const json_t *body)
+{
+	char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+	char *out = text ? malloc(strlen(text) + 1) : NULL;
+	if (!out) {
+		free(text);
+		return NULL;
+	}
+	size_t k = 0;
+	bool in_string = false;
+	for (const char *p = text; *p;) {
+		if (in_string) {
+			if (*p == '\\' && p[1]) /* an escape: two characters as they are */
+				out[k++] = *p++;
+			else if (*p == '"')
+				in_string = false;
+			out[k++] = *p++;
+		} else if (*p == '"') {
+			in_string = true;
+			out[k++] = *p++;
+		} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+			char num[32];
+			p += shortest(p, num);
+			size_t len = strlen(num);
+			memcpy(out + k, num, len); /* never longer than what it replaces */
+			k += len;
+		} else {
+			out[k++] = *p++;
+		}
+	}
+	out[k] = '\0';
+	free(text);
+	return out;
+}
+
 /* body (consumed) with status, and Retry-After when retry_s > 0. */
 static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, json_t *body,
                                long retry_s)
 {
-	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
-	                  : NULL;
+	char *text = body ? dump(body) : NULL;
 	json_decref(body);
 	if (!text)
 		return MHD_NO; /* out of memory: drop the connection rather than lie */

@@ -36,3 +36,17 @@ curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/ap
 for path in /app.js /app.js%00.html '/api/v1/health%00x'; do
 	curl -s -o /dev/null -w "$path: %{http_code} %{content_type}\n" "http://127.0.0.1:$port$path"
 done
+# numbers come back as submitted, and a client resending what it read back
+# is acknowledged (issue 16, finding 9): before, lon 37.123456789012345 read
+# back as 37.1234567890123 and its resending got 409; -0.0 for 0.0 too
+exact=$(printf '{"id": "exact", "observed": {"from": "%s", "to": "%s"}, "reported": "%s", "position": {"lon": 37.123456789012345, "lat": 48.1, "precision_m": 0.0}, "observer": "t", "source": "uav", "event": "drone", "count": 1}' "$now" "$now" "$now")
+echo "exact: $(post "$exact")"
+curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" > read.json
+grep -o '"lon":[^,]*' read.json | sed 's/^/read back: /'
+python3 -c '
+import json
+r = [x for x in json.load(open("read.json"))["reports"] if x["id"] == "exact"][0]
+del r["seq"]
+open("again.json", "w").write(json.dumps(r))'
+echo "resent as read back: $(post "$(cat again.json)")"
+echo "resent with -0.0: $(post "$(echo "$exact" | sed 's/"precision_m": 0.0/"precision_m": -0.0/')")"
