@@ -24,8 +24,8 @@ test: build-asan build-tsan build-fuzz
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(TEST_FUZZ_SECONDS)
 
 # the threaded code under ThreadSanitizer: the simulation's threads and the
-# service's thread pool (attacked, and two of its CLI cases); about 3 min
-TSAN_TESTS = ^unit\.test_sim$$|^cli\.serve-(decisions|limits)$$|^attack\.(contention|sigterm|signin-flood|uploads|batch-rate|framing)$$
+# service's thread pool (attacked, and two of its CLI cases); about 2 min
+TSAN_TESTS = ^unit\.test_sim$$|^cli\.serve-(decisions|limits)$$|^attack\.(contention|sigterm|uploads|batch-rate|framing)$$
 
 # libFuzzer targets (tests/fuzz/), built with clang, ASan and UBSan
 fuzz: build-fuzz
