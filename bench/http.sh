@@ -19,6 +19,11 @@ server=$!
 for i in $(seq 100); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 base=http://127.0.0.1:$port
+# each token signs in once, as a client does before its work: wrk's
+# connections would otherwise all bring the same new token at once
+for t in monitor analyst; do
+	curl -s -o /dev/null -H "Authorization: Bearer $(cat $t.tok)" "$base/api/v1/me"
+done
 
 # new reports from bench/post-reports.lua, their ids prefixed apart per run
 export GT_BENCH_TOKEN=$(cat monitor.tok)
@@ -59,6 +64,7 @@ echo "  (reports stored: $(sqlite3 b.db 'SELECT count(*) FROM reports'); audit: 
 second=$!
 for i in $(seq 100); do grep -qs serving serve2.log && break; sleep 0.1; done
 port2=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve2.log)
+curl -s -o /dev/null -H "Authorization: Bearer $(cat monitor.tok)" "http://127.0.0.1:$port2/api/v1/me"
 GT_BENCH_PREFIX=x wrk -t1 -c4 -d10s --latency -s "$lua" "$base" > one.txt & w1=$!
 GT_BENCH_PREFIX=y wrk -t1 -c4 -d10s --latency -s "$lua" "http://127.0.0.1:$port2" > two.txt & w2=$!
 wait $w1 $w2

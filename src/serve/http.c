@@ -230,7 +230,8 @@ static double level(struct gt_srv_daemon *d, uint64_t key, double rate, double b
 /* A token not seen before, checked with argon2id, one check at a time:
  * - an address that has sent too many bad tokens lately (--failed-signins)
  *   is refused (429) without a check;
- * - one check at a time from one address;
+ * - one check at a time from one address (its other new tokens wait their
+ *   turn, and the same token checked meanwhile is then known);
  * - fewer threads than the daemon has wait for a check, so that one is
  *   always left to the requests of those signed in;
  * - of them, one at most for addresses that sent any bad token lately, so
@@ -260,27 +261,39 @@ static enum gt_status check_new(struct gt_srv_daemon *d, struct gt_store *st,
 		}
 		suspect = left < cfg->signin_burst - 0.5;
 	}
+	/* a lane: the suspects' one, then one of those of all; those refused
+	 * there never count among the threads waiting */
 	unsigned lanes = cfg->threads > 1 ? cfg->threads - 1 : 1;
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += CHECK_WAIT_S;
-	/* the address's one check, then the suspects' one lane, so that those
-	 * refused there never count among the threads waiting */
-	bool locked = false, mine = take(d, key | IN_CHECK, NEVER, 1, 1, &(double){0});
-	if (mine && (!suspect || atomic_fetch_add(&d->suspect, 1) < 1)) {
-		if (atomic_fetch_add(&d->checking, 1) < lanes &&
-		    pthread_mutex_timedlock(&d->check_lock, &until) == 0) {
-			locked = true;
+	bool in_suspect = suspect && atomic_fetch_add(&d->suspect, 1) < 1;
+	bool in_lane = (!suspect || in_suspect) && atomic_fetch_add(&d->checking, 1) < lanes;
+	bool done = false;
+	if (in_lane) {
+		/* the address's turn: its other requests may be checking this very
+		 * token, which is then known and costs nothing */
+		double deadline = now_s() + CHECK_WAIT_S;
+		bool mine = false, known = false;
+		while (!(mine = take(d, key | IN_CHECK, NEVER, 1, 1, &(double){0})) &&
+		       !(known = gt_auth_cache_knows(d->tokens, token)) && now_s() < deadline)
+			nanosleep(&(struct timespec){0, 5 * 1000000L}, NULL);
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += CHECK_WAIT_S;
+		if (known) {
+			s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
+			done = true;
+		} else if (mine && pthread_mutex_timedlock(&d->check_lock, &until) == 0) {
 			s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
 			pthread_mutex_unlock(&d->check_lock);
+			done = true;
 		}
-		atomic_fetch_sub(&d->checking, 1);
+		if (mine)
+			charge(d, key | IN_CHECK, NEVER, 1, -1);
 	}
-	if (mine && suspect)
+	if (!suspect || in_suspect)
+		atomic_fetch_sub(&d->checking, 1);
+	if (suspect)
 		atomic_fetch_sub(&d->suspect, 1);
-	if (mine)
-		charge(d, key | IN_CHECK, NEVER, 1, -1);
-	if (!locked) {
+	if (!done) {
 		*refused = gt_srv_busy(c, 1, "the service is busy checking new tokens; try again");
 		*sent = true;
 		return GT_E_UNAVAILABLE;
