@@ -16,9 +16,10 @@
 #include "guarantor/monitor.h"
 
 static const char help[] =
-	"Usage: guarantor serve [--db STORE] [--listen ADDRESS:PORT] [--scenario FILE]\n"
-	"                       [--max-db-mb N] [--rate N] [--burst N] [--max-conn-per-ip N]\n"
-	"                       [--failed-signins N] [--idle-timeout S]\n\n"
+	"Usage: guarantor serve [--db STORE] [--audit-key FILE] [--listen ADDRESS:PORT]\n"
+	"                       [--scenario FILE] [--max-db-mb N] [--rate N] [--burst N]\n"
+	"                       [--max-conn-per-ip N] [--failed-signins N]\n"
+	"                       [--idle-timeout S]\n\n"
 	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM), by the\n"
 	"scenario's monitoring section: sectors, rules, thresholds (docs/monitor.md).\n\n"
 	"  GET  /                              the dashboard (sign in with a token)\n"
@@ -63,6 +64,10 @@ static const char help_options[] =
 	"  -d, --db STORE            the store: a SQLite file (default: guarantor.db),\n"
 	"                            or postgresql://USER@HOST:PORT/DATABASE, which\n"
 	"                            several servers may share\n"
+	"  -K, --audit-key FILE      the key of the store's audit chain (default: the\n"
+	"                            file $GT_AUDIT_KEY names; guarantor audit keygen)\n"
+	"      --no-audit-key        write an unkeyed chain, which proves nothing (a\n"
+	"                            throwaway store)\n"
 	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
 	"                            takes a free one, printed on standard error\n"
 	"  -s, --scenario FILE       the scenario (default: the built-in one)\n"
@@ -111,7 +116,9 @@ static int run(int argc, char **argv)
 	                                         {"max-conn-per-ip", required_argument, NULL, 'C'},
 	                                         {"failed-signins", required_argument, NULL, 'F'},
 	                                         {"idle-timeout", required_argument, NULL, 'T'},
+	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
+	struct gt_cli_key k = {0};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080", *scenario = NULL;
 	/* defaults, assumptions of the service (docs/security.md): a dashboard
 	 * polls a few routes every 10 s and a device posts its reports one by
@@ -124,9 +131,11 @@ static int run(int argc, char **argv)
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":d:l:s:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":d:l:s:K:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': db = optarg; break;
+		case 'K': k.file = optarg; break;
+		case 'N': k.none = true; break;
 		case 'l': listen_at = optarg; break;
 		case 's': scenario = optarg; break;
 		case 'M': max_mb = gt_cli_long("serve", "--max-db-mb", optarg, 1, 1 << 20, &ok); break;
@@ -152,21 +161,33 @@ static int run(int argc, char **argv)
 		                             "like 127.0.0.1:8080", listen_at);
 	struct gt_srv s = {0};
 	struct gt_err err;
-	struct gt_scenario *sc;
-	int rc = gt_cli_load_scenario(scenario, &sc);
+	struct gt_audit_key key;
+	bool have;
+	int rc = gt_cli_audit_key("serve", &k, true, &key, &have);
 	if (rc != GT_EXIT_OK)
 		return rc;
+	struct gt_scenario *sc;
+	if ((rc = gt_cli_load_scenario(scenario, &sc)) != GT_EXIT_OK) {
+		gt_audit_key_wipe(&key);
+		return rc;
+	}
 	if (!sc->monitoring.present) {
 		fprintf(stderr,
 		        "guarantor: %s has no monitoring section; the service needs its sectors, "
 		        "rules and thresholds (docs/monitor.md, \"The agreement\")\n",
 		        sc->file);
 		gt_scenario_free(sc);
+		gt_audit_key_wipe(&key);
 		return GT_EXIT_USAGE;
 	}
 	s.sc = sc;
-	if (gt_store_open(db, &s.store, &err) != GT_OK ||
-	    (max_mb && gt_store_limit(s.store, (int64_t)max_mb << 20, &err) != GT_OK)) {
+	rc = gt_cli_open_store(db, "--db", GT_CLI_CREATE, have ? &key : NULL, &s.store);
+	gt_audit_key_wipe(&key);
+	if (rc != GT_EXIT_OK) {
+		gt_scenario_free(sc);
+		return rc;
+	}
+	if (max_mb && gt_store_limit(s.store, (int64_t)max_mb << 20, &err) != GT_OK) {
 		gt_store_close(s.store);
 		gt_scenario_free(sc);
 		return gt_cli_fail(&err);
