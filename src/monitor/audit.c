@@ -217,7 +217,8 @@ enum why_kind {
 	WHY_HASH,      /* its hash is not that of its fields and rows */
 	WHY_LINK,      /* it does not record the hash of the entry before it */
 	WHY_OTHER_KEY, /* it was made with another key */
-	WHY_UNKEYED    /* unkeyed (or of the old form) after keyed ones */
+	WHY_UNKEYED,   /* unkeyed (or of the old form) after keyed ones */
+	WHY_OLD_ROWS   /* of the old form, which covers no rows, yet rows are bound to it */
 };
 
 /* What the scan of the chain found. */
@@ -238,7 +239,7 @@ struct scan {
 static void check_entry(struct gt_store *st, struct scan *sc, int *state, int64_t seq,
                         const char *const f[5], const void *prev_col, int prev_len,
                         const void *hash_col, int hash_len, int form, const void *kid,
-                        int kid_len, const unsigned char rows[32],
+                        int kid_len, const unsigned char rows[32], int64_t nrows,
                         const unsigned char last_hash[32], enum why_kind *why)
 {
 	unsigned char prev[32] = {0}, want[32];
@@ -259,6 +260,10 @@ static void check_entry(struct gt_store *st, struct scan *sc, int *state, int64_
 		return;
 	}
 	*state = kind;
+	if (form == 1 && nrows > 0) {
+		*why = WHY_OLD_ROWS;
+		return;
+	}
 	if (keyed) {
 		if (kid_len != GT__KEY_ID_BYTES) {
 			*why = WHY_HASH;
@@ -318,11 +323,15 @@ static enum gt_status scan_chain(struct gt_store *st, struct scan *sc, struct gt
 			expect = seq + 1;
 			/* this entry's bindings; any before it belong to no entry read */
 			struct gt__canon c;
+			int64_t nrows = 0;
 			gt__rows_hash_init(&c);
 			while (s == GT_OK && b.row && b.seq <= seq) {
-				if (b.seq == seq)
-					gt__rows_hash_add(&c, b.tbl, b.id, gt__q_null(b.q, 3) ? "" : gt__q_blob(b.q, 3),
-					                  gt__q_null(b.q, 3) ? 0 : gt__q_bytes(b.q, 3));
+				if (b.seq == seq) {
+					bool gone = gt__q_null(b.q, 3);
+					gt__rows_hash_add(&c, b.tbl, b.id, gone ? "" : gt__q_blob(b.q, 3),
+					                  gone ? 0 : gt__q_bytes(b.q, 3));
+					nrows++;
+				}
 				s = bindings_next(&b, err);
 			}
 			unsigned char rowsd[32];
@@ -337,7 +346,7 @@ static enum gt_status scan_chain(struct gt_store *st, struct scan *sc, struct gt
 			check_entry(st, sc, &state, seq, f, gt__q_blob(q, 6), gt__q_bytes(q, 6),
 			            gt__q_blob(q, 7), gt__q_bytes(q, 7), (int)gt__q_int64(q, 8),
 			            null_kid ? NULL : gt__q_blob(q, 9), null_kid ? 0 : gt__q_bytes(q, 9),
-			            rowsd, last_hash, &why);
+			            rowsd, nrows, last_hash, &why);
 			if (sc->first_bad) {
 				/* after the first bad entry: do the rest fail too, and
 				 * still follow each other? */
@@ -393,6 +402,11 @@ static enum gt_status broken(struct gt_store *st, const struct scan *sc, struct 
 		                  "audit entry %" PRId64 " is not keyed, though the chain is keyed from "
 		                  "entry %" PRId64 ": it was written or rewritten without the key",
 		                  n, sc->keyed_from);
+	if (sc->why == WHY_OLD_ROWS)
+		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
+		                  "audit entry %" PRId64 " is of schema 4, which bound no rows, yet rows "
+		                  "are bound to it: the bindings were added behind guarantor's back",
+		                  n);
 	if (sc->why == WHY_LINK)
 		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
 		                  "audit entry %" PRId64 " does not follow entry %" PRId64 " (the hash "
