@@ -106,19 +106,24 @@ static int verify(const char *db, const struct gt_cli_key *k, const char *head)
 	if (rc != GT_EXIT_OK)
 		return rc;
 	const char *matches = head ? "; the published head matches" : "";
-	if (!sum.keyed_from) {
-		printf("audit chain consistent but UNKEYED: %lld entries%s; without a key anyone who "
-		       "could write the store could have rewritten it and its rows, so this proves "
-		       "nothing (docs/operations.md, \"The audit key\")\n",
-		       (long long)sum.entries, matches);
+	long long n = (long long)sum.entries, from = (long long)sum.keyed_from;
+	const char *entries = n == 1 ? "entry" : "entries";
+	if (!from) {
+		printf("audit chain consistent but UNKEYED: %lld %s%s; without a key anyone who could "
+		       "write the store could have rewritten it and its rows, so this proves nothing "
+		       "(docs/operations.md, \"The audit key\")\n",
+		       n, entries, matches);
 		rc = GT_EXIT_PARTIAL;
-	} else if (sum.keyed_from > 1) {
-		printf("audit chain intact: %lld entries%s; entries 1 to %lld were written before "
-		       "the key and are sealed by entry %lld\n",
-		       (long long)sum.entries, matches, (long long)sum.keyed_from - 1,
-		       (long long)sum.keyed_from);
+	} else if (from == 2) {
+		printf("audit chain intact: %lld %s%s; entry 1 was written before the key and is "
+		       "sealed by entry 2\n",
+		       n, entries, matches);
+	} else if (from > 2) {
+		printf("audit chain intact: %lld %s%s; entries 1 to %lld were written before the key "
+		       "and are sealed by entry %lld\n",
+		       n, entries, matches, from - 1, from);
 	} else {
-		printf("audit chain intact: %lld entries%s\n", (long long)sum.entries, matches);
+		printf("audit chain intact: %lld %s%s\n", n, entries, matches);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "guarantor: cannot write to standard output\n");
