@@ -294,6 +294,23 @@ static void check_entry(struct gt_store *st, struct scan *sc, int *state, int64_
 		*why = WHY_LINK;
 }
 
+/* A bytes column of at most 32 bytes, copied; n is its length (33 for a
+ * longer one, which matches nothing). */
+struct col {
+	unsigned char b[32];
+	int n;
+};
+
+static struct col take(struct gt__q *q, int i)
+{
+	struct col c = {{0}, gt__q_null(q, i) ? 0 : gt__q_bytes(q, i)};
+	if (c.n > 32)
+		c.n = 33;
+	else if (c.n > 0)
+		memcpy(c.b, gt__q_blob(q, i), (size_t)c.n);
+	return c;
+}
+
 /* Reads the chain from the start, remaking each entry's hash from its
  * fields and its bindings. */
 static enum gt_status scan_chain(struct gt_store *st, struct scan *sc, struct gt_err *err)
@@ -341,17 +358,18 @@ static enum gt_status scan_chain(struct gt_store *st, struct scan *sc, struct gt
 				const char *t = gt__q_text(q, 1 + i);
 				f[i] = t ? t : "";
 			}
+			/* each bytes column copied out before the next is read (a
+			 * database may keep one decoded column at a time) */
+			struct col prev = take(q, 6), hash = take(q, 7), kid = take(q, 9);
 			enum why_kind why;
-			bool null_kid = gt__q_null(q, 9);
-			check_entry(st, sc, &state, seq, f, gt__q_blob(q, 6), gt__q_bytes(q, 6),
-			            gt__q_blob(q, 7), gt__q_bytes(q, 7), (int)gt__q_int64(q, 8),
-			            null_kid ? NULL : gt__q_blob(q, 9), null_kid ? 0 : gt__q_bytes(q, 9),
-			            rowsd, nrows, last_hash, &why);
+			check_entry(st, sc, &state, seq, f, prev.b, prev.n, hash.b, hash.n,
+			            (int)gt__q_int64(q, 8), gt__q_null(q, 9) ? NULL : kid.b, kid.n, rowsd,
+			            nrows, last_hash, &why);
 			if (sc->first_bad) {
 				/* after the first bad entry: do the rest fail too, and
 				 * still follow each other? */
 				sc->bad_hashes += why == WHY_HASH;
-				bool link = gt__q_bytes(q, 6) == 32 && memcmp(gt__q_blob(q, 6), last_hash, 32) == 0;
+				bool link = prev.n == 32 && memcmp(prev.b, last_hash, 32) == 0;
 				sc->links_after_ok = sc->links_after_ok && link;
 			}
 			else if (why != WHY_NONE) {
@@ -361,8 +379,8 @@ static enum gt_status scan_chain(struct gt_store *st, struct scan *sc, struct gt
 				sc->links_after_ok = true;
 			}
 			memset(last_hash, 0, 32);
-			if (gt__q_bytes(q, 7) == 32)
-				memcpy(last_hash, gt__q_blob(q, 7), 32);
+			if (hash.n == 32)
+				memcpy(last_hash, hash.b, 32);
 			sc->entries++;
 			sc->last = seq;
 		}
@@ -423,7 +441,7 @@ static enum gt_status broken(struct gt_store *st, const struct scan *sc, struct 
 	if (sc->bad_hashes == 1)
 		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
 		                  "audit entry %" PRId64 " does not match its hash: the entry (or the "
-		                  "rows it binds) was altered after it was written, or the file is "
+		                  "rows it binds) was altered after it was written, or the store is "
 		                  "damaged there; %s",
 		                  n, after > 0 ? "the entries after it still follow it" : "it is the last");
 	return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,

@@ -379,7 +379,7 @@ static void judge(const struct table *t, int64_t id, const struct seen *r, const
 		      name, b->seq);
 	else if (r && (b->len != 32 || sodium_memcmp(r->digest, b->digest, 32) != 0))
 		found(f, "%s does not match what audit entry %" PRId64 " recorded: it was changed "
-		         "behind guarantor's back (an edit, or damage to the file)",
+		         "behind guarantor's back (an edit, or damage to the store)",
 		      name, b->seq);
 }
 
