@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "guarantor/geo.h"
@@ -209,7 +210,8 @@ static void audit_tampering(void **state)
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
 	assert_int_equal(verify_chain(st, &entries, &err), GT_E_INTEGRITY);
 	assert_non_null(strstr(err.msg, "audit entry 3 does not match its hash"));
-	assert_int_equal(entries, 2);
+	assert_non_null(strstr(err.msg, "the entries after it still follow it"));
+	assert_int_equal(entries, 4);
 	gt_store_close(st);
 	renew();
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
@@ -847,6 +849,195 @@ static void events_near(void **state)
 	gt_scenario_free(sc);
 }
 
+/* Two audit keys for the tests. */
+static const struct gt_audit_key key_a = {{0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18}};
+static const struct gt_audit_key key_b = {{0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28}};
+
+/* Opens the test's store with key (NULL: none), to read only or not. */
+static enum gt_status open_keyed(const struct gt_audit_key *key, bool read_only,
+                                 struct gt_store **st, struct gt_err *err)
+{
+	struct gt_store_options o = {.audit_key = key, .read_only = read_only};
+	return gt_store_open_with(path, &o, st, err);
+}
+
+/* A keyed chain: verified with its key; refused to a writer without it or
+ * with another; a reader with another key or none is told so. */
+static void audit_keyed(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "paris", GT_ROLE_MEMBER, "FR", t, &err), GT_OK);
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.rows, 2);
+	assert_int_equal(sum.keyed_from, 1);
+	char id[GT_AUDIT_KEY_ID_SIZE];
+	gt_audit_key_id(&key_a, id);
+	assert_string_equal(sum.key_id, id);
+	gt_store_close(st);
+	/* writers: no key, or another, are refused */
+	assert_int_equal(gt_store_open(path, &st, &err), GT_E_AUTH);
+	assert_non_null(strstr(err.msg, "the store's audit chain is keyed"));
+	assert_int_equal(open_keyed(&key_b, false, &st, &err), GT_E_AUTH);
+	assert_non_null(strstr(err.msg, "is not the one the store's chain is keyed with"));
+	/* readers: another key fails the check; no key cannot make one */
+	assert_int_equal(open_keyed(&key_b, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 1 was written with another key"));
+	gt_store_close(st);
+	assert_int_equal(open_keyed(NULL, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_AUTH);
+	assert_non_null(strstr(err.msg, "keyed from entry 1"));
+	gt_store_close(st);
+	/* an entry rehashed without the key (its key id kept) is found */
+	raw("UPDATE audit SET hash = prev WHERE seq = 2");
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 2 does not match its hash"));
+	gt_store_close(st);
+}
+
+/* A chain begun without a key becomes keyed with the first keyed entry,
+ * which seals the ones before; it is unkeyed (and said to be) until then. */
+static void audit_unkeyed_then_keyed(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.keyed_from, 0);
+	assert_string_equal(sum.key_id, "");
+	gt_store_close(st);
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "desk", GT_ROLE_ANALYST, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.keyed_from, 2);
+	gt_store_close(st);
+	/* the unkeyed entry before it cannot be changed: entry 2 seals it */
+	raw("UPDATE audit SET detail = 'role=analyst member=' WHERE seq = 1");
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 1 does not match its hash"));
+	gt_store_close(st);
+}
+
+/* A row changed, added or deleted behind the store's back is found and
+ * named by table and key; the digest is of the row's content, so a row
+ * put back as it was verifies again. */
+static void audit_rows(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	struct gt_audit_summary sum;
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	struct gt_user u = add_user(st, "kt3", GT_ROLE_MONITOR);
+	struct gt_report r = report_at("r-1", 37.6, 48.1, NOW - 3600, "team 3", GT_EVENT_EXPLOSION,
+	                               GT_WEAPON_ARTILLERY);
+	bool created;
+	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_OK);
+	gt_store_close(st);
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.rows, 2);
+	raw("UPDATE users SET role = 'analyst' WHERE name = 'kt3'");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "users row id=1 (name 'kt3') does not match what audit "
+	                                "entry 1 recorded"));
+	raw("UPDATE users SET role = 'monitor' WHERE name = 'kt3'");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	raw("UPDATE reports SET count = 40");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "reports row seq=1 (id 'r-1') does not match what audit "
+	                                "entry 2 recorded"));
+	raw("UPDATE reports SET count = 3"); /* as it was */
+	raw("INSERT INTO users (name, role, member, token_hash, created)"
+	    " VALUES ('mallory', 'commander', '', 'x', '2026-01-01T00:00:00Z')");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "users row id=2 (name 'mallory') is in no audit entry"));
+	raw("DELETE FROM reports");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "reports row seq=1, written by audit entry 2, is gone"));
+	assert_non_null(strstr(err.msg, "and 1 more row differs"));
+	gt_store_close(st);
+}
+
+/* Opened to read only, a store is never created or written. */
+static void read_only_store(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	if (!pg_url) {
+		assert_int_not_equal(open_keyed(NULL, true, &st, &err), GT_OK);
+		assert_int_not_equal(access(path, F_OK), 0);
+	} else {
+		assert_int_equal(open_keyed(NULL, true, &st, &err), GT_E_IO);
+		assert_non_null(strstr(err.msg, "not a guarantor store"));
+		assert_int_equal(raw("SELECT count(*) FROM pg_tables WHERE tablename = 'audit'"), 0);
+	}
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	gt_store_close(st);
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "desk", GT_ROLE_ANALYST, NULL, t, &err), GT_E_USAGE);
+	assert_non_null(strstr(err.msg, "opened to read only"));
+	assert_int_equal(gt_store_user_revoke(st, "kt3", &err), GT_E_USAGE);
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.entries, 1);
+	gt_store_close(st);
+	assert_int_equal(raw("SELECT count(*) FROM users"), 1);
+}
+
+/* The key file: made once with mode 0600, read back; never overwritten;
+ * refused when open to others or of the wrong size. */
+static void audit_key_files(void **state)
+{
+	(void)state;
+	char file[600];
+	snprintf(file, sizeof(file), "/tmp/gt-test-monitor-%ld.key", (long)getpid());
+	remove(file);
+	struct gt_audit_key k, back;
+	struct gt_err err;
+	assert_int_equal(gt_audit_key_create(file, &k, &err), GT_OK);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_OK);
+	assert_memory_equal(k.bytes, back.bytes, sizeof(k.bytes));
+	char id[GT_AUDIT_KEY_ID_SIZE], id2[GT_AUDIT_KEY_ID_SIZE];
+	gt_audit_key_id(&k, id);
+	gt_audit_key_id(&back, id2);
+	assert_int_equal(strlen(id), 16);
+	assert_string_equal(id, id2);
+	gt_audit_key_id(&key_a, id2);
+	assert_string_not_equal(id, id2);
+	assert_int_equal(gt_audit_key_create(file, &back, &err), GT_E_CONFLICT);
+	assert_int_equal(chmod(file, 0644), 0);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_E_IO);
+	assert_non_null(strstr(err.msg, "open to others (mode 0644)"));
+	remove(file);
+	FILE *f = fopen(file, "w");
+	fputs("0123456789\n", f);
+	fclose(f);
+	assert_int_equal(chmod(file, 0600), 0);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_E_SCHEMA);
+	assert_non_null(strstr(err.msg, "11 bytes"));
+	remove(file);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_E_IO);
+	gt_audit_key_wipe(&k);
+	gt_audit_key_wipe(&back);
+}
+
 /* Text that is SQL, or markup, is stored and read back as it was sent:
  * statements are prepared, values bound, never spliced (docs/security.md). */
 static void hostile_text(void **state)
@@ -892,6 +1083,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_near, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(audit_keyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(audit_unkeyed_then_keyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(audit_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_only_store, setup, teardown),
+		cmocka_unit_test(audit_key_files),
 	};
 	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
 	              : cmocka_run_group_tests(tests, NULL, NULL);
