@@ -42,6 +42,14 @@ attack "an entry's detail" "UPDATE audit SET detail = 'role=commander member=' W
 attack "a binding deleted" "DELETE FROM audit_rows WHERE tbl = 'users' AND id = 1"
 attack "a binding to no entry" "INSERT INTO audit_rows VALUES (99, 'users', 1, x'00')"
 attack "the last entry cut, and the rows it bound" "DELETE FROM audit WHERE seq = 23" "DELETE FROM audit_rows WHERE seq = 23"
+echo '# the last decision undone: its entry and bindings cut, the rows it wrote put back as they'
+echo '# were before it; the chain left is whole, and only the head a daily report published finds it'
+head=$(sqlite3 clean.db "SELECT seq || ':' || lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1")
+cp clean.db t.db
+sqlite3 t.db "DELETE FROM audit WHERE seq = 23" "DELETE FROM audit_rows WHERE seq = 23" \
+	"UPDATE proposals SET state = 'pending', decided = NULL WHERE id = 2" "UPDATE breaches SET status = 'open' WHERE id = 1"
+$GT audit verify --db t.db; echo "exit $?"
+$GT audit verify --db t.db --head "$head" 2>&1; echo "exit $?"
 echo '# the chain rewritten to fit an edited report'
 forge() { # what, key: the report edited, the chain rewritten with key
 	echo "# $1"
