@@ -26,15 +26,15 @@ static const char help[] =
 	"              or vetoes for that government\n"
 	"  observer    reads published reports\n\n"
 	"Options:\n"
-	"  -d, --db STORE      the store, created by add if missing: a SQLite file\n"
-	"                      (default: guarantor.db) or postgresql://USER@HOST:PORT/DB\n"
+	"  -d, --db STORE        the store, created by add if missing: a SQLite file\n"
+	"                        (default: guarantor.db) or postgresql://USER@HOST:PORT/DB\n"
 	"  -K, --audit-key FILE  add, revoke: the audit key (default: the file\n"
-	"                      $GT_AUDIT_KEY names); required to write\n"
-	"      --no-audit-key  add, revoke: write an unkeyed chain, which proves nothing\n"
-	"                      (a throwaway store)\n"
-	"  -r, --role ROLE     add: the user's role\n"
-	"  -m, --member CODE   add: the government a member representative speaks for\n"
-	"  -h, --help          show this help\n\n"
+	"                        $GT_AUDIT_KEY names); a change needs it\n"
+	"      --no-audit-key    add, revoke: write an unkeyed chain, which proves\n"
+	"                        nothing (a throwaway store)\n"
+	"  -r, --role ROLE       add: the user's role\n"
+	"  -m, --member CODE     add: the government a member representative speaks for\n"
+	"  -h, --help            show this help\n\n"
 	"Example: guarantor users add kyiv-team-3 --role monitor --db mission.db\n";
 
 static int run(int argc, char **argv)

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 int gt_cli_audit_key(const char *cmd, const struct gt_cli_key *k, bool required,
@@ -43,7 +44,10 @@ int gt_cli_open_store(const char *path, const char *flag, enum gt_cli_access mod
 {
 	struct gt_err err;
 	*out = NULL;
-	bool url = strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0;
+	/* anything like a PostgreSQL address (a URL, in any case, or libpq's
+	 * key=value settings) is the library's to accept or refuse, without
+	 * echoing it: it may hold a password */
+	bool url = strncasecmp(path, "postgres", 8) == 0 || strchr(path, '=') != NULL;
 	if (mode != GT_CLI_CREATE && !url && access(path, F_OK) != 0) {
 		fprintf(stderr,
 		        "guarantor: %s: no such store; give %s the file guarantor serve uses\n",

@@ -443,7 +443,7 @@ static enum gt_status broken(struct gt_store *st, const struct scan *sc, struct 
 		                  "audit entry %" PRId64 " does not match its hash: the entry (or the "
 		                  "rows it binds) was altered after it was written, or the store is "
 		                  "damaged there; %s",
-		                  n, after > 0 ? "the entries after it still follow it" : "it is the last");
+		                  n, after > 0 ? "the entries after it still follow it" : "it is the last entry");
 	return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
 	                  "audit entry %" PRId64 " does not match its hash, nor do %" PRId64 " of the "
 	                  "%" PRId64 " entries after it: the log was altered from there on",

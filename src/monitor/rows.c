@@ -8,6 +8,7 @@
 #include "monitor/canon.h"
 #include "monitor/sql.h"
 #include "monitor/store_priv.h"
+#include "util/assert.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -173,10 +174,13 @@ static enum gt_status digest_chunk(struct gt_store *st, enum gt__tbl tbl, const 
 	char sql[1024 + 2 * CHUNK];
 	int used = snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s IN (", t->cols, t->name,
 	                    t->key);
-	for (size_t i = 0; i < n && used > 0 && (size_t)used < sizeof(sql); i++)
+	for (size_t i = 0; i < n; i++) {
+		GT_ASSERT(used > 0 && (size_t)used < sizeof(sql));
 		used += snprintf(sql + used, sizeof(sql) - (size_t)used, "%s?", i ? "," : "");
-	if (used > 0 && (size_t)used < sizeof(sql))
-		snprintf(sql + used, sizeof(sql) - (size_t)used, ") ORDER BY %s", t->key);
+	}
+	GT_ASSERT(used > 0 && (size_t)used < sizeof(sql));
+	used += snprintf(sql + used, sizeof(sql) - (size_t)used, ") ORDER BY %s", t->key);
+	GT_ASSERT((size_t)used < sizeof(sql));
 	for (size_t i = 0; i < n; i++)
 		out[i] = (struct binding){(int)tbl, ids[i], false, {0}};
 	struct gt__q *q, *child;
@@ -211,11 +215,14 @@ static enum gt_status digest_chunk(struct gt_store *st, enum gt__tbl tbl, const 
 static enum gt_status insert_chunk(struct gt_store *st, int64_t seq, const struct binding *b,
                                    size_t n, struct gt_err *err)
 {
-	char sql[128 + 12 * CHUNK];
-	int used = snprintf(sql, sizeof(sql), "INSERT INTO audit_rows (seq, tbl, id, digest) VALUES ");
-	for (size_t i = 0; i < n && used > 0 && (size_t)used < sizeof(sql); i++)
-		used += snprintf(sql + used, sizeof(sql) - (size_t)used, "%s(?, ?, ?, ?)",
-		                 i ? ", " : "");
+	static const char head[] = "INSERT INTO audit_rows (seq, tbl, id, digest) VALUES ";
+	char sql[sizeof(head) + CHUNK * sizeof(", (?,?,?,?)")];
+	int used = snprintf(sql, sizeof(sql), "%s", head);
+	for (size_t i = 0; i < n; i++) {
+		GT_ASSERT(used > 0 && (size_t)used < sizeof(sql));
+		used += snprintf(sql + used, sizeof(sql) - (size_t)used, "%s(?,?,?,?)", i ? ", " : "");
+	}
+	GT_ASSERT(used > 0 && (size_t)used < sizeof(sql));
 	struct gt__q *q;
 	if (!gt__q_prepare(st, sql, &q))
 		return gt__store_fail(st, err, "cannot bind the rows to the audit log");

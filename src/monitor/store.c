@@ -45,6 +45,9 @@ void gt__store_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The schema from which audit entries bind the rows they write. */
+enum { SCHEMA_ROWS_BOUND = 5 };
+
 /* Schema 5 binds rows to the audit chain: a store that had data binds
  * every row, as it stands, to one entry (made with the opener's key, if
  * any), so that from here on each row is held to a digest. */
@@ -97,7 +100,7 @@ static enum gt_status migrate(struct gt_store *st, struct gt_err *err)
 		}
 		gt__store_untouch(st);
 		if ((s = ops->exec(st, ops->migrations[v], err)) != GT_OK ||
-		    (v + 1 == 5 && (s = rebind(st, err)) != GT_OK) ||
+		    (v + 1 == SCHEMA_ROWS_BOUND && (s = rebind(st, err)) != GT_OK) ||
 		    (s = ops->set_version(st, v + 1, err)) != GT_OK) {
 			ops->rollback(st);
 			gt__store_untouch(st);
