@@ -1038,6 +1038,42 @@ static void audit_key_files(void **state)
 	gt_audit_key_wipe(&back);
 }
 
+/* Many rows at once: a correlation binds more rows than one statement
+ * takes, and verification reads more than a page of them; a row far into
+ * the second page is still named. */
+static void audit_many_rows(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	struct gt_scenario *sc;
+	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	struct gt_user mon = add_user(st, "kt3", GT_ROLE_MONITOR);
+	struct gt_user an = add_user(st, "desk", GT_ROLE_ANALYST);
+	enum { N = 1100 };
+	bool created;
+	for (int i = 0; i < N; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "m%d", i);
+		/* far apart in time: each its own event */
+		struct gt_report r = report_at(id, 37.6, 48.1, NOW - 86400 * 20 + 3600 * i, "team 1",
+		                               GT_EVENT_SMALL_ARMS, GT_WEAPON_NONE);
+		assert_int_equal(gt_store_report_submit(st, &mon, &r, &created, &err), GT_OK);
+	}
+	struct gt_correlation c;
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.reports, N);
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.rows, 2 + N + (int64_t)c.new_events);
+	raw("UPDATE reports SET text = 'edited' WHERE id = 'm1050'");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "reports row seq=1051 (id 'm1050') does not match"));
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
 /* Text that is SQL, or markup, is stored and read back as it was sent:
  * statements are prepared, values bound, never spliced (docs/security.md). */
 static void hostile_text(void **state)
@@ -1088,6 +1124,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(audit_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_store, setup, teardown),
 		cmocka_unit_test(audit_key_files),
+		cmocka_unit_test_setup_teardown(audit_many_rows, setup, teardown),
 	};
 	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
 	              : cmocka_run_group_tests(tests, NULL, NULL);
