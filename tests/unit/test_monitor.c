@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <libpq-fe.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <math.h>
 #include <stdio.h>
@@ -59,6 +60,31 @@ static int64_t raw(const char *sql)
 	sqlite3_finalize(q);
 	sqlite3_close(db);
 	return v;
+}
+
+/* Runs statements (several, without parameters) on the store's database
+ * behind the store's back. */
+static void raw_exec(const char *sql)
+{
+	if (pg_url) {
+		char url[512];
+		snprintf(url, sizeof(url), "%s?options=-csearch_path%%3D%s,public", pg_url, schema);
+		PGconn *c = PQconnectdb(url);
+		assert_int_equal(PQstatus(c), CONNECTION_OK);
+		PQclear(PQexec(c, "SET client_min_messages = warning"));
+		PGresult *r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+		PQclear(r);
+		PQfinish(c);
+		return;
+	}
+	sqlite3 *db;
+	char *msg = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
 }
 
 /* Runs sql on the server's maintenance connection (PostgreSQL). */
@@ -1074,6 +1100,79 @@ static void audit_many_rows(void **state)
 	gt_scenario_free(sc);
 }
 
+/* The migrations in each dialect (src/monitor/schema.c), to make a store
+ * of an older schema. */
+extern const char *const gt__schema_sqlite[];
+extern const char *const gt__schema_pg[];
+
+/* A store of schema 4, as guarantor made them before the chain bound rows
+ * and was keyed: a user and its entry, hashed the old way. The first
+ * writer with a key moves it to schema 5 and binds the user to one keyed
+ * audit.rebind entry, which seals the old entry; from then on both are
+ * held to the chain. */
+static void migrate_from_v4(void **state)
+{
+	(void)state;
+	const char *const *m = pg_url ? gt__schema_pg : gt__schema_sqlite;
+	for (int v = 0; v < 4; v++)
+		raw_exec(m[v]);
+	raw_exec(pg_url ? "CREATE TABLE guarantor_schema (version INTEGER NOT NULL);"
+	                  " INSERT INTO guarantor_schema VALUES (4)"
+	                : "PRAGMA user_version = 4");
+	raw_exec("INSERT INTO users (name, role, member, token_hash, created)"
+	         " VALUES ('kt3', 'monitor', '', 'x', '2026-01-01T00:00:00Z')");
+	/* schema 4's hash: BLAKE2b-256 of the previous hash, the number and
+	 * each field with its length before it, little-endian */
+	const char *f[5] = {"2026-01-01T00:00:00Z", "cli", "user.add", "kt3", "role=monitor member="};
+	unsigned char prev[32] = {0}, h[32], le[8];
+	crypto_generichash_state st8;
+	crypto_generichash_init(&st8, NULL, 0, 32);
+	crypto_generichash_update(&st8, prev, 32);
+	for (int i = 0; i < 8; i++)
+		le[i] = (unsigned char)(i == 0);
+	crypto_generichash_update(&st8, le, 8);
+	for (int k = 0; k < 5; k++) {
+		uint64_t n = strlen(f[k]);
+		for (int i = 0; i < 8; i++)
+			le[i] = (unsigned char)(n >> (8 * i));
+		crypto_generichash_update(&st8, le, 8);
+		crypto_generichash_update(&st8, (const unsigned char *)f[k], n);
+	}
+	crypto_generichash_final(&st8, h, 32);
+	char hex[65], zeros[65], sql[512];
+	sodium_bin2hex(hex, sizeof(hex), h, 32);
+	sodium_bin2hex(zeros, sizeof(zeros), prev, 32);
+	snprintf(sql, sizeof(sql),
+	         pg_url ? "INSERT INTO audit VALUES (1, '%s', '%s', '%s', '%s', '%s', '\\x%s', '\\x%s')"
+	                : "INSERT INTO audit VALUES (1, '%s', '%s', '%s', '%s', '%s', X'%s', X'%s')",
+	         f[0], f[1], f[2], f[3], f[4], zeros, hex);
+	raw_exec(sql);
+	struct gt_store *st;
+	struct gt_err err;
+	struct gt_audit_summary sum;
+	/* to read only, it is refused and left as it is */
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_E_SCHEMA);
+	assert_non_null(strstr(err.msg, "the store has schema 4, older"));
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.keyed_from, 2);
+	assert_int_equal(sum.rows, 1);
+	gt_store_close(st);
+	assert_int_equal(raw("SELECT count(*) FROM audit WHERE seq = 2 AND action = 'audit.rebind'"
+	                     " AND form = 2"), 1);
+	raw("UPDATE users SET role = 'analyst'");
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "users row id=1 (name 'kt3') does not match what audit "
+	                                "entry 2 recorded"));
+	raw("UPDATE users SET role = 'monitor'");
+	raw("UPDATE audit SET detail = 'role=commander member=' WHERE seq = 1");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 1 does not match its hash"));
+	gt_store_close(st);
+}
+
 /* Text that is SQL, or markup, is stored and read back as it was sent:
  * statements are prepared, values bound, never spliced (docs/security.md). */
 static void hostile_text(void **state)
@@ -1125,6 +1224,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(read_only_store, setup, teardown),
 		cmocka_unit_test(audit_key_files),
 		cmocka_unit_test_setup_teardown(audit_many_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(migrate_from_v4, setup, teardown),
 	};
 	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
 	              : cmocka_run_group_tests(tests, NULL, NULL);
