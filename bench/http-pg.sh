@@ -22,6 +22,9 @@ trap cleanup EXIT
 bash "$here/tests/pg/cluster.sh" start "$pgdir" auto durable
 db=$(bash "$here/tests/pg/cluster.sh" url "$pgdir" postgres)
 cd "$tmp"
+# the store's audit key, as in service: every write keyed
+"$gt" audit keygen --audit-key audit.key > /dev/null
+export GT_AUDIT_KEY=$tmp/audit.key
 "$gt" users add kt3 --role monitor --db "$db" > monitor.tok 2>/dev/null
 start() { # name: a server on the store; its port in name.port
 	"$gt" serve --db "$db" --listen 127.0.0.1:0 --rate 0 2> "$1.log" &

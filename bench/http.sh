@@ -12,6 +12,9 @@ command -v wrk >/dev/null || { echo "bench/http.sh: wrk is not installed (script
 tmp=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp"
+# the store's audit key, as in service: every write keyed
+"$gt" audit keygen --audit-key audit.key > /dev/null
+export GT_AUDIT_KEY=$tmp/audit.key
 "$gt" users add kt3 --role monitor --db b.db > monitor.tok 2>/dev/null
 "$gt" users add desk --role analyst --db b.db > analyst.tok 2>/dev/null
 "$gt" serve --db b.db --listen 127.0.0.1:0 --rate 0 2> serve.log &

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "guarantor/audit.h"
 #include "guarantor/err.h"
 #include "guarantor/monitor.h"
 #include "guarantor/render.h"
@@ -98,10 +99,35 @@ int gt_cli_write_file(const char *path, const char *text, size_t len);
  * any error; returns the exit code. */
 int gt_cli_print_pdf(const char *html_path, const char *pdf_path);
 
-/* Opens the monitoring store at path, which must exist (cli/monitor_db.c);
- * flag is the option that named it, for the message when it does not.
- * Prints any error; returns the exit code. OUT: *out. */
-int gt_cli_open_store(const char *path, const char *flag, struct gt_store **out);
+/* The audit key as a command's options give it (cli/monitor_db.c):
+ * --audit-key FILE, or --no-audit-key for an unkeyed chain. */
+struct gt_cli_key {
+	const char *file;
+	bool none;
+};
+/* The long options every command that opens a store takes, and the codes
+ * getopt gives them. */
+#define GT_CLI_KEY_OPTIONS                                                                   \
+	{"audit-key", required_argument, NULL, 'K'}, {"no-audit-key", no_argument, NULL, 'N'}
+/* Finds the audit key: k's file, else the file $GT_AUDIT_KEY names; none
+ * with --no-audit-key. required: a command that writes, which must be
+ * given a key or --no-audit-key. Prints any error; returns the exit code.
+ * OUT: *key (the caller wipes it) and *have. */
+int gt_cli_audit_key(const char *cmd, const struct gt_cli_key *k, bool required,
+                     struct gt_audit_key *key, bool *have);
+
+/* How a command opens the store. */
+enum gt_cli_access {
+	GT_CLI_READ,   /* read only; it must exist, and is never written */
+	GT_CLI_WRITE,  /* it must exist */
+	GT_CLI_CREATE  /* created when missing */
+};
+/* Opens the monitoring store at path (cli/monitor_db.c) with key (NULL:
+ * none); flag is the option that named it, for the message when it does
+ * not exist. Writing without a key is warned of on standard error. Prints
+ * any error; returns the exit code. OUT: *out. */
+int gt_cli_open_store(const char *path, const char *flag, enum gt_cli_access access,
+                      const struct gt_audit_key *key, struct gt_store **out);
 
 /* Distribution of `simulate` over MPI processes (cli/mpi.c). begin
  * initialises MPI only when the process was started by mpirun, and says

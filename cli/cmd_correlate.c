@@ -7,13 +7,16 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: guarantor correlate [--db STORE] [--scenario FILE]\n\n"
+	"Usage: guarantor correlate [--db STORE] [--audit-key FILE] [--scenario FILE]\n\n"
 	"Puts every report in the store that is in no event yet into an event, by the\n"
 	"scenario's correlation rules, and opens the breaches the new events make: the\n"
 	"same as POST /api/v1/events/correlate, audited with the actor \"cli\".\n\n"
 	"Options:\n"
 	"  -d, --db STORE        the store, which must exist: a SQLite file (default:\n"
 	"                        guarantor.db) or postgresql://USER@HOST:PORT/DATABASE\n"
+	"  -K, --audit-key FILE  the audit key (default: the file $GT_AUDIT_KEY names)\n"
+	"      --no-audit-key    write an unkeyed chain, which proves nothing (a\n"
+	"                        throwaway store)\n"
 	"  -s, --scenario FILE   the scenario (default: the built-in one)\n"
 	"  -h, --help            show this help\n";
 
@@ -21,14 +24,18 @@ static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
 	                                         {"scenario", required_argument, NULL, 's'},
+	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
+	struct gt_cli_key k = {0};
 	const char *db = "guarantor.db", *scenario = NULL;
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":d:s:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":d:s:K:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': db = optarg; break;
+		case 'K': k.file = optarg; break;
+		case 'N': k.none = true; break;
 		case 's': scenario = optarg; break;
 		case ':':
 			return gt_cli_usage("correlate", "option '%s' needs a value", argv[optind - 1]);
@@ -37,12 +44,20 @@ static int run(int argc, char **argv)
 	}
 	if (optind < argc)
 		return gt_cli_usage("correlate", "unexpected argument '%s'", argv[optind]);
-	struct gt_scenario *sc;
-	int rc = gt_cli_load_scenario(scenario, &sc);
+	struct gt_audit_key key;
+	bool have;
+	int rc = gt_cli_audit_key("correlate", &k, true, &key, &have);
 	if (rc != GT_EXIT_OK)
 		return rc;
+	struct gt_scenario *sc;
+	if ((rc = gt_cli_load_scenario(scenario, &sc)) != GT_EXIT_OK) {
+		gt_audit_key_wipe(&key);
+		return rc;
+	}
 	struct gt_store *st;
-	if ((rc = gt_cli_open_store(db, "--db", &st)) != GT_EXIT_OK) {
+	rc = gt_cli_open_store(db, "--db", GT_CLI_WRITE, have ? &key : NULL, &st);
+	gt_audit_key_wipe(&key);
+	if (rc != GT_EXIT_OK) {
 		gt_scenario_free(sc);
 		return rc;
 	}

@@ -107,7 +107,7 @@ static int run(int argc, char **argv)
 		return gt_cli_usage("daily", "--day '%s': expected a day like 2026-01-10", day);
 	}
 	struct gt_store *st;
-	if ((rc = gt_cli_open_store(db, "--db", &st)) != GT_EXIT_OK) {
+	if ((rc = gt_cli_open_store(db, "--db", GT_CLI_READ, NULL, &st)) != GT_EXIT_OK) {
 		gt_scenario_free(sc);
 		return rc;
 	}

@@ -17,10 +17,10 @@
 #include "guarantor/monitor.h"
 
 static const char help[] =
-	"Usage: guarantor serve [--db STORE] [--listen ADDRESS:PORT] [--scenario FILE]\n"
-	"                       [--max-db-mb N] [--threads N] [--rate N] [--burst N]\n"
-	"                       [--max-conn N] [--max-conn-per-ip N] [--failed-signins N]\n"
-	"                       [--idle-timeout S] [--body-memory-mb N]\n\n"
+	"Usage: guarantor serve [--db STORE] [--audit-key FILE] [--listen ADDRESS:PORT]\n"
+	"                       [--scenario FILE] [--max-db-mb N] [--threads N] [--rate N]\n"
+	"                       [--burst N] [--max-conn N] [--max-conn-per-ip N]\n"
+	"                       [--failed-signins N] [--idle-timeout S] [--body-memory-mb N]\n\n"
 	"Serves the monitoring API on HTTP until interrupted (Ctrl-C or SIGTERM), by the\n"
 	"scenario's monitoring section: sectors, rules, thresholds (docs/monitor.md).\n\n"
 	"  GET  /                              the dashboard (sign in with a token)\n"
@@ -67,6 +67,10 @@ static const char help_options[] =
 	"  -d, --db STORE            the store: a SQLite file (default: guarantor.db),\n"
 	"                            or postgresql://USER@HOST:PORT/DATABASE, which\n"
 	"                            several servers may share\n"
+	"  -K, --audit-key FILE      the key of the store's audit chain (default: the\n"
+	"                            file $GT_AUDIT_KEY names; guarantor audit keygen)\n"
+	"      --no-audit-key        write an unkeyed chain, which proves nothing (a\n"
+	"                            throwaway store)\n"
 	"  -l, --listen ADDR:PORT    where to listen (default 127.0.0.1:8080); port 0\n"
 	"                            takes a free one, printed on standard error\n"
 	"  -s, --scenario FILE       the scenario (default: the built-in one)\n"
@@ -151,9 +155,11 @@ static int run(int argc, char **argv)
 	                                         {"failed-signins", required_argument, NULL, 'F'},
 	                                         {"idle-timeout", required_argument, NULL, 'T'},
 	                                         {"threads", required_argument, NULL, 'j'},
-	                                         {"max-conn", required_argument, NULL, 'N'},
+	                                         {"max-conn", required_argument, NULL, 'n'},
 	                                         {"body-memory-mb", required_argument, NULL, 'B'},
+	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
+	struct gt_cli_key k = {0};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080", *scenario = NULL;
 	/* defaults, assumptions of the service (docs/security.md): a dashboard
 	 * polls a few routes every 10 s and a device posts its reports one by
@@ -167,16 +173,18 @@ static int run(int argc, char **argv)
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":d:l:s:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":d:l:s:K:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': db = optarg; break;
+		case 'K': k.file = optarg; break;
+		case 'N': k.none = true; break;
 		case 'l': listen_at = optarg; break;
 		case 's': scenario = optarg; break;
 		case 'M': max_mb = gt_cli_long("serve", "--max-db-mb", optarg, 1, 1 << 20, &ok); break;
 		case 'r': rate = gt_cli_long("serve", "--rate", optarg, 0, 1000000, &ok); break;
 		case 'b': burst = gt_cli_long("serve", "--burst", optarg, 1, 1000000, &ok); break;
 		case 'C': per_ip = gt_cli_long("serve", "--max-conn-per-ip", optarg, 0, 65536, &ok); break;
-		case 'N': conns = gt_cli_long("serve", "--max-conn", optarg, 1, 65536, &ok); break;
+		case 'n': conns = gt_cli_long("serve", "--max-conn", optarg, 1, 65536, &ok); break;
 		case 'j': threads = gt_cli_long("serve", "--threads", optarg, 1, 64, &ok); break;
 		case 'B': body_mb = gt_cli_long("serve", "--body-memory-mb", optarg, 16, 1 << 20, &ok); break;
 		case 'F': signins = gt_cli_long("serve", "--failed-signins", optarg, 0, 100000, &ok); break;
@@ -198,24 +206,45 @@ static int run(int argc, char **argv)
 		                             "like 127.0.0.1:8080", listen_at);
 	struct gt_srv s = {0};
 	struct gt_err err;
-	struct gt_scenario *sc;
-	int rc = gt_cli_load_scenario(scenario, &sc);
+	struct gt_audit_key key;
+	bool have;
+	int rc = gt_cli_audit_key("serve", &k, true, &key, &have);
 	if (rc != GT_EXIT_OK)
 		return rc;
+	struct gt_scenario *sc;
+	if ((rc = gt_cli_load_scenario(scenario, &sc)) != GT_EXIT_OK) {
+		gt_audit_key_wipe(&key);
+		return rc;
+	}
 	if (!sc->monitoring.present) {
 		fprintf(stderr,
 		        "guarantor: %s has no monitoring section; the service needs its sectors, "
 		        "rules and thresholds (docs/monitor.md, \"The agreement\")\n",
 		        sc->file);
 		gt_scenario_free(sc);
+		gt_audit_key_wipe(&key);
 		return GT_EXIT_USAGE;
 	}
 	s.sc = sc;
-	/* a store that cannot be written would take nothing, so it is refused */
-	if (gt_srv_stores_open(db, (size_t)threads, (int64_t)max_mb << 20, &s.stores, &err) !=
-	        GT_OK ||
-	    gt_store_writable(gt_srv_stores_any(s.stores), &err) != GT_OK) {
-		gt_srv_stores_free(s.stores);
+	/* the first connection opens (and migrates) the store and says what
+	 * it must; the pool opens one more for each other thread. A store that
+	 * cannot be written would take nothing, so it is refused. */
+	struct gt_store *first;
+	rc = gt_cli_open_store(db, "--db", GT_CLI_CREATE, have ? &key : NULL, &first);
+	if (rc != GT_EXIT_OK) {
+		gt_audit_key_wipe(&key);
+		gt_scenario_free(sc);
+		return rc;
+	}
+	struct gt_store_options o = {.audit_key = have ? &key : NULL};
+	enum gt_status st = gt_store_writable(first, &err);
+	if (st != GT_OK)
+		gt_store_close(first);
+	else
+		st = gt_srv_stores_open(first, db, &o, (size_t)threads, (int64_t)max_mb << 20, &s.stores,
+		                        &err);
+	gt_audit_key_wipe(&key);
+	if (st != GT_OK) {
 		gt_scenario_free(sc);
 		return gt_cli_fail(&err);
 	}

@@ -10,12 +10,14 @@
 
 static const char help[] =
 	"Usage: guarantor users add NAME --role ROLE [--member CODE] [--db STORE]\n"
+	"                           [--audit-key FILE]\n"
 	"       guarantor users list [--db STORE]\n"
-	"       guarantor users revoke NAME [--db STORE]\n\n"
+	"       guarantor users revoke NAME [--db STORE] [--audit-key FILE]\n\n"
 	"The people who may use the monitoring service (guarantor serve), each with a\n"
 	"role and a bearer token. add prints the new token once: the store keeps only\n"
 	"its argon2id hash, so a lost token is revoked and replaced, never recovered.\n"
-	"Each change is in the store's audit chain (guarantor audit verify).\n\n"
+	"Each change is in the store's audit chain, keyed with the audit key (guarantor\n"
+	"audit keygen; guarantor audit verify). list only reads.\n\n"
 	"Roles:\n"
 	"  monitor     submits reports\n"
 	"  analyst     correlates and verifies them\n"
@@ -24,11 +26,15 @@ static const char help[] =
 	"              or vetoes for that government\n"
 	"  observer    reads published reports\n\n"
 	"Options:\n"
-	"  -d, --db STORE      the store, created if missing: a SQLite file (default:\n"
-	"                      guarantor.db) or postgresql://USER@HOST:PORT/DATABASE\n"
-	"  -r, --role ROLE     add: the user's role\n"
-	"  -m, --member CODE   add: the government a member representative speaks for\n"
-	"  -h, --help          show this help\n\n"
+	"  -d, --db STORE        the store, created by add if missing: a SQLite file\n"
+	"                        (default: guarantor.db) or postgresql://USER@HOST:PORT/DB\n"
+	"  -K, --audit-key FILE  add, revoke: the audit key (default: the file\n"
+	"                        $GT_AUDIT_KEY names); a change needs it\n"
+	"      --no-audit-key    add, revoke: write an unkeyed chain, which proves\n"
+	"                        nothing (a throwaway store)\n"
+	"  -r, --role ROLE       add: the user's role\n"
+	"  -m, --member CODE     add: the government a member representative speaks for\n"
+	"  -h, --help            show this help\n\n"
 	"Example: guarantor users add kyiv-team-3 --role monitor --db mission.db\n";
 
 static int run(int argc, char **argv)
@@ -36,14 +42,18 @@ static int run(int argc, char **argv)
 	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
 	                                         {"role", required_argument, NULL, 'r'},
 	                                         {"member", required_argument, NULL, 'm'},
+	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
+	struct gt_cli_key k = {0};
 	const char *db = "guarantor.db", *role_text = NULL, *member = NULL;
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":d:r:m:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":d:r:m:K:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': db = optarg; break;
+		case 'K': k.file = optarg; break;
+		case 'N': k.none = true; break;
 		case 'r': role_text = optarg; break;
 		case 'm': member = optarg; break;
 		case ':': return gt_cli_usage("users", "option '%s' needs a value", argv[optind - 1]);
@@ -72,9 +82,16 @@ static int run(int argc, char **argv)
 		return gt_cli_usage("users", "--role and --member go with add");
 	struct gt_store *st;
 	struct gt_err err;
-	if (gt_store_open(db, &st, &err) != GT_OK)
-		return gt_cli_fail(&err);
-	int rc = GT_EXIT_OK;
+	struct gt_audit_key key;
+	bool have = false;
+	int rc = list ? GT_EXIT_OK : gt_cli_audit_key("users", &k, true, &key, &have);
+	if (rc != GT_EXIT_OK)
+		return rc;
+	rc = gt_cli_open_store(db, "--db", list ? GT_CLI_READ : add ? GT_CLI_CREATE : GT_CLI_WRITE,
+	                       have ? &key : NULL, &st);
+	gt_audit_key_wipe(&key);
+	if (rc != GT_EXIT_OK)
+		return rc;
 	if (add) {
 		char token[GT_TOKEN_MAX];
 		if (gt_store_user_add(st, argv[optind], role, member, token, &err) != GT_OK) {

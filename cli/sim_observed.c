@@ -80,7 +80,7 @@ int gt_cli_observed_read(const char *db, double deadline_hours, int64_t since, i
 {
 	*out = (struct gt_cli_observed){.since = since, .as_of = as_of};
 	struct gt_store *st;
-	int rc = gt_cli_open_store(db, "--observed", &st);
+	int rc = gt_cli_open_store(db, "--observed", GT_CLI_READ, NULL, &st);
 	if (rc != GT_EXIT_OK)
 		return rc;
 	struct gt_err err;

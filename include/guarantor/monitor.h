@@ -1,6 +1,7 @@
 /* monitor.h: the monitoring mission's store (docs/monitor.md): users and
- * their roles, bearer tokens kept only as argon2id hashes, and the
- * hash-chained audit log every change goes into. A SQLite file in WAL
+ * their roles, bearer tokens kept only as argon2id hashes, and the keyed,
+ * hash-chained audit log every change goes into, which binds every row
+ * of the store (audit.h has its key). A SQLite file in WAL
  * mode with full synchronisation, or a PostgreSQL database that several
  * servers share; either way a change acknowledged is on disk.
  *
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "guarantor/audit.h"
 #include "guarantor/err.h"
 #include "guarantor/scenario.h"
 #include "guarantor/violation.h"
@@ -22,16 +24,40 @@ extern "C" {
 #endif
 
 /* The schema this build knows. A store with a newer one is refused. */
-#define GT_STORE_SCHEMA 4
+#define GT_STORE_SCHEMA 5
 
 struct gt_store;
 
-/* Opens (creating when missing) the store at path and brings its schema up
- * to GT_STORE_SCHEMA. path is a SQLite file, or a PostgreSQL database as
+/* How a store is opened. */
+struct gt_store_options {
+	/* The audit key the chain's new entries are made with (copied; the
+	 * store clears its copy when closed). NULL: entries are unkeyed,
+	 * which proves nothing against anyone who can write the store, and a
+	 * store whose chain is keyed is refused (GT_E_AUTH), as is one keyed
+	 * with another key. Verification checks the chain with this key. */
+	const struct gt_audit_key *audit_key;
+	/* Opened to read only: never created, migrated or written. A missing
+	 * or empty file, one that is not a store, or a store of another
+	 * schema is refused. */
+	bool read_only;
+};
+
+/* Opens the store at path as o says (NULL: read-write, no key). To write,
+ * it is created when missing and its schema brought up to
+ * GT_STORE_SCHEMA; moving a store with data to schema 5 binds every row
+ * to one audit entry, "audit.rebind", made with o's key (docs/monitor.md,
+ * "The audit chain"). path is a SQLite file, or a PostgreSQL database as
  * a libpq URL ("postgresql://user@host:port/db?..."). GT_E_IO when the
  * file cannot be opened or is not a store; GT_E_UNAVAILABLE when the
  * database cannot be reached; GT_E_SCHEMA when it was written by a newer
- * guarantor. */
+ * guarantor (or, to read only, an older one); GT_E_AUTH when the key does
+ * not fit the chain. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_open_with(const char *path,
+                                                          const struct gt_store_options *o,
+                                                          struct gt_store **out,
+                                                          struct gt_err *err);
+/* gt_store_open_with, read-write and without a key: for tests, fuzzing
+ * and throwaway stores. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_open(const char *path, struct gt_store **out,
                                                      struct gt_err *err);
 GT_EXPORT void gt_store_close(struct gt_store *st);
@@ -549,11 +575,32 @@ GT_EXPORT void gt_daily_fini(struct gt_daily *d);
 
 /* --- audit --------------------------------------------------------------- */
 
-/* Checks the audit chain: each entry's hash is BLAKE2b-256 of the previous
- * entry's hash and the entry's own fields. OUT: *entries checked; on a
- * break, GT_E_INTEGRITY with the first bad entry's number in the message. */
+/* What a verification found intact. */
+struct gt_audit_summary {
+	int64_t entries;    /* entries in the chain */
+	int64_t rows;       /* rows of the store held to it */
+	int64_t keyed_from; /* the first entry made with the key; 0: the chain is unkeyed */
+	char key_id[GT_AUDIT_KEY_ID_SIZE]; /* that key's id; "" when unkeyed */
+};
+
+/* Checks the audit chain and every row of the store against it, in one
+ * read snapshot, with the key the store was opened with: each entry's
+ * hash is remade from the hash before it, its fields and the digests of
+ * the rows it wrote, and each row of users, reports, events, breaches
+ * (with their evidence) and proposals (with their votes) must have the
+ * digest the last entry that wrote it recorded. Never writes.
+ *
+ * GT_OK when all is intact; then out->keyed_from 0 says the chain is
+ * unkeyed, which proves nothing against anyone who could write the
+ * store. GT_E_INTEGRITY, with the first entry or row (table and key) that
+ * is wrong and what that suggests, when an entry is missing, altered,
+ * made with another key or unkeyed after keyed ones; when a row was
+ * changed, added or deleted behind the store's back; when the key given
+ * made no entry; or when there are no entries at all (an empty store, or
+ * one whose log was emptied). GT_E_AUTH when the chain is keyed and the
+ * store was opened without a key. OUT: *out. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_audit_verify(struct gt_store *st,
-                                                             int64_t *entries,
+                                                             struct gt_audit_summary *out,
                                                              struct gt_err *err);
 
 /* The hash of audit entry seq, or with seq 0 of the last entry (the

@@ -142,6 +142,7 @@ static enum gt_status open_breach(struct gt_store *st, const struct gt_threshold
 	gt__q_finalize(q);
 	if (rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot open the breach");
+	gt__store_touch(st, GT__T_BREACHES, id); /* with its evidence, below */
 	if (!gt__q_prepare(st, "INSERT INTO breach_events (breach, event) VALUES (?, ?)", &q))
 		return gt__store_fail(st, err, "cannot record the evidence");
 	char detail[1024];
@@ -327,6 +328,7 @@ enum gt_status gt__breach_set_status(struct gt_store *st, int64_t id,
 	gt__q_bind_int64(q, 2, id);
 	int rc = gt__q_step(q);
 	gt__q_finalize(q);
+	gt__store_touch(st, GT__T_BREACHES, id);
 	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the breach");
 }
 

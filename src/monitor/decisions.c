@@ -159,14 +159,17 @@ static enum gt_status record(struct gt_store *st, struct gt_proposal *p,
 	gt__q_finalize(q);
 	if (rc != GT__DONE)
 		return gt__store_fail(st, err, "cannot record the decision");
+	gt__store_touch(st, GT__T_PROPOSALS, p->id);
+	/* the breach answered before the entry, which binds it too */
+	enum gt_status s = GT_OK;
+	if (p->state == GT_DECIDE_APPROVED &&
+	    (s = gt__breach_set_status(st, p->breach, GT_BREACH_ANSWERED, err)) != GT_OK)
+		return s;
 	char object[32], detail[160];
 	snprintf(object, sizeof(object), "proposal:%" PRId64, p->id);
 	snprintf(detail, sizeof(detail), "%s after %.2f days (rule %s, breach %" PRId64 ")",
 	         state_names[p->state], d->day, gt_decide_rule_name(p->rule), p->breach);
-	enum gt_status s = gt__store_audit(st, actor, "proposal.decide", object, detail, err);
-	if (s == GT_OK && p->state == GT_DECIDE_APPROVED)
-		s = gt__breach_set_status(st, p->breach, GT_BREACH_ANSWERED, err);
-	return s;
+	return gt__store_audit(st, actor, "proposal.decide", object, detail, err);
 }
 
 enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *sc,
@@ -249,6 +252,7 @@ enum gt_status gt_store_propose(struct gt_store *st, const struct gt_scenario *s
 		s = gt__store_fail(st, err, "cannot record the proposal");
 		goto out;
 	}
+	gt__store_touch(st, GT__T_PROPOSALS, id);
 	char object[32], detail[1200];
 	snprintf(object, sizeof(object), "proposal:%" PRId64, id);
 	snprintf(detail, sizeof(detail), "breach=%" PRId64 " rung=%s rule=%s voters=%zu%s%s",
@@ -324,6 +328,7 @@ enum gt_status gt_store_vote(struct gt_store *st, const struct gt_user *by, int6
 		s = gt__store_fail(st, err, "cannot record the vote");
 		goto out;
 	}
+	gt__store_touch(st, GT__T_PROPOSALS, proposal); /* a vote is part of its proposal */
 	out->ballots[me].cast = true;
 	out->ballots[me].approve = approve;
 	out->ballots[me].at = now;

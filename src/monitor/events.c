@@ -139,6 +139,7 @@ enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
 	gt__q_bind_text(q, 20, now);
 	int rc = gt__q_step(q);
 	gt__q_finalize(q);
+	gt__store_touch(st, GT__T_EVENTS, e->id);
 	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
 }
 
@@ -185,6 +186,7 @@ static enum gt_status set_report_event(struct gt_store *st, struct gt__q *q, int
 	gt__q_reset(q);
 	gt__q_bind_int64(q, 1, event);
 	gt__q_bind_int64(q, 2, seq);
+	gt__store_touch(st, GT__T_REPORTS, seq);
 	return gt__q_step(q) == GT__DONE ? GT_OK
 	                                      : gt__store_fail(st, err, "cannot assign the report");
 }

@@ -1,6 +1,7 @@
 /* reports.c: reports from monitors, sensors and partners: read from JSON
  * with every field checked, and stored idempotently by the client's id. */
 #define _DEFAULT_SOURCE /* timegm */
+#include "monitor/canon.h"
 #include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
@@ -339,68 +340,35 @@ out:
 	return st;
 }
 
-/* The digest's encoding (version 2): each field in a form no other report
- * can share, strings with their length before them, numbers as their
- * bytes, so that no two different reports have one encoding (version 1
- * joined fields with '|' and let "team|0" run into the next field). */
-static void put_bytes(crypto_generichash_state *h, const void *p, size_t n)
-{
-	crypto_generichash_update(h, p, (unsigned long long)n);
-}
-
-static void put_u64(crypto_generichash_state *h, uint64_t v)
-{
-	unsigned char b[8];
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-	put_bytes(h, b, 8);
-}
-
-static void put_text(crypto_generichash_state *h, const char *s)
-{
-	size_t n = strlen(s);
-	put_u64(h, n);
-	put_bytes(h, s, n);
-}
-
-/* A double by its bits, with -0 taken as 0 (they compare equal). */
-static void put_real(crypto_generichash_state *h, double v)
-{
-	uint64_t bits;
-	if (v == 0)
-		v = 0;
-	memcpy(&bits, &v, sizeof(bits));
-	put_u64(h, bits);
-}
-
-/* BLAKE2b-256 of the report's canonical encoding: equal reports, equal
- * digests, and different reports different ones. It goes into the audit
- * entry of the report's submission. */
+/* BLAKE2b-256 of the report's canonical encoding (canon.h; version 2):
+ * equal reports, equal digests, and different reports different ones
+ * (version 1 joined fields with '|' and let "team|0" run into the next
+ * field). It is kept with the report and goes into the audit entry of its
+ * submission. */
 static void digest(const struct gt_report *r, unsigned char out[32])
 {
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, 32);
-	put_text(&h, "guarantor report v2");
-	put_text(&h, r->id);
-	put_u64(&h, (uint64_t)r->observed_from);
-	put_u64(&h, (uint64_t)r->observed_to);
-	put_u64(&h, (uint64_t)r->reported);
-	put_real(&h, r->lon);
-	put_real(&h, r->lat);
-	put_real(&h, r->precision_m);
-	put_text(&h, r->observer);
-	put_u64(&h, (uint64_t)r->source);
-	put_u64(&h, (uint64_t)r->event);
-	put_u64(&h, (uint64_t)r->weapon);
-	put_u64(&h, (uint64_t)r->count);
-	put_u64(&h, r->heard);
-	put_real(&h, r->heard ? r->bearing_deg : 0);
-	put_real(&h, r->heard ? r->distance_km : 0);
-	put_text(&h, r->text);
-	put_u64(&h, r->nattachments);
+	struct gt__canon c;
+	gt__canon_init(&c, NULL, 0, "guarantor report v2");
+	gt__canon_text(&c, r->id);
+	gt__canon_u64(&c, (uint64_t)r->observed_from);
+	gt__canon_u64(&c, (uint64_t)r->observed_to);
+	gt__canon_u64(&c, (uint64_t)r->reported);
+	gt__canon_real(&c, r->lon);
+	gt__canon_real(&c, r->lat);
+	gt__canon_real(&c, r->precision_m);
+	gt__canon_text(&c, r->observer);
+	gt__canon_u64(&c, (uint64_t)r->source);
+	gt__canon_u64(&c, (uint64_t)r->event);
+	gt__canon_u64(&c, (uint64_t)r->weapon);
+	gt__canon_u64(&c, (uint64_t)r->count);
+	gt__canon_u64(&c, r->heard);
+	gt__canon_real(&c, r->heard ? r->bearing_deg : 0);
+	gt__canon_real(&c, r->heard ? r->distance_km : 0);
+	gt__canon_text(&c, r->text);
+	gt__canon_u64(&c, r->nattachments);
 	for (size_t i = 0; i < r->nattachments; i++)
-		put_text(&h, r->attachments[i]);
-	crypto_generichash_final(&h, out, 32);
+		gt__canon_text(&c, r->attachments[i]);
+	gt__canon_final(&c, out);
 }
 
 /* Whether two reports say the same, field by field. */
@@ -478,7 +446,7 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	if (!gt__q_prepare(st, "INSERT INTO reports (id, digest, observed_from, observed_to, reported,"
 	                       " received, submitted_by, lon, lat, precision_m, observer, source,"
 	                       " event, weapon, count, bearing_deg, distance_km, text, attachments)"
-	                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &q)) {
+	                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING seq", &q)) {
 		s = gt__store_fail(st, err, "cannot store the report");
 		goto out_rollback;
 	}
@@ -507,6 +475,10 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	gt__q_bind_text(q, 18, r->text);
 	gt__q_bind_text(q, 19, att);
 	rc = gt__q_step(q);
+	if (rc == GT__ROW) {
+		gt__store_touch(st, GT__T_REPORTS, gt__q_int64(q, 0));
+		rc = gt__q_step(q);
+	}
 	gt__q_finalize(q);
 	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot store the report");

@@ -37,7 +37,21 @@ static enum gt_status set_status(struct gt_store *st, int64_t id, enum gt_event_
 	gt__q_bind_int64(q, 4, id);
 	int rc = gt__q_step(q);
 	gt__q_finalize(q);
+	gt__store_touch(st, GT__T_EVENTS, id);
 	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the event");
+}
+
+/* Runs q, an UPDATE of reports RETURNING their seq, and touches each.
+ * Returns how many it moved, or -1 when it failed. */
+static int64_t moved(struct gt_store *st, struct gt__q *q)
+{
+	int64_t n = 0;
+	int rc;
+	while ((rc = gt__q_step(q)) == GT__ROW) {
+		gt__store_touch(st, GT__T_REPORTS, gt__q_int64(q, 0));
+		n++;
+	}
+	return rc == GT__DONE ? n : -1;
 }
 
 /* GT_E_CONFLICT unless the event is unverified, saying what it is. */
@@ -137,7 +151,8 @@ enum gt_status gt_store_event_merge(struct gt_store *st, const struct gt_scenari
 		type = e.event;
 	}
 	struct gt__q *q = NULL;
-	if (s == GT_OK && !gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE event_id = ?", &q))
+	if (s == GT_OK && !gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE event_id = ?"
+	                                     " RETURNING seq", &q))
 		s = gt__store_fail(st, err, "cannot move the reports");
 	char detail[1200] = "", object[32];
 	size_t used = 0;
@@ -147,7 +162,7 @@ enum gt_status gt_store_event_merge(struct gt_store *st, const struct gt_scenari
 		gt__q_reset(q);
 		gt__q_bind_int64(q, 1, low);
 		gt__q_bind_int64(q, 2, ids[i]);
-		if (gt__q_step(q) != GT__DONE)
+		if (moved(st, q) < 0)
 			s = gt__store_fail(st, err, "cannot move the reports");
 		else
 			s = set_status(st, ids[i], GT_EVENT_MERGED, low, err);
@@ -217,7 +232,8 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 	copy.id = fresh;
 	if ((s = gt__event_put(st, &copy, GT_EVENT_UNVERIFIED, err)) != GT_OK)
 		return gt__events_finish(st, lc, s, err);
-	if (!gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE id = ? AND event_id = ?", &q))
+	if (!gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE id = ? AND event_id = ?"
+	                       " RETURNING seq", &q))
 		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot move the reports"),
 		                         err);
 	char detail[1200];
@@ -228,9 +244,10 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 		gt__q_bind_int64(q, 1, fresh);
 		gt__q_bind_text(q, 2, report_ids[i]);
 		gt__q_bind_int64(q, 3, id);
-		if (gt__q_step(q) != GT__DONE)
+		int64_t k = moved(st, q);
+		if (k < 0)
 			s = gt__store_fail(st, err, "cannot move the reports");
-		else if (gt__store_changes(st) != 1)
+		else if (k != 1)
 			s = gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, "reports",
 			               "report '%s' is not in event %" PRId64, report_ids[i], id);
 		int w = snprintf(detail + used, sizeof(detail) - used, "%s%s", i ? "," : "",

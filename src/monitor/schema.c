@@ -97,6 +97,20 @@
 		"  at " INT " NOT NULL,"                                                           \
 		"  by_user " TEXT " NOT NULL,"                                                     \
 		"  PRIMARY KEY (proposal, member));",                                              \
+		/* 5: the chain binds the rows: each entry's form (1: schema 4's                   \
+		 * unkeyed hash of its fields; 2: keyed or not, with its rows) and                 \
+		 * the id of the key it was made with (NULL: unkeyed); the digest of               \
+		 * each row an entry wrote (NULL: the row was removed). store.c binds              \
+		 * every existing row to one entry in the same transaction. */                     \
+		"ALTER TABLE audit ADD COLUMN form " INT " NOT NULL DEFAULT 1;"                    \
+		"ALTER TABLE audit ADD COLUMN key_id " BLOB ";"                                    \
+		"CREATE TABLE audit_rows ("                                                        \
+		"  seq " INT " NOT NULL,"                                                          \
+		"  tbl " TEXT " NOT NULL,"                                                         \
+		"  id " INT " NOT NULL,"                                                           \
+		"  digest " BLOB ","                                                               \
+		"  PRIMARY KEY (seq, tbl, id));"                                                   \
+		"CREATE INDEX audit_rows_row ON audit_rows (tbl, id, seq);",                       \
 	}
 
 const char *const gt__schema_sqlite[] = GT__MIGRATIONS("INTEGER PRIMARY KEY", "INTEGER PRIMARY KEY",

@@ -3,6 +3,7 @@
 #include "monitor/sql.h"
 #include "monitor/sql_impl.h"
 #include "monitor/store_priv.h"
+#include "util/assert.h"
 
 bool gt__q_prepare(struct gt_store *st, const char *sql, struct gt__q **out)
 {
@@ -87,6 +88,10 @@ int64_t gt__store_changes(struct gt_store *st)
 
 enum gt_status gt__store_begin(struct gt_store *st, struct gt_err *err)
 {
+	gt__store_untouch(st);
+	if (st->read_only)
+		return gt_err_set(err, GT_E_USAGE, st->path, 0, 0, NULL,
+		                  "the store was opened to read only");
 	return st->ops->begin(st, err);
 }
 
@@ -102,11 +107,19 @@ void gt__store_end_read(struct gt_store *st)
 
 enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err)
 {
+	/* every row a change writes is bound to its audit entry: a row left
+	 * unbound is a write path that forgot its entry */
+	if (st->touch_failed) {
+		gt__store_rollback(st);
+		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
+	GT_ASSERT(st->ntouched == 0);
 	return st->ops->commit(st, err);
 }
 
 void gt__store_rollback(struct gt_store *st)
 {
+	gt__store_untouch(st);
 	st->ops->rollback(st);
 }
 

@@ -47,6 +47,10 @@ struct gt__sql_ops {
 	enum gt_status (*begin_read)(struct gt_store *st, struct gt_err *err);
 	/* A transaction that changes the schema: one migrator at a time. */
 	enum gt_status (*begin_schema)(struct gt_store *st, struct gt_err *err);
+	/* Optional: inside a begin_schema transaction, waits for and then
+	 * keeps out every writer (begin's lock), for a migration that writes
+	 * the audit chain; NULL when begin_schema already does. */
+	enum gt_status (*lock_writers)(struct gt_store *st, struct gt_err *err);
 	enum gt_status (*commit)(struct gt_store *st, struct gt_err *err);
 	void (*rollback)(struct gt_store *st);
 	/* The schema's version (0 for an empty database), -1 when unreadable;
@@ -65,9 +69,14 @@ struct gt__sql_ops {
 	void (*close)(struct gt_store *st);
 };
 
-/* Each database's opening: connected and checked, not yet migrated. */
-enum gt_status gt__sqlite_open(const char *path, struct gt_store **out, struct gt_err *err);
-enum gt_status gt__pg_open(const char *url, struct gt_store **out, struct gt_err *err);
+/* Each database's opening: connected and checked, not yet migrated.
+ * read_only: nothing is created and nothing can be written (SQLite: the
+ * file opened read-only, never created; PostgreSQL: every transaction
+ * read-only). */
+enum gt_status gt__sqlite_open(const char *path, bool read_only, struct gt_store **out,
+                               struct gt_err *err);
+enum gt_status gt__pg_open(const char *url, bool read_only, struct gt_store **out,
+                           struct gt_err *err);
 
 /* The migrations in each dialect (schema.c). */
 extern const char *const gt__schema_sqlite[];

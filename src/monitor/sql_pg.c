@@ -50,6 +50,7 @@ struct pg_store {
 	char msg[400];  /* and its message */
 	int64_t changes;
 	char near[700]; /* with PostGIS: gt__store_near_sql's condition */
+	bool read_only; /* every transaction read-only (set again on a new connection) */
 };
 
 struct pg_q {
@@ -109,7 +110,9 @@ static void note(struct pg_store *p, const PGresult *r, const char *fallback)
 
 static bool session(struct pg_store *p)
 {
-	PGresult *r = PQexec(p->conn, SESSION_SETTINGS);
+	PGresult *r = PQexec(p->conn, p->read_only ? SESSION_SETTINGS
+	                                            " SET default_transaction_read_only = on;"
+	                                          : SESSION_SETTINGS);
 	bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!ok)
 		note(p, r, NULL);
@@ -475,6 +478,11 @@ static enum gt_status pg_begin_schema(struct gt_store *st, struct gt_err *err)
 	return begin_with(st, "SELECT pg_advisory_xact_lock(" MIGRATION_LOCK ")", err);
 }
 
+static enum gt_status pg_lock_writers(struct gt_store *st, struct gt_err *err)
+{
+	return pg_exec(st, "LOCK TABLE audit IN EXCLUSIVE MODE", err);
+}
+
 static enum gt_status pg_commit(struct gt_store *st, struct gt_err *err)
 {
 	struct pg_store *p = pg_of(st);
@@ -605,7 +613,7 @@ static enum gt_status pg_spatial(struct gt_store *st, struct gt_err *err)
 		return pg_fail(st, err, "cannot look for the events' spatial index");
 	bool have = PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "0") != 0;
 	PQclear(r);
-	if (have)
+	if (have || p->read_only)
 		return GT_OK;
 	struct gt_err ignored;
 	enum gt_status s = pg_begin_schema(st, &ignored);
@@ -654,7 +662,8 @@ static bool public_name(const char *url, char *out, size_t size)
 	return true;
 }
 
-enum gt_status gt__pg_open(const char *url, struct gt_store **out, struct gt_err *err)
+enum gt_status gt__pg_open(const char *url, bool read_only, struct gt_store **out,
+                           struct gt_err *err)
 {
 	*out = NULL;
 	char name[1024];
@@ -700,6 +709,7 @@ enum gt_status gt__pg_open(const char *url, struct gt_store **out, struct gt_err
 		               "cannot reach the database: %s", p->msg);
 		goto out_fail;
 	}
+	p->read_only = read_only;
 	if (!session(p)) {
 		s = pg_fail(&p->base, err, "cannot set up the session");
 		goto out_fail;
@@ -734,6 +744,7 @@ static const struct gt__sql_ops pg_ops = {
 	.begin = pg_begin,
 	.begin_read = pg_begin_read,
 	.begin_schema = pg_begin_schema,
+	.lock_writers = pg_lock_writers,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.version = pg_version,

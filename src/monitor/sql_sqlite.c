@@ -293,7 +293,8 @@ static enum gt_status quick_check(struct gt_store *st, struct gt_err *err)
 	return status;
 }
 
-enum gt_status gt__sqlite_open(const char *path, struct gt_store **out, struct gt_err *err)
+enum gt_status gt__sqlite_open(const char *path, bool read_only, struct gt_store **out,
+                               struct gt_err *err)
 {
 	*out = NULL;
 	struct lite_store *ls = calloc(1, sizeof(*ls));
@@ -303,15 +304,18 @@ enum gt_status gt__sqlite_open(const char *path, struct gt_store **out, struct g
 	st->ops = &lite_ops;
 	snprintf(st->path, sizeof(st->path), "%s", path);
 	enum gt_status s;
-	if (sqlite3_open_v2(path, &ls->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &ls->db, flags, NULL) != SQLITE_OK) {
 		s = lite_fail(st, err, "cannot open the store");
 		goto out_fail;
 	}
 	sqlite3_busy_timeout(ls->db, BUSY_MS);
-	/* WAL with full synchronisation: a commit is on disk when it returns */
-	if ((s = lite_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-	                       "PRAGMA foreign_keys=ON;",
+	/* WAL with full synchronisation: a commit is on disk when it returns.
+	 * Read-only, the file is left as it is (setting the journal mode
+	 * would write its header), and query_only refuses any write. */
+	if ((s = lite_exec(st, read_only ? "PRAGMA query_only=ON;"
+	                                 : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+	                                   "PRAGMA foreign_keys=ON;",
 	                   err)) != GT_OK ||
 	    (s = quick_check(st, err)) != GT_OK)
 		goto out_fail;

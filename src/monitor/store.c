@@ -1,6 +1,8 @@
 /* store.c: the monitoring store whatever its database: opening the one the
- * address names (a file for SQLite, a postgresql:// URL), the versioned
- * migrations, and the hash-chained audit log. */
+ * address names (a file for SQLite, a postgresql:// URL), to write or to
+ * read only, and the versioned migrations, with the rebinding of a store's
+ * rows to its audit chain when it moves to schema 5 (audit.c has the
+ * chain). */
 #include "monitor/sql.h"
 #include "monitor/sql_impl.h"
 #include "monitor/store_priv.h"
@@ -43,6 +45,33 @@ void gt__store_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The schema from which audit entries bind the rows they write. */
+enum { SCHEMA_ROWS_BOUND = 5 };
+
+/* Schema 5 binds rows to the audit chain: a store that had data binds
+ * every row, as it stands, to one entry (made with the opener's key, if
+ * any), so that from here on each row is held to a digest. */
+static enum gt_status rebind(struct gt_store *st, struct gt_err *err)
+{
+	const struct gt__sql_ops *ops = st->ops;
+	enum gt_status s;
+	int64_t n, entries;
+	char head[65], detail[160];
+	/* servers of an older guarantor may still be writing: wait for them */
+	if (ops->lock_writers && (s = ops->lock_writers(st, err)) != GT_OK)
+		return s;
+	if ((s = gt_store_audit_hash(st, 0, &entries, head, err)) != GT_OK ||
+	    (s = gt__rows_touch_all(st, &n, err)) != GT_OK)
+		return s;
+	if (n == 0 && entries == 0)
+		return GT_OK; /* a new store: nothing to bind */
+	snprintf(detail, sizeof(detail),
+	         "every row as it stood when the store moved to schema 5: %lld rows, after %lld "
+	         "entries of schema 4",
+	         (long long)n, (long long)entries);
+	return gt__store_audit(st, "guarantor", "audit.rebind", "schema 5", detail, err);
+}
+
 /* Brings the schema up to GT_STORE_SCHEMA, one migration per transaction.
  * The version is read again inside each, so that two servers starting on
  * one new database do not both migrate it. */
@@ -69,9 +98,12 @@ static enum gt_status migrate(struct gt_store *st, struct gt_err *err)
 			ops->rollback(st);
 			return GT_OK;
 		}
+		gt__store_untouch(st);
 		if ((s = ops->exec(st, ops->migrations[v], err)) != GT_OK ||
+		    (v + 1 == SCHEMA_ROWS_BOUND && (s = rebind(st, err)) != GT_OK) ||
 		    (s = ops->set_version(st, v + 1, err)) != GT_OK) {
 			ops->rollback(st);
+			gt__store_untouch(st);
 			return s;
 		}
 		if ((s = ops->commit(st, err)) != GT_OK)
@@ -79,9 +111,36 @@ static enum gt_status migrate(struct gt_store *st, struct gt_err *err)
 	}
 }
 
-enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_err *err)
+/* A store opened to read only must be a store of this schema: it cannot
+ * be migrated, and reading another could misread it. */
+static enum gt_status check_read_only(struct gt_store *st, struct gt_err *err)
 {
+	int v = st->ops->version(st);
+	if (v < 0)
+		return st->ops->fail(st, err, "cannot read the store's schema version");
+	if (v == 0)
+		return gt_err_set(err, GT_E_IO, st->path, 0, 0, NULL,
+		                  "not a guarantor store (it is empty, or holds no guarantor schema)");
+	if (v > GT_STORE_SCHEMA)
+		return gt_err_set(err, GT_E_SCHEMA, st->path, 0, 0, NULL,
+		                  "the store has schema %d, newer than this guarantor knows (%d); "
+		                  "use a newer guarantor",
+		                  v, GT_STORE_SCHEMA);
+	if (v < GT_STORE_SCHEMA)
+		return gt_err_set(err, GT_E_SCHEMA, st->path, 0, 0, NULL,
+		                  "the store has schema %d, older than this guarantor's (%d); a "
+		                  "command that writes (guarantor serve, users add, correlate), run "
+		                  "with the audit key, brings it up to date",
+		                  v, GT_STORE_SCHEMA);
+	return GT_OK;
+}
+
+enum gt_status gt_store_open_with(const char *path, const struct gt_store_options *o,
+                                  struct gt_store **out, struct gt_err *err)
+{
+	static const struct gt_store_options none = {0};
 	*out = NULL;
+	o = o ? o : &none;
 	if (sodium_init() < 0)
 		return gt_err_set(err, GT_E_INTERNAL, NULL, 0, 0, NULL, "libsodium cannot start");
 	if (!is_postgres(path) && is_other_postgres(path))
@@ -89,12 +148,23 @@ enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_
 		                  "--db: a PostgreSQL store is named by a URL that begins "
 		                  "postgresql:// (in lower case), not by key=value settings");
 	struct gt_store *st;
-	enum gt_status s = is_postgres(path) ? gt__pg_open(path, &st, err)
-	                                     : gt__sqlite_open(path, &st, err);
+	enum gt_status s = is_postgres(path) ? gt__pg_open(path, o->read_only, &st, err)
+	                                     : gt__sqlite_open(path, o->read_only, &st, err);
 	if (s != GT_OK)
 		return s;
-	if ((s = migrate(st, err)) != GT_OK ||
-	    (st->ops->spatial && (s = st->ops->spatial(st, err)) != GT_OK)) {
+	st->read_only = o->read_only;
+	if (o->audit_key) {
+		st->keyed = true;
+		memcpy(st->key, o->audit_key->bytes, sizeof(st->key));
+		gt__audit_key_id_raw(st->key, st->key_id);
+	}
+	if (o->read_only)
+		s = check_read_only(st, err);
+	else if ((s = migrate(st, err)) == GT_OK)
+		s = gt__audit_key_check(st, err);
+	if (s == GT_OK && st->ops->spatial)
+		s = st->ops->spatial(st, err);
+	if (s != GT_OK) {
 		gt_store_close(st);
 		return s;
 	}
@@ -102,10 +172,18 @@ enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_
 	return GT_OK;
 }
 
+enum gt_status gt_store_open(const char *path, struct gt_store **out, struct gt_err *err)
+{
+	return gt_store_open_with(path, NULL, out, err);
+}
+
 void gt_store_close(struct gt_store *st)
 {
-	if (st)
-		st->ops->close(st);
+	if (!st)
+		return;
+	sodium_memzero(st->key, sizeof(st->key));
+	free(st->touched);
+	st->ops->close(st);
 }
 
 enum gt_status gt_store_limit(struct gt_store *st, int64_t max_bytes, struct gt_err *err)
@@ -136,146 +214,4 @@ const char *gt_store_spatial(const struct gt_store *st)
 const char *gt__store_near_sql(struct gt_store *st)
 {
 	return st->ops->near_sql ? st->ops->near_sql(st) : NULL;
-}
-
-/* The entry's hash: BLAKE2b-256 over the previous hash and each field,
- * each field preceded by its length so that no two entries can collide by
- * moving a boundary. */
-static void entry_hash(const unsigned char prev[32], int64_t seq, const char *at,
-                       const char *actor, const char *action, const char *object,
-                       const char *detail, unsigned char out[32])
-{
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, 32);
-	crypto_generichash_update(&h, prev, 32);
-	unsigned char s[8];
-	for (int i = 0; i < 8; i++)
-		s[i] = (unsigned char)((uint64_t)seq >> (8 * i));
-	crypto_generichash_update(&h, s, sizeof(s));
-	const char *fields[] = {at, actor, action, object, detail};
-	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
-		uint64_t len = strlen(fields[f]);
-		unsigned char l[8];
-		for (int i = 0; i < 8; i++)
-			l[i] = (unsigned char)(len >> (8 * i));
-		crypto_generichash_update(&h, l, sizeof(l));
-		crypto_generichash_update(&h, (const unsigned char *)fields[f], len);
-	}
-	crypto_generichash_final(&h, out, 32);
-}
-
-enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const char *action,
-                               const char *object, const char *detail, struct gt_err *err)
-{
-	unsigned char prev[32] = {0}, hash[32];
-	int64_t seq = 1;
-	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &q))
-		return gt__store_fail(st, err, "cannot read the audit log");
-	int rc = gt__q_step(q);
-	if (rc == GT__ROW) {
-		seq = gt__q_int64(q, 0) + 1;
-		if (gt__q_bytes(q, 1) == 32)
-			memcpy(prev, gt__q_blob(q, 1), 32);
-	}
-	gt__q_finalize(q);
-	if (rc != GT__ROW && rc != GT__DONE)
-		return gt__store_fail(st, err, "cannot read the audit log");
-	char at[32];
-	gt__store_now(at);
-	entry_hash(prev, seq, at, actor, action, object, detail, hash);
-	if (!gt__q_prepare(st, "INSERT INTO audit (seq, at, actor, action, object, detail, prev, hash)"
-	                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &q))
-		return gt__store_fail(st, err, "cannot write the audit log");
-	gt__q_bind_int64(q, 1, seq);
-	gt__q_bind_text(q, 2, at);
-	gt__q_bind_text(q, 3, actor);
-	gt__q_bind_text(q, 4, action);
-	gt__q_bind_text(q, 5, object);
-	gt__q_bind_text(q, 6, detail);
-	gt__q_bind_blob(q, 7, prev, 32);
-	gt__q_bind_blob(q, 8, hash, 32);
-	rc = gt__q_step(q);
-	gt__q_finalize(q);
-	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot write the audit log");
-}
-
-/* The log is read in pages by sequence, so that checking a long one takes
- * little memory whatever the database. */
-enum { AUDIT_PAGE = 10000 };
-
-enum gt_status gt_store_audit_verify(struct gt_store *st, int64_t *entries, struct gt_err *err)
-{
-	*entries = 0;
-	unsigned char prev[32] = {0};
-	int64_t expect = 1, after = 0;
-	for (;;) {
-		struct gt__q *q;
-		if (!gt__q_prepare(st, "SELECT seq, at, actor, action, object, detail, prev, hash FROM audit"
-		                       " WHERE seq > ? ORDER BY seq LIMIT ?", &q))
-			return gt__store_fail(st, err, "cannot read the audit log");
-		gt__q_bind_int64(q, 1, after);
-		gt__q_bind_int64(q, 2, AUDIT_PAGE);
-		enum gt_status s = GT_OK;
-		int rc;
-		int64_t rows = 0;
-		while ((rc = gt__q_step(q)) == GT__ROW) {
-			int64_t seq = gt__q_int64(q, 0);
-			const char *f[5];
-			for (int i = 0; i < 5; i++) {
-				const char *t = gt__q_text(q, 1 + i);
-				f[i] = t ? t : "";
-			}
-			unsigned char want[32];
-			entry_hash(prev, seq, f[0], f[1], f[2], f[3], f[4], want);
-			bool prev_ok = gt__q_bytes(q, 6) == 32 && memcmp(gt__q_blob(q, 6), prev, 32) == 0;
-			bool hash_ok = gt__q_bytes(q, 7) == 32 && memcmp(gt__q_blob(q, 7), want, 32) == 0;
-			if (seq != expect || !prev_ok || !hash_ok) {
-				s = gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
-				               "audit entry %lld %s; the log was altered from there on",
-				               (long long)(seq != expect ? expect : seq),
-				               seq != expect ? "is missing"
-				               : !prev_ok    ? "does not follow the entry before it"
-				                             : "does not match its hash");
-				break;
-			}
-			memcpy(prev, want, 32);
-			expect++;
-			after = seq;
-			rows++;
-			(*entries)++;
-		}
-		gt__q_finalize(q);
-		if (s != GT_OK)
-			return s;
-		if (rc != GT__DONE)
-			return gt__store_fail(st, err, "cannot read the audit log");
-		if (rows < AUDIT_PAGE)
-			return GT_OK;
-	}
-}
-
-enum gt_status gt_store_audit_hash(struct gt_store *st, int64_t seq, int64_t *found,
-                                   char hex[65], struct gt_err *err)
-{
-	struct gt__q *q;
-	hex[0] = '\0';
-	*found = 0;
-	if (!gt__q_prepare(st, seq > 0 ? "SELECT seq, hash FROM audit WHERE seq = ?"
-	                               : "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &q))
-		return gt__store_fail(st, err, "cannot read the audit log");
-	if (seq > 0)
-		gt__q_bind_int64(q, 1, seq);
-	int rc = gt__q_step(q);
-	if (rc == GT__ROW && gt__q_bytes(q, 1) == 32) {
-		*found = gt__q_int64(q, 0);
-		sodium_bin2hex(hex, 65, gt__q_blob(q, 1), 32);
-	}
-	gt__q_finalize(q);
-	if (rc != GT__ROW && rc != GT__DONE)
-		return gt__store_fail(st, err, "cannot read the audit log");
-	if (seq > 0 && !*found)
-		return gt_err_set(err, GT_E_NOTFOUND, st->path, 0, 0, NULL,
-		                  "audit entry %lld is missing", (long long)seq);
-	return GT_OK;
 }

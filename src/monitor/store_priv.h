@@ -9,6 +9,26 @@
 
 struct gt__q; /* sql.h */
 
+/* The tables whose rows the audit chain binds (rows.c), in the order of
+ * their names, the order in which an entry's rows are hashed. */
+enum gt__tbl {
+	GT__T_BREACHES,  /* with their evidence (breach_events) */
+	GT__T_EVENTS,
+	GT__T_PROPOSALS, /* with their votes */
+	GT__T_REPORTS,
+	GT__T_USERS,
+	GT__T_COUNT
+};
+
+/* A row written in the current transaction, not yet bound. */
+struct gt__touch {
+	int tbl; /* enum gt__tbl */
+	int64_t id;
+};
+
+/* The length of a key's id as audit entries keep it. */
+#define GT__KEY_ID_BYTES 16
+
 /* What every database's store begins with (sql_impl.h). */
 struct gt_store {
 	const struct gt__sql_ops *ops;
@@ -17,6 +37,17 @@ struct gt_store {
 	char path[1024];
 	/* "PostGIS VERSION" when the database answers spatial queries */
 	char postgis[32];
+	/* opened to read only: never migrated, never written */
+	bool read_only;
+	/* the audit key (monitor.h, gt_store_options), and its id */
+	bool keyed;
+	unsigned char key[32];
+	unsigned char key_id[GT__KEY_ID_BYTES];
+	/* rows written since the last audit entry (gt__store_touch); touch_failed
+	 * when one could not be noted, which fails the entry */
+	struct gt__touch *touched;
+	size_t ntouched, touched_cap;
+	bool touch_failed;
 };
 
 /* The database's message, prefixed by what failed: GT_E_INTEGRITY for
@@ -38,9 +69,52 @@ enum gt_status gt__store_commit(struct gt_store *st, struct gt_err *err);
 void gt__store_rollback(struct gt_store *st);
 /* The current UTC time, ISO 8601 to the second. */
 void gt__store_now(char out[32]);
-/* Appends an entry to the audit chain, inside the caller's transaction. */
+/* Appends an entry to the audit chain, inside the caller's transaction,
+ * binding to it every row touched since the last entry (audit.c): each
+ * row's digest goes into audit_rows and the entry's hash covers them.
+ * GT_E_AUTH when the chain is keyed and the store was opened without its
+ * key, or with another. */
 enum gt_status gt__store_audit(struct gt_store *st, const char *actor, const char *action,
                                const char *object, const char *detail, struct gt_err *err);
+/* Notes that row id of tbl was written in the current write transaction,
+ * for the next gt__store_audit to bind. Every write to an audited table
+ * touches the rows it changes before its entry is made; a commit with rows
+ * left unbound is a defect. Out of memory fails the next entry. */
+void gt__store_touch(struct gt_store *st, enum gt__tbl tbl, int64_t id);
+/* Forgets what was touched (a transaction begun or rolled back). */
+void gt__store_untouch(struct gt_store *st);
+/* Checks the key the store was opened with against the chain's last
+ * entry: GT_E_AUTH when the chain is keyed with another key, or keyed and
+ * the store has none. */
+enum gt_status gt__audit_key_check(struct gt_store *st, struct gt_err *err);
+/* The raw id of a key (auditkey.c): a keyed hash of a constant. */
+void gt__audit_key_id_raw(const unsigned char key[32], unsigned char id[GT__KEY_ID_BYTES]);
+
+/* --- rows bound to the chain (rows.c) --- */
+
+/* audit_rows' name of a table. */
+const char *gt__rows_table(enum gt__tbl t);
+/* Binds the rows touched to entry seq: reads each back, inserts its
+ * digest into audit_rows, and leaves the digest of them all, in table and
+ * id order, in rows_digest (what the entry's hash covers). Clears the
+ * touched set. OUT: *n rows bound. */
+enum gt_status gt__rows_bind(struct gt_store *st, int64_t seq, unsigned char rows_digest[32],
+                             int64_t *n, struct gt_err *err);
+/* The digest of an entry's bindings, as gt__rows_bind makes it and
+ * verification remakes it from audit_rows: each binding in table and id
+ * order, its digest len bytes (0 for a row that no longer exists). */
+struct gt__canon;
+void gt__rows_hash_init(struct gt__canon *c);
+void gt__rows_hash_add(struct gt__canon *c, const char *tbl, int64_t id, const void *digest,
+                       int len);
+/* Touches every row of every audited table (a migration's rebind). OUT:
+ * *n rows. */
+enum gt_status gt__rows_touch_all(struct gt_store *st, int64_t *n, struct gt_err *err);
+/* Checks every row of every audited table against the digest the last
+ * entry that bound it recorded, inside the caller's read snapshot, after
+ * the chain itself was verified up to entry last. OUT: *rows checked. */
+enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int64_t *rows,
+                               struct gt_err *err);
 
 /* gt_report_parse on JSON already read (a batch's items). */
 enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_report *out,

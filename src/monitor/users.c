@@ -118,6 +118,7 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	gt__q_bind_int64(q, 2, id);
 	rc = gt__q_step(q);
 	gt__q_finalize(q);
+	gt__store_touch(st, GT__T_USERS, id);
 	char detail[128];
 	snprintf(detail, sizeof(detail), "role=%s member=%s", gt_role_name(role),
 	         role == GT_ROLE_MEMBER ? member : "");
@@ -145,19 +146,25 @@ enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struc
 	struct gt__q *q;
 	char now[32];
 	gt__store_now(now);
-	if (!gt__q_prepare(st, "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL", &q)) {
+	if (!gt__q_prepare(st, "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL"
+	                       " RETURNING id", &q)) {
 		s = gt__store_fail(st, err, "cannot revoke");
 		goto out_rollback;
 	}
 	gt__q_bind_text(q, 1, now);
 	gt__q_bind_text(q, 2, name);
 	int rc = gt__q_step(q);
+	bool found = rc == GT__ROW;
+	if (found) {
+		gt__store_touch(st, GT__T_USERS, gt__q_int64(q, 0));
+		rc = gt__q_step(q);
+	}
 	gt__q_finalize(q);
 	if (rc != GT__DONE) {
 		s = gt__store_fail(st, err, "cannot revoke");
 		goto out_rollback;
 	}
-	if (gt__store_changes(st) == 0) {
+	if (!found) {
 		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
 		               "no user '%s' with a live token", name);
 		goto out_rollback;

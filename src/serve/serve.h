@@ -55,13 +55,16 @@ double gt_srv_limits_level(struct gt_srv_limits *l, uint64_t key, double rate, d
                            double now);
 
 /* A pool of connections to one store (stores.c), safe from several
- * threads. open: n connections to path, each limited to max_bytes (0: no
- * limit). wrap: a pool of the one store st, which stays the caller's (a
+ * threads. open: first (opened by the caller, and the pool's from now on,
+ * even on failure) and n - 1 more to path with o, each limited to
+ * max_bytes (0: no limit). wrap: a pool of the one store st, which stays the caller's (a
  * store in memory cannot be opened twice). take: a connection, waiting up
  * to wait_ms for one; NULL when none came free. give: it back. */
 struct gt_srv_stores;
-GT_MUST_CHECK enum gt_status gt_srv_stores_open(const char *path, size_t n, int64_t max_bytes,
-                                                struct gt_srv_stores **out, struct gt_err *err);
+GT_MUST_CHECK enum gt_status gt_srv_stores_open(struct gt_store *first, const char *path,
+                                                const struct gt_store_options *o, size_t n,
+                                                int64_t max_bytes, struct gt_srv_stores **out,
+                                                struct gt_err *err);
 struct gt_srv_stores *gt_srv_stores_wrap(struct gt_store *st);
 struct gt_store *gt_srv_stores_take(struct gt_srv_stores *p, unsigned wait_ms);
 void gt_srv_stores_give(struct gt_srv_stores *p, struct gt_store *st);

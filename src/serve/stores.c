@@ -45,16 +45,20 @@ void gt_srv_stores_free(struct gt_srv_stores *p)
 	free(p);
 }
 
-enum gt_status gt_srv_stores_open(const char *path, size_t n, int64_t max_bytes,
+enum gt_status gt_srv_stores_open(struct gt_store *first, const char *path,
+                                  const struct gt_store_options *o, size_t n, int64_t max_bytes,
                                   struct gt_srv_stores **out, struct gt_err *err)
 {
 	*out = NULL;
 	struct gt_srv_stores *p = pool_new(n ? n : 1);
-	if (!p)
+	if (!p) {
+		gt_store_close(first);
 		return gt_err_set(err, GT_E_NOMEM, NULL, 0, 0, NULL, "out of memory");
+	}
 	p->owned = true;
+	p->slot[0].st = first;
 	for (size_t i = 0; i < p->n; i++) {
-		enum gt_status s = gt_store_open(path, &p->slot[i].st, err);
+		enum gt_status s = i == 0 ? GT_OK : gt_store_open_with(path, o, &p->slot[i].st, err);
 		if (s == GT_OK && max_bytes > 0)
 			s = gt_store_limit(p->slot[i].st, max_bytes, err);
 		if (s != GT_OK) {

@@ -46,10 +46,21 @@ def check(ok, what):
         FAILURES.append(what)
 
 
+def audit_key():
+    """An audit key for the trials' stores, in GT_AUDIT_KEY for every
+    guarantor they run (as a service is run)."""
+    if "GT_AUDIT_KEY" not in os.environ:
+        path = os.path.join(tempfile.mkdtemp(prefix="gt-attack-key-"), "audit.key")
+        subprocess.run([GT, "audit", "keygen", "--audit-key", path], check=True,
+                       capture_output=True)
+        os.environ["GT_AUDIT_KEY"] = path
+
+
 class Server:
     """A guarantor serve on a fresh store in a folder of its own."""
 
     def __init__(self, *args, users=(), db=None):
+        audit_key()
         self.dir = tempfile.mkdtemp(prefix="gt-attack-")
         self.db = db or os.path.join(self.dir, "s.db")
         self.tokens = {}
@@ -421,21 +432,26 @@ def sigterm():
 def read_only():
     """As a user who may read the store but not write it (nobody, when run
     as root, which may write anything)."""
+    audit_key()
     d = tempfile.mkdtemp(prefix="gt-attack-")
     db = os.path.join(d, "ro.db")
     subprocess.run([GT, "users", "add", "kt3", "--role", "monitor", "--db", db],
                    check=True, capture_output=True)
-    gt, as_other = GT, []
+    gt, as_other, env = GT, [], dict(os.environ)
     if os.geteuid() == 0:
         gt = os.path.join(d, "guarantor")
         shutil.copy(GT, gt)
         as_other = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        key = os.path.join(d, "audit.key")  # the key, as that user's own
+        shutil.copy(os.environ["GT_AUDIT_KEY"], key)
+        os.chown(key, 65534, 65534)
+        env["GT_AUDIT_KEY"] = key
     for mode_file, mode_dir, what in ((0o444, 0o777, "a read-only file"),
                                       (0o444, 0o555, "a read-only file in a read-only folder")):
         os.chmod(db, mode_file)
         os.chmod(d, mode_dir)
         p = subprocess.run(as_other + [gt, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                           capture_output=True, text=True, timeout=30)
+                           capture_output=True, text=True, timeout=30, env=env)
         os.chmod(d, 0o777)
         last = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
         check(p.returncode != 0 and "read-only" in last,

@@ -4,17 +4,21 @@
 # (tests/data) and $TMP (an empty folder) set, from inside $TMP. Its
 # standard output must equal NAME.out, its standard error NAME.err (when
 # that file exists) and its exit status NAME.rc (default 0).
+# Each case has an audit key of its own, named by $GT_AUDIT_KEY (outside
+# $TMP), which the commands that open a store take unless told otherwise.
 # GT_REGEN=1 rewrites the expected files from the actual output.
 set -u
 gt=$1 tests=$2 name=$3
 cases=$tests/cli/cases
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+keys=$(mktemp -d)
+trap 'rm -rf "$tmp" "$keys"' EXIT
+"$gt" audit keygen --audit-key "$keys/audit.key" >/dev/null || exit 1
 out=$tmp/.stdout err=$tmp/.stderr
 (cd "$tmp" && GT=$gt IN=$tests/cli/inputs DATA=$tests/data TMP=$tmp \
-	bash -o pipefail "$cases/$name.cmd" >"$out" 2>"$err")
+	GT_AUDIT_KEY=$keys/audit.key bash -o pipefail "$cases/$name.cmd" >"$out" 2>"$err")
 rc=$?
-sed -i "s|$tmp|\$TMP|g; s|$tests|\$TESTS|g" "$out" "$err"
+sed -i "s|$tmp|\$TMP|g; s|$keys|\$KEYS|g; s|$tests|\$TESTS|g" "$out" "$err"
 if [ "${GT_REGEN:-0}" = 1 ]; then
 	cp "$out" "$cases/$name.out"
 	if [ -s "$err" ] || [ -f "$cases/$name.err" ]; then cp "$err" "$cases/$name.err"; fi

@@ -12,11 +12,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <libpq-fe.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "guarantor/geo.h"
@@ -58,6 +60,31 @@ static int64_t raw(const char *sql)
 	sqlite3_finalize(q);
 	sqlite3_close(db);
 	return v;
+}
+
+/* Runs statements (several, without parameters) on the store's database
+ * behind the store's back. */
+static void raw_exec(const char *sql)
+{
+	if (pg_url) {
+		char url[512];
+		snprintf(url, sizeof(url), "%s?options=-csearch_path%%3D%s,public", pg_url, schema);
+		PGconn *c = PQconnectdb(url);
+		assert_int_equal(PQstatus(c), CONNECTION_OK);
+		PQclear(PQexec(c, "SET client_min_messages = warning"));
+		PGresult *r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+		PQclear(r);
+		PQfinish(c);
+		return;
+	}
+	sqlite3 *db;
+	char *msg = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
 }
 
 /* Runs sql on the server's maintenance connection (PostgreSQL). */
@@ -125,6 +152,15 @@ static struct gt_user add_user(struct gt_store *st, const char *name, enum gt_ro
 	return u;
 }
 
+/* gt_store_audit_verify, with how many entries it read. */
+static enum gt_status verify_chain(struct gt_store *st, int64_t *entries, struct gt_err *err)
+{
+	struct gt_audit_summary sum;
+	enum gt_status s = gt_store_audit_verify(st, &sum, err);
+	*entries = sum.entries;
+	return s;
+}
+
 static void users_and_tokens(void **state)
 {
 	(void)state;
@@ -171,7 +207,7 @@ static void users_and_tokens(void **state)
 	free(list);
 	/* three changes, chained */
 	int64_t entries;
-	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	assert_int_equal(verify_chain(st, &entries, &err), GT_OK);
 	assert_int_equal(entries, 3);
 	gt_store_close(st);
 	/* the token survives closing and reopening */
@@ -198,9 +234,10 @@ static void audit_tampering(void **state)
 	gt_store_close(st);
 	raw("UPDATE audit SET detail = 'role=commander member=' WHERE seq = 3");
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
-	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_E_INTEGRITY);
+	assert_int_equal(verify_chain(st, &entries, &err), GT_E_INTEGRITY);
 	assert_non_null(strstr(err.msg, "audit entry 3 does not match its hash"));
-	assert_int_equal(entries, 2);
+	assert_non_null(strstr(err.msg, "the entries after it still follow it"));
+	assert_int_equal(entries, 4);
 	gt_store_close(st);
 	renew();
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
@@ -212,7 +249,7 @@ static void audit_tampering(void **state)
 	gt_store_close(st);
 	raw("DELETE FROM audit WHERE seq = 2");
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
-	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_E_INTEGRITY);
+	assert_int_equal(verify_chain(st, &entries, &err), GT_E_INTEGRITY);
 	assert_non_null(strstr(err.msg, "audit entry 2 is missing"));
 	gt_store_close(st);
 }
@@ -391,7 +428,7 @@ static void idempotent_submission(void **state)
 	assert_int_equal(gt_store_report_submit(st, &u, &a, &created, &err), GT_OK);
 	assert_false(created);
 	int64_t entries;
-	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	assert_int_equal(verify_chain(st, &entries, &err), GT_OK);
 	assert_int_equal(entries, 3); /* the user, the two reports */
 	gt_store_close(st);
 	assert_int_equal(raw("SELECT count(*) FROM reports"), 2);
@@ -538,7 +575,7 @@ static void events_in_store(void **state)
 	/* 2 users, 5 reports, 2 correlations (the one that found nothing
 	 * changed nothing), verify, reopen, merge, split */
 	int64_t entries;
-	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	assert_int_equal(verify_chain(st, &entries, &err), GT_OK);
 	assert_int_equal(entries, 2 + 5 + 2 + 4);
 	gt_store_close(st);
 	gt_scenario_free(sc);
@@ -725,7 +762,7 @@ static void breaches_and_decisions(void **state)
 	assert_int_equal(gt_store_proposal(st, p.id, NOW + 20 * 86400, &p, &err), GT_OK);
 	assert_int_equal(p.state, GT_DECIDE_REJECTED);
 	int64_t entries;
-	assert_int_equal(gt_store_audit_verify(st, &entries, &err), GT_OK);
+	assert_int_equal(verify_chain(st, &entries, &err), GT_OK);
 	gt_store_close(st);
 	gt_scenario_free(sc);
 }
@@ -847,6 +884,304 @@ static void events_near(void **state)
 	gt_scenario_free(sc);
 }
 
+/* Two audit keys for the tests. */
+static const struct gt_audit_key key_a = {{0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18}};
+static const struct gt_audit_key key_b = {{0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28}};
+
+/* Opens the test's store with key (NULL: none), to read only or not. */
+static enum gt_status open_keyed(const struct gt_audit_key *key, bool read_only,
+                                 struct gt_store **st, struct gt_err *err)
+{
+	struct gt_store_options o = {.audit_key = key, .read_only = read_only};
+	return gt_store_open_with(path, &o, st, err);
+}
+
+/* A keyed chain: verified with its key; refused to a writer without it or
+ * with another; a reader with another key or none is told so. */
+static void audit_keyed(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "paris", GT_ROLE_MEMBER, "FR", t, &err), GT_OK);
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.rows, 2);
+	assert_int_equal(sum.keyed_from, 1);
+	char id[GT_AUDIT_KEY_ID_SIZE];
+	gt_audit_key_id(&key_a, id);
+	assert_string_equal(sum.key_id, id);
+	gt_store_close(st);
+	/* writers: no key, or another, are refused */
+	assert_int_equal(gt_store_open(path, &st, &err), GT_E_AUTH);
+	assert_non_null(strstr(err.msg, "the store's audit chain is keyed"));
+	assert_int_equal(open_keyed(&key_b, false, &st, &err), GT_E_AUTH);
+	assert_non_null(strstr(err.msg, "is not the one the store's chain is keyed with"));
+	/* readers: another key fails the check; no key cannot make one */
+	assert_int_equal(open_keyed(&key_b, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 1 was written with another key"));
+	gt_store_close(st);
+	assert_int_equal(open_keyed(NULL, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_AUTH);
+	assert_non_null(strstr(err.msg, "keyed from entry 1"));
+	gt_store_close(st);
+	/* an entry rehashed without the key (its key id kept) is found */
+	raw("UPDATE audit SET hash = prev WHERE seq = 2");
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 2 does not match its hash"));
+	gt_store_close(st);
+}
+
+/* A chain begun without a key becomes keyed with the first keyed entry,
+ * which seals the ones before; it is unkeyed (and said to be) until then. */
+static void audit_unkeyed_then_keyed(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.keyed_from, 0);
+	assert_string_equal(sum.key_id, "");
+	gt_store_close(st);
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "desk", GT_ROLE_ANALYST, NULL, t, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.keyed_from, 2);
+	gt_store_close(st);
+	/* the unkeyed entry before it cannot be changed: entry 2 seals it */
+	raw("UPDATE audit SET detail = 'role=analyst member=' WHERE seq = 1");
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 1 does not match its hash"));
+	gt_store_close(st);
+}
+
+/* A row changed, added or deleted behind the store's back is found and
+ * named by table and key; the digest is of the row's content, so a row
+ * put back as it was verifies again. */
+static void audit_rows(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	struct gt_audit_summary sum;
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	struct gt_user u = add_user(st, "kt3", GT_ROLE_MONITOR);
+	struct gt_report r = report_at("r-1", 37.6, 48.1, NOW - 3600, "team 3", GT_EVENT_EXPLOSION,
+	                               GT_WEAPON_ARTILLERY);
+	bool created;
+	assert_int_equal(gt_store_report_submit(st, &u, &r, &created, &err), GT_OK);
+	gt_store_close(st);
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.rows, 2);
+	raw("UPDATE users SET role = 'analyst' WHERE name = 'kt3'");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "users row id=1 (name 'kt3') does not match what audit "
+	                                "entry 1 recorded"));
+	raw("UPDATE users SET role = 'monitor' WHERE name = 'kt3'");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	raw("UPDATE reports SET count = 40");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "reports row seq=1 (id 'r-1') does not match what audit "
+	                                "entry 2 recorded"));
+	raw("UPDATE reports SET count = 3"); /* as it was */
+	raw("INSERT INTO users (name, role, member, token_hash, created)"
+	    " VALUES ('mallory', 'commander', '', 'x', '2026-01-01T00:00:00Z')");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "users row id=2 (name 'mallory') is in no audit entry"));
+	raw("DELETE FROM reports");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "reports row seq=1, written by audit entry 2, is gone"));
+	assert_non_null(strstr(err.msg, "and 1 more row differs"));
+	gt_store_close(st);
+}
+
+/* Opened to read only, a store is never created or written. */
+static void read_only_store(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	char t[GT_TOKEN_MAX];
+	if (!pg_url) {
+		assert_int_not_equal(open_keyed(NULL, true, &st, &err), GT_OK);
+		assert_int_not_equal(access(path, F_OK), 0);
+	} else {
+		assert_int_equal(open_keyed(NULL, true, &st, &err), GT_E_IO);
+		assert_non_null(strstr(err.msg, "not a guarantor store"));
+		assert_int_equal(raw("SELECT count(*) FROM pg_tables WHERE tablename = 'audit'"), 0);
+	}
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	gt_store_close(st);
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_user_add(st, "desk", GT_ROLE_ANALYST, NULL, t, &err), GT_E_USAGE);
+	assert_non_null(strstr(err.msg, "opened to read only"));
+	assert_int_equal(gt_store_user_revoke(st, "kt3", &err), GT_E_USAGE);
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.entries, 1);
+	gt_store_close(st);
+	assert_int_equal(raw("SELECT count(*) FROM users"), 1);
+}
+
+/* The key file: made once with mode 0600, read back; never overwritten;
+ * refused when open to others or of the wrong size. */
+static void audit_key_files(void **state)
+{
+	(void)state;
+	char file[600];
+	snprintf(file, sizeof(file), "/tmp/gt-test-monitor-%ld.key", (long)getpid());
+	remove(file);
+	struct gt_audit_key k, back;
+	struct gt_err err;
+	assert_int_equal(gt_audit_key_create(file, &k, &err), GT_OK);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_OK);
+	assert_memory_equal(k.bytes, back.bytes, sizeof(k.bytes));
+	char id[GT_AUDIT_KEY_ID_SIZE], id2[GT_AUDIT_KEY_ID_SIZE];
+	gt_audit_key_id(&k, id);
+	gt_audit_key_id(&back, id2);
+	assert_int_equal(strlen(id), 16);
+	assert_string_equal(id, id2);
+	gt_audit_key_id(&key_a, id2);
+	assert_string_not_equal(id, id2);
+	assert_int_equal(gt_audit_key_create(file, &back, &err), GT_E_CONFLICT);
+	assert_int_equal(chmod(file, 0644), 0);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_E_IO);
+	assert_non_null(strstr(err.msg, "open to others (mode 0644)"));
+	remove(file);
+	FILE *f = fopen(file, "w");
+	fputs("0123456789\n", f);
+	fclose(f);
+	assert_int_equal(chmod(file, 0600), 0);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_E_SCHEMA);
+	assert_non_null(strstr(err.msg, "11 bytes"));
+	remove(file);
+	assert_int_equal(gt_audit_key_load(file, &back, &err), GT_E_IO);
+	gt_audit_key_wipe(&k);
+	gt_audit_key_wipe(&back);
+}
+
+/* Many rows at once: a correlation binds more rows than one statement
+ * takes, and verification reads more than a page of them; a row far into
+ * the second page is still named. */
+static void audit_many_rows(void **state)
+{
+	(void)state;
+	struct gt_store *st;
+	struct gt_err err;
+	struct gt_scenario *sc;
+	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	struct gt_user mon = add_user(st, "kt3", GT_ROLE_MONITOR);
+	struct gt_user an = add_user(st, "desk", GT_ROLE_ANALYST);
+	enum { N = 1100 };
+	bool created;
+	for (int i = 0; i < N; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "m%d", i);
+		/* far apart in time: each its own event */
+		struct gt_report r = report_at(id, 37.6, 48.1, NOW - 86400 * 20 + 3600 * i, "team 1",
+		                               GT_EVENT_SMALL_ARMS, GT_WEAPON_NONE);
+		assert_int_equal(gt_store_report_submit(st, &mon, &r, &created, &err), GT_OK);
+	}
+	struct gt_correlation c;
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.reports, N);
+	struct gt_audit_summary sum;
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.rows, 2 + N + (int64_t)c.new_events);
+	raw("UPDATE reports SET text = 'edited' WHERE id = 'm1050'");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "reports row seq=1051 (id 'm1050') does not match"));
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
+/* The migrations in each dialect (src/monitor/schema.c), to make a store
+ * of an older schema. */
+extern const char *const gt__schema_sqlite[];
+extern const char *const gt__schema_pg[];
+
+/* A store of schema 4, as guarantor made them before the chain bound rows
+ * and was keyed: a user and its entry, hashed the old way. The first
+ * writer with a key moves it to schema 5 and binds the user to one keyed
+ * audit.rebind entry, which seals the old entry; from then on both are
+ * held to the chain. */
+static void migrate_from_v4(void **state)
+{
+	(void)state;
+	const char *const *m = pg_url ? gt__schema_pg : gt__schema_sqlite;
+	for (int v = 0; v < 4; v++)
+		raw_exec(m[v]);
+	raw_exec(pg_url ? "CREATE TABLE guarantor_schema (version INTEGER NOT NULL);"
+	                  " INSERT INTO guarantor_schema VALUES (4)"
+	                : "PRAGMA user_version = 4");
+	raw_exec("INSERT INTO users (name, role, member, token_hash, created)"
+	         " VALUES ('kt3', 'monitor', '', 'x', '2026-01-01T00:00:00Z')");
+	/* schema 4's hash: BLAKE2b-256 of the previous hash, the number and
+	 * each field with its length before it, little-endian */
+	const char *f[5] = {"2026-01-01T00:00:00Z", "cli", "user.add", "kt3", "role=monitor member="};
+	unsigned char prev[32] = {0}, h[32], le[8];
+	crypto_generichash_state st8;
+	crypto_generichash_init(&st8, NULL, 0, 32);
+	crypto_generichash_update(&st8, prev, 32);
+	for (int i = 0; i < 8; i++)
+		le[i] = (unsigned char)(i == 0);
+	crypto_generichash_update(&st8, le, 8);
+	for (int k = 0; k < 5; k++) {
+		uint64_t n = strlen(f[k]);
+		for (int i = 0; i < 8; i++)
+			le[i] = (unsigned char)(n >> (8 * i));
+		crypto_generichash_update(&st8, le, 8);
+		crypto_generichash_update(&st8, (const unsigned char *)f[k], n);
+	}
+	crypto_generichash_final(&st8, h, 32);
+	char hex[65], zeros[65], sql[512];
+	sodium_bin2hex(hex, sizeof(hex), h, 32);
+	sodium_bin2hex(zeros, sizeof(zeros), prev, 32);
+	snprintf(sql, sizeof(sql),
+	         pg_url ? "INSERT INTO audit VALUES (1, '%s', '%s', '%s', '%s', '%s', '\\x%s', '\\x%s')"
+	                : "INSERT INTO audit VALUES (1, '%s', '%s', '%s', '%s', '%s', X'%s', X'%s')",
+	         f[0], f[1], f[2], f[3], f[4], zeros, hex);
+	raw_exec(sql);
+	struct gt_store *st;
+	struct gt_err err;
+	struct gt_audit_summary sum;
+	/* to read only, it is refused and left as it is */
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_E_SCHEMA);
+	assert_non_null(strstr(err.msg, "the store has schema 4, older"));
+	assert_int_equal(open_keyed(&key_a, false, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_OK);
+	assert_int_equal(sum.entries, 2);
+	assert_int_equal(sum.keyed_from, 2);
+	assert_int_equal(sum.rows, 1);
+	gt_store_close(st);
+	assert_int_equal(raw("SELECT count(*) FROM audit WHERE seq = 2 AND action = 'audit.rebind'"
+	                     " AND form = 2"), 1);
+	raw("UPDATE users SET role = 'analyst'");
+	assert_int_equal(open_keyed(&key_a, true, &st, &err), GT_OK);
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "users row id=1 (name 'kt3') does not match what audit "
+	                                "entry 2 recorded"));
+	raw("UPDATE users SET role = 'monitor'");
+	raw("UPDATE audit SET detail = 'role=commander member=' WHERE seq = 1");
+	assert_int_equal(gt_store_audit_verify(st, &sum, &err), GT_E_INTEGRITY);
+	assert_non_null(strstr(err.msg, "audit entry 1 does not match its hash"));
+	gt_store_close(st);
+}
+
 /* Text that is SQL, or markup, is stored and read back as it was sent:
  * statements are prepared, values bound, never spliced (docs/security.md). */
 static void hostile_text(void **state)
@@ -892,6 +1227,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_near, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(audit_keyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(audit_unkeyed_then_keyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(audit_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_only_store, setup, teardown),
+		cmocka_unit_test(audit_key_files),
+		cmocka_unit_test_setup_teardown(audit_many_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(migrate_from_v4, setup, teardown),
 	};
 	return pg_url ? cmocka_run_group_tests_name("test_monitor on PostgreSQL", tests, NULL, NULL)
 	              : cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,6 +19,9 @@ if (!gt || !artefacts) {
 mkdirSync(artefacts, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'gt-dashboard-'));
 const db = join(dir, 's.db');
+// the store's audit key, named to every command as the operator would
+execFileSync(gt, ['audit', 'keygen', '--audit-key', join(dir, 'audit.key')], { stdio: 'ignore' });
+process.env.GT_AUDIT_KEY = join(dir, 'audit.key');
 let failures = 0;
 function check(ok, what) {
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);

@@ -10,14 +10,14 @@ export PGOPTIONS=--client-min-messages=warning
 psql "$GT_TEST_PG" -qc "DROP DATABASE IF EXISTS pg_two" -c "CREATE DATABASE pg_two"
 DB=${GT_TEST_PG%/*}/pg_two
 sql() { psql "$DB" -qAtF'|' -c "$1"; }
-# two processes opening one new database at the same moment: one creates
-# the schema, the other waits and finds it made (10 new schemas)
+# two processes opening one new database to write at the same moment: one
+# creates the schema, the other waits and finds it made (10 new schemas)
 ok=0
 for i in $(seq 10); do
 	sql "CREATE SCHEMA race$i"
 	url="$DB?options=-csearch_path%3Drace$i"
-	$GT users list --db "$url" > /dev/null 2> race$i.a & one=$!
-	$GT users list --db "$url" > /dev/null 2> race$i.b & two=$!
+	$GT users add a$i --role observer --db "$url" > /dev/null 2> race$i.a & one=$!
+	$GT users add b$i --role observer --db "$url" > /dev/null 2> race$i.b & two=$!
 	wait $one && wait $two && ok=$((ok + 1))
 done
 echo "two processes migrating a new database at once: $ok of 10 without error"

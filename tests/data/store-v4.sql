@@ -1,0 +1,67 @@
+-- store-v4.sql: a monitoring store of schema 4, from before the audit chain
+-- bound rows or was keyed: tests/cli/inputs/populate-store.sh run with the
+-- guarantor of commit b903b1e, then sqlite3's .dump (which leaves out the
+-- schema version, put back on the first line). tests/cli/cases/audit-migrate.cmd
+-- loads it with sqlite3.
+PRAGMA user_version=4;
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE users (  id INTEGER PRIMARY KEY,  name TEXT NOT NULL UNIQUE,  role TEXT NOT NULL,  member TEXT NOT NULL DEFAULT '',  token_hash TEXT NOT NULL,  created TEXT NOT NULL,  revoked TEXT);
+INSERT INTO users VALUES(1,'kt3','monitor','','$argon2id$v=19$m=65536,t=2,p=1$pqVhZuhWHZ7kzDUp/nvCxQ$lRL2czjJ+qR/u9kQK4WWTkApHUX1T5S8w7eHX/iUKYM','2026-12-07T19:34:43Z',NULL);
+INSERT INTO users VALUES(2,'desk','analyst','','$argon2id$v=19$m=65536,t=2,p=1$vaaB1tSu92j2HAZ5TK8osA$IrIasJKzhZNVp7FHJge+uEqz9Ul7JtwA5nXMGkpCRys','2026-12-07T19:34:43Z',NULL);
+INSERT INTO users VALUES(3,'gen','commander','','$argon2id$v=19$m=65536,t=2,p=1$CZQ889pY3RKJwRKB+4oZ2g$illn30ACOEKDqNkIbgHVOznMhiawLL5o4SEOtELrW30','2026-12-07T19:34:44Z',NULL);
+INSERT INTO users VALUES(4,'press','observer','','$argon2id$v=19$m=65536,t=2,p=1$pBkyglad4KL/I5sKYQ5gpw$5zFOAro2evhL77B6szGGO+5MpOwaWLHHku9krQPaKHc','2026-12-07T19:34:44Z',NULL);
+INSERT INTO users VALUES(5,'old','observer','','$argon2id$v=19$m=65536,t=2,p=1$sajKW5iUIX9bnUnhFWu1qA$uZ6RxLBOPnU/Qrme4E26ToLOySZocTQrPysqvpUBoFk','2026-12-07T19:34:45Z','2026-12-07T19:34:46Z');
+INSERT INTO users VALUES(6,'london','member','GB','$argon2id$v=19$m=65536,t=2,p=1$+XiMC03aVSq7ykJVd+0tFQ$562PrC3ILfbxlYwuFQcgeS8/PFPaf6MoCkVGMQsRvy4','2026-12-07T19:34:45Z',NULL);
+INSERT INTO users VALUES(7,'paris','member','FR','$argon2id$v=19$m=65536,t=2,p=1$r23GC75cdh/kJjl8IKAebw$97C9zQuntWJf7KbvXus469cBA1ouwSRrbmn8EpuOMfA','2026-12-07T19:34:45Z',NULL);
+CREATE TABLE audit (  seq INTEGER PRIMARY KEY,  at TEXT NOT NULL,  actor TEXT NOT NULL,  action TEXT NOT NULL,  object TEXT NOT NULL,  detail TEXT NOT NULL,  prev BLOB NOT NULL,  hash BLOB NOT NULL);
+INSERT INTO audit VALUES(1,'2026-12-07T19:34:43Z','cli','user.add','kt3','role=monitor member=',X'0000000000000000000000000000000000000000000000000000000000000000',X'6459c145b18a43f08f4b5f9762bcd8a1c0fc713c6de8c065bb9d7f7894a49fa1');
+INSERT INTO audit VALUES(2,'2026-12-07T19:34:44Z','cli','user.add','desk','role=analyst member=',X'6459c145b18a43f08f4b5f9762bcd8a1c0fc713c6de8c065bb9d7f7894a49fa1',X'28dcd518659a0fdb4999dc090f57215a79ea88f13b7e7989f73732d3c8f56294');
+INSERT INTO audit VALUES(3,'2026-12-07T19:34:44Z','cli','user.add','gen','role=commander member=',X'28dcd518659a0fdb4999dc090f57215a79ea88f13b7e7989f73732d3c8f56294',X'b313f91ea80d8a20f6eadad97c685bd43179286e727911e67ad937db3e6eb38d');
+INSERT INTO audit VALUES(4,'2026-12-07T19:34:45Z','cli','user.add','press','role=observer member=',X'b313f91ea80d8a20f6eadad97c685bd43179286e727911e67ad937db3e6eb38d',X'2d6b08840eec7938a1054092caec5d90fac45dfb6a1bed911eb507dbfcf30566');
+INSERT INTO audit VALUES(5,'2026-12-07T19:34:45Z','cli','user.add','old','role=observer member=',X'2d6b08840eec7938a1054092caec5d90fac45dfb6a1bed911eb507dbfcf30566',X'de4ffce5b018fd4c9938c039b93eed9e5e026a505b30bcab48a92b9672c4af21');
+INSERT INTO audit VALUES(6,'2026-12-07T19:34:45Z','cli','user.add','london','role=member member=GB',X'de4ffce5b018fd4c9938c039b93eed9e5e026a505b30bcab48a92b9672c4af21',X'f53e3b2f28ff683f26048322235673d1fe916c849ab7202567d264fe279264d8');
+INSERT INTO audit VALUES(7,'2026-12-07T19:34:46Z','cli','user.add','paris','role=member member=FR',X'f53e3b2f28ff683f26048322235673d1fe916c849ab7202567d264fe279264d8',X'f1bab20a115e0c8aacaaaec67d629cd6a53a3f9c500bd08d201b6b1913761173');
+INSERT INTO audit VALUES(8,'2026-12-07T19:34:46Z','cli','user.revoke','old','',X'f1bab20a115e0c8aacaaaec67d629cd6a53a3f9c500bd08d201b6b1913761173',X'62bfb46c88486c7a661eaac04a8526fc9979ae12cffbced59c3be4a0b5fff797');
+INSERT INTO audit VALUES(9,'2026-12-07T19:34:46Z','kt3','report.submit','a1','blake2b=566892579dda071cee8b64f55eab9d245b54936447f120fd069a47e3be9e2322',X'62bfb46c88486c7a661eaac04a8526fc9979ae12cffbced59c3be4a0b5fff797',X'7ee6567284fc48d7973b759658ffe428fc771125aad8cb76020188ad782cfdd2');
+INSERT INTO audit VALUES(10,'2026-12-07T19:34:47Z','kt3','report.submit','a2','blake2b=2b010eac580d487d312aee79b9e17f4ff747c1beb09ea46f4fa8d7845a43a415',X'7ee6567284fc48d7973b759658ffe428fc771125aad8cb76020188ad782cfdd2',X'815ec84ae02cd579cc1029f03128de84872f9134efc8890d73826698db332e82');
+INSERT INTO audit VALUES(11,'2026-12-07T19:34:47Z','kt3','report.submit','b1','blake2b=746b00927b40b820f49573d9caf0c97851c5caaddd0d5747aa2d33e8c915214c',X'815ec84ae02cd579cc1029f03128de84872f9134efc8890d73826698db332e82',X'7e5ca0b7e55b0a256bb8b31759b17e8c17542f6a99972f5c7b152f458b922501');
+INSERT INTO audit VALUES(12,'2026-12-07T19:34:47Z','kt3','report.submit','b2','blake2b=c9fdd0d1fa9e85ad1a263cfa478cf93733cf52b748c1e4c661bd698a1f2ac73a',X'7e5ca0b7e55b0a256bb8b31759b17e8c17542f6a99972f5c7b152f458b922501',X'993d91ae1648edf21b37b2975a2e59f9a1f771cc9ff877a7fd4adb019cc7cc67');
+INSERT INTO audit VALUES(13,'2026-12-07T19:34:47Z','desk','events.correlate','reports','reports=4 new_events=2 joined_events=0 blake2b=cd5a173c83604779ecace507c46b231b3eeb1cf9e19374bf9954cedd15fb463e',X'993d91ae1648edf21b37b2975a2e59f9a1f771cc9ff877a7fd4adb019cc7cc67',X'3fabd4ea8817705a44efbf45a96f15f218a7ca5594c38f366fcbb63759bd8a47');
+INSERT INTO audit VALUES(14,'2026-12-07T19:34:47Z','desk','breach.open','breach:1','threshold=heavy-shelling sector=11 total=55 events=1,2',X'3fabd4ea8817705a44efbf45a96f15f218a7ca5594c38f366fcbb63759bd8a47',X'ef2fc3741d8b2deebf8585c950c17e386891ad8675015fde71bf8e50e0c75b8b');
+INSERT INTO audit VALUES(15,'2026-12-07T19:34:47Z','desk','event.verify','event:1','',X'ef2fc3741d8b2deebf8585c950c17e386891ad8675015fde71bf8e50e0c75b8b',X'900f51ea7a11899e690610748ddc3fea2c2721000a3c9753d6575d3a6131978f');
+INSERT INTO audit VALUES(16,'2026-12-07T19:34:47Z','gen','proposal.propose','proposal:1','breach=1 rung=protest rule=unanimity voters=2',X'900f51ea7a11899e690610748ddc3fea2c2721000a3c9753d6575d3a6131978f',X'54e6ad190c600c43a1ef3c873cfeea5c47e73819b21eb83598d436f462c90293');
+INSERT INTO audit VALUES(17,'2026-12-07T19:34:48Z','london','vote.approve','proposal:1','GB approves',X'54e6ad190c600c43a1ef3c873cfeea5c47e73819b21eb83598d436f462c90293',X'95d73a983eb92447fdc64183bbe781c17a4e547c7d087fb5a8b69c035c016cfa');
+INSERT INTO audit VALUES(18,'2026-12-07T19:34:48Z','paris','vote.veto','proposal:1','FR vetoes',X'95d73a983eb92447fdc64183bbe781c17a4e547c7d087fb5a8b69c035c016cfa',X'3c28421b16c78d896b95bc9d88e54e7edab7e4cd3f7fb321e8566936b176dd8e');
+INSERT INTO audit VALUES(19,'2026-12-07T19:34:48Z','paris','proposal.decide','proposal:1','rejected after 0.00 days (rule unanimity, breach 1)',X'3c28421b16c78d896b95bc9d88e54e7edab7e4cd3f7fb321e8566936b176dd8e',X'2be79c0630ae8bfec75d68a7549c66ae096a78bb7f9bc0edfc14d59d540d2e1c');
+INSERT INTO audit VALUES(20,'2026-12-07T19:34:48Z','gen','proposal.propose','proposal:2','breach=1 rung=attribution rule=unanimity voters=2',X'2be79c0630ae8bfec75d68a7549c66ae096a78bb7f9bc0edfc14d59d540d2e1c',X'c045f6af734ca1c250a3644e50523da33fd518b8051f8f024c98cf0bbc6eea28');
+INSERT INTO audit VALUES(21,'2026-12-07T19:34:48Z','paris','vote.approve','proposal:2','FR approves',X'c045f6af734ca1c250a3644e50523da33fd518b8051f8f024c98cf0bbc6eea28',X'8fb26076508194c62fd605d0d1c8e631f1e518b011cfb2e62b435653cea70560');
+INSERT INTO audit VALUES(22,'2026-12-07T19:34:48Z','london','vote.approve','proposal:2','GB approves',X'8fb26076508194c62fd605d0d1c8e631f1e518b011cfb2e62b435653cea70560',X'628d2c504e38ea9b542c600e2331fdf6d920489a376170ec354c15b1b69475a1');
+INSERT INTO audit VALUES(23,'2026-12-07T19:34:48Z','london','proposal.decide','proposal:2','approved after 0.00 days (rule unanimity, breach 1)',X'628d2c504e38ea9b542c600e2331fdf6d920489a376170ec354c15b1b69475a1',X'2fb61167546f398189c28b74bfd73f9d0b5ddaf6638b395194151be390da97c4');
+CREATE TABLE reports (  seq INTEGER PRIMARY KEY,  id TEXT NOT NULL UNIQUE,  digest BLOB NOT NULL,  observed_from INTEGER NOT NULL,  observed_to INTEGER NOT NULL,  reported INTEGER NOT NULL,  received TEXT NOT NULL,  submitted_by INTEGER NOT NULL REFERENCES users(id),  lon REAL NOT NULL, lat REAL NOT NULL, precision_m REAL NOT NULL,  observer TEXT NOT NULL,  source TEXT NOT NULL, event TEXT NOT NULL, weapon TEXT NOT NULL,  count INTEGER NOT NULL,  bearing_deg REAL, distance_km REAL,  text TEXT NOT NULL,  attachments TEXT NOT NULL, event_id INTEGER REFERENCES events(id));
+INSERT INTO reports VALUES(1,'a1',X'566892579dda071cee8b64f55eab9d245b54936447f120fd069a47e3be9e2322',1768039500,1768039530,1768042800,'2026-12-07T19:34:46Z',1,37.700000000000002842,48.0,200.0,'team 1','patrol','explosion','artillery',30,NULL,NULL,'','',1);
+INSERT INTO reports VALUES(2,'a2',X'2b010eac580d487d312aee79b9e17f4ff747c1beb09ea46f4fa8d7845a43a415',1768039560,1768039590,1768042800,'2026-12-07T19:34:47Z',1,37.700000000000002842,48.0,200.0,'team 2','patrol','explosion','artillery',30,NULL,NULL,'','',1);
+INSERT INTO reports VALUES(3,'b1',X'746b00927b40b820f49573d9caf0c97851c5caaddd0d5747aa2d33e8c915214c',1768041600,1768041630,1768042800,'2026-12-07T19:34:47Z',1,37.799999999999997156,48.049999999999997157,200.0,'team 1','patrol','explosion','artillery',25,NULL,NULL,'','',2);
+INSERT INTO reports VALUES(4,'b2',X'c9fdd0d1fa9e85ad1a263cfa478cf93733cf52b748c1e4c661bd698a1f2ac73a',1768041660,1768041690,1768042800,'2026-12-07T19:34:47Z',1,37.799999999999997156,48.049999999999997157,200.0,'team 2','patrol','explosion','artillery',25,NULL,NULL,'','',2);
+CREATE TABLE events (  id INTEGER PRIMARY KEY,  status TEXT NOT NULL,  merged_into INTEGER REFERENCES events(id),  observed_from INTEGER NOT NULL, observed_to INTEGER NOT NULL,  lon REAL NOT NULL, lat REAL NOT NULL, radius_km REAL NOT NULL,  triangulated INTEGER NOT NULL,  event TEXT NOT NULL, weapon TEXT NOT NULL, count INTEGER NOT NULL,  reports INTEGER NOT NULL, observers INTEGER NOT NULL, sources INTEGER NOT NULL,  grade TEXT NOT NULL, sector INTEGER NOT NULL, side INTEGER NOT NULL,  line_km REAL NOT NULL, offset_km REAL NOT NULL,  updated TEXT NOT NULL);
+INSERT INTO events VALUES(1,'verified',NULL,1768039500,1768039590,37.700000000000002842,48.0,0.1414213562373095312,0,'explosion','artillery',30,2,2,1,'B',11,-1,534.52785351847740004,41.981758905296565841,'2026-12-07T19:34:47Z');
+INSERT INTO events VALUES(2,'unverified',NULL,1768041600,1768041690,37.799999999999997156,48.049999999999997157,0.1414213562373095312,0,'explosion','artillery',25,2,2,1,'B',11,-1,534.52785351847740004,43.644642050546785584,'2026-12-07T19:34:47Z');
+CREATE TABLE breaches (  id INTEGER PRIMARY KEY,  threshold TEXT NOT NULL,  sector INTEGER NOT NULL,  at INTEGER NOT NULL, window_from INTEGER NOT NULL, total INTEGER NOT NULL,  status TEXT NOT NULL,  opened TEXT NOT NULL);
+INSERT INTO breaches VALUES(1,'heavy-shelling',11,1768041600,1768039500,55,'answered','2026-12-07T19:34:47Z');
+CREATE TABLE breach_events (  breach INTEGER NOT NULL REFERENCES breaches(id),  event INTEGER NOT NULL REFERENCES events(id),  PRIMARY KEY (breach, event));
+INSERT INTO breach_events VALUES(1,1);
+INSERT INTO breach_events VALUES(1,2);
+CREATE TABLE proposals (  id INTEGER PRIMARY KEY,  breach INTEGER NOT NULL REFERENCES breaches(id),  rung TEXT NOT NULL,  proposed_by TEXT NOT NULL,  proposed INTEGER NOT NULL, deadline INTEGER NOT NULL,  rule TEXT NOT NULL, quorum REAL NOT NULL, lead INTEGER NOT NULL,  voters TEXT NOT NULL,  state TEXT NOT NULL,  decided INTEGER);
+INSERT INTO proposals VALUES(1,1,'protest','gen',1796672087,1797276887,'unanimity',0.0,0,'GB=184860,FR=200000','rejected',1796672088);
+INSERT INTO proposals VALUES(2,1,'attribution','gen',1796672088,1797276888,'unanimity',0.0,0,'GB=184860,FR=200000','approved',1796672088);
+CREATE TABLE votes (  proposal INTEGER NOT NULL REFERENCES proposals(id),  member TEXT NOT NULL,  approve INTEGER NOT NULL,  at INTEGER NOT NULL,  by_user TEXT NOT NULL,  PRIMARY KEY (proposal, member));
+INSERT INTO votes VALUES(1,'GB',1,1796672088,'london');
+INSERT INTO votes VALUES(1,'FR',0,1796672088,'paris');
+INSERT INTO votes VALUES(2,'FR',1,1796672088,'paris');
+INSERT INTO votes VALUES(2,'GB',1,1796672088,'london');
+CREATE INDEX reports_time ON reports (observed_from);
+CREATE INDEX events_time ON events (observed_from);
+CREATE INDEX reports_event ON reports (event_id);
+CREATE INDEX breaches_key ON breaches (threshold, sector, at);
+CREATE INDEX proposals_breach ON proposals (breach);
+COMMIT;
