@@ -212,8 +212,8 @@ def signin_flood():
         check(all(c == 200 for c in codes[1::2]), "the signed-in analyst is served throughout")
         lat_new.sort()
         lat_known.sort()
-        check(lat_new[-1] < 5.0, f"a first sign-in takes {lat_new[7]:.2f} s (median), at most "
-              f"{lat_new[-1]:.2f} s (under 5 s)")
+        check(lat_new[-1] < 10.0, f"a first sign-in takes {lat_new[7]:.2f} s (median), at most "
+              f"{lat_new[-1]:.2f} s (under 10 s, retries after a 503 included)")
         check(lat_known[-1] < 1.0, f"the analyst's requests take {lat_known[7]:.3f} s (median), "
               f"at most {lat_known[-1]:.3f} s (under 1 s)")
     finally:
