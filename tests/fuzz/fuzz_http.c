@@ -142,10 +142,12 @@ static int wait_for(int fd, short events, double deadline)
 	}
 }
 
-/* A connection to the daemon from the next address of 127.128.0.0/16. */
+/* A connection to the daemon from the next address of 127.128.0.0/16
+ * (from 127.0.0.1 where the system has no such addresses, as on macOS). */
 static int connect_daemon(void)
 {
 	static uint32_t next;
+	static bool one_address;
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	if (fd < 0)
 		fail("cannot make a socket");
@@ -153,11 +155,17 @@ static int connect_daemon(void)
 	memset(&from, 0, sizeof(from));
 	from.sin_family = AF_INET;
 	from.sin_addr.s_addr = htonl(0x7f800000u | (next++ % 0xfffeu + 1)); /* .0.1 to .255.254 */
+#ifdef IP_BIND_ADDRESS_NO_PORT /* Linux: the port is then chosen at connect, for the 4-tuple */
 	int one = 1;
-	/* the port is then chosen at connect, for the whole 4-tuple */
 	setsockopt(fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof(one));
-	if (bind(fd, (const struct sockaddr *)&from, sizeof(from)) != 0)
-		fail("cannot bind to a loopback address");
+#endif
+	if (!one_address && bind(fd, (const struct sockaddr *)&from, sizeof(from)) != 0) {
+		if (errno != EADDRNOTAVAIL)
+			fail("cannot bind to a loopback address");
+		one_address = true;
+		close(fd);
+		return connect_daemon();
+	}
 	if (connect(fd, (const struct sockaddr *)&at, sizeof(at)) == 0)
 		return fd;
 	if (errno != EINTR)
