@@ -13,6 +13,9 @@
 #               (5xx), e.g. a 409 for a report resent unchanged
 #   unacked     still not acknowledged when the client gave up (120 s)
 #   audit       `guarantor audit verify` failed
+# and, as figures: acked<crash (acknowledged before the crash, the reports
+# at risk) and recognised (acknowledged 200 "already stored" on a resend:
+# stored by a request whose answer the crash cut off).
 # Kinds: sqlite-kill9 (kill -9 the server), pg-kill9 (the same on
 # PostgreSQL), pg-stop (PostgreSQL stopped with -m immediate and started
 # again under a server that keeps running), pg-stop-kill9 (both at once,
@@ -88,7 +91,7 @@ query() { # db sql: rows, one a line
 	if [ "${1#postgresql:}" != "$1" ]; then psql "$1" -qAt -c "$2"; else sqlite3 "$1" "$2"; fi
 }
 
-# one trial: prints "acked before lost dup phantom other unacked audit sent crash_ms"
+# one trial: prints "acked before lost dup phantom other unacked audit sent crash_ms recognised"
 trial() { # kind i
 	local kind=$1 i=$2 d=$tmp/$1-$2 db
 	mkdir -p "$d"
@@ -158,7 +161,8 @@ trial() { # kind i
 	other=$(wc -l < "$d/other.ids")
 	unacked=$(sort -u "$d/acked.ids" "$d/other.ids" | comm -23 "$d/sent.ids" - | wc -l)
 	"$gt" audit verify --db "$db" > "$d/audit.txt" 2>&1 || audit=1
-	echo "$acked $before $lost $dup $phantom $other $unacked $audit $(wc -l < "$d/sent.ids") $crash_ms"
+	echo "$acked $before $lost $dup $phantom $other $unacked $audit $(wc -l < "$d/sent.ids") $crash_ms" \
+		"$(cat "$d"/*.acked | grep -c ' 200$')"
 	if [ $((lost + dup + phantom + other + unacked + audit)) -gt 0 ]; then
 		mkdir -p "$failed_dir" && cp -r "$d" "$failed_dir/"
 		[ "${db#postgresql:}" != "$db" ] && pg_dump "$db" > "$failed_dir/$kind-$i/store.sql" 2>/dev/null
@@ -181,10 +185,11 @@ for kind in "${kinds[@]}"; do
 			sum[$kind.broken]=$((${sum[$kind.broken]:-0} + 1))
 			continue
 		fi
-		read -r acked before lost dup phantom other unacked audit sent crash_ms < "$tmp/trial.out"
-		printf '%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$(date -u +%FT%TZ)" "$kind" "$i" \
-			"$sent" "$acked" "$before" "$lost" "$dup" "$phantom" "$other" "$unacked" "$audit" >> "$tsv"
-		for f in sent acked before lost dup phantom other unacked audit; do
+		read -r acked before lost dup phantom other unacked audit sent crash_ms recognised < "$tmp/trial.out"
+		printf '%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$(date -u +%FT%TZ)" "$kind" "$i" \
+			"$sent" "$acked" "$before" "$lost" "$dup" "$phantom" "$other" "$unacked" "$audit" "$crash_ms" \
+			"$recognised" >> "$tsv"
+		for f in sent acked before recognised lost dup phantom other unacked audit; do
 			sum[$kind.$f]=$((${sum[$kind.$f]:-0} + ${!f}))
 		done
 		sum[$kind.runs]=$((${sum[$kind.runs]:-0} + 1))
@@ -194,10 +199,12 @@ for kind in "${kinds[@]}"; do
 	done
 	sum[$kind.secs]=$(($(date +%s) - t0))
 done
-printf '\n%-14s %6s %9s %9s %13s %5s %10s %7s %5s %7s %11s %6s\n' kind trials sent acked "acked<crash" lost duplicated phantom other unacked "audit fail" secs
+printf '\n%-14s %6s %9s %9s %12s %11s %5s %10s %7s %5s %7s %11s %6s\n' kind trials sent acked "acked<crash" \
+	recognised lost duplicated phantom other unacked "audit fail" secs
 for kind in "${kinds[@]}"; do
-	printf '%-14s %6d %9d %9d %13d %5d %10d %7d %5d %7d %11d %6d\n' "$kind" "${sum[$kind.runs]:-0}" \
-		"${sum[$kind.sent]:-0}" "${sum[$kind.acked]:-0}" "${sum[$kind.before]:-0}" "${sum[$kind.lost]:-0}" \
+	printf '%-14s %6d %9d %9d %12d %11d %5d %10d %7d %5d %7d %11d %6d\n' "$kind" "${sum[$kind.runs]:-0}" \
+		"${sum[$kind.sent]:-0}" "${sum[$kind.acked]:-0}" "${sum[$kind.before]:-0}" "${sum[$kind.recognised]:-0}" \
+		"${sum[$kind.lost]:-0}" \
 		"${sum[$kind.dup]:-0}" "${sum[$kind.phantom]:-0}" "${sum[$kind.other]:-0}" "${sum[$kind.unacked]:-0}" \
 		"${sum[$kind.audit]:-0}" "${sum[$kind.secs]:-0}"
 	bad=$((bad + ${sum[$kind.lost]:-0} + ${sum[$kind.dup]:-0} + ${sum[$kind.phantom]:-0} + ${sum[$kind.other]:-0} +
