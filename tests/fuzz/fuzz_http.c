@@ -198,8 +198,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the answer, to its end; a daemon that stops answering is a hang */
 	char buf[65536];
 	for (double deadline = now_s() + 10;;) {
-		if (wait_for(fd, POLLIN, deadline) == 0)
+		if (wait_for(fd, POLLIN, deadline) == 0) {
+			errno = ETIMEDOUT;
 			fail("no answer within 10 s");
+		}
 		ssize_t got = recv(fd, buf, sizeof(buf) - 1, 0);
 		if (got < 0 && errno == EINTR)
 			continue;
