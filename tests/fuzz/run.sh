@@ -25,11 +25,14 @@ for t in "${names[@]}"; do
 	dirs=("$corpus" "$here/corpus/$t")
 	[ -d "$here/regressions/$t" ] && dirs+=("$here/regressions/$t")
 	printf '%-10s ' "$t"
+	start=$(date +%s)
 	if "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
 		-max_len=$max_len -print_final_stats=1 -artifact_prefix="$crashes/" "${dirs[@]}" \
 		>"$build/fuzz-$t.log" 2>&1; then
-		awk '/stat::number_of_executed_units/ {runs = $2} /stat::new_units_added/ {new = $2}
-		     END {printf "%9d runs, %5d new inputs, no crash\n", runs, new}' "$build/fuzz-$t.log"
+		awk -v s=$(($(date +%s) - start)) '/stat::number_of_executed_units/ {runs = $2}
+		     /stat::new_units_added/ {new = $2} /stat::average_exec_per_sec/ {rate = $2}
+		     END {printf "%11d runs in %5d s (%6d a second), %5d new inputs, no crash\n", runs, s, rate, new}' \
+			"$build/fuzz-$t.log"
 	else
 		echo "FAILED: $(ls "$crashes" | head -n 1) (log: $build/fuzz-$t.log)"
 		failed+=("$t")

@@ -7,6 +7,10 @@
 #                                         "gis" with the PostGIS extension
 #   cluster.sh stop DIR                   stop it (immediately) and remove DIR
 #   cluster.sh restart DIR                stop (fast) and start again
+#   cluster.sh down DIR                   stop at once, as a crash would (-m
+#                                         immediate: no checkpoint; recovery
+#                                         from the WAL at the next start)
+#   cluster.sh up DIR                     start again after down
 #   cluster.sh url DIR [DATABASE]         print the URL of a database on it
 #                                         (default postgres)
 #   cluster.sh with DIR DATABASE CMD...   run CMD with GT_TEST_PG set to that URL
@@ -19,7 +23,7 @@
 # tests of a server's crash (kill -9) do not depend on the disk. As root
 # (CI), PostgreSQL runs as the postgres user, which refuses to run as root.
 set -euo pipefail
-usage="usage: cluster.sh start|stop|restart|url|with DIR [PORT|auto] [durable] [postgis]"
+usage="usage: cluster.sh start|stop|restart|down|up|url|with DIR [PORT|auto] [durable] [postgis]"
 cmd=${1:?$usage}
 dir=${2:?$usage}
 dir=$(realpath -m "$dir")
@@ -114,6 +118,12 @@ restart)
   as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
   ;;
+down)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  ;;
+up)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+  ;;
 url)
   url_of "${3:-postgres}"
   ;;
@@ -125,7 +135,7 @@ with)
   GT_TEST_PG=$url exec "$@"
   ;;
 *)
-  echo "cluster.sh: unknown command '$cmd' (start, stop, restart, url, with)" >&2
+  echo "cluster.sh: unknown command '$cmd' (start, stop, restart, down, up, url, with)" >&2
   exit 2
   ;;
 esac
