@@ -266,14 +266,7 @@ enum { WRITE_WAIT_MS = 8000 };
 
 static bool lock_within(pthread_mutex_t *m, unsigned ms)
 {
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += ms / 1000;
-	until.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	struct timespec until = gt_srv_deadline(ms);
 	return pthread_mutex_timedlock(m, &until) == 0;
 }
 
@@ -418,9 +411,7 @@ static void *clock_run(void *arg)
 				fprintf(stderr, "guarantor: cannot settle past deadlines: %s\n", err.msg);
 			said = s != GT_OK;
 		}
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += every;
+		struct timespec until = gt_srv_deadline(every * 1000);
 		pthread_mutex_lock(&d->clock_lock);
 		while (!d->stopping &&
 		       pthread_cond_timedwait(&d->clock_wake, &d->clock_lock, &until) != ETIMEDOUT)

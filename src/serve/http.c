@@ -275,9 +275,7 @@ static enum gt_status check_new(struct gt_srv_daemon *d, struct gt_store *st,
 		while (!(mine = take(d, key | IN_CHECK, NEVER, 1, 1, &(double){0})) &&
 		       !(known = gt_auth_cache_knows(d->tokens, token)) && now_s() < deadline)
 			nanosleep(&(struct timespec){0, 5 * 1000000L}, NULL);
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += CHECK_WAIT_S;
+		struct timespec until = gt_srv_deadline(CHECK_WAIT_S * 1000);
 		if (known) {
 			s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
 			done = true;
@@ -336,6 +334,19 @@ bool gt_srv_authenticate(struct gt_srv_daemon *d, struct gt_store *st, struct MH
 		return false;
 	}
 	return true;
+}
+
+struct timespec gt_srv_deadline(unsigned ms)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
 }
 
 json_t *gt_srv_time(int64_t t)

@@ -148,6 +148,9 @@ enum MHD_Result gt_srv_too_many(struct MHD_Connection *c, double wait_s, const c
 /* 503 with Retry-After retry_s. */
 enum MHD_Result gt_srv_busy(struct MHD_Connection *c, unsigned retry_s, const char *message);
 
+/* CLOCK_REALTIME ms from now, for pthread's timed waits. */
+struct timespec gt_srv_deadline(unsigned ms);
+
 /* "2026-11-27T10:00:00Z". */
 json_t *gt_srv_time(int64_t t);
 

@@ -85,14 +85,7 @@ struct gt_store *gt_srv_stores_any(struct gt_srv_stores *p)
 
 struct gt_store *gt_srv_stores_take(struct gt_srv_stores *p, unsigned wait_ms)
 {
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += wait_ms / 1000;
-	until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	struct timespec until = gt_srv_deadline(wait_ms);
 	struct gt_store *got = NULL;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
