@@ -10,11 +10,7 @@ FUZZ_SECONDS ?= 120
 TEST_FUZZ_SECONDS ?= 10
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-<<<<<<< HEAD
-.PHONY: run test setup build build-asan build-tsan build-fuzz fuzz bench clean lint
-=======
-.PHONY: run test setup build build-asan build-fuzz fuzz bench trials clean lint
->>>>>>> fuzz-trials
+.PHONY: run test setup build build-asan build-tsan build-fuzz fuzz bench trials clean lint
 
 run: build
 	./$(BUILD)/guarantor plan
