@@ -96,8 +96,10 @@ static const char help_options[] =
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 
-/* Seconds the requests under way have to be answered after SIGTERM: a
- * batch of 10,000 reports takes about 2 s (docs/performance.md). */
+/* Seconds the requests under way have to be answered after SIGTERM. An
+ * assumption: a batch of 10,000 reports, one fsync each, takes about 3 s
+ * at the 3,515 reports a second of docs/performance.md, and several times
+ * that on a busy disk; an init system's stop time-out is commonly 90 s. */
 enum { DRAIN_S = 30 };
 
 /* Raises the open files' limit to what conns connections, the store's
@@ -166,7 +168,11 @@ static int run(int argc, char **argv)
 	 * one or as one batch, so 50 a second is far above honest use and caps
 	 * one token at about 1/70 of what one server takes; 30 failed sign-ins
 	 * a minute is room for a person who mistypes and far too few to try
-	 * tokens, and keeps argon2id's 70 ms a try from becoming a load */
+	 * tokens, and keeps argon2id's 70 ms a try from becoming a load; 4
+	 * threads on a machine of 2 cores leave one to signed-in traffic while
+	 * a new token is checked and one to a reader while a writer waits;
+	 * 1,024 connections is a mission's devices and dashboards several times
+	 * over; 256 MiB of bodies is 16 batches of the largest size at once */
 	long max_mb = 0, rate = 50, burst = 200, per_ip = 64, signins = 30, idle = 30, threads = 4,
 	     conns = 1024, body_mb = 256;
 	bool ok = true;

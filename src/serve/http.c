@@ -61,10 +61,14 @@ static char *dump(const json_t *body)
 			out[k++] = *p++;
 		} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
 			char num[32];
-			p += shortest(p, num);
-			size_t len = strlen(num);
-			memcpy(out + k, num, len); /* never longer than what it replaces */
+			size_t n = shortest(p, num), len = strlen(num);
+			if (len > n) { /* never so; but the buffer is sized by the dump */
+				memcpy(num, p, n);
+				len = n;
+			}
+			memcpy(out + k, num, len);
 			k += len;
+			p += n;
 		} else {
 			out[k++] = *p++;
 		}
@@ -211,8 +215,9 @@ void gt_srv_charge(struct gt_srv_call *k, size_t n)
 }
 
 /* How long a token not seen before waits for the one argon2id check at a
- * time before 503: long enough for the sign-ins of a restart (about 15 a
- * second), short of a client's patience. */
+ * time before 503. An assumption: long enough for the sign-ins of a
+ * restart (argon2id's 70 ms is about 14 a second), short of a client's
+ * patience. */
 enum { CHECK_WAIT_S = 5 };
 
 /* An address's check under way: a bucket of one that never refills. */

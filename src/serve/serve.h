@@ -33,6 +33,10 @@ struct gt_srv {
 	unsigned conn_per_ip;  /* open connections from one address; 0: no limit */
 	unsigned idle_timeout; /* seconds a connection may send nothing; 0: 30 */
 	size_t body_memory;    /* bytes of request bodies held at once; 0: 256 MiB */
+	/* Assumptions: a connection of the pool comes free within 2 s when
+	 * there are as many as threads; a decision recorded within 10 s of
+	 * its deadline is on time for a process measured in hours (a read
+	 * shows it at once). */
 	unsigned store_wait_ms; /* wait for a store connection before 503; 0: 2000 */
 	unsigned clock_s;       /* settle past deadlines every clock_s seconds; 0: 10 */
 };
