@@ -42,12 +42,14 @@ int main(void)
 	struct gt_user u;
 	if (gt_store_open(path, &st, &err) != GT_OK ||
 	    gt_store_user_add(st, "bench", GT_ROLE_MONITOR, NULL, token, &err) != GT_OK ||
+	    gt_store_user_observe(st, "bench", (const char *const[]){"team"}, 1, &err) != GT_OK ||
 	    gt_store_authenticate(st, token, &u, &err) != GT_OK) {
 		fprintf(stderr, "bench_store: %s\n", err.msg);
 		return 1;
 	}
 	char json[1024];
 	struct gt_report r;
+	const struct gt_report_window window = {0, 1795780800};
 	double t0 = now();
 	for (int i = 0; i < N; i++) {
 		snprintf(json, sizeof(json),
@@ -58,7 +60,7 @@ int main(void)
 		         "\"count\": 2}",
 		         i, 37 + i * 1e-4);
 		bool created;
-		if (gt_report_parse(json, strlen(json), 1795780800, &r, &err) != GT_OK ||
+		if (gt_report_parse(json, strlen(json), &window, &r, &err) != GT_OK ||
 		    gt_store_report_submit(st, &u, &r, &created, &err) != GT_OK) {
 			fprintf(stderr, "bench_store: %s\n", err.msg);
 			return 1;

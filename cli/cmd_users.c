@@ -9,8 +9,10 @@
 #include "guarantor/monitor.h"
 
 static const char help[] =
-	"Usage: guarantor users add NAME --role ROLE [--member CODE] [--db STORE]\n"
-	"                           [--audit-key FILE]\n"
+	"Usage: guarantor users add NAME --role ROLE [--member CODE] [--observer TEAM]...\n"
+	"                           [--db STORE] [--audit-key FILE]\n"
+	"       guarantor users observers NAME --observer TEAM [--observer TEAM]...\n"
+	"                           [--db STORE] [--audit-key FILE]\n"
 	"       guarantor users list [--db STORE]\n"
 	"       guarantor users revoke NAME [--db STORE] [--audit-key FILE]\n\n"
 	"The people who may use the monitoring service (guarantor serve), each with a\n"
@@ -18,6 +20,10 @@ static const char help[] =
 	"its argon2id hash, so a lost token is revoked and replaced, never recovered.\n"
 	"Each change is in the store's audit chain, keyed with the audit key (guarantor\n"
 	"audit keygen; guarantor audit verify). list only reads.\n\n"
+	"A monitor reports as one of its observers (a report's \"observer\"): the teams,\n"
+	"posts, cameras or feeds it speaks for, given with --observer (at most 16; by\n"
+	"default the monitor's own name). observers replaces a monitor's list. Events\n"
+	"count as corroborated by distinct accounts, not by observers' names.\n\n"
 	"Roles:\n"
 	"  monitor     submits reports\n"
 	"  analyst     correlates and verifies them\n"
@@ -34,40 +40,69 @@ static const char help[] =
 	"                        nothing (a throwaway store)\n"
 	"  -r, --role ROLE       add: the user's role\n"
 	"  -m, --member CODE     add: the government a member representative speaks for\n"
+	"  -o, --observer TEAM   add, observers: an observer the monitor reports as;\n"
+	"                        repeat for several\n"
 	"  -h, --help            show this help\n\n"
-	"Example: guarantor users add kyiv-team-3 --role monitor --db mission.db\n";
+	"Example: guarantor users add kyiv-3 --role monitor --observer \"team 3\" --db mission.db\n";
+
+/* A user's observers, one a line in the store, on one line: "a, b". */
+static void print_observers(const char *list)
+{
+	if (!*list)
+		fputs("-", stdout);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, "\n");
+		printf("%s%.*s", p == list ? "" : ", ", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	putchar('\n');
+}
 
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
 	                                         {"role", required_argument, NULL, 'r'},
 	                                         {"member", required_argument, NULL, 'm'},
+	                                         {"observer", required_argument, NULL, 'o'},
 	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
 	struct gt_cli_key k = {0};
 	const char *db = "guarantor.db", *role_text = NULL, *member = NULL;
+	const char *observers[GT_OBSERVERS_MAX];
+	size_t nobservers = 0;
 	int ch;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":d:r:m:K:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":d:r:m:o:K:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': db = optarg; break;
 		case 'K': k.file = optarg; break;
 		case 'N': k.none = true; break;
 		case 'r': role_text = optarg; break;
 		case 'm': member = optarg; break;
+		case 'o':
+			if (nobservers == GT_OBSERVERS_MAX)
+				return gt_cli_usage("users", "at most %d observers", GT_OBSERVERS_MAX);
+			if (!gt_observer_name_valid(optarg))
+				return gt_cli_usage("users",
+				                    "--observer '%s': expected 1 to %d bytes without control "
+				                    "characters or spaces at either end",
+				                    optarg, GT_OBSERVER_MAX - 1);
+			observers[nobservers++] = optarg;
+			break;
 		case ':': return gt_cli_usage("users", "option '%s' needs a value", argv[optind - 1]);
 		default: return gt_cli_usage("users", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
-		return gt_cli_usage("users", "expected add, list or revoke");
+		return gt_cli_usage("users", "expected add, observers, list or revoke");
 	const char *verb = argv[optind++];
 	bool add = strcmp(verb, "add") == 0, revoke = strcmp(verb, "revoke") == 0;
-	bool list = strcmp(verb, "list") == 0;
-	if (!add && !revoke && !list)
-		return gt_cli_usage("users", "unknown action '%s'; expected add, list or revoke", verb);
-	int want = add || revoke ? 1 : 0;
+	bool list = strcmp(verb, "list") == 0, observe = strcmp(verb, "observers") == 0;
+	if (!add && !revoke && !list && !observe)
+		return gt_cli_usage("users",
+		                    "unknown action '%s'; expected add, observers, list or revoke", verb);
+	int want = list ? 0 : 1;
 	if (argc - optind != want)
 		return gt_cli_usage("users", want ? "%s needs exactly one user name"
 		                                  : "%s takes no further arguments",
@@ -80,6 +115,12 @@ static int run(int argc, char **argv)
 		                    role_text ? "')" : "");
 	if (!add && (role_text || member))
 		return gt_cli_usage("users", "--role and --member go with add");
+	if (nobservers && !add && !observe)
+		return gt_cli_usage("users", "--observer goes with add or observers");
+	if (observe && !nobservers)
+		return gt_cli_usage("users", "observers needs at least one --observer TEAM");
+	if (add && nobservers && role != GT_ROLE_MONITOR)
+		return gt_cli_usage("users", "only a monitor reports as observers (--role monitor)");
 	struct gt_store *st;
 	struct gt_err err;
 	struct gt_audit_key key;
@@ -94,7 +135,9 @@ static int run(int argc, char **argv)
 		return rc;
 	if (add) {
 		char token[GT_TOKEN_MAX];
-		if (gt_store_user_add(st, argv[optind], role, member, token, &err) != GT_OK) {
+		if (gt_store_user_add(st, argv[optind], role, member, token, &err) != GT_OK ||
+		    (nobservers && gt_store_user_observe(st, argv[optind], observers, nobservers,
+		                                         &err) != GT_OK)) {
 			rc = gt_cli_fail(&err);
 		} else {
 			printf("%s\n", token);
@@ -102,6 +145,12 @@ static int run(int argc, char **argv)
 			        argv[optind], gt_role_name(role), member ? " for " : "",
 			        member ? member : "");
 		}
+	} else if (observe) {
+		if (gt_store_user_observe(st, argv[optind], observers, nobservers, &err) != GT_OK)
+			rc = gt_cli_fail(&err);
+		else
+			printf("%s reports as %zu observer%s\n", argv[optind], nobservers,
+			       nobservers == 1 ? "" : "s");
 	} else if (revoke) {
 		if (gt_store_user_revoke(st, argv[optind], &err) != GT_OK)
 			rc = gt_cli_fail(&err);
@@ -118,12 +167,14 @@ static int run(int argc, char **argv)
 				if (gt_render_width(u[i].name) > wname)
 					wname = gt_render_width(u[i].name);
 			gt_render_pad(stdout, "name", wname);
-			printf(" %-10s %-6s %-21s %s\n", "role", "member", "added", "token");
+			printf(" %-10s %-6s %-21s %-7s %s\n", "role", "member", "added", "token",
+			       "observers");
 			for (size_t i = 0; i < n; i++) {
 				gt_render_pad(stdout, u[i].name, wname);
-				printf(" %-10s %-6s %-21s %s\n", gt_role_name(u[i].role),
+				printf(" %-10s %-6s %-21s %-7s ", gt_role_name(u[i].role),
 				       u[i].member[0] ? u[i].member : "-", u[i].created,
 				       u[i].revoked ? "revoked" : "live");
+				print_observers(u[i].observers);
 			}
 			free(u);
 		}

@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* The schema this build knows. A store with a newer one is refused. */
-#define GT_STORE_SCHEMA 5
+#define GT_STORE_SCHEMA 6
 
 struct gt_store;
 
@@ -92,6 +92,13 @@ enum gt_role {
 GT_EXPORT const char *gt_role_name(enum gt_role r);
 GT_EXPORT bool gt_role_parse(const char *s, enum gt_role *out);
 
+/* The observers a monitor account reports as: teams, posts, cameras or
+ * feeds, at most GT_OBSERVERS_MAX names of up to GT_OBSERVER_MAX - 1
+ * bytes each. */
+#define GT_OBSERVERS_MAX 16
+#define GT_OBSERVER_MAX 64
+#define GT_OBSERVERS_SIZE (GT_OBSERVERS_MAX * GT_OBSERVER_MAX)
+
 struct gt_user {
 	int64_t id;
 	char name[64];
@@ -99,6 +106,7 @@ struct gt_user {
 	char member[3];   /* members: the government they speak for; "" otherwise */
 	char created[32]; /* UTC, ISO 8601 */
 	bool revoked;
+	char observers[GT_OBSERVERS_SIZE]; /* monitors: the observers it reports as, one a line */
 };
 
 /* A bearer token: "gt1.<id>.<secret>", printed once when the user is added
@@ -113,6 +121,21 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_add(struct gt_store *st, co
                                                          enum gt_role role, const char *member,
                                                          char token[GT_TOKEN_MAX],
                                                          struct gt_err *err);
+/* Sets the observers the named monitor reports as (a report names one of
+ * them as its observer; corroboration counts accounts, not names):
+ * observers[0..n-1], 1 to GT_OBSERVERS_MAX distinct names, each 1 to
+ * GT_OBSERVER_MAX - 1 bytes without control characters or spaces at
+ * either end. A monitor is added reporting as itself. GT_E_SCHEMA for a
+ * bad list, or when the user is not a monitor with a live token.
+ * Audited. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_observe(struct gt_store *st,
+                                                             const char *name,
+                                                             const char *const *observers,
+                                                             size_t n, struct gt_err *err);
+/* Whether name is a valid observer's name; whether it is one of list's
+ * (names one a line, as gt_user's observers). */
+GT_EXPORT bool gt_observer_name_valid(const char *name);
+GT_EXPORT bool gt_observers_include(const char *list, const char *name);
 /* Revokes the named user's token. GT_E_SCHEMA when there is no such user
  * or it is already revoked. Audited. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_revoke(struct gt_store *st,
@@ -179,17 +202,27 @@ struct gt_report {
 	size_t nattachments;
 };
 
+/* When a report's times may fall, epoch seconds: observed from `since`
+ * on (the mission's start, the scenario's monitoring.start), and nothing
+ * observed or reported more than 5 minutes after `now`. */
+struct gt_report_window {
+	int64_t since, now;
+};
+
 /* Reads a report from its JSON (docs/monitor.md): every field checked, no
- * unknown field accepted; `now` (epoch seconds) bounds the times (nothing
- * observed or reported more than 5 minutes in the future). GT_E_SYNTAX for
- * malformed JSON, GT_E_SCHEMA or GT_E_RANGE naming the field (err.path) and
- * what was expected. */
-GT_EXPORT GT_MUST_CHECK enum gt_status gt_report_parse(const char *json, size_t len, int64_t now,
+ * unknown field accepted, its times within w. GT_E_SYNTAX for malformed
+ * JSON, GT_E_SCHEMA or GT_E_RANGE naming the field (err.path) and what was
+ * expected. */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_report_parse(const char *json, size_t len,
+                                                       const struct gt_report_window *w,
                                                        struct gt_report *out, struct gt_err *err);
 
-/* Stores a report submitted by user, audited. A report whose id is
- * already stored with the same content is acknowledged again (*created
- * false); with different content it is refused, GT_E_CONFLICT. */
+/* Stores a report submitted by user, audited. Its id is the account's: a
+ * report whose id the account already gave, with the same content, is
+ * acknowledged again (*created false); with different content it is
+ * refused, GT_E_CONFLICT. Other accounts' ids are neither seen nor
+ * taken. A new report's observer must be one the account reports as
+ * (gt_store_user_observe), else GT_E_SCHEMA on "observer". */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_submit(struct gt_store *st,
                                                               const struct gt_user *by,
                                                               const struct gt_report *r,
@@ -231,7 +264,7 @@ struct gt_batch_item {
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_report_batch(struct gt_store *st,
                                                              const struct gt_user *by,
                                                              const char *json, size_t len,
-                                                             int64_t now,
+                                                             const struct gt_report_window *w,
                                                              struct gt_batch_item **items,
                                                              size_t *n, struct gt_err *err);
 
@@ -247,6 +280,7 @@ struct gt_sighting {
 	bool heard;
 	double bearing_deg, distance_km;
 	uint32_t observer; /* equal for reports by the same observer, else distinct */
+	int64_t account;   /* the account that submitted it: corroboration counts accounts */
 	enum gt_source_kind source;
 	enum gt_event_type event;
 	enum gt_weapon weapon;
@@ -296,7 +330,11 @@ struct gt_event {
 	enum gt_weapon weapon;   /* the most specific any sighting gives */
 	long count;              /* the most any one observer counted (their reports added up) */
 	int reports, observers, sources; /* sources: distinct source kinds */
-	char grade;              /* 'A', 'B' or 'C' (docs/monitor.md, "Confidence") */
+	int accounts;            /* distinct accounts its reports came from */
+	int held;                /* its reports counting more than the scenario's
+	                          * review_count_above: while it is unverified, the event
+	                          * counts towards no breach or daily total */
+	char grade;              /* 'A', 'B' or 'C' (docs/monitor.md, "Confidence"), by accounts */
 	int sector;              /* the sector of the line it is nearest to */
 	int side;                /* +1 the line's left, -1 its right */
 	double line_km;          /* km along the line to its nearest point */
@@ -551,6 +589,8 @@ struct gt_daily {
 	struct gt_tally by_type[GT_EVENT_COUNT];
 	struct gt_tally sides[2];         /* [0] the line's left, [1] its right */
 	struct gt_tally total, previous;  /* this period; the one before */
+	struct gt_tally held;             /* unverified events held for review, counted in
+	                                   * nothing above */
 	struct gt_event *events;          /* the period's verified events, by start */
 	size_t nevents;
 	struct gt_breach *breaches;       /* breaches crossed in the period */

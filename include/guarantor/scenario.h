@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "guarantor/decide.h"
 #include "guarantor/err.h"
@@ -426,6 +427,10 @@ struct gt_monitoring {
 	bool present;           /* false when the scenario has no monitoring section */
 	char *left, *right;     /* the sides of the line, walking it from its first vertex */
 	int day_ends;           /* minutes after midnight UTC at which a reporting day ends */
+	int64_t start;          /* the mission's first day, 00:00 UTC (epoch seconds): nothing
+	                         * observed before it is taken */
+	long review_count_above; /* a report counting more is held for an analyst: its event
+	                          * counts towards no breach or daily total until verified */
 	/* correlation of reports into events */
 	double window_min;      /* reports this close in time may be of one event */
 	double radius_km;       /* and this close in space, beyond their stated precision */

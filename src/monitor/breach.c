@@ -10,6 +10,8 @@ bool gt_threshold_counts(const struct gt_threshold *t, const struct gt_event *e)
 		return false;
 	if (e->status != GT_EVENT_UNVERIFIED && e->status != GT_EVENT_VERIFIED)
 		return false;
+	if (e->held && e->status != GT_EVENT_VERIFIED)
+		return false; /* a count no report is trusted with, until an analyst says */
 	if (t->weapons && !(t->weapons & (1u << e->weapon)))
 		return false;
 	return t->within_km <= 0 || e->offset_km <= t->within_km;

@@ -61,6 +61,13 @@ static void add(struct gt_tally *t, const struct gt_event *e)
 	}
 }
 
+/* An event whose count no report is trusted with, not yet verified: it
+ * is shown apart and counted in no total. */
+static bool held(const struct gt_event *e)
+{
+	return e->held && e->status != GT_EVENT_VERIFIED;
+}
+
 static enum gt_status load_events(struct gt_store *st, int64_t from, int64_t to,
                                   struct gt_event **out, size_t *n, struct gt_err *err)
 {
@@ -130,7 +137,8 @@ static enum gt_status read_day(struct gt_store *st, const struct gt_scenario *sc
 	    (s = load_events(st, out->from - 86400, out->from, &prev, &np, err)) != GT_OK)
 		goto out_fail;
 	for (size_t i = 0; i < np; i++)
-		add(&out->previous, &prev[i]);
+		if (!held(&prev[i]))
+			add(&out->previous, &prev[i]);
 	free(prev);
 	prev = NULL;
 	if (n)
@@ -138,6 +146,10 @@ static enum gt_status read_day(struct gt_store *st, const struct gt_scenario *sc
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct gt_event *e = &ev[i];
+		if (held(e)) {
+			add(&out->held, e);
+			continue;
+		}
 		add(&out->total, e);
 		add(&out->by_type[e->event], e);
 		add(&out->sides[e->side > 0 ? 0 : 1], e);

@@ -106,6 +106,8 @@ static int by_observer(const void *pa, const void *pb)
 {
 	const struct gt_sighting *a = *(const struct gt_sighting *const *)pa,
 	                         *b = *(const struct gt_sighting *const *)pb;
+	if (a->account != b->account)
+		return a->account < b->account ? -1 : 1;
 	return a->observer < b->observer ? -1 : a->observer > b->observer;
 }
 
@@ -161,25 +163,35 @@ enum gt_status gt_event_summarise(const struct gt_scenario *sc,
 	out->lat = pl.lat0 + y / KM_PER_DEG;
 	out->radius_km = radius;
 	/* counts: an observer's reports add up; observers see the same
-	 * explosions, so the event has the most any one of them counted */
+	 * explosions, so the event has the most any one of them counted. A
+	 * count above what one report is trusted with holds the event for an
+	 * analyst. */
 	qsort(by, k, sizeof(*by), by_observer);
 	long run = 0;
 	for (size_t t = 0; t < k; t++) {
-		if (t > 0 && by[t]->observer != by[t - 1]->observer) {
+		if (t > 0 && (by[t]->observer != by[t - 1]->observer ||
+		              by[t]->account != by[t - 1]->account)) {
 			out->observers++;
 			run = 0;
 		}
+		if (t > 0 && by[t]->account != by[t - 1]->account)
+			out->accounts++;
 		run += by[t]->count;
 		out->count = run > out->count ? run : out->count;
+		out->held += m->review_count_above > 0 && by[t]->count > m->review_count_above;
 	}
 	out->observers++;
+	out->accounts++;
 	free(by);
 	out->reports = (int)k;
 	for (int i = 0; i < GT_SOURCE_COUNT; i++)
 		out->sources += kinds[i];
-	out->grade = out->observers >= 3 || (out->observers >= 2 && out->sources >= 2 && seen) ? 'A'
-	             : out->observers >= 2                                                       ? 'B'
-	                                                                                         : 'C';
+	/* corroboration: distinct accounts, for one account's token can name
+	 * any of its observers */
+	int sure = out->accounts;
+	out->grade = sure >= 3 || (sure >= 2 && out->sources >= 2 && seen) ? 'A'
+	             : sure >= 2                                             ? 'B'
+	                                                                     : 'C';
 	struct gt_geo_line_place at = gt_geo_line_locate(lc, (struct gt_point){out->lon, out->lat});
 	out->line_km = at.along_km;
 	out->offset_km = fabs(at.offset_km);

@@ -15,10 +15,12 @@
 #include <string.h>
 
 /* A report's columns as correlation reads them; the observer numbered by
- * DENSE_RANK, equal for equal names within one query. */
+ * DENSE_RANK, equal for one account's reports under one name within one
+ * query, and the account that submitted it. */
 #define SIGHTING_COLS                                                                        \
 	"seq, observed_from, observed_to, lon, lat, precision_m, bearing_deg, distance_km,"      \
-	" source, event, weapon, count, event_id, DENSE_RANK() OVER (ORDER BY observer)"
+	" source, event, weapon, count, event_id,"                                                \
+	" DENSE_RANK() OVER (ORDER BY submitted_by, observer), submitted_by"
 
 struct sightings {
 	struct gt_sighting *s;
@@ -78,6 +80,7 @@ static enum gt_status read_sightings(struct gt_store *st, struct gt__q *q, struc
 		s->count = (long)gt__q_int64(q, 11);
 		s->event_id = gt__q_int64(q, 12);
 		s->observer = (uint32_t)gt__q_int64(q, 13);
+		s->account = gt__q_int64(q, 14);
 		v->n++;
 	}
 	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot read the reports");
@@ -104,8 +107,8 @@ enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
 	struct gt__q *q;
 	if (!gt__q_prepare(st, "INSERT INTO events (id, status, observed_from, observed_to, lon, lat, radius_km,"
 		    " triangulated, event, weapon, count, reports, observers, sources, grade, sector,"
-		    " side, line_km, offset_km, updated)"
-		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		    " side, line_km, offset_km, updated, accounts, held)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 		    " ON CONFLICT(id) DO UPDATE SET observed_from = excluded.observed_from,"
 		    " observed_to = excluded.observed_to, lon = excluded.lon, lat = excluded.lat,"
 		    " radius_km = excluded.radius_km, triangulated = excluded.triangulated,"
@@ -113,7 +116,8 @@ enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
 		    " reports = excluded.reports, observers = excluded.observers,"
 		    " sources = excluded.sources, grade = excluded.grade, sector = excluded.sector,"
 		    " side = excluded.side, line_km = excluded.line_km,"
-		    " offset_km = excluded.offset_km, updated = excluded.updated", &q))
+		    " offset_km = excluded.offset_km, updated = excluded.updated,"
+		    " accounts = excluded.accounts, held = excluded.held", &q))
 		return gt__store_fail(st, err, "cannot write the event");
 	char now[32], grade[2] = {e->grade, '\0'};
 	gt__store_now(now);
@@ -137,6 +141,8 @@ enum gt_status gt__event_put(struct gt_store *st, const struct gt_event *e,
 	gt__q_bind_double(q, 18, e->line_km);
 	gt__q_bind_double(q, 19, e->offset_km);
 	gt__q_bind_text(q, 20, now);
+	gt__q_bind_int64(q, 21, e->accounts);
+	gt__q_bind_int64(q, 22, e->held);
 	int rc = gt__q_step(q);
 	gt__q_finalize(q);
 	gt__store_touch(st, GT__T_EVENTS, e->id);
@@ -416,6 +422,8 @@ void gt__event_from_row(struct gt__q *q, struct gt_event *e)
 	e->side = (int)gt__q_int64(q, 17);
 	e->line_km = gt__q_double(q, 18);
 	e->offset_km = gt__q_double(q, 19);
+	e->accounts = (int)gt__q_int64(q, 20);
+	e->held = (int)gt__q_int64(q, 21);
 }
 
 enum gt_status gt_store_event(struct gt_store *st, int64_t id, struct gt_event *out,

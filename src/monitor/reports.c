@@ -184,22 +184,23 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-enum gt_status gt_report_parse(const char *json, size_t len, int64_t now, struct gt_report *out,
-                               struct gt_err *err)
+enum gt_status gt_report_parse(const char *json, size_t len, const struct gt_report_window *w,
+                               struct gt_report *out, struct gt_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	json_error_t je;
 	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root)
 		return gt_err_set(err, GT_E_SYNTAX, NULL, je.line, je.column, NULL, "%s", je.text);
-	enum gt_status st = gt__report_from_json(root, now, out, err);
+	enum gt_status st = gt__report_from_json(root, w, out, err);
 	json_decref(root);
 	return st;
 }
 
-enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_report *out,
-                                    struct gt_err *err)
+enum gt_status gt__report_from_json(const json_t *root, const struct gt_report_window *w,
+                                    struct gt_report *out, struct gt_err *err)
 {
+	int64_t now = w->now;
 	memset(out, 0, sizeof(*out));
 	static const char *const keys[] = {"id",     "observed", "reported",    "position",
 	                                   "observer", "source", "event",       "weapon",
@@ -245,6 +246,14 @@ enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_r
 	}
 	if (out->reported < out->observed_from) {
 		st = bad(err, GT_E_RANGE, "reported", "%s", "is before the observation began");
+		goto out;
+	}
+	if (out->observed_from < w->since) {
+		char day[GT_TIME_UTC_SIZE];
+		gt_time_format_utc(w->since, day);
+		st = gt_err_set(err, GT_E_RANGE, NULL, 0, 0, "observed.from",
+		                "is before the mission began (%.10s, the scenario's monitoring.start)",
+		                day);
 		goto out;
 	}
 	if (out->observed_to > now + 300 || out->reported > now + 300) {
@@ -390,15 +399,18 @@ static bool same_report(const struct gt_report *a, const struct gt_report *b)
 	return true;
 }
 
-/* The stored report with r's id, compared with r: *found, *same. */
-static enum gt_status stored_same(struct gt_store *st, const struct gt_report *r, bool *found,
-                                  bool *same, struct gt_err *err)
+/* The report account `by` stored with r's id, compared with r: *found,
+ * *same. */
+static enum gt_status stored_same(struct gt_store *st, int64_t by, const struct gt_report *r,
+                                  bool *found, bool *same, struct gt_err *err)
 {
 	*found = *same = false;
 	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT " GT__REPORT_COLS " FROM reports WHERE id = ?", &q))
+	if (!gt__q_prepare(st, "SELECT " GT__REPORT_COLS " FROM reports WHERE submitted_by = ?"
+	                       " AND id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the reports");
-	gt__q_bind_text(q, 1, r->id);
+	gt__q_bind_int64(q, 1, by);
+	gt__q_bind_text(q, 2, r->id);
 	struct gt_report *rows;
 	int64_t *seqs;
 	size_t n;
@@ -411,6 +423,38 @@ static enum gt_status stored_same(struct gt_store *st, const struct gt_report *r
 	free(rows);
 	free(seqs);
 	return GT_OK;
+}
+
+/* Whether account `by` reports as observer, by its row as it stands. */
+static enum gt_status check_observer(struct gt_store *st, const struct gt_user *by,
+                                     const char *observer, struct gt_err *err)
+{
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "SELECT observers FROM users WHERE id = ?", &q))
+		return gt__store_fail(st, err, "cannot read the users");
+	gt__q_bind_int64(q, 1, by->id);
+	int rc = gt__q_step(q);
+	char list[GT_OBSERVERS_SIZE] = "";
+	if (rc == GT__ROW)
+		snprintf(list, sizeof(list), "%s", gt__q_text(q, 0));
+	gt__q_finalize(q);
+	if (rc != GT__ROW && rc != GT__DONE)
+		return gt__store_fail(st, err, "cannot read the users");
+	if (gt_observers_include(list, observer))
+		return GT_OK;
+	char shown[GT_OBSERVERS_SIZE * 2] = "";
+	for (char *p = list, *o = shown; *p; p++) {
+		if (*p == '\n') {
+			*o++ = ',';
+			*o++ = ' ';
+		} else {
+			*o++ = *p;
+		}
+	}
+	return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "observer",
+	                  "'%s' is not an observer account '%s' reports as%s%s%s", observer, by->name,
+	                  *list ? " (it reports as: " : "; it has none (guarantor users observers)",
+	                  shown, *list ? ")" : "");
 }
 
 enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user *by,
@@ -427,15 +471,17 @@ enum gt_status gt_store_report_submit(struct gt_store *st, const struct gt_user 
 	 * the same, field by field (not by digest: reports stored under the
 	 * first digest could collide), refused otherwise */
 	bool found, same;
-	if ((s = stored_same(st, r, &found, &same, err)) != GT_OK)
+	if ((s = stored_same(st, by->id, r, &found, &same, err)) != GT_OK)
 		goto out_rollback;
 	if (found) {
 		gt__store_rollback(st);
 		if (same)
 			return GT_OK; /* already stored: acknowledged again */
 		return gt_err_set(err, GT_E_CONFLICT, NULL, 0, 0, "id",
-		                  "'%s' is already the id of a different report", r->id);
+		                  "'%s' is already the id of a different report of yours", r->id);
 	}
+	if ((s = check_observer(st, by, r->observer, err)) != GT_OK)
+		goto out_rollback;
 	struct gt__q *q;
 	int rc;
 	char now[32], att[GT_REPORT_ATTACHMENTS_MAX * 73 + 1] = "";
@@ -498,7 +544,8 @@ out_rollback:
 }
 
 enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *by,
-                                     const char *json, size_t len, int64_t now,
+                                     const char *json, size_t len,
+                                     const struct gt_report_window *w,
                                      struct gt_batch_item **items, size_t *n,
                                      struct gt_err *err)
 {
@@ -531,7 +578,7 @@ enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *
 		struct gt_batch_item *it = &out[i];
 		struct gt_err e;
 		gt_err_clear(&e);
-		it->status = gt__report_from_json(json_array_get(root, i), now, r, &e);
+		it->status = gt__report_from_json(json_array_get(root, i), w, r, &e);
 		if (it->status == GT_OK)
 			it->status = gt_store_report_submit(st, by, r, &it->created, &e);
 		if (it->status != GT_OK) {

@@ -43,8 +43,8 @@ static const struct table tables[GT__T_COUNT] = {
 	[GT__T_EVENTS] = {"events", "id",
 	                  "id, status, merged_into, observed_from, observed_to, lon, lat, radius_km,"
 	                  " triangulated, event, weapon, count, reports, observers, sources, grade,"
-	                  " sector, side, line_km, offset_km, updated",
-	                  "itiiirrrittiiiitiirrt", -1, NULL, NULL, NULL, NULL, NULL, NULL},
+	                  " sector, side, line_km, offset_km, updated, accounts, held",
+	                  "itiiirrrittiiiitiirrtii", -1, NULL, NULL, NULL, NULL, NULL, NULL},
 	[GT__T_PROPOSALS] = {"proposals", "id",
 	                     "id, breach, rung, proposed_by, proposed, deadline, rule, quorum, lead,"
 	                     " voters, state, decided",
@@ -59,8 +59,9 @@ static const struct table tables[GT__T_COUNT] = {
 	                   " submitted_by, lon, lat, precision_m, observer, source, event, weapon,"
 	                   " count, bearing_deg, distance_km, text, attachments, event_id",
 	                   "itbiiitirrrttttirrtti", 1, "id", NULL, NULL, NULL, NULL, NULL},
-	[GT__T_USERS] = {"users", "id", "id, name, role, member, token_hash, created, revoked",
-	                 "itttttt", 1, "name", NULL, NULL, NULL, NULL, NULL},
+	[GT__T_USERS] = {"users", "id",
+	                 "id, name, role, member, token_hash, created, revoked, observers",
+	                 "ittttttt", 1, "name", NULL, NULL, NULL, NULL, NULL},
 };
 
 const char *gt__rows_table(enum gt__tbl t)

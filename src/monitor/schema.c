@@ -10,7 +10,7 @@
 #include "monitor/sql_impl.h"
 #include "guarantor/monitor.h"
 
-#define GT__MIGRATIONS(ID, KEY, INT, REAL, TEXT, BLOB)                                     \
+#define GT__MIGRATIONS(ID, KEY, INT, REAL, TEXT, BLOB, RESCOPE)                                     \
 	{                                                                                      \
 		/* 1: users, the audit chain */                                                    \
 		"CREATE TABLE users ("                                                             \
@@ -111,13 +111,64 @@
 		"  digest " BLOB ","                                                               \
 		"  PRIMARY KEY (seq, tbl, id));"                                                   \
 		"CREATE INDEX audit_rows_row ON audit_rows (tbl, id, seq);",                       \
+		/* 6: who observed. The observers an account reports as, one name a               \
+		 * line (store.c registers those its reports already name); a report's             \
+		 * id is its account's, not the mission's; an event's distinct                     \
+		 * accounts, which corroboration counts, and how many of its reports               \
+		 * are held for review */                                                          \
+		"ALTER TABLE users ADD COLUMN observers " TEXT " NOT NULL DEFAULT '';"             \
+		RESCOPE                                                                            \
+		"ALTER TABLE events ADD COLUMN accounts " INT " NOT NULL DEFAULT 0;"               \
+		"ALTER TABLE events ADD COLUMN held " INT " NOT NULL DEFAULT 0;"                   \
+		"UPDATE events SET accounts = (SELECT COUNT(DISTINCT submitted_by) FROM reports"   \
+		"  WHERE reports.event_id = events.id);"                                           \
+		/* grades by accounts, as event.c now gives them; breaches opened                  \
+		 * before stand */                                                                 \
+		"UPDATE events SET grade = 'C' WHERE accounts < 2;"                                \
+		"UPDATE events SET grade = 'B' WHERE accounts = 2 AND grade = 'A' AND NOT"         \
+		"  (sources >= 2 AND EXISTS (SELECT 1 FROM reports WHERE"                          \
+		"  reports.event_id = events.id AND reports.bearing_deg IS NULL));",               \
 	}
 
+/* Schema 6 scopes a report's id to its account. SQLite cannot drop a
+ * UNIQUE constraint, so the table is made again, rows and all; the
+ * columns are schema 3's, in order. */
+#define RESCOPE_SQLITE                                                                     \
+	"CREATE TABLE reports6 ("                                                              \
+	"  seq INTEGER PRIMARY KEY,"                                                           \
+	"  id TEXT NOT NULL,"                                                                  \
+	"  digest BLOB NOT NULL,"                                                              \
+	"  observed_from INTEGER NOT NULL, observed_to INTEGER NOT NULL,"                      \
+	"  reported INTEGER NOT NULL, received TEXT NOT NULL,"                                 \
+	"  submitted_by INTEGER NOT NULL REFERENCES users(id),"                                \
+	"  lon REAL NOT NULL, lat REAL NOT NULL, precision_m REAL NOT NULL,"                   \
+	"  observer TEXT NOT NULL,"                                                            \
+	"  source TEXT NOT NULL, event TEXT NOT NULL, weapon TEXT NOT NULL,"                   \
+	"  count INTEGER NOT NULL,"                                                            \
+	"  bearing_deg REAL, distance_km REAL,"                                                \
+	"  text TEXT NOT NULL,"                                                                \
+	"  attachments TEXT NOT NULL,"                                                         \
+	"  event_id INTEGER REFERENCES events(id),"                                            \
+	"  UNIQUE (submitted_by, id));"                                                        \
+	"INSERT INTO reports6 SELECT seq, id, digest, observed_from, observed_to, reported,"   \
+	"  received, submitted_by, lon, lat, precision_m, observer, source, event, weapon,"    \
+	"  count, bearing_deg, distance_km, text, attachments, event_id FROM reports;"         \
+	"DROP TABLE reports;"                                                                  \
+	"ALTER TABLE reports6 RENAME TO reports;"                                              \
+	"CREATE INDEX reports_time ON reports (observed_from);"                                \
+	"CREATE INDEX reports_event ON reports (event_id);"
+/* PostgreSQL names schema 2's constraint after its table and column. */
+#define RESCOPE_PG                                                                         \
+	"ALTER TABLE reports DROP CONSTRAINT reports_id_key;"                                  \
+	"ALTER TABLE reports ADD CONSTRAINT reports_account_id_key UNIQUE (submitted_by, id);"
+
+
 const char *const gt__schema_sqlite[] = GT__MIGRATIONS("INTEGER PRIMARY KEY", "INTEGER PRIMARY KEY",
-                                                       "INTEGER", "REAL", "TEXT", "BLOB");
+                                                       "INTEGER", "REAL", "TEXT", "BLOB",
+                                                       RESCOPE_SQLITE);
 const char *const gt__schema_pg[] =
 	GT__MIGRATIONS("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "BIGINT PRIMARY KEY",
-	               "BIGINT", "DOUBLE PRECISION", "TEXT COLLATE \"C\"", "BYTEA");
+	               "BIGINT", "DOUBLE PRECISION", "TEXT COLLATE \"C\"", "BYTEA", RESCOPE_PG);
 
 _Static_assert(sizeof(gt__schema_sqlite) / sizeof(gt__schema_sqlite[0]) == GT_STORE_SCHEMA,
                "one migration per schema version");

@@ -1,8 +1,8 @@
 /* store.c: the monitoring store whatever its database: opening the one the
  * address names (a file for SQLite, a postgresql:// URL), to write or to
  * read only, and the versioned migrations, with the rebinding of a store's
- * rows to its audit chain when it moves to schema 5 (audit.c has the
- * chain). */
+ * rows to its audit chain when it moves to schema 5 or later (audit.c has
+ * the chain). */
 #include "monitor/sql.h"
 #include "monitor/sql_impl.h"
 #include "monitor/store_priv.h"
@@ -45,18 +45,21 @@ void gt__store_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The schema from which audit entries bind the rows they write. */
-enum { SCHEMA_ROWS_BOUND = 5 };
+/* The schema that registers observers. */
+enum { SCHEMA_OBSERVERS = 6 };
 
-/* Schema 5 binds rows to the audit chain: a store that had data binds
- * every row, as it stands, to one entry (made with the opener's key, if
- * any), so that from here on each row is held to a digest. */
-static enum gt_status rebind(struct gt_store *st, struct gt_err *err)
+/* Schema 5 binds rows to the audit chain, and schema 6 changes what some
+ * rows hold: a store that had data, moving from schema `from`, binds every
+ * row as it stands to one entry (made with the opener's key, if any), so
+ * that from here on each row is held to a digest of its present form.
+ * What was changed behind guarantor's back before is bound with it:
+ * docs/operations.md says to verify a store before upgrading. */
+static enum gt_status rebind(struct gt_store *st, int from, struct gt_err *err)
 {
 	const struct gt__sql_ops *ops = st->ops;
 	enum gt_status s;
 	int64_t n, entries;
-	char head[65], detail[160];
+	char head[65], detail[160], object[16];
 	/* servers of an older guarantor may still be writing: wait for them */
 	if (ops->lock_writers && (s = ops->lock_writers(st, err)) != GT_OK)
 		return s;
@@ -65,50 +68,88 @@ static enum gt_status rebind(struct gt_store *st, struct gt_err *err)
 		return s;
 	if (n == 0 && entries == 0)
 		return GT_OK; /* a new store: nothing to bind */
+	snprintf(object, sizeof(object), "schema %d", GT_STORE_SCHEMA);
 	snprintf(detail, sizeof(detail),
-	         "every row as it stood when the store moved to schema 5: %lld rows, after %lld "
-	         "entries of schema 4",
-	         (long long)n, (long long)entries);
-	return gt__store_audit(st, "guarantor", "audit.rebind", "schema 5", detail, err);
+	         "every row as it stood when the store moved to schema %d: %lld rows, after %lld "
+	         "entries of schema %d",
+	         GT_STORE_SCHEMA, (long long)n, (long long)entries, from);
+	return gt__store_audit(st, "guarantor", "audit.rebind", object, detail, err);
 }
 
-/* Brings the schema up to GT_STORE_SCHEMA, one migration per transaction.
- * The version is read again inside each, so that two servers starting on
- * one new database do not both migrate it. */
+/* Schema 6 registers observers: each account may report as the observers
+ * its reports already name, and a monitor that has none yet as itself. */
+static enum gt_status register_observers(struct gt_store *st, struct gt_err *err)
+{
+	struct gt__q *q, *set;
+	if (!gt__q_prepare(st, "SELECT DISTINCT submitted_by, observer FROM reports"
+	                       " ORDER BY submitted_by, observer", &q))
+		return gt__store_fail(st, err, "cannot register the observers");
+	if (!gt__q_prepare(st, "UPDATE users SET observers = CASE observers WHEN '' THEN ?"
+	                       " ELSE observers || ? END WHERE id = ?", &set)) {
+		gt__q_finalize(q);
+		return gt__store_fail(st, err, "cannot register the observers");
+	}
+	int rc;
+	bool ok = true;
+	while (ok && (rc = gt__q_step(q)) == GT__ROW) {
+		char line[80];
+		snprintf(line, sizeof(line), "\n%s", gt__q_text(q, 1));
+		gt__q_reset(set);
+		gt__q_bind_text(set, 1, line + 1);
+		gt__q_bind_text(set, 2, line);
+		gt__q_bind_int64(set, 3, gt__q_int64(q, 0));
+		ok = gt__q_step(set) == GT__DONE;
+	}
+	gt__q_finalize(q);
+	gt__q_finalize(set);
+	if (!ok || rc != GT__DONE)
+		return gt__store_fail(st, err, "cannot register the observers");
+	if (!gt__q_prepare(st, "UPDATE users SET observers = name"
+	                       " WHERE role = 'monitor' AND observers = ''", &q))
+		return gt__store_fail(st, err, "cannot register the observers");
+	rc = gt__q_step(q);
+	gt__q_finalize(q);
+	return rc == GT__DONE ? GT_OK : gt__store_fail(st, err, "cannot register the observers");
+}
+
+/* Brings the schema up to GT_STORE_SCHEMA in one transaction, so that a
+ * store is either as it was or wholly migrated and its rows bound to the
+ * chain as they now are. The version is read again inside it, so that two
+ * servers starting on one new database do not both migrate it. */
 static enum gt_status migrate(struct gt_store *st, struct gt_err *err)
 {
 	const struct gt__sql_ops *ops = st->ops;
 	if (ops->version(st) == GT_STORE_SCHEMA)
 		return GT_OK; /* the usual case: nothing to lock */
-	for (;;) {
-		enum gt_status s = ops->begin_schema(st, err);
-		if (s != GT_OK)
-			return s;
-		int v = ops->version(st);
-		if (v < 0 || v > GT_STORE_SCHEMA) {
-			ops->rollback(st);
-			if (v < 0)
-				return ops->fail(st, err, "cannot read the store's schema version");
-			return gt_err_set(err, GT_E_SCHEMA, st->path, 0, 0, NULL,
-			                  "the store has schema %d, newer than this guarantor knows (%d); "
-			                  "use a newer guarantor",
-			                  v, GT_STORE_SCHEMA);
-		}
-		if (v == GT_STORE_SCHEMA) {
-			ops->rollback(st);
-			return GT_OK;
-		}
-		gt__store_untouch(st);
-		if ((s = ops->exec(st, ops->migrations[v], err)) != GT_OK ||
-		    (v + 1 == SCHEMA_ROWS_BOUND && (s = rebind(st, err)) != GT_OK) ||
-		    (s = ops->set_version(st, v + 1, err)) != GT_OK) {
-			ops->rollback(st);
-			gt__store_untouch(st);
-			return s;
-		}
-		if ((s = ops->commit(st, err)) != GT_OK)
-			return s;
+	enum gt_status s = ops->begin_schema(st, err);
+	if (s != GT_OK)
+		return s;
+	int v = ops->version(st);
+	if (v < 0 || v > GT_STORE_SCHEMA) {
+		ops->rollback(st);
+		if (v < 0)
+			return ops->fail(st, err, "cannot read the store's schema version");
+		return gt_err_set(err, GT_E_SCHEMA, st->path, 0, 0, NULL,
+		                  "the store has schema %d, newer than this guarantor knows (%d); "
+		                  "use a newer guarantor",
+		                  v, GT_STORE_SCHEMA);
 	}
+	if (v == GT_STORE_SCHEMA) {
+		ops->rollback(st);
+		return GT_OK;
+	}
+	const int from = v;
+	gt__store_untouch(st);
+	for (; v < GT_STORE_SCHEMA && s == GT_OK; v++)
+		if ((s = ops->exec(st, ops->migrations[v], err)) == GT_OK && v + 1 == SCHEMA_OBSERVERS)
+			s = register_observers(st, err);
+	if (s != GT_OK || (s = rebind(st, from, err)) != GT_OK ||
+	    (s = ops->set_version(st, GT_STORE_SCHEMA, err)) != GT_OK) {
+		ops->rollback(st);
+		gt__store_untouch(st);
+		return s;
+	}
+	return ops->commit(st, err);
 }
 
 /* A store opened to read only must be a store of this schema: it cannot

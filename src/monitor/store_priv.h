@@ -117,8 +117,8 @@ enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int64_t *rows,
                                struct gt_err *err);
 
 /* gt_report_parse on JSON already read (a batch's items). */
-enum gt_status gt__report_from_json(const json_t *root, int64_t now, struct gt_report *out,
-                                    struct gt_err *err);
+enum gt_status gt__report_from_json(const json_t *root, const struct gt_report_window *w,
+                                    struct gt_report *out, struct gt_err *err);
 
 /* A report's columns, in the order gt__store_read_reports reads them. */
 #define GT__REPORT_COLS                                                                      \
@@ -134,7 +134,7 @@ enum gt_status gt__store_read_reports(struct gt_store *st, struct gt__q *q, size
 #define GT__EVENT_COLS                                                                       \
 	"id, status, merged_into, observed_from, observed_to, lon, lat, radius_km, triangulated," \
 	" event, weapon, count, reports, observers, sources, grade, sector, side, line_km,"      \
-	" offset_km"
+	" offset_km, accounts, held"
 void gt__event_from_row(struct gt__q *q, struct gt_event *e);
 
 /* Opens the breaches that the events that began in [lo, hi] now make

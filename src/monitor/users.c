@@ -74,8 +74,8 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	struct gt__q *q;
 	char now[32];
 	gt__store_now(now);
-	if (!gt__q_prepare(st, "INSERT INTO users (name, role, member, token_hash, created) "
-	                       "VALUES (?, ?, ?, '', ?) RETURNING id", &q)) {
+	if (!gt__q_prepare(st, "INSERT INTO users (name, role, member, token_hash, created, observers)"
+	                       " VALUES (?, ?, ?, '', ?, ?) RETURNING id", &q)) {
 		s = gt__store_fail(st, err, "cannot add the user");
 		goto out_rollback;
 	}
@@ -83,6 +83,8 @@ enum gt_status gt_store_user_add(struct gt_store *st, const char *name, enum gt_
 	gt__q_bind_text(q, 2, gt_role_name(role));
 	gt__q_bind_text(q, 3, role == GT_ROLE_MEMBER ? member : "");
 	gt__q_bind_text(q, 4, now);
+	/* a monitor reports as itself until told otherwise */
+	gt__q_bind_text(q, 5, role == GT_ROLE_MONITOR ? name : "");
 	int rc = gt__q_step(q);
 	int64_t id = rc == GT__ROW ? gt__q_int64(q, 0) : 0;
 	if (rc == GT__ROW)
@@ -178,6 +180,9 @@ out_rollback:
 	return s;
 }
 
+/* A user's columns, as read_user reads them. */
+#define USER_COLS "id, name, role, member, created, revoked, observers"
+
 static void read_user(struct gt__q *q, struct gt_user *u)
 {
 	memset(u, 0, sizeof(*u));
@@ -187,6 +192,93 @@ static void read_user(struct gt__q *q, struct gt_user *u)
 	snprintf(u->member, sizeof(u->member), "%s", gt__q_text(q, 3));
 	snprintf(u->created, sizeof(u->created), "%s", gt__q_text(q, 4));
 	u->revoked = !gt__q_null(q, 5);
+	snprintf(u->observers, sizeof(u->observers), "%s", gt__q_text(q, 6));
+}
+
+/* --- observers ------------------------------------------------------------ */
+
+bool gt_observer_name_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n >= GT_OBSERVER_MAX || s[0] == ' ' || s[n - 1] == ' ')
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
+bool gt_observers_include(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && memcmp(p, name, n) == 0)
+			return true;
+		p += len + (end != NULL);
+	}
+	return false;
+}
+
+enum gt_status gt_store_user_observe(struct gt_store *st, const char *name,
+                                     const char *const *observers, size_t n, struct gt_err *err)
+{
+	char list[GT_OBSERVERS_SIZE] = "";
+	if (n == 0 || n > GT_OBSERVERS_MAX)
+		return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "observers",
+		                  "expected 1 to %d observers, got %zu", GT_OBSERVERS_MAX, n);
+	for (size_t i = 0; i < n; i++) {
+		if (!gt_observer_name_valid(observers[i]))
+			return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "observers",
+			                  "'%s' is not a valid observer name; expected 1 to %d bytes "
+			                  "without control characters or spaces at either end",
+			                  observers[i], GT_OBSERVER_MAX - 1);
+		if (gt_observers_include(list, observers[i]))
+			return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "observers",
+			                  "'%s' is named twice", observers[i]);
+		size_t used = strlen(list);
+		snprintf(list + used, sizeof(list) - used, "%s%s", i ? "\n" : "", observers[i]);
+	}
+	enum gt_status s = gt__store_begin(st, err);
+	if (s != GT_OK)
+		return s;
+	struct gt__q *q;
+	if (!gt__q_prepare(st, "UPDATE users SET observers = ? WHERE name = ? AND role = 'monitor'"
+	                       " AND revoked IS NULL RETURNING id", &q)) {
+		s = gt__store_fail(st, err, "cannot register the observers");
+		goto out_rollback;
+	}
+	gt__q_bind_text(q, 1, list);
+	gt__q_bind_text(q, 2, name);
+	int rc = gt__q_step(q);
+	bool found = rc == GT__ROW;
+	if (found) {
+		gt__store_touch(st, GT__T_USERS, gt__q_int64(q, 0));
+		rc = gt__q_step(q);
+	}
+	gt__q_finalize(q);
+	if (rc != GT__DONE) {
+		s = gt__store_fail(st, err, "cannot register the observers");
+		goto out_rollback;
+	}
+	if (!found) {
+		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
+		               "no monitor '%s' with a live token: only a monitor reports as observers",
+		               name);
+		goto out_rollback;
+	}
+	char detail[GT_OBSERVERS_SIZE + 16];
+	snprintf(detail, sizeof(detail), "observers=%s", list);
+	for (char *p = detail; *p; p++)
+		*p = *p == '\n' ? '|' : *p;
+	if ((s = gt__store_audit(st, "cli", "user.observers", name, detail, err)) != GT_OK ||
+	    (s = gt__store_commit(st, err)) != GT_OK)
+		goto out_rollback;
+	return GT_OK;
+out_rollback:
+	gt__store_rollback(st);
+	return s;
 }
 
 enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_t *n,
@@ -195,7 +287,7 @@ enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_
 	*users = NULL;
 	*n = 0;
 	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked FROM users ORDER BY id", &q))
+	if (!gt__q_prepare(st, "SELECT " USER_COLS " FROM users ORDER BY id", &q))
 		return gt__store_fail(st, err, "cannot list the users");
 	int rc;
 	while ((rc = gt__q_step(q)) == GT__ROW) {
@@ -240,8 +332,7 @@ enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, str
 		return gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
 	size_t len = strlen(token);
 	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked, token_hash FROM "
-	                       "users WHERE id = ?", &q))
+	if (!gt__q_prepare(st, "SELECT " USER_COLS ", token_hash FROM users WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the users");
 	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");
@@ -249,7 +340,7 @@ enum gt_status gt_store_authenticate(struct gt_store *st, const char *token, str
 	if (rc != GT__ROW && rc != GT__DONE)
 		s = gt__store_fail(st, err, "cannot read the users");
 	if (rc == GT__ROW) {
-		const char *hash = gt__q_text(q, 6);
+		const char *hash = gt__q_text(q, 7);
 		read_user(q, out);
 		if (!out->revoked && hash && crypto_pwhash_str_verify(hash, token, len) == 0)
 			s = GT_OK;
@@ -303,7 +394,7 @@ static enum gt_status live_user(struct gt_store *st, int64_t id, struct gt_user 
                                 struct gt_err *err)
 {
 	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT id, name, role, member, created, revoked FROM users WHERE id = ?", &q))
+	if (!gt__q_prepare(st, "SELECT " USER_COLS " FROM users WHERE id = ?", &q))
 		return gt__store_fail(st, err, "cannot read the users");
 	gt__q_bind_int64(q, 1, id);
 	enum gt_status s = gt_err_set(err, GT_E_AUTH, NULL, 0, 0, NULL, "invalid token");

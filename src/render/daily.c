@@ -51,6 +51,14 @@ void gt_render_daily_headline(const struct gt_daily *d, char *out, size_t size)
 	         gt_render_thousands(d->by_type[GT_EVENT_EXPLOSION].violations, c),
 	         d->by_type[GT_EVENT_EXPLOSION].violations == 1 ? "" : "s",
 	         gt_render_thousands(d->previous.violations, p));
+	if (d->held.events > 0) {
+		size_t used = strlen(out);
+		snprintf(out + used, size - used,
+		         " %s event%s reporting %s violation%s %s held for review and not counted.",
+		         gt_render_thousands(d->held.events, a), d->held.events == 1 ? "" : "s",
+		         gt_render_thousands(d->held.violations, b),
+		         d->held.violations == 1 ? "" : "s", d->held.events == 1 ? "is" : "are");
+	}
 }
 
 static json_t *tally_json(struct gt__jb *jb, const struct gt_tally *t)
@@ -84,6 +92,7 @@ static json_t *event_props(struct gt__jb *jb, const struct gt_scenario *sc,
 	gt__jput(jb, o, "count", json_integer(e->count));
 	gt__jput(jb, o, "grade", json_string(grade));
 	gt__jput(jb, o, "observers", json_integer(e->observers));
+	gt__jput(jb, o, "accounts", json_integer(e->accounts));
 	gt__jput(jb, o, "sector", json_integer(e->sector));
 	gt__jput(jb, o, "sector_name", json_string(sector_name(sc, e->sector)));
 	gt__jput(jb, o, "side", json_string(side_name(sc, e->side)));
@@ -127,6 +136,7 @@ enum gt_status gt_render_daily_json(const struct gt_scenario *sc, const struct g
 	gt__jput(&jb, root, "headline", json_string(headline));
 	gt__jput(&jb, root, "total", tally_json(&jb, &d->total));
 	gt__jput(&jb, root, "previous", tally_json(&jb, &d->previous));
+	gt__jput(&jb, root, "held", tally_json(&jb, &d->held));
 	gt__jput(&jb, root, "by_type", types_json(&jb, d->by_type));
 	json_t *sides = json_object();
 	gt__jput(&jb, sides, sc->monitoring.left, tally_json(&jb, &d->sides[0]));

@@ -2,11 +2,13 @@
  * the line, the reporting day, how reports are correlated into events,
  * the agreement's thresholds, the escalation ladder and who decides a
  * response, and how (docs/monitor.md, "The agreement"). */
+#define _DEFAULT_SOURCE /* timegm */
 #include "scenario_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* "HH:MM", 00:00 to 23:59. OUT: minutes after midnight. */
 static enum gt_status read_clock(struct yr *r, const yaml_node_t *n, const char *path, int *out)
@@ -20,6 +22,30 @@ static enum gt_status read_clock(struct yr *r, const yaml_node_t *n, const char 
 	}
 	return gt__yr_fail(r, n, path, GT_E_SCHEMA,
 	                   "expected a time of day in UTC as \"HH:MM\" (quoted), like \"17:30\"");
+}
+
+/* A day, "2026-01-01": OUT: its midnight UTC, epoch seconds. */
+static enum gt_status read_day(struct yr *r, const yaml_node_t *n, const char *path,
+                               int64_t *out)
+{
+	const char *s = gt__yr_text(n);
+	struct tm tm = {0}, back;
+	int used = 0;
+	if (gt__yr_is_scalar(n) && strlen(s) == 10 &&
+	    sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &used) == 3 &&
+	    used == 10 && tm.tm_year >= 1990 && tm.tm_mon >= 1 && tm.tm_mon <= 12 &&
+	    tm.tm_mday >= 1) {
+		int year = tm.tm_year, mon = tm.tm_mon, day = tm.tm_mday;
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		time_t t = timegm(&tm);
+		if (gmtime_r(&t, &back) && back.tm_year + 1900 == year && back.tm_mon + 1 == mon &&
+		    back.tm_mday == day) { /* not 31 February */
+			*out = (int64_t)t;
+			return GT_OK;
+		}
+	}
+	return gt__yr_fail(r, n, path, GT_E_SCHEMA, "expected a day as YYYY-MM-DD, like 2026-01-01");
 }
 
 static enum gt_status read_text(struct yr *r, const yaml_node_t *map, const char *path,
@@ -277,8 +303,8 @@ static enum gt_status read_decision(struct yr *r, const yaml_node_t *n, struct g
 
 enum gt_status gt__read_monitoring(struct yr *r, const yaml_node_t *n, struct gt_scenario *s)
 {
-	static const char *const keys[] = {"sides",  "day_ends", "correlation", "thresholds",
-	                                   "ladder", "decision", NULL};
+	static const char *const keys[] = {"sides",  "start",    "day_ends", "review_count_above",
+	                                   "correlation", "thresholds", "ladder", "decision", NULL};
 	static const char *const side_keys[] = {"left", "right", NULL};
 	static const char *const corr_keys[] = {"window_minutes", "radius_km", "max_span_hours", "heard_error",
 	                                        "bearing_error_deg", NULL};
@@ -296,8 +322,13 @@ enum gt_status gt__read_monitoring(struct yr *r, const yaml_node_t *n, struct gt
 	if (strcmp(m->left, m->right) == 0)
 		return gt__yr_fail(r, gt__yr_get(r, x, "right"), "monitoring.sides.right",
 		                   GT_E_SCHEMA, "the two sides need different names");
-	if ((st = gt__yr_need(r, n, "monitoring", "day_ends", &x)) != GT_OK ||
+	long most = 0;
+	if ((st = gt__yr_need(r, n, "monitoring", "start", &x)) != GT_OK ||
+	    (st = read_day(r, x, "monitoring.start", &m->start)) != GT_OK ||
+	    (st = gt__yr_need(r, n, "monitoring", "day_ends", &x)) != GT_OK ||
 	    (st = read_clock(r, x, "monitoring.day_ends", &m->day_ends)) != GT_OK ||
+	    (st = gt__yr_need(r, n, "monitoring", "review_count_above", &x)) != GT_OK ||
+	    (st = gt__yr_int(r, x, "monitoring.review_count_above", 1, 1000000, &most)) != GT_OK ||
 	    (st = gt__yr_need(r, n, "monitoring", "correlation", &x)) != GT_OK ||
 	    (st = gt__yr_expect_map(r, x, "monitoring.correlation")) != GT_OK ||
 	    (st = gt__yr_check_keys(r, x, "monitoring.correlation", corr_keys)) != GT_OK ||
@@ -312,6 +343,7 @@ enum gt_status gt__read_monitoring(struct yr *r, const yaml_node_t *n, struct gt
 	    (st = gt__yr_req_number(r, x, "monitoring.correlation", "bearing_error_deg", 0, 45,
 	                            &m->bearing_error_deg)) != GT_OK)
 		return st;
+	m->review_count_above = most;
 	void *items = NULL;
 	st = read_list(r, n, "monitoring", "thresholds", sizeof(struct gt_threshold), threshold_fn,
 	               &items, &m->nthresholds);

@@ -30,6 +30,9 @@ json_t *gt_srv_event_json(const struct gt_scenario *sc, const struct gt_event *e
 	json_object_set_new(o, "reports", json_integer(e->reports));
 	json_object_set_new(o, "observers", json_integer(e->observers));
 	json_object_set_new(o, "sources", json_integer(e->sources));
+	json_object_set_new(o, "accounts", json_integer(e->accounts));
+	if (e->held)
+		json_object_set_new(o, "held", json_integer(e->held));
 	char grade[2] = {e->grade, '\0'};
 	json_object_set_new(o, "grade", json_string(grade));
 	const struct gt_sector *s = gt_scenario_sector(sc, e->sector);

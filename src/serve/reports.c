@@ -4,13 +4,21 @@
 
 #include <stdlib.h>
 
+/* When the reports of a call may have been observed: from the mission's
+ * start to the call. */
+static struct gt_report_window window_of(const struct gt_srv_call *k)
+{
+	return (struct gt_report_window){k->sc->monitoring.start, k->now};
+}
+
 enum MHD_Result gt_srv_post_report(struct gt_srv_call *k, struct MHD_Connection *c)
 {
 	struct gt_err err;
 	struct gt_report *r = malloc(sizeof(*r));
 	if (!r)
 		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, "out of memory");
-	enum gt_status st = gt_report_parse(k->raw, k->len, k->now, r, &err);
+	struct gt_report_window w = window_of(k);
+	enum gt_status st = gt_report_parse(k->raw, k->len, &w, r, &err);
 	bool created = false;
 	if (st == GT_OK)
 		st = gt_store_report_submit(k->store, &k->user, r, &created, &err);
@@ -21,6 +29,8 @@ enum MHD_Result gt_srv_post_report(struct gt_srv_call *k, struct MHD_Connection 
 		json_t *ok = json_object();
 		json_object_set_new(ok, "id", json_string(r->id));
 		json_object_set_new(ok, "created", json_boolean(created));
+		if (r->count > k->sc->monitoring.review_count_above)
+			json_object_set_new(ok, "held", json_true());
 		out = gt_srv_json(c, created ? MHD_HTTP_CREATED : MHD_HTTP_OK, ok);
 	}
 	free(r);
@@ -97,7 +107,8 @@ enum MHD_Result gt_srv_post_batch(struct gt_srv_call *k, struct MHD_Connection *
 	struct gt_err err;
 	struct gt_batch_item *items;
 	size_t n;
-	enum gt_status st = gt_store_report_batch(k->store, &k->user, k->raw, k->len, k->now, &items,
+	struct gt_report_window w = window_of(k);
+	enum gt_status st = gt_store_report_batch(k->store, &k->user, k->raw, k->len, &w, &items,
 	                                          &n, &err);
 	if (st != GT_OK)
 		return gt_srv_status_error(c, st, &err);

@@ -36,12 +36,15 @@ static int teardown(void **state)
 /* 10:00 UTC on 27 November 2026 */
 #define T0 INT64_C(1795773600)
 
+/* Each observer reports through an account of its own (the same
+ * number), unless a test says otherwise. */
 static struct gt_sighting seen(double lon, double lat, int64_t t, uint32_t observer,
                                enum gt_source_kind src, enum gt_weapon w, long count)
 {
 	return (struct gt_sighting){.from = t, .to = t + 300, .lon = lon, .lat = lat,
-	                            .precision_km = 0.2, .observer = observer, .source = src,
-	                            .event = GT_EVENT_EXPLOSION, .weapon = w, .count = count};
+	                            .precision_km = 0.2, .observer = observer, .account = observer,
+	                            .source = src, .event = GT_EVENT_EXPLOSION, .weapon = w,
+	                            .count = count};
 }
 
 /* An observer `km` from target at azimuth az (from the target), hearing it. */
@@ -52,9 +55,9 @@ static struct gt_sighting heard(struct gt_point target, double az, double km, in
 	return (struct gt_sighting){.from = t, .to = t + 600, .lon = at.lon, .lat = at.lat,
 	                            .precision_km = 0.05, .heard = true,
 	                            .bearing_deg = fmod(az + 180, 360), .distance_km = km,
-	                            .observer = observer, .source = GT_SOURCE_PATROL,
-	                            .event = GT_EVENT_EXPLOSION, .weapon = GT_WEAPON_ARTILLERY,
-	                            .count = count};
+	                            .observer = observer, .account = observer,
+	                            .source = GT_SOURCE_PATROL, .event = GT_EVENT_EXPLOSION,
+	                            .weapon = GT_WEAPON_ARTILLERY, .count = count};
 }
 
 static void correlate(struct gt_sighting *s, size_t n, int64_t *next)
@@ -119,6 +122,37 @@ static void test_two_shellings_close_together(void **state)
 	assert_int_equal(e.grade, 'A');                  /* two observers, two kinds, seen */
 	assert_false(e.triangulated);
 	assert_int_equal(e.count, 5);
+}
+
+/* Issue 16, finding 7: one account naming two observers corroborates
+ * nothing, and a count no report is trusted with holds the event. */
+static void test_one_account_two_observers(void **state)
+{
+	(void)state;
+	struct gt_sighting s[3] = {
+		seen(37.70, 48.00, T0, 1, GT_SOURCE_PATROL, GT_WEAPON_ARTILLERY, 100000),
+		seen(37.70, 48.00, T0 + 60, 2, GT_SOURCE_UAV, GT_WEAPON_ARTILLERY, 100000),
+		seen(37.70, 48.00, T0 + 90, 3, GT_SOURCE_PATROL, GT_WEAPON_ARTILLERY, 4),
+	};
+	s[1].account = s[0].account;
+	struct gt_event e;
+	summarise(s, (size_t[]){0, 1}, 2, &e);
+	assert_int_equal(e.observers, 2);
+	assert_int_equal(e.accounts, 1);
+	assert_int_equal(e.grade, 'C');
+	assert_int_equal(e.held, 2); /* over the built-in scenario's 300 */
+	summarise(s, (size_t[]){0, 1, 2}, 3, &e);
+	assert_int_equal(e.accounts, 2);
+	assert_int_equal(e.grade, 'A'); /* two accounts, two kinds of source, seen */
+	assert_int_equal(e.held, 2);
+	struct gt_threshold t = {.event = GT_EVENT_EXPLOSION, .more_than = 50, .hours = 24,
+	                         .grade = 'B'};
+	e.status = GT_EVENT_UNVERIFIED;
+	assert_false(gt_threshold_counts(&t, &e)); /* held until an analyst verifies it */
+	e.status = GT_EVENT_VERIFIED;
+	assert_true(gt_threshold_counts(&t, &e));
+	summarise(s, (size_t[]){2}, 1, &e);
+	assert_int_equal(e.held, 0);
 }
 
 /* What keeps reports apart: time, type and weapon class. */
@@ -377,6 +411,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_observers_one_shelling),
+		cmocka_unit_test(test_one_account_two_observers),
 		cmocka_unit_test(test_two_shellings_close_together),
 		cmocka_unit_test(test_incompatible_kept_apart),
 		cmocka_unit_test(test_existing_events),

@@ -283,41 +283,48 @@ static void monitoring_errors(void **state)
 {
 	(void)state;
 	expect_yaml("day_ends: \"18:00\"", "day_ends: \"18:60\"", GT_E_SCHEMA,
-	            "s.yaml:68:13: monitoring.day_ends: expected a time of day in UTC as "
+	            "s.yaml:69:13: monitoring.day_ends: expected a time of day in UTC as "
 	            "\"HH:MM\" (quoted), like \"17:30\"");
 	expect_yaml("right: south", "right: north", GT_E_SCHEMA,
 	            "s.yaml:67:31: monitoring.sides.right: the two sides need different names");
 	expect_yaml("event: explosion, weapons", "event: mine, weapons", GT_E_SCHEMA,
-	            "s.yaml:71:103: monitoring.thresholds[0].weapons: weapons are counted for "
+	            "s.yaml:73:103: monitoring.thresholds[0].weapons: weapons are counted for "
 	            "explosions only; this threshold counts mine");
 	expect_yaml("weapons: [artillery, mortar]", "weapons: [artillery, howitzer]", GT_E_SCHEMA,
-	            "s.yaml:71:120: monitoring.thresholds[0].weapons[1]: expected a weapon class "
+	            "s.yaml:73:120: monitoring.thresholds[0].weapons[1]: expected a weapon class "
 	            "(one of: none, undetermined, mortar, artillery, mlrs, tank, grenade), got "
 	            "'howitzer'");
 	expect_yaml("more_than: 10,", "more_than: 10.5,", GT_E_RANGE,
-	            "s.yaml:71:140: monitoring.thresholds[0].more_than: expected a whole number of "
+	            "s.yaml:73:140: monitoring.thresholds[0].more_than: expected a whole number of "
 	            "explosions, events or items");
 	expect_yaml("per: line, grade: B", "per: line, grade: D", GT_E_SCHEMA,
-	            "s.yaml:72:151: monitoring.thresholds[1].grade: expected the least confidence "
+	            "s.yaml:74:151: monitoring.thresholds[1].grade: expected the least confidence "
 	            "grade counted (one of: A, B, C), got 'D'");
 	expect_yaml("{name: armour,", "{name: shelling,", GT_E_SCHEMA,
-	            "s.yaml:72:7: monitoring.thresholds[1]: threshold 'shelling' is named twice");
+	            "s.yaml:74:7: monitoring.thresholds[1]: threshold 'shelling' is named twice");
 	expect_yaml("voters: [ZZ]", "voters: [ZZ, YY]", GT_E_SCHEMA,
-	            "s.yaml:76:64: monitoring.decision.voters[1]: YY is not a member of the "
+	            "s.yaml:78:64: monitoring.decision.voters[1]: YY is not a member of the "
 	            "coalition");
 	expect_yaml("rule: unanimity, deadline_hours: 48", "rule: lead_nation, deadline_hours: 48",
 	            GT_E_SCHEMA,
-	            "s.yaml:76:13: monitoring.decision: lead_nation needs a lead: one of the voters");
+	            "s.yaml:78:13: monitoring.decision: lead_nation needs a lead: one of the voters");
 	expect_yaml("rule: unanimity, deadline_hours: 48",
 	            "rule: unanimity, quorum: 0.5, deadline_hours: 48", GT_E_SCHEMA,
-	            "s.yaml:76:39: monitoring.decision.quorum: a quorum belongs to "
+	            "s.yaml:78:39: monitoring.decision.quorum: a quorum belongs to "
 	            "qualified_majority only");
 	expect_yaml("  ladder:\n    - {name: protest, text: \"formal protest\"}\n"
 	            "    - {name: fire, text: \"return fire\"}\n",
 	            "  ladder: []\n", GT_E_SCHEMA,
-	            "s.yaml:73:11: monitoring.ladder: expected at least one entry");
+	            "s.yaml:75:11: monitoring.ladder: expected at least one entry");
+	expect_yaml("start: 2026-01-01", "start: 2026-02-30", GT_E_SCHEMA,
+	            "s.yaml:68:10: monitoring.start: expected a day as YYYY-MM-DD, like 2026-01-01");
+	expect_yaml("  start: 2026-01-01\n", "", GT_E_SCHEMA,
+	            "s.yaml:67:3: monitoring: missing required field 'start'");
+	expect_yaml("review_count_above: 300", "review_count_above: 0", GT_E_RANGE,
+	            "s.yaml:70:23: monitoring.review_count_above: 0 is out of range; expected a "
+	            "number from 1 to 1000000");
 	expect_yaml("window_minutes: 30", "window_minutes: -1", GT_E_RANGE,
-	            "s.yaml:69:33: monitoring.correlation.window_minutes: -1 is out of range; "
+	            "s.yaml:71:33: monitoring.correlation.window_minutes: -1 is out of range; "
 	            "expected a number from 0 to 1440");
 }
 

@@ -30,6 +30,7 @@ attack "a vote forged" "INSERT INTO votes VALUES (1, 'DE', 1, 1768042800, 'berli
 attack "a vote for no proposal" "INSERT INTO votes VALUES (99, 'GB', 1, 1768042800, 'london')"
 attack "a proposal's outcome" "UPDATE proposals SET state = 'approved' WHERE id = 1"
 attack "a monitor made analyst" "UPDATE users SET role = 'analyst' WHERE name = 'kt3'"
+attack "a monitor's observers widened" "UPDATE users SET observers = 'team 1' || char(10) || 'team 2' WHERE name = 'kt3'"
 attack "a revoked user back" "UPDATE users SET revoked = NULL WHERE name = 'old'"
 attack "a member's government" "UPDATE users SET member = 'DE' WHERE name = 'paris'"
 attack "a user forged" "INSERT INTO users (name, role, member, token_hash, created) SELECT 'mallory', 'commander', '', token_hash, created FROM users WHERE name = 'gen'"
