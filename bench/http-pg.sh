@@ -25,7 +25,8 @@ cd "$tmp"
 # the store's audit key, as in service: every write keyed
 "$gt" audit keygen --audit-key audit.key > /dev/null
 export GT_AUDIT_KEY=$tmp/audit.key
-"$gt" users add kt3 --role monitor --db "$db" > monitor.tok 2>/dev/null
+observers=(); for t in $(seq 0 15); do observers+=(--observer "team $t"); done  # the reports' observers
+"$gt" users add kt3 --role monitor "${observers[@]}" --db "$db" > monitor.tok 2>/dev/null
 start() { # name: a server on the store; its port in name.port
 	"$gt" serve --db "$db" --listen 127.0.0.1:0 --rate 0 2> "$1.log" &
 	servers="$servers $!"

@@ -15,7 +15,8 @@ cd "$tmp"
 # the store's audit key, as in service: every write keyed
 "$gt" audit keygen --audit-key audit.key > /dev/null
 export GT_AUDIT_KEY=$tmp/audit.key
-"$gt" users add kt3 --role monitor --db b.db > monitor.tok 2>/dev/null
+observers=(); for t in $(seq 0 15); do observers+=(--observer "team $t"); done  # the reports' observers
+"$gt" users add kt3 --role monitor "${observers[@]}" --db b.db > monitor.tok 2>/dev/null
 "$gt" users add desk --role analyst --db b.db > analyst.tok 2>/dev/null
 "$gt" serve --db b.db --listen 127.0.0.1:0 --rate 0 2> serve.log &
 server=$!

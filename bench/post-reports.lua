@@ -9,6 +9,6 @@ local counter = 1
 function setup(thread) thread:set("tid", counter); counter = counter + 1 end
 function request()
   n = n + 1
-  local body = string.format('{"id": "%s%d-%d", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": %.4f, "lat": 48.1, "precision_m": 500}, "observer": "team %d", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}', prefix, tid, n, 37.0 + (n % 1000) / 1000.0, n % 40)
+  local body = string.format('{"id": "%s%d-%d", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T10:20:00Z", "position": {"lon": %.4f, "lat": 48.1, "precision_m": 500}, "observer": "team %d", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 4}', prefix, tid, n, 37.0 + (n % 1000) / 1000.0, n % 16)
   return wrk.format("POST", "/api/v1/reports", {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
 end

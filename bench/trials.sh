@@ -102,7 +102,8 @@ trial() { # kind i
 		db=${pg_url%/*}/t$i
 		;;
 	esac
-	"$gt" users add kt3 --role monitor --db "$db" > "$d/monitor.tok" 2>/dev/null || return 1
+	observers=(); for t in $(seq 0 4); do observers+=(--observer "team $t"); done  # the reports' observers
+	"$gt" users add kt3 --role monitor "${observers[@]}" --db "$db" > "$d/monitor.tok" 2>/dev/null || return 1
 	start_server "$d" "$db" || return 1
 	local pids=() k
 	for k in $(seq "$clients"); do

@@ -65,8 +65,9 @@ class Server:
         self.db = db or os.path.join(self.dir, "s.db")
         self.tokens = {}
         for name, role in users:
+            teams = ["--observer", "team 1"] if role == "monitor" else []
             self.tokens[name] = subprocess.run(
-                [GT, "users", "add", name, "--role", role, "--db", self.db],
+                [GT, "users", "add", name, "--role", role, *teams, "--db", self.db],
                 check=True, capture_output=True, text=True).stdout.strip()
         self.log = open(os.path.join(self.dir, "serve.log"), "w+")
         self.proc = subprocess.Popen(

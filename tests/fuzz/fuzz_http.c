@@ -73,9 +73,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct gt_store *store;
 	if (gt_store_open(":memory:", &store, &err) != GT_OK)
 		fail(err.msg);
+	/* the seeds' observers (make-http-seeds.py) */
+	static const char *const observers[] = {"team 1", "team 2", "team 3", "x"};
 	for (size_t i = 0; i < NUSERS; i++)
 		if (gt_store_user_add(store, users[i].name, users[i].role, users[i].member, tokens[i],
-		                      &err) != GT_OK)
+		                      &err) != GT_OK ||
+		    (users[i].role == GT_ROLE_MONITOR &&
+		     gt_store_user_observe(store, users[i].name, observers, 4, &err) != GT_OK))
 			fail(err.msg);
 	if (!(srv.stores = gt_srv_stores_wrap(store)))
 		fail("out of memory");

@@ -193,8 +193,9 @@ async function openEvent(id, focus = true) {
 	const fact = (k, v) => dl.append(el('dt', {}, k), el('dd', {}, v));
 	fact('status', e.status + (e.merged_into ? ` into ${e.merged_into}` : ''));
 	fact('when', `${time(e.observed.from)} to ${time(e.observed.to)} UTC`);
-	fact('count', `${e.count}${e.weapon ? ` (${e.weapon})` : ''}`);
-	fact('confidence', `grade ${e.grade}: ${e.reports} report(s), ${e.observers} observer(s), ${e.sources} kind(s) of source`);
+	fact('count', `${e.count}${e.weapon ? ` (${e.weapon})` : ''}` +
+		(e.held && e.status !== 'verified' ? `: held for review (${e.held} report(s) count more than one report is trusted with); not counted until verified` : ''));
+	fact('confidence', `grade ${e.grade}: ${e.reports} report(s), ${e.observers} observer(s) through ${e.accounts} account(s), ${e.sources} kind(s) of source`);
 	fact('where', `${e.position.lat.toFixed(4)}, ${e.position.lon.toFixed(4)} ± ${e.position.radius_km.toFixed(2)} km${e.position.triangulated ? ' (bearings crossed)' : ''}`);
 	fact('sector', `${e.sector.name}, ${e.side}, ${e.distance_km.toFixed(1)} km from the line`);
 	const body = $('detail-body');

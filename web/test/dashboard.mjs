@@ -32,11 +32,13 @@ function check(ok, what) {
 const yaml = execFileSync(gt, ['scenario', 'export'], { encoding: 'utf8' })
 	.replace(/voters: \[[^\]]*\]/, 'voters: [GB, FR]');
 writeFileSync(join(dir, 'two.yaml'), yaml);
-const token = (name, role, member) => execFileSync(gt,
-	['users', 'add', name, '--role', role, ...(member ? ['--member', member] : []), '--db', db],
+const token = (name, role, member, observers = []) => execFileSync(gt,
+	['users', 'add', name, '--role', role, ...(member ? ['--member', member] : []),
+		...observers.flatMap((o) => ['--observer', o]), '--db', db],
 	{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const tokens = {
-	monitor: token('kt3', 'monitor'), analyst: token('desk', 'analyst'), commander: token('gen', 'commander'),
+	monitor: token('kt3', 'monitor', null, ['team 1', 'team 3']), monitor4: token('kt4', 'monitor', null, ['team 2']),
+	analyst: token('desk', 'analyst'), commander: token('gen', 'commander'),
 	gb: token('london', 'member', 'GB'), fr: token('paris', 'member', 'FR'), observer: token('press', 'observer'),
 };
 
@@ -61,8 +63,9 @@ async function api(who, method, path, body) {
 	return r.json();
 }
 
-// two shellings seen by two teams each (30 and 25 artillery explosions, in
-// one sector: a breach of heavy-shelling), small-arms fire in another
+// two shellings seen by two teams each, through two monitors' accounts (30
+// and 25 artillery explosions, in one sector: a breach of heavy-shelling),
+// small-arms fire in another
 const report = (id, lon, lat, minute, observer, event, weapon, count) => ({
 	id, observed: { from: `2026-01-10T10:${minute}:00Z`, to: `2026-01-10T10:${minute}:30Z` },
 	reported: '2026-01-10T11:00:00Z', position: { lon, lat, precision_m: 200 }, observer, source: 'patrol',
@@ -71,12 +74,14 @@ const report = (id, lon, lat, minute, observer, event, weapon, count) => ({
 });
 const stored = await api('monitor', 'POST', '/reports/batch', [
 	report('a1', 37.70, 48.00, '05', 'team 1', 'explosion', 'artillery', 30),
-	report('a2', 37.70, 48.00, '06', 'team 2', 'explosion', 'artillery', 30),
 	report('b1', 37.80, 48.05, '40', 'team 1', 'explosion', 'artillery', 25),
-	report('b2', 37.80, 48.05, '41', 'team 2', 'explosion', 'artillery', 25),
 	report('c1', 37.56, 48.74, '20', 'team 3', 'small_arms', 'none', 40),
 ]);
-check(stored.stored === 5, `seeded 5 reports (${stored.stored} stored)`);
+const stored4 = await api('monitor4', 'POST', '/reports/batch', [
+	report('a2', 37.70, 48.00, '06', 'team 2', 'explosion', 'artillery', 30),
+	report('b2', 37.80, 48.05, '41', 'team 2', 'explosion', 'artillery', 25),
+]);
+check(stored.stored + stored4.stored === 5, `seeded 5 reports (${stored.stored + stored4.stored} stored)`);
 const corr = await api('analyst', 'POST', '/events/correlate');
 check(corr.new_events === 3, `correlated into 3 events (${corr.new_events})`);
 

@@ -1,9 +1,12 @@
 # Correlation and the daily report from the command line, and the same
-# report over HTTP: reports of a day are submitted to the service,
+# report over HTTP: reports of a day are submitted to the service by two
+# monitors (one count of 5,000, over the scenario's review_count_above, is
+# held for review and counted apart),
 # correlated by `guarantor correlate`, verified over HTTP, and reported as
 # JSON, CSV, GeoJSON and HTML; bad options are refused; the audit chain
 # verifies, and a cut or a changed byte in it is found.
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer 'team 1' --observer 'team 3' --observer 'camera 2' --db s.db > monitor.tok 2>/dev/null
+$GT users add kt4 --role monitor --observer 'team 2' --db s.db > monitor4.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 $GT users add press --role observer --db s.db > observer.tok 2>/dev/null
 $GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &
@@ -17,10 +20,12 @@ report() { # id lon lat hour observer event weapon count
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T%s:00:00Z", "to": "2026-01-10T%s:05:00Z"}, "reported": "2026-01-10T20:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 300}, "observer": "%s", "source": "patrol", "event": "%s", "weapon": "%s", "count": %s}' "$1" "$4" "$4" "$2" "$3" "$5" "$6" "$7" "$8"
 }
 # the reporting day 2026-01-10 runs from 17:30 on the 9th to 17:30 on the 10th
-batch="[$(report a1 37.70 48.00 08 'team 1' explosion artillery 12), $(report a2 37.70 48.00 08 'team 2' explosion mortar 3),
+batch="[$(report a1 37.70 48.00 08 'team 1' explosion artillery 12),
  $(report b1 37.56 48.74 09 'team 3' small_arms none 40), $(report c1 35.90 47.55 16 'camera 2' explosion undetermined 2),
- $(report d1 37.70 48.00 18 'team 1' explosion artillery 5), $(report e1 37.70 48.00 19 'team 1' explosion artillery 7)]"
+ $(report d1 37.70 48.00 18 'team 1' explosion artillery 5), $(report e1 37.70 48.00 19 'team 1' explosion artillery 7),
+ $(report h1 37.56 48.74 12 'team 3' small_arms none 5000)]"
 as monitor --data-binary "$batch" $api/reports/batch | sed 's/"items":.*/.../'
+as monitor4 --data-binary "$(report a2 37.70 48.00 08 'team 2' explosion mortar 3)" $api/reports
 echo '# correlated from the command line'
 $GT correlate --db s.db
 $GT correlate --db s.db
@@ -65,6 +70,6 @@ $GT audit verify --db s.db --head 12:abc; echo "exit $?"
 sqlite3 s.db "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)"
 $GT audit verify --db s.db; echo "exit $?"
 $GT audit verify --db s.db --head "$head"; echo "exit $?"
-sqlite3 s.db "UPDATE audit SET detail = replace(detail, 'reports=6', 'reports=5') WHERE action = 'events.correlate'"
+sqlite3 s.db "UPDATE audit SET detail = replace(detail, 'reports=7', 'reports=6') WHERE action = 'events.correlate'"
 $GT audit verify --db s.db; echo "exit $?"
 $GT audit verify --db missing.db; echo "exit $?"

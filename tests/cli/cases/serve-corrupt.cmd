@@ -1,7 +1,7 @@
 # A damaged store: one byte changed in an audit entry's text is found by
 # `audit verify`, naming the entry; a damaged page is found when the store
 # is opened, and the service refuses to start, saying so.
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer "team 3" --db s.db > monitor.tok 2>/dev/null
 $GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT

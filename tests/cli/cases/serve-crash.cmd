@@ -1,7 +1,7 @@
 # kill -9 mid-stream: every report the server acknowledged (201 or 200) is
 # in the store after a restart, and nothing that was never sent is; the
 # audit chain still verifies.
-$GT users add kt3 --role monitor --db c.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer "team 3" --db c.db > monitor.tok 2>/dev/null
 $GT users add desk --role analyst --db c.db > analyst.tok 2>/dev/null
 start() {
 	rm -f serve.log

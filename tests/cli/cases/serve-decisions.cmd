@@ -5,7 +5,8 @@
 # breach is answered. Roles, bad input and states are checked on the way;
 # the audit chain holds it all.
 $GT scenario export | sed 's/voters: \[GB, FR, NL, BE, DK, EE, LV, LT, CA, AU\]/voters: [GB, FR]/' > two.yaml
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer 'team 1' --db s.db > monitor.tok 2>/dev/null
+$GT users add kt4 --role monitor --observer 'team 2' --db s.db > monitor4.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 $GT users add gen --role commander --db s.db > commander.tok 2>/dev/null
 $GT users add london --role member --member GB --db s.db > gb.tok 2>/dev/null
@@ -23,8 +24,8 @@ as() { role=$1; shift; curl -s -w ' %{http_code}\n' -H "Authorization: Bearer $(
 report() { # id lon lat minute observer count
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T10:%s:00Z", "to": "2026-01-10T10:%s:30Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": %s}' "$1" "$4" "$4" "$2" "$3" "$5" "$6"
 }
-batch="[$(report a1 37.70 48.00 05 'team 1' 30), $(report a2 37.70 48.00 06 'team 2' 30), $(report b1 37.80 48.05 40 'team 1' 25), $(report b2 37.80 48.05 41 'team 2' 25)]"
-as monitor --data-binary "$batch" $api/reports/batch | sed 's/"items":.*/.../'
+as monitor --data-binary "[$(report a1 37.70 48.00 05 'team 1' 30), $(report b1 37.80 48.05 40 'team 1' 25)]" $api/reports/batch | sed 's/"items":.*/.../'
+as monitor4 --data-binary "[$(report a2 37.70 48.00 06 'team 2' 30), $(report b2 37.80 48.05 41 'team 2' 25)]" $api/reports/batch | sed 's/"items":.*/.../'
 as analyst -X POST $api/events/correlate
 echo '# the breach, by role'
 as commander "$api/breaches"

@@ -1,9 +1,11 @@
-# Events over HTTP: reports of one shelling by two teams and another
+# Events over HTTP: reports of one shelling by two teams (two monitors'
+# accounts) and another
 # shelling 5 km away are correlated into two events; analysts list, read,
 # verify, reject, reopen, merge and split them; each role sees what it may;
 # bad input and states that do not allow a change are refused; the audit
 # chain holds every change.
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer 'team 1' --observer 'team 3' --db s.db > monitor.tok 2>/dev/null
+$GT users add kt4 --role monitor --observer 'team 2' --db s.db > monitor4.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 $GT users add press --role observer --db s.db > observer.tok 2>/dev/null
 $GT users add gen --role commander --db s.db > commander.tok 2>/dev/null
@@ -18,8 +20,9 @@ as() { role=$1; shift; curl -s -w ' %{http_code}\n' -H "Authorization: Bearer $(
 report() { # id lon lat minute observer weapon
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T10:%s:00Z", "to": "2026-01-10T10:%s:30Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "%s", "count": 6}' "$1" "$4" "$4" "$2" "$3" "$5" "$6"
 }
-batch="[$(report a1 37.700 48.000 05 'team 1' artillery), $(report a2 37.701 48.001 07 'team 2' undetermined), $(report b1 37.770 48.000 06 'team 3' artillery)]"
+batch="[$(report a1 37.700 48.000 05 'team 1' artillery), $(report b1 37.770 48.000 06 'team 3' artillery)]"
 as monitor --data-binary "$batch" $api/reports/batch
+as monitor4 --data-binary "$(report a2 37.701 48.001 07 'team 2' undetermined)" $api/reports
 echo '# only analysts correlate'
 as monitor -X POST $api/events/correlate
 as analyst -X POST $api/events/correlate

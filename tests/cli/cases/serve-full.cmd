@@ -3,7 +3,7 @@
 # clear message while reads go on; afterwards exactly the acknowledged
 # reports are stored, the audit chain verifies, and with room again the
 # service takes reports.
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer "team 3" --db s.db > monitor.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 start() {
 	$GT serve --db s.db --listen 127.0.0.1:0 --rate 0 "$@" 2> serve.log &

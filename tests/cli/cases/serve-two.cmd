@@ -4,7 +4,8 @@
 # created by exactly one server and as already stored by the other; a
 # correlation run by each server at the same moment puts every report in
 # one event once; the audit chain is one unbroken chain.
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+obs=(); for t in 0 1 2 3 4 5 6; do obs+=(--observer "team $t"); done
+$GT users add kt3 --role monitor "${obs[@]}" --db s.db > monitor.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 start() {
 	$GT serve --db s.db --listen 127.0.0.1:0 --rate 0 2> $1.log &

@@ -2,7 +2,7 @@
 # changed under the same id (409), bad input (400), no token (401), a role
 # that may not (403), unknown routes and methods (404, 405), an oversized
 # body (413); a batch; then the audit chain, and a clean stop on SIGTERM.
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer "team 3" --db s.db > monitor.tok 2>/dev/null
 $GT users add press --role observer --db s.db > observer.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 $GT serve --db s.db --listen 127.0.0.1:0 2> serve.log &

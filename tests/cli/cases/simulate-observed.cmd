@@ -6,7 +6,8 @@
 # two breaches are still within their week to decide; as of 20 January the
 # first has been answered and the second has gone unanswered.
 $GT scenario export | sed 's/voters: \[GB, FR, NL, BE, DK, EE, LV, LT, CA, AU\]/voters: [GB, FR]/' > two.yaml
-$GT users add kt3 --role monitor --db s.db > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer 'team 1' --db s.db > monitor.tok 2>/dev/null
+$GT users add kt4 --role monitor --observer 'team 2' --db s.db > monitor4.tok 2>/dev/null
 $GT users add desk --role analyst --db s.db > analyst.tok 2>/dev/null
 $GT users add gen --role commander --db s.db > commander.tok 2>/dev/null
 $GT users add london --role member --member GB --db s.db > gb.tok 2>/dev/null
@@ -22,7 +23,8 @@ report() { # id day minute observer count
 	printf '{"id": "%s", "observed": {"from": "2026-01-%sT10:%s:00Z", "to": "2026-01-%sT10:%s:30Z"}, "reported": "2026-01-%sT11:00:00Z", "position": {"lon": 37.70, "lat": 48.00, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": %s}' "$1" "$2" "$3" "$2" "$3" "$2" "$4" "$5"
 }
 for day in 10 12 14; do
-	as monitor --data-binary "[$(report a$day $day 05 'team 1' 30), $(report b$day $day 06 'team 2' 30), $(report c$day $day 40 'team 1' 25), $(report d$day $day 41 'team 2' 25)]" $api/reports/batch
+	as monitor --data-binary "[$(report a$day $day 05 'team 1' 30), $(report c$day $day 40 'team 1' 25)]" $api/reports/batch
+	as monitor4 --data-binary "[$(report b$day $day 06 'team 2' 30), $(report d$day $day 41 'team 2' 25)]" $api/reports/batch
 done
 as analyst -X POST $api/events/correlate
 as commander --data-binary '{"rung": "attribution"}' $api/breaches/1/proposals
