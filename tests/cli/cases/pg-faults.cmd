@@ -10,7 +10,7 @@ dir=/tmp/gt-pg-faults-$$
 bash $IN/../../pg/cluster.sh start $dir auto
 DB=$(bash $IN/../../pg/cluster.sh url $dir)
 sql() { psql "$DB" -qAtF'|' -c "$1"; }
-$GT users add kt3 --role monitor --db "$DB" > monitor.tok 2>/dev/null
+$GT users add kt3 --role monitor --observer "team 1" --db "$DB" > monitor.tok 2>/dev/null
 start() {
 	$GT serve --db "$DB" --listen 127.0.0.1:0 --rate 0 2> $1.log &
 	echo $! > $1.pid

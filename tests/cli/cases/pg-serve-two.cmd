@@ -22,8 +22,9 @@ for i in $(seq 10); do
 done
 echo "two processes migrating a new database at once: $ok of 10 without error"
 sql "SELECT count(DISTINCT version) || ' version(s): ' || min(version) FROM (SELECT version FROM race1.guarantor_schema UNION ALL SELECT version FROM race10.guarantor_schema) v"
-$GT users add kt3 --role monitor --db "$DB" > monitor.tok 2>/dev/null
-$GT users add kt5 --role monitor --db "$DB" > monitor5.tok 2>/dev/null
+obs=(); for t in 0 1 2 3 4 5 6; do obs+=(--observer "team $t"); done
+$GT users add kt3 --role monitor "${obs[@]}" --db "$DB" > monitor.tok 2>/dev/null
+$GT users add kt5 --role monitor --observer "team 5" --db "$DB" > monitor5.tok 2>/dev/null
 $GT users add desk --role analyst --db "$DB" > analyst.tok 2>/dev/null
 start() {
 	$GT serve --db "$DB" --listen 127.0.0.1:0 --rate 0 2> $1.log &
