@@ -93,6 +93,9 @@ static const char help_options[] =
 	"                            Retry-After, without the cost of checking them\n"
 	"      --body-memory-mb N    request bodies held at once, in all (default 256);\n"
 	"                            over it, 503 with Retry-After\n"
+	"      --skip-verify         start without checking the audit chain and every\n"
+	"                            row against it (by default a store that does not\n"
+	"                            verify is refused, before anything is added)\n"
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 
@@ -101,6 +104,27 @@ static const char help_options[] =
  * at the 3,515 reports a second of docs/performance.md, and several times
  * that on a busy disk; an init system's stop time-out is commonly 90 s. */
 enum { DRAIN_S = 30 };
+
+/* Checks the store's audit chain and every row against it before the
+ * service appends to it: entries added to a store that was edited behind
+ * guarantor's back, or damaged, would bury where it went wrong. A store
+ * never used passes. */
+static enum gt_status verify_before(struct gt_store *st, struct gt_err *err)
+{
+	struct gt_audit_summary sum;
+	enum gt_status s = gt_store_audit_verify(st, &sum, err);
+	if (s == GT_OK || (s == GT_E_INTEGRITY && sum.empty)) {
+		gt_err_clear(err);
+		return GT_OK;
+	}
+	if (s == GT_E_INTEGRITY) {
+		size_t n = strlen(err->msg);
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+		         "; serve adds nothing to a store that does not verify (--skip-verify starts "
+		         "it anyway, to take reports while you find out)");
+	}
+	return s;
+}
 
 /* Raises the open files' limit to what conns connections, the store's
  * files and a margin need, as far as the hard limit allows; false, with a
@@ -159,6 +183,7 @@ static int run(int argc, char **argv)
 	                                         {"threads", required_argument, NULL, 'j'},
 	                                         {"max-conn", required_argument, NULL, 'n'},
 	                                         {"body-memory-mb", required_argument, NULL, 'B'},
+	                                         {"skip-verify", no_argument, NULL, 'V'},
 	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
 	struct gt_cli_key k = {0};
@@ -175,7 +200,7 @@ static int run(int argc, char **argv)
 	 * over; 256 MiB of bodies is 16 batches of the largest size at once */
 	long max_mb = 0, rate = 50, burst = 200, per_ip = 64, signins = 30, idle = 30, threads = 4,
 	     conns = 1024, body_mb = 256;
-	bool ok = true;
+	bool ok = true, verify = true;
 	int ch;
 	opterr = 0;
 	optind = 1;
@@ -195,6 +220,7 @@ static int run(int argc, char **argv)
 		case 'B': body_mb = gt_cli_long("serve", "--body-memory-mb", optarg, 16, 1 << 20, &ok); break;
 		case 'F': signins = gt_cli_long("serve", "--failed-signins", optarg, 0, 100000, &ok); break;
 		case 'T': idle = gt_cli_long("serve", "--idle-timeout", optarg, 1, 3600, &ok); break;
+		case 'V': verify = false; break;
 		case 'R':
 			gt_srv_print_routes(stdout);
 			return fflush(stdout) == 0 ? GT_EXIT_OK : GT_EXIT_FAILURE;
@@ -244,6 +270,8 @@ static int run(int argc, char **argv)
 	}
 	struct gt_store_options o = {.audit_key = have ? &key : NULL};
 	enum gt_status st = gt_store_writable(first, &err);
+	if (st == GT_OK && verify)
+		st = verify_before(first, &err);
 	if (st != GT_OK)
 		gt_store_close(first);
 	else

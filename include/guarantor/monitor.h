@@ -621,6 +621,7 @@ struct gt_audit_summary {
 	int64_t rows;       /* rows of the store held to it */
 	int64_t keyed_from; /* the first entry made with the key; 0: the chain is unkeyed */
 	char key_id[GT_AUDIT_KEY_ID_SIZE]; /* that key's id; "" when unkeyed */
+	bool empty;         /* no entries and no rows: a store never used */
 };
 
 /* Checks the audit chain and every row of the store against it, in one
@@ -636,9 +637,12 @@ struct gt_audit_summary {
  * is wrong and what that suggests, when an entry is missing, altered,
  * made with another key or unkeyed after keyed ones; when a row was
  * changed, added or deleted behind the store's back; when the key given
- * made no entry; or when there are no entries at all (an empty store, or
- * one whose log was emptied). GT_E_AUTH when the chain is keyed and the
- * store was opened without a key. OUT: *out. */
+ * made no entry; or when there are no entries at all (an empty store,
+ * out->empty, or one whose log was emptied). A changed row whose cells
+ * no write of guarantor's could have made (a cell of another type than
+ * its column's, text that is not UTF-8: bytes written over it by a
+ * failing disk) is called damage rather than an edit. GT_E_AUTH when the
+ * chain is keyed and the store was opened without a key. OUT: *out. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_audit_verify(struct gt_store *st,
                                                              struct gt_audit_summary *out,
                                                              struct gt_err *err);

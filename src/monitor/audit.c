@@ -499,6 +499,7 @@ static enum gt_status verify_locked(struct gt_store *st, struct gt_audit_summary
 			                  "the audit log has no entries, yet the store holds rows of %s: "
 			                  "the log was emptied behind guarantor's back",
 			                  list);
+		out->empty = true;
 		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
 		                  "the audit log has no entries and the store no data: nothing to "
 		                  "verify (a store never used, or one emptied)");

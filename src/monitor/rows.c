@@ -354,12 +354,72 @@ static void row_name(const struct table *t, int64_t id, const char *label, char 
 		snprintf(out, size, "%s row %s=%" PRId64, t->name, t->key, id);
 }
 
-/* A row of a page: its key, digest and label. */
+/* A row of a page: its key, digest and label, and what in it no write of
+ * guarantor's could have made ("" when nothing). */
 struct seen {
 	int64_t id;
 	unsigned char digest[32];
 	char label[72];
+	char damage[96];
 };
+
+/* Whether s[0..n-1] is well-formed UTF-8 (no overlong forms, surrogates
+ * or code points past U+10FFFF), as every text guarantor stores is. */
+static bool utf8(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+		                          : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (len == 0 || i + len > n)
+			return false;
+		uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+		if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+/* The name of column i of a list "a, b, c". */
+static void column_name(const char *cols, int i, char *out, size_t size)
+{
+	const char *p = cols;
+	for (; i > 0 && p; i--)
+		if ((p = strchr(p, ',')))
+			p++;
+	p = p ? p + strspn(p, " ") : "?";
+	snprintf(out, size, "%.*s", (int)strcspn(p, ","), p);
+}
+
+/* What in q's current row of t no write of guarantor's could have made:
+ * a cell of another kind than its column's (SQLite keeps whatever a cell
+ * is given), or text that is not UTF-8. Bytes written over a cell by a
+ * failing disk or a stray program look so; an edit by SQL rarely does.
+ * OUT: out, "" when the row looks whole. */
+static void damage_of(const struct table *t, struct gt__q *q, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int i = 0; t->kinds[i]; i++) {
+		char want = t->kinds[i], got = gt__q_kind(q, i), name[32];
+		bool ok = got == 0 || got == want || (want == 'r' && got == 'i');
+		if (ok && got == 't')
+			ok = utf8((const unsigned char *)gt__q_text(q, i), (size_t)gt__q_bytes(q, i));
+		if (ok)
+			continue;
+		column_name(t->cols, i, name, sizeof(name));
+		snprintf(out, size, "its %s holds %d bytes that are %s", name, gt__q_bytes(q, i),
+		         got == 't' ? "not UTF-8 text" : got == 'b' ? "not a value of its type"
+		                                                    : "of another type than its column's");
+		return;
+	}
+}
 
 /* The latest binding of a row, as audit_rows holds it. */
 struct bound {
@@ -385,6 +445,11 @@ static void judge(const struct table *t, int64_t id, const struct seen *r, const
 		found(f, "%s is in the store, but audit entry %" PRId64 " recorded it removed: it was "
 		         "put back behind guarantor's back",
 		      name, b->seq);
+	else if (r && r->damage[0] && (b->len != 32 || sodium_memcmp(r->digest, b->digest, 32) != 0))
+		found(f, "%s does not match what audit entry %" PRId64 " recorded, and %s: the store "
+		         "is damaged there (a failing disk or a stray write more likely than an edit); "
+		         "restore it from a backup (docs/operations.md)",
+		      name, b->seq, r->damage);
 	else if (r && (b->len != 32 || sodium_memcmp(r->digest, b->digest, 32) != 0))
 		found(f, "%s does not match what audit entry %" PRId64 " recorded: it was changed "
 		         "behind guarantor's back (an edit, or damage to the store)",
@@ -409,6 +474,7 @@ static enum gt_status read_page(struct gt_store *st, const struct table *t, stru
 		row->id = gt__q_int64(q, 0);
 		const char *label = t->label >= 0 ? gt__q_text(q, t->label) : NULL;
 		snprintf(row->label, sizeof(row->label), "%s", label ? label : "");
+		damage_of(t, q, row->damage, sizeof(row->damage));
 		s = row_digest(st, t, q, child, row->digest, err);
 	}
 	if (s == GT_OK && *n < PAGE && rc != GT__DONE)

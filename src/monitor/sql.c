@@ -81,6 +81,11 @@ bool gt__q_null(struct gt__q *q, int col)
 	return q->ops->col_null(q, col);
 }
 
+char gt__q_kind(struct gt__q *q, int col)
+{
+	return q->ops->col_kind(q, col);
+}
+
 int64_t gt__store_changes(struct gt_store *st)
 {
 	return st->ops->changes(st);

@@ -36,6 +36,11 @@ const char *gt__q_text(struct gt__q *q, int col); /* NULL for NULL; valid until 
 const void *gt__q_blob(struct gt__q *q, int col);
 int gt__q_bytes(struct gt__q *q, int col);
 bool gt__q_null(struct gt__q *q, int col);
+/* What the database holds in a column of the current row: 'i' an integer,
+ * 'r' a real, 't' text, 'b' bytes, 0 NULL. (SQLite keeps whatever a cell
+ * was given, so a cell damaged or edited by hand may hold another kind
+ * than its column's.) */
+char gt__q_kind(struct gt__q *q, int col);
 
 /* A condition on an event's lon and lat that is true within ?3 metres of
  * the point (?1 lon, ?2 lat), geodesic on WGS84, answered by the

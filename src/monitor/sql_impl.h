@@ -38,6 +38,7 @@ struct gt__sql_ops {
 	const void *(*col_blob)(struct gt__q *q, int col);
 	int (*col_bytes)(struct gt__q *q, int col);
 	bool (*col_null)(struct gt__q *q, int col);
+	char (*col_kind)(struct gt__q *q, int col);
 	int64_t (*changes)(struct gt_store *st);
 
 	/* the store: as store_priv.h */

@@ -30,7 +30,15 @@
 
 /* Type OIDs (PostgreSQL's catalog, pg_type.dat), for parameters whose
  * type the statement alone does not settle. */
-enum { OID_BYTEA = 17, OID_INT8 = 20, OID_FLOAT8 = 701 };
+enum {
+	OID_BYTEA = 17,
+	OID_INT8 = 20,
+	OID_INT2 = 21,
+	OID_INT4 = 23,
+	OID_FLOAT4 = 700,
+	OID_FLOAT8 = 701,
+	OID_NUMERIC = 1700
+};
 
 /* Assumptions of the service, not PostgreSQL's defaults: a writer waits
  * at most this long for another server's transaction (then 503, try
@@ -407,6 +415,24 @@ static bool pg_col_null(struct gt__q *gq, int col)
 	return value(q_of(gq), col) == NULL;
 }
 
+/* PostgreSQL keeps each column's declared type: the kind follows it. */
+static char pg_col_kind(struct gt__q *gq, int col)
+{
+	struct pg_q *q = q_of(gq);
+	if (!value(q, col))
+		return 0;
+	switch (PQftype(q->res, col)) {
+	case OID_BYTEA: return 'b';
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8: return 'i';
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+	case OID_NUMERIC: return 'r';
+	default: return 't';
+	}
+}
+
 static int64_t pg_changes(struct gt_store *st)
 {
 	return pg_of(st)->changes;
@@ -739,6 +765,7 @@ static const struct gt__sql_ops pg_ops = {
 	.col_blob = pg_col_blob,
 	.col_bytes = pg_col_bytes,
 	.col_null = pg_col_null,
+	.col_kind = pg_col_kind,
 	.changes = pg_changes,
 	.exec = pg_exec,
 	.begin = pg_begin,

@@ -126,6 +126,17 @@ static bool lite_null(struct gt__q *q, int col)
 	return sqlite3_column_type(raw(q), col) == SQLITE_NULL;
 }
 
+static char lite_kind(struct gt__q *q, int col)
+{
+	switch (sqlite3_column_type(raw(q), col)) {
+	case SQLITE_INTEGER: return 'i';
+	case SQLITE_FLOAT: return 'r';
+	case SQLITE_TEXT: return 't';
+	case SQLITE_BLOB: return 'b';
+	default: return 0;
+	}
+}
+
 static int64_t lite_changes(struct gt_store *st)
 {
 	return sqlite3_changes(db_of(st));
@@ -348,6 +359,7 @@ static const struct gt__sql_ops lite_ops = {
 	.col_blob = lite_blob,
 	.col_bytes = lite_bytes,
 	.col_null = lite_null,
+	.col_kind = lite_kind,
 	.changes = lite_changes,
 	.exec = lite_exec,
 	.begin = lite_begin,
