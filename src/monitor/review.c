@@ -232,30 +232,55 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 	copy.id = fresh;
 	if ((s = gt__event_put(st, &copy, GT_EVENT_UNVERIFIED, err)) != GT_OK)
 		return gt__events_finish(st, lc, s, err);
+	/* a report by its client's id, or by its sequence number as "#17":
+	 * client ids are each account's own, so one id may name reports of
+	 * two accounts */
+	struct gt__q *by_seq;
 	if (!gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE id = ? AND event_id = ?"
 	                       " RETURNING seq", &q))
 		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot move the reports"),
 		                         err);
+	if (!gt__q_prepare(st, "UPDATE reports SET event_id = ? WHERE seq = ? AND event_id = ?"
+	                       " RETURNING seq", &by_seq)) {
+		gt__q_finalize(q);
+		return gt__events_finish(st, lc, gt__store_fail(st, err, "cannot move the reports"),
+		                         err);
+	}
 	char detail[1200];
 	size_t used = (size_t)snprintf(detail, sizeof(detail), "into=event:%" PRId64 " reports=",
 	                               fresh);
 	for (size_t i = 0; i < n && s == GT_OK; i++) {
-		gt__q_reset(q);
-		gt__q_bind_int64(q, 1, fresh);
-		gt__q_bind_text(q, 2, report_ids[i]);
-		gt__q_bind_int64(q, 3, id);
-		int64_t k = moved(st, q);
+		int64_t seq = 0;
+		int used_seq = 0;
+		bool is_seq = sscanf(report_ids[i], "#%" SCNd64 "%n", &seq, &used_seq) == 1 &&
+		              report_ids[i][used_seq] == '\0';
+		struct gt__q *move = is_seq ? by_seq : q;
+		gt__q_reset(move);
+		gt__q_bind_int64(move, 1, fresh);
+		if (is_seq)
+			gt__q_bind_int64(move, 2, seq);
+		else
+			gt__q_bind_text(move, 2, report_ids[i]);
+		gt__q_bind_int64(move, 3, id);
+		int64_t k = moved(st, move);
 		if (k < 0)
 			s = gt__store_fail(st, err, "cannot move the reports");
-		else if (k != 1)
+		else if (k == 0)
 			s = gt_err_set(err, GT_E_NOTFOUND, NULL, 0, 0, "reports",
 			               "report '%s' is not in event %" PRId64, report_ids[i], id);
+		else if (k > 1)
+			s = gt_err_set(err, GT_E_USAGE, NULL, 0, 0, "reports",
+			               "'%s' is the id of %" PRId64 " reports of event %" PRId64
+			               ", from different accounts; name each by its seq, as \"#SEQ\" "
+			               "(the event lists its reports with their seq)",
+			               report_ids[i], k, id);
 		int w = snprintf(detail + used, sizeof(detail) - used, "%s%s", i ? "," : "",
 		                 report_ids[i]);
 		used = w > 0 && (size_t)w < sizeof(detail) - used ? used + (size_t)w
 		                                                  : sizeof(detail) - 1;
 	}
 	gt__q_finalize(q);
+	gt__q_finalize(by_seq);
 	if (s == GT_OK && *note)
 		snprintf(detail + used, sizeof(detail) - used, " note=%s", note);
 	char object[32];

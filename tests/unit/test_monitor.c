@@ -807,6 +807,54 @@ static void breaches_and_decisions(void **state)
 	gt_scenario_free(sc);
 }
 
+/* Report ids are each account's own (issue 16, finding 9): two accounts
+ * may give one id; a split by that id, when it names reports of both,
+ * is refused as ambiguous, and the reports are named by their seq. */
+static void ids_per_account(void **state)
+{
+	(void)state;
+	struct gt_scenario *sc;
+	struct gt_store *st;
+	struct gt_err err;
+	assert_int_equal(gt_scenario_load_builtin(&sc, &err), GT_OK);
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	struct gt_user an = add_user(st, "ana", GT_ROLE_ANALYST);
+	struct gt_report r[3] = {
+		report_at("dup", 37.70, 48.00, NOW - 7200, "team 1", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("dup", 37.701, 48.00, NOW - 7100, "team 2", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+		report_at("x", 37.70, 48.001, NOW - 7150, "team 3", GT_EVENT_EXPLOSION,
+		          GT_WEAPON_ARTILLERY),
+	};
+	bool created;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(submit(st, &r[i], &created, &err), GT_OK);
+		assert_true(created); /* "dup" twice, by two accounts: both stored */
+	}
+	r[1].count = 9; /* team 2's own id again, other content */
+	assert_int_equal(submit(st, &r[1], &created, &err), GT_E_CONFLICT);
+	struct gt_correlation c;
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(c.new_events, 1);
+	int64_t fresh;
+	assert_int_equal(gt_store_event_split(st, sc, &an, 1, (const char *[]){"dup"}, 1, "",
+	                                      &fresh, &err),
+	                 GT_E_USAGE);
+	assert_non_null(strstr(err.msg, "'dup' is the id of 2 reports of event 1"));
+	int64_t seq = raw("SELECT max(seq) FROM reports WHERE id = 'dup'");
+	char by_seq[32];
+	snprintf(by_seq, sizeof(by_seq), "#%lld", (long long)seq);
+	assert_int_equal(gt_store_event_split(st, sc, &an, 1, (const char *[]){by_seq}, 1, "",
+	                                      &fresh, &err),
+	                 GT_OK);
+	assert_int_equal(raw("SELECT count(*) FROM reports WHERE event_id = 2"), 1);
+	int64_t entries;
+	assert_int_equal(verify_chain(st, &entries, &err), GT_OK);
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
 /* A report that arrives late, of a time before a breach already open,
  * must not stop a later breach from opening: the same reports give the
  * same breaches whatever order they arrive in. */
@@ -1264,6 +1312,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_in_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(ids_per_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_near, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text, setup, teardown),
