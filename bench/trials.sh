@@ -50,6 +50,9 @@ for k in "${kinds[@]}"; do
 	esac
 done
 tmp=$(mktemp -d /tmp/gt-trials.XXXXXX)
+# the stores' audit key, as in service: every write keyed
+"$gt" audit keygen --audit-key "$tmp/audit.key" > /dev/null || exit 2
+export GT_AUDIT_KEY=$tmp/audit.key
 pgdir=/tmp/gt-pg-trials-$$
 server=""
 cleanup() {

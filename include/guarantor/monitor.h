@@ -170,6 +170,15 @@ GT_EXPORT bool gt_auth_cache_knows(struct gt_auth_cache *c, const char *token);
  * refused without. For limits charged before the cost, not after. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_token_claim(struct gt_store *st, const char *token,
                                                             int64_t *id, struct gt_err *err);
+/* A token the cache remembers, checked against the store for revocation,
+ * with one keyed hash and no argon2id: as gt_store_authenticate, or
+ * GT_E_NOTFOUND when the cache does not remember it (the caller checks
+ * it as a new token, at argon2id's cost). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate_known(struct gt_store *st,
+                                                                   struct gt_auth_cache *c,
+                                                                   const char *token,
+                                                                   struct gt_user *out,
+                                                                   struct gt_err *err);
 /* gt_store_authenticate through the cache. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_authenticate_cached(struct gt_store *st,
                                                                     struct gt_auth_cache *c,

@@ -320,9 +320,11 @@ bool gt_srv_authenticate(struct gt_srv_daemon *d, struct gt_store *st, struct MH
 	}
 	const char *token = h + 7;
 	bool sent = false;
-	enum gt_status s = gt_auth_cache_knows(d->tokens, token)
-	                           ? gt_store_authenticate_cached(st, d->tokens, token, u, &err)
-	                           : check_new(d, st, c, token, u, &sent, refused, &err);
+	/* a token seen before costs one keyed hash; a new one, argon2id under
+	 * check_new's limits (one that left the cache meanwhile included) */
+	enum gt_status s = gt_store_authenticate_known(st, d->tokens, token, u, &err);
+	if (s == GT_E_NOTFOUND)
+		s = check_new(d, st, c, token, u, &sent, refused, &err);
 	if (sent)
 		return false;
 	if (s != GT_OK) {

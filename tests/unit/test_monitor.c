@@ -328,18 +328,25 @@ static void token_cache(void **state)
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
 	assert_int_equal(gt_auth_cache_new(&c), GT_OK);
 	assert_int_equal(gt_store_user_add(st, "kt3", GT_ROLE_MONITOR, NULL, t, &err), GT_OK);
+	/* not seen yet: the cheap check says so, without argon2id */
+	assert_int_equal(gt_store_authenticate_known(st, c, t, &u, &err), GT_E_NOTFOUND);
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(gt_store_authenticate_cached(st, c, t, &u, &err), GT_OK);
 		assert_string_equal(u.name, "kt3");
 	}
+	assert_int_equal(gt_store_authenticate_known(st, c, t, &u, &err), GT_OK);
+	assert_string_equal(u.name, "kt3");
+	assert_string_equal(u.observers, "kt3"); /* a monitor reports as itself at first */
 	char wrong[GT_TOKEN_MAX];
 	snprintf(wrong, sizeof(wrong), "%s", t);
 	wrong[strlen(wrong) - 1] ^= 1;
 	assert_int_equal(gt_store_authenticate_cached(st, c, wrong, &u, &err), GT_E_AUTH);
 	assert_int_equal(gt_store_authenticate_cached(st, c, wrong, &u, &err), GT_E_AUTH);
+	assert_int_equal(gt_store_authenticate_known(st, c, wrong, &u, &err), GT_E_NOTFOUND);
 	assert_int_equal(gt_store_open(path, &other, &err), GT_OK);
 	assert_int_equal(gt_store_user_revoke(other, "kt3", &err), GT_OK);
 	gt_store_close(other);
+	assert_int_equal(gt_store_authenticate_known(st, c, t, &u, &err), GT_E_AUTH);
 	assert_int_equal(gt_store_authenticate_cached(st, c, t, &u, &err), GT_E_AUTH);
 	assert_string_equal(err.msg, "invalid token");
 	gt_auth_cache_free(c);
