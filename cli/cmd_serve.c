@@ -216,7 +216,7 @@ static int run(int argc, char **argv)
 		case 'b': burst = gt_cli_long("serve", "--burst", optarg, 1, 1000000, &ok); break;
 		case 'C': per_ip = gt_cli_long("serve", "--max-conn-per-ip", optarg, 0, 65536, &ok); break;
 		case 'n': conns = gt_cli_long("serve", "--max-conn", optarg, 1, 65536, &ok); break;
-		case 'j': threads = gt_cli_long("serve", "--threads", optarg, 1, 64, &ok); break;
+		case 'j': threads = gt_cli_long("serve", "--threads", optarg, 1, GT_SRV_THREADS_MAX, &ok); break;
 		case 'B': body_mb = gt_cli_long("serve", "--body-memory-mb", optarg, 16, 1 << 20, &ok); break;
 		case 'F': signins = gt_cli_long("serve", "--failed-signins", optarg, 0, 100000, &ok); break;
 		case 'T': idle = gt_cli_long("serve", "--idle-timeout", optarg, 1, 3600, &ok); break;

@@ -220,9 +220,33 @@ void gt_srv_charge(struct gt_srv_call *k, size_t n)
  * patience. */
 enum { CHECK_WAIT_S = 5 };
 
-/* An address's check under way: a bucket of one that never refills. */
-#define IN_CHECK (1ULL << 62)
-#define NEVER 1e-12
+/* Marks a check under way from the address (its limiter key); false
+ * when one is under way from there already. At most one slot a thread. */
+static bool claim_address(struct gt_srv_daemon *d, uint64_t key)
+{
+	pthread_mutex_lock(&d->limits_lock);
+	size_t free_slot = GT_SRV_THREADS_MAX;
+	bool busy = false;
+	for (size_t i = 0; i < GT_SRV_THREADS_MAX && !busy; i++) {
+		busy = d->checking_from[i] == key;
+		if (d->checking_from[i] == 0 && free_slot == GT_SRV_THREADS_MAX)
+			free_slot = i;
+	}
+	bool mine = !busy && free_slot < GT_SRV_THREADS_MAX;
+	if (mine)
+		d->checking_from[free_slot] = key;
+	pthread_mutex_unlock(&d->limits_lock);
+	return mine;
+}
+
+static void release_address(struct gt_srv_daemon *d, uint64_t key)
+{
+	pthread_mutex_lock(&d->limits_lock);
+	for (size_t i = 0; i < GT_SRV_THREADS_MAX; i++)
+		if (d->checking_from[i] == key)
+			d->checking_from[i] = 0;
+	pthread_mutex_unlock(&d->limits_lock);
+}
 
 static double level(struct gt_srv_daemon *d, uint64_t key, double rate, double burst)
 {
@@ -277,20 +301,20 @@ static enum gt_status check_new(struct gt_srv_daemon *d, struct gt_store *st,
 		 * token, which is then known and costs nothing */
 		double deadline = now_s() + CHECK_WAIT_S;
 		bool mine = false, known = false;
-		while (!(mine = take(d, key | IN_CHECK, NEVER, 1, 1, &(double){0})) &&
+		while (!(mine = claim_address(d, key)) &&
 		       !(known = gt_auth_cache_knows(d->tokens, token)) && now_s() < deadline)
 			nanosleep(&(struct timespec){0, 5 * 1000000L}, NULL);
 		struct timespec until = gt_srv_deadline(CHECK_WAIT_S * 1000);
-		if (known) {
-			s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
-			done = true;
+		if (known && (s = gt_store_authenticate_known(st, d->tokens, token, u, err)) !=
+		                     GT_E_NOTFOUND) {
+			done = true; /* (a token the cache lost meanwhile waits no more: 503) */
 		} else if (mine && pthread_mutex_timedlock(&d->check_lock, &until) == 0) {
 			s = gt_store_authenticate_cached(st, d->tokens, token, u, err);
 			pthread_mutex_unlock(&d->check_lock);
 			done = true;
 		}
 		if (mine)
-			charge(d, key | IN_CHECK, NEVER, 1, -1);
+			release_address(d, key);
 	}
 	if (!suspect || in_suspect)
 		atomic_fetch_sub(&d->checking, 1);

@@ -77,6 +77,9 @@ struct gt_store *gt_srv_stores_any(struct gt_srv_stores *p);
 void gt_srv_stores_free(struct gt_srv_stores *p);
 
 /* A running daemon's state (daemon.c), shared by its threads. */
+/* The most threads a daemon answers on. */
+#define GT_SRV_THREADS_MAX 64
+
 struct gt_srv_daemon {
 	const struct gt_srv *cfg;
 	struct MHD_Daemon *mhd;
@@ -89,6 +92,9 @@ struct gt_srv_daemon {
 	pthread_mutex_t check_lock;
 	atomic_uint checking; /* threads checking or waiting to */
 	atomic_uint suspect;  /* of them, for addresses that sent bad tokens lately */
+	/* the addresses (their limiter keys) with a check under way, one
+	 * check each; 0 a free slot; under limits_lock */
+	uint64_t checking_from[GT_SRV_THREADS_MAX];
 	/* One writer at a time in this process: SQLite's busy handler makes a
 	 * waiting writer sleep and retry rather than queue, which would cost
 	 * the tail (docs/performance.md); writers queue here instead. */
