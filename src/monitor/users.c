@@ -140,20 +140,22 @@ out_rollback:
 	return s;
 }
 
-enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struct gt_err *err)
+/* One change to the named user's row, in its own transaction, audited:
+ * sql an UPDATE with two parameters, value and the name, that returns the
+ * row's id when it applies. missing: the message when it applies to none. */
+static enum gt_status change_user(struct gt_store *st, const char *sql, const char *value,
+                                  const char *name, const char *action, const char *detail,
+                                  const char *missing, struct gt_err *err)
 {
 	enum gt_status s = gt__store_begin(st, err);
 	if (s != GT_OK)
 		return s;
 	struct gt__q *q;
-	char now[32];
-	gt__store_now(now);
-	if (!gt__q_prepare(st, "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL"
-	                       " RETURNING id", &q)) {
-		s = gt__store_fail(st, err, "cannot revoke");
+	if (!gt__q_prepare(st, sql, &q)) {
+		s = gt__store_fail(st, err, "cannot change the user");
 		goto out_rollback;
 	}
-	gt__q_bind_text(q, 1, now);
+	gt__q_bind_text(q, 1, value);
 	gt__q_bind_text(q, 2, name);
 	int rc = gt__q_step(q);
 	bool found = rc == GT__ROW;
@@ -163,21 +165,30 @@ enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struc
 	}
 	gt__q_finalize(q);
 	if (rc != GT__DONE) {
-		s = gt__store_fail(st, err, "cannot revoke");
+		s = gt__store_fail(st, err, "cannot change the user");
 		goto out_rollback;
 	}
 	if (!found) {
-		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
-		               "no user '%s' with a live token", name);
+		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name", missing, name);
 		goto out_rollback;
 	}
-	if ((s = gt__store_audit(st, "cli", "user.revoke", name, "", err)) != GT_OK ||
+	if ((s = gt__store_audit(st, "cli", action, name, detail, err)) != GT_OK ||
 	    (s = gt__store_commit(st, err)) != GT_OK)
 		goto out_rollback;
 	return GT_OK;
 out_rollback:
 	gt__store_rollback(st);
 	return s;
+}
+
+enum gt_status gt_store_user_revoke(struct gt_store *st, const char *name, struct gt_err *err)
+{
+	char now[32];
+	gt__store_now(now);
+	return change_user(st,
+	                   "UPDATE users SET revoked = ? WHERE name = ? AND revoked IS NULL"
+	                   " RETURNING id",
+	                   now, name, "user.revoke", "", "no user '%s' with a live token", err);
 }
 
 /* A user's columns, as read_user reads them. */
@@ -240,45 +251,16 @@ enum gt_status gt_store_user_observe(struct gt_store *st, const char *name,
 		size_t used = strlen(list);
 		snprintf(list + used, sizeof(list) - used, "%s%s", i ? "\n" : "", observers[i]);
 	}
-	enum gt_status s = gt__store_begin(st, err);
-	if (s != GT_OK)
-		return s;
-	struct gt__q *q;
-	if (!gt__q_prepare(st, "UPDATE users SET observers = ? WHERE name = ? AND role = 'monitor'"
-	                       " AND revoked IS NULL RETURNING id", &q)) {
-		s = gt__store_fail(st, err, "cannot register the observers");
-		goto out_rollback;
-	}
-	gt__q_bind_text(q, 1, list);
-	gt__q_bind_text(q, 2, name);
-	int rc = gt__q_step(q);
-	bool found = rc == GT__ROW;
-	if (found) {
-		gt__store_touch(st, GT__T_USERS, gt__q_int64(q, 0));
-		rc = gt__q_step(q);
-	}
-	gt__q_finalize(q);
-	if (rc != GT__DONE) {
-		s = gt__store_fail(st, err, "cannot register the observers");
-		goto out_rollback;
-	}
-	if (!found) {
-		s = gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "name",
-		               "no monitor '%s' with a live token: only a monitor reports as observers",
-		               name);
-		goto out_rollback;
-	}
 	char detail[GT_OBSERVERS_SIZE + 16];
 	snprintf(detail, sizeof(detail), "observers=%s", list);
 	for (char *p = detail; *p; p++)
 		*p = *p == '\n' ? '|' : *p;
-	if ((s = gt__store_audit(st, "cli", "user.observers", name, detail, err)) != GT_OK ||
-	    (s = gt__store_commit(st, err)) != GT_OK)
-		goto out_rollback;
-	return GT_OK;
-out_rollback:
-	gt__store_rollback(st);
-	return s;
+	return change_user(st,
+	                   "UPDATE users SET observers = ? WHERE name = ? AND role = 'monitor'"
+	                   " AND revoked IS NULL RETURNING id",
+	                   list, name, "user.observers", detail,
+	                   "no monitor '%s' with a live token: only a monitor reports as observers",
+	                   err);
 }
 
 enum gt_status gt_store_users(struct gt_store *st, struct gt_user **users, size_t *n,
