@@ -205,7 +205,7 @@ async function openEvent(id, focus = true) {
 		for (const r of e.submitted) {
 			const how = r.heard ? `heard, ${r.heard.bearing_deg}° at ${r.heard.distance_km} km` : `seen ± ${r.position.precision_m} m`;
 			list.append(el('li', {},
-				can('analyst') && e.status === 'unverified' ? el('input', { type: 'checkbox', class: 'split-pick', value: r.id, 'aria-label': `split off ${r.id}` }) : null,
+				can('analyst') && e.status === 'unverified' ? el('input', { type: 'checkbox', class: 'split-pick', value: `#${r.seq}`, 'aria-label': `split off ${r.id}` }) : null,
 				el('strong', {}, r.id), ` ${r.observer} (${r.source}), ${time(r.observed.from)}: ${r.count} ${r.weapon || ''}, ${how}`,
 				r.text ? el('div', { class: 'muted' }, r.text) : null));
 		}
