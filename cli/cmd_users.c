@@ -88,6 +88,9 @@ static int run(int argc, char **argv)
 				                    "--observer '%s': expected 1 to %d bytes without control "
 				                    "characters or spaces at either end",
 				                    optarg, GT_OBSERVER_MAX - 1);
+			for (size_t i = 0; i < nobservers; i++)
+				if (strcmp(observers[i], optarg) == 0)
+					return gt_cli_usage("users", "--observer '%s' is given twice", optarg);
 			observers[nobservers++] = optarg;
 			break;
 		case ':': return gt_cli_usage("users", "option '%s' needs a value", argv[optind - 1]);

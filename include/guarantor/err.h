@@ -72,6 +72,10 @@ GT_EXPORT enum gt_status gt_err_set(struct gt_err *err, enum gt_status status,
 
 /* Writes "file:line:column: path: message" (omitting the parts that are
  * unknown) into buf, always NUL-terminated. Returns buf. */
+/* Cuts a UTF-8 sequence left incomplete at the end of s, as a
+ * truncating snprintf leaves one, so that the text stays UTF-8 (JSON
+ * takes nothing else). gt_err_set does it to its message. */
+GT_EXPORT void gt_err_utf8_fit(char *s);
 GT_EXPORT char *gt_err_format(const struct gt_err *err, char *buf, size_t size);
 
 #ifdef __cplusplus

@@ -340,9 +340,9 @@ struct gt_event {
 	long count;              /* the most any one observer counted (their reports added up) */
 	int reports, observers, sources; /* sources: distinct source kinds */
 	int accounts;            /* distinct accounts its reports came from */
-	int held;                /* its reports counting more than the scenario's
-	                          * review_count_above: while it is unverified, the event
-	                          * counts towards no breach or daily total */
+	int held;                /* its observers whose reports add up to more than the
+	                          * scenario's review_count_above: while it is unverified,
+	                          * the event counts towards no breach or daily total */
 	char grade;              /* 'A', 'B' or 'C' (docs/monitor.md, "Confidence"), by accounts */
 	int sector;              /* the sector of the line it is nearest to */
 	int side;                /* +1 the line's left, -1 its right */

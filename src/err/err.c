@@ -55,7 +55,23 @@ enum gt_status gt_err_set(struct gt_err *err, enum gt_status status, const char 
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	gt_err_utf8_fit(err->msg); /* a long message cut short, as JSON must take it */
 	return status;
+}
+
+void gt_err_utf8_fit(char *s)
+{
+	size_t n = strlen(s), lead = n;
+	/* back to the last sequence's first byte, at most 3 continuation bytes */
+	while (lead > 0 && n - lead < 4 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0)
+		return;
+	unsigned char c = (unsigned char)s[lead - 1];
+	size_t want = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+	                         : (c & 0xF8) == 0xF0 ? 4 : 1;
+	if (n - (lead - 1) < want)
+		s[lead - 1] = '\0';
 }
 
 char *gt_err_format(const struct gt_err *err, char *buf, size_t size)

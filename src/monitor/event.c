@@ -163,25 +163,25 @@ enum gt_status gt_event_summarise(const struct gt_scenario *sc,
 	out->lat = pl.lat0 + y / KM_PER_DEG;
 	out->radius_km = radius;
 	/* counts: an observer's reports add up; observers see the same
-	 * explosions, so the event has the most any one of them counted. A
-	 * count above what one report is trusted with holds the event for an
-	 * analyst. */
+	 * explosions, so the event has the most any one of them counted. An
+	 * observer whose reports add up to more than one report is trusted
+	 * with holds the event for an analyst (however many reports it took
+	 * to get there). */
 	qsort(by, k, sizeof(*by), by_observer);
 	long run = 0;
 	for (size_t t = 0; t < k; t++) {
-		if (t > 0 && (by[t]->observer != by[t - 1]->observer ||
-		              by[t]->account != by[t - 1]->account)) {
-			out->observers++;
-			run = 0;
-		}
-		if (t > 0 && by[t]->account != by[t - 1]->account)
-			out->accounts++;
+		bool next = t + 1 == k || by[t + 1]->observer != by[t]->observer ||
+		            by[t + 1]->account != by[t]->account;
 		run += by[t]->count;
 		out->count = run > out->count ? run : out->count;
-		out->held += m->review_count_above > 0 && by[t]->count > m->review_count_above;
+		if (next) {
+			out->observers++;
+			out->held += m->review_count_above > 0 && run > m->review_count_above;
+			run = 0;
+		}
+		if (t == 0 || by[t]->account != by[t - 1]->account)
+			out->accounts++;
 	}
-	out->observers++;
-	out->accounts++;
 	free(by);
 	out->reports = (int)k;
 	for (int i = 0; i < GT_SOURCE_COUNT; i++)

@@ -588,6 +588,7 @@ enum gt_status gt_store_report_batch(struct gt_store *st, const struct gt_user *
 		if (it->status != GT_OK) {
 			snprintf(it->field, sizeof(it->field), "%s", e.path);
 			snprintf(it->message, sizeof(it->message), "%s", e.msg);
+			gt_err_utf8_fit(it->message);
 			if (it->status == GT_E_IO || it->status == GT_E_NOMEM ||
 			    it->status == GT_E_UNAVAILABLE || it->status == GT_E_FULL ||
 			    it->status == GT_E_INTEGRITY) {

@@ -76,33 +76,56 @@ static enum gt_status rebind(struct gt_store *st, int from, struct gt_err *err)
 	return gt__store_audit(st, "guarantor", "audit.rebind", object, detail, err);
 }
 
+/* Sets account's observers to list ("" leaves a monitor reporting as
+ * itself, below). */
+static bool set_observers(struct gt__q *set, int64_t account, const char *list)
+{
+	if (!*list)
+		return true;
+	gt__q_reset(set);
+	gt__q_bind_text(set, 1, list);
+	gt__q_bind_int64(set, 2, account);
+	return gt__q_step(set) == GT__DONE;
+}
+
 /* Schema 6 registers observers: each account may report as the observers
- * its reports already name, and a monitor that has none yet as itself. */
+ * its reports already named, the GT_OBSERVERS_MAX it named most, those
+ * whose names are valid (older reports took any text); a monitor that has
+ * none reports as itself. The others' old reports stay as they are. */
 static enum gt_status register_observers(struct gt_store *st, struct gt_err *err)
 {
 	struct gt__q *q, *set;
-	if (!gt__q_prepare(st, "SELECT DISTINCT submitted_by, observer FROM reports"
-	                       " ORDER BY submitted_by, observer", &q))
+	if (!gt__q_prepare(st, "SELECT submitted_by, observer FROM reports"
+	                       " GROUP BY submitted_by, observer"
+	                       " ORDER BY submitted_by, count(*) DESC, observer", &q))
 		return gt__store_fail(st, err, "cannot register the observers");
-	if (!gt__q_prepare(st, "UPDATE users SET observers = CASE observers WHEN '' THEN ?"
-	                       " ELSE observers || ? END WHERE id = ?", &set)) {
+	if (!gt__q_prepare(st, "UPDATE users SET observers = ? WHERE id = ?", &set)) {
 		gt__q_finalize(q);
 		return gt__store_fail(st, err, "cannot register the observers");
 	}
-	int rc;
+	char list[GT_OBSERVERS_SIZE] = "";
+	int64_t account = 0;
+	int n = 0, rc;
 	bool ok = true;
 	while (ok && (rc = gt__q_step(q)) == GT__ROW) {
-		char line[80];
-		snprintf(line, sizeof(line), "\n%s", gt__q_text(q, 1));
-		gt__q_reset(set);
-		gt__q_bind_text(set, 1, line + 1);
-		gt__q_bind_text(set, 2, line);
-		gt__q_bind_int64(set, 3, gt__q_int64(q, 0));
-		ok = gt__q_step(set) == GT__DONE;
+		int64_t by = gt__q_int64(q, 0);
+		const char *name = gt__q_text(q, 1);
+		if (by != account) {
+			ok = set_observers(set, account, list);
+			account = by;
+			list[0] = '\0';
+			n = 0;
+		}
+		if (n < GT_OBSERVERS_MAX && name && gt_observer_name_valid(name)) {
+			size_t used = strlen(list);
+			snprintf(list + used, sizeof(list) - used, "%s%s", n ? "\n" : "", name);
+			n++;
+		}
 	}
+	ok = ok && rc == GT__DONE && set_observers(set, account, list);
 	gt__q_finalize(q);
 	gt__q_finalize(set);
-	if (!ok || rc != GT__DONE)
+	if (!ok)
 		return gt__store_fail(st, err, "cannot register the observers");
 	if (!gt__q_prepare(st, "UPDATE users SET observers = name"
 	                       " WHERE role = 'monitor' AND observers = ''", &q))

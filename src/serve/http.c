@@ -165,6 +165,7 @@ enum MHD_Result gt_srv_status_error(struct MHD_Connection *c, enum gt_status st,
 		snprintf(msg, sizeof(msg), "line %d, column %d: %s", err->line, err->column, err->msg);
 	else
 		snprintf(msg, sizeof(msg), "%s", err->msg);
+	gt_err_utf8_fit(msg);
 	if (st == GT_E_UNAVAILABLE) /* a store busy or unreachable: soon again */
 		return respond(c, MHD_HTTP_SERVICE_UNAVAILABLE,
 		               error_body(MHD_HTTP_SERVICE_UNAVAILABLE, err->path, msg), 2);

@@ -153,6 +153,16 @@ static void test_one_account_two_observers(void **state)
 	assert_true(gt_threshold_counts(&t, &e));
 	summarise(s, (size_t[]){2}, 1, &e);
 	assert_int_equal(e.held, 0);
+	/* nor can the count be spread over many reports of one observer: four
+	 * of 100 add up past 300 */
+	struct gt_sighting many[4];
+	for (int i = 0; i < 4; i++)
+		many[i] = seen(37.70, 48.00, T0 + i, 7, GT_SOURCE_PATROL, GT_WEAPON_ARTILLERY, 100);
+	summarise(many, (size_t[]){0, 1, 2, 3}, 4, &e);
+	assert_int_equal(e.count, 400);
+	assert_int_equal(e.held, 1);
+	summarise(many, (size_t[]){0, 1, 2}, 3, &e);
+	assert_int_equal(e.held, 0);
 }
 
 /* What keeps reports apart: time, type and weapon class. */

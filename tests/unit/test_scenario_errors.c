@@ -328,6 +328,31 @@ static void monitoring_errors(void **state)
 	            "expected a number from 0 to 1440");
 }
 
+/* A message cut short keeps whole characters (JSON takes only UTF-8). */
+static void utf8_fit(void **state)
+{
+	(void)state;
+	char s[16];
+	snprintf(s, sizeof(s), "%s", "ab\xd0\xba\xd0"); /* "abк" and a lone lead byte */
+	gt_err_utf8_fit(s);
+	assert_string_equal(s, "ab\xd0\xba");
+	snprintf(s, sizeof(s), "%s", "x\xe2\x82"); /* two of the euro sign's three bytes */
+	gt_err_utf8_fit(s);
+	assert_string_equal(s, "x");
+	snprintf(s, sizeof(s), "%s", "x\xe2\x82\xac");
+	gt_err_utf8_fit(s);
+	assert_string_equal(s, "x\xe2\x82\xac");
+	struct gt_err err;
+	char team[800];
+	memset(team, 0, sizeof(team));
+	for (size_t i = 0; i + 2 < sizeof(team); i += 2)
+		memcpy(team + i, "\xd0\xba", 2);
+	/* cut at 767 bytes, in the middle of a character: back to 766 */
+	gt_err_set(&err, GT_E_SCHEMA, NULL, 0, 0, NULL, "xy%s", team);
+	assert_int_equal(strlen(err.msg), 766);
+	assert_int_equal((unsigned char)err.msg[strlen(err.msg) - 1], 0xba);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +362,7 @@ int main(void)
 		cmocka_unit_test(geometry_errors),
 		cmocka_unit_test(geojson_syntax),
 		cmocka_unit_test(monitoring_errors),
+		cmocka_unit_test(utf8_fit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,6 +17,7 @@ $GT users observers kt4 --observer "team 4" --observer "camera 2" --db m.db
 $GT users list --db m.db | sed 's/[0-9-]*T[0-9:]*Z/<time>/' | grep kt4
 $GT users observers kt4 --db m.db; echo "rc=$?"
 $GT users observers kt4 --observer "team 4" --observer "team 4" --db m.db; echo "rc=$?"
+$GT users add kt6 --role monitor --observer "team 6" --observer "team 6" --db m.db; echo "rc=$?"
 $GT users observers paris --observer "team 5" --db m.db; echo "rc=$?"
 $GT users observers kyiv-team-3 --observer "team 5" --db m.db; echo "rc=$?"
 $GT users add desk --role analyst --observer "team 6" --db m.db; echo "rc=$?"
