@@ -478,9 +478,10 @@ static enum gt_status count_rows(struct gt_store *st, int64_t *n, char *list, si
 	return GT_OK;
 }
 
-static enum gt_status verify_locked(struct gt_store *st, struct gt_audit_summary *out,
-                                    struct gt_err *err)
+enum gt_status gt__audit_verify_as(struct gt_store *st, int schema, bool key_used,
+                                   struct gt_audit_summary *out, struct gt_err *err)
 {
+	memset(out, 0, sizeof(*out));
 	struct scan sc = {0};
 	enum gt_status s = scan_chain(st, &sc, err);
 	if (s != GT_OK)
@@ -511,7 +512,7 @@ static enum gt_status verify_locked(struct gt_store *st, struct gt_audit_summary
 		                  "the audit chain is keyed from entry %" PRId64 " (key %s): give its "
 		                  "key with --audit-key FILE to verify it",
 		                  sc.keyed_from, out->key_id);
-	if (st->keyed && !sc.keyed_from) {
+	if (key_used && st->keyed && !sc.keyed_from) {
 		char ours[GT_AUDIT_KEY_ID_SIZE];
 		key_hex(st->key_id, ours);
 		return gt_err_set(err, GT_E_INTEGRITY, st->path, 0, 0, NULL,
@@ -519,7 +520,7 @@ static enum gt_status verify_locked(struct gt_store *st, struct gt_audit_summary
 		                  "is unkeyed, made without a key or rewritten by someone without one",
 		                  ours);
 	}
-	return gt__rows_verify(st, sc.last, &out->rows, err);
+	return gt__rows_verify(st, sc.last, schema, &out->rows, err);
 }
 
 enum gt_status gt_store_audit_verify(struct gt_store *st, struct gt_audit_summary *out,
@@ -531,7 +532,7 @@ enum gt_status gt_store_audit_verify(struct gt_store *st, struct gt_audit_summar
 	enum gt_status s = gt__store_begin_read(st, err);
 	if (s != GT_OK)
 		return s;
-	s = verify_locked(st, out, err);
+	s = gt__audit_verify_as(st, GT_STORE_SCHEMA, true, out, err);
 	gt__store_end_read(st);
 	return s;
 }

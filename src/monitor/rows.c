@@ -484,10 +484,9 @@ static enum gt_status read_page(struct gt_store *st, const struct table *t, stru
 
 /* Holds each row of t to its latest binding, a page of rows at a time
  * with the bindings of the same keys. */
-static enum gt_status verify_table(struct gt_store *st, enum gt__tbl tbl, struct findings *f,
-                                   int64_t *rows, struct gt_err *err)
+static enum gt_status verify_table(struct gt_store *st, const struct table *t,
+                                   struct findings *f, int64_t *rows, struct gt_err *err)
 {
-	const struct table *t = &tables[tbl];
 	char sql[1024];
 	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s > ? ORDER BY %s LIMIT ?", t->cols,
 	         t->name, t->key, t->key);
@@ -581,7 +580,24 @@ static enum gt_status first_int(struct gt_store *st, const char *sql, int64_t p,
 	                                       : gt__store_fail(st, err, "cannot read the store's rows");
 }
 
-enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int64_t *rows,
+/* Table t as a store of that schema holds it: schema 6 added users'
+ * observers and events' accounts and held. */
+static struct table as_of(enum gt__tbl tbl, int schema)
+{
+	struct table t = tables[tbl];
+	if (schema < 6 && tbl == GT__T_USERS) {
+		t.cols = "id, name, role, member, token_hash, created, revoked";
+		t.kinds = "itttttt";
+	} else if (schema < 6 && tbl == GT__T_EVENTS) {
+		t.cols = "id, status, merged_into, observed_from, observed_to, lon, lat, radius_km,"
+		         " triangulated, event, weapon, count, reports, observers, sources, grade,"
+		         " sector, side, line_km, offset_km, updated";
+		t.kinds = "itiiirrrittiiiitiirrt";
+	}
+	return t;
+}
+
+enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int schema, int64_t *rows,
                                struct gt_err *err)
 {
 	*rows = 0;
@@ -597,8 +613,9 @@ enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int64_t *rows,
 		          "chain: bindings were added behind guarantor's back",
 		      v);
 	for (int tbl = 0; tbl < GT__T_COUNT && s == GT_OK; tbl++) {
-		const struct table *t = &tables[tbl];
-		if ((s = verify_table(st, (enum gt__tbl)tbl, &f, rows, err)) != GT_OK)
+		struct table as_then = as_of((enum gt__tbl)tbl, schema);
+		const struct table *t = &as_then;
+		if ((s = verify_table(st, t, &f, rows, err)) != GT_OK)
 			break;
 		if (t->orphans && (s = first_int(st, t->orphans, 0, false, &v, &none, err)) == GT_OK &&
 		    !none)

@@ -45,8 +45,9 @@ void gt__store_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The schema that registers observers. */
-enum { SCHEMA_OBSERVERS = 6 };
+/* The schema from which rows are bound to the chain; the one that
+ * registers observers. */
+enum { SCHEMA_ROWS_BOUND = 5, SCHEMA_OBSERVERS = 6 };
 
 /* Schema 5 binds rows to the audit chain, and schema 6 changes what some
  * rows hold: a store that had data, moving from schema `from`, binds every
@@ -162,6 +163,22 @@ static enum gt_status migrate(struct gt_store *st, struct gt_err *err)
 		return GT_OK;
 	}
 	const int from = v;
+	/* rows bound by an older guarantor are held to their chain before the
+	 * move binds them anew: a store that does not verify stays as it is */
+	struct gt_audit_summary sum;
+	if (from >= SCHEMA_ROWS_BOUND && (s = gt__audit_verify_as(st, from, false, &sum, err)) != GT_OK &&
+	    !(s == GT_E_INTEGRITY && sum.empty)) {
+		ops->rollback(st);
+		if (s == GT_E_INTEGRITY) {
+			size_t n = strlen(err->msg);
+			snprintf(err->msg + n, sizeof(err->msg) - n,
+			         "; the store (schema %d) is not moved to schema %d until it verifies",
+			         from, GT_STORE_SCHEMA);
+			gt_err_utf8_fit(err->msg);
+		}
+		return s;
+	}
+	s = GT_OK;
 	gt__store_untouch(st);
 	for (; v < GT_STORE_SCHEMA && s == GT_OK; v++)
 		if ((s = ops->exec(st, ops->migrations[v], err)) == GT_OK && v + 1 == SCHEMA_OBSERVERS)

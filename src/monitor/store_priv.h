@@ -113,8 +113,15 @@ enum gt_status gt__rows_touch_all(struct gt_store *st, int64_t *n, struct gt_err
 /* Checks every row of every audited table against the digest the last
  * entry that bound it recorded, inside the caller's read snapshot, after
  * the chain itself was verified up to entry last. OUT: *rows checked. */
-enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int64_t *rows,
+enum gt_status gt__rows_verify(struct gt_store *st, int64_t last, int schema, int64_t *rows,
                                struct gt_err *err);
+/* gt_store_audit_verify inside the caller's transaction, of a store whose
+ * rows have the form of that schema (5 or later): a migration's check
+ * before it moves the store on. key_used: a chain none of whose entries
+ * the store's key made fails (false: an unkeyed chain a keyed writer is
+ * about to extend passes). */
+enum gt_status gt__audit_verify_as(struct gt_store *st, int schema, bool key_used,
+                                   struct gt_audit_summary *out, struct gt_err *err);
 
 /* gt_report_parse on JSON already read (a batch's items). */
 enum gt_status gt__report_from_json(const json_t *root, const struct gt_report_window *w,

@@ -369,7 +369,7 @@ enum gt_status gt_render_daily_html(FILE *out, const struct gt_scenario *sc,
 	else
 		fputs("<table>\n<tr><th>event</th><th>began</th><th>type</th><th>count</th>"
 		      "<th>sector</th><th>side</th><th>from the line</th><th>grade</th>"
-		      "<th>observers</th></tr>\n",
+		      "<th>observers</th><th>accounts</th></tr>\n",
 		      out);
 	for (size_t i = 0; i < d->nevents; i++) {
 		const struct gt_event *e = &d->events[i];
@@ -384,13 +384,14 @@ enum gt_status gt_render_daily_html(FILE *out, const struct gt_scenario *sc,
 		gt__html_esc(out, sector_name(sc, e->sector));
 		fputs("</td><td class=\"t\">", out);
 		gt__html_esc(out, side_name(sc, e->side));
-		fprintf(out, "</td><td>%.1f km</td><td>%c</td><td>%d</td></tr>\n", e->offset_km,
-		        e->grade, e->observers);
+		fprintf(out, "</td><td>%.1f km</td><td>%c</td><td>%d</td><td>%d</td></tr>\n",
+		        e->offset_km, e->grade, e->observers, e->accounts);
 	}
 	if (d->nevents)
 		fputs("</table>\n", out);
-	fputs("<p class=\"note\">Grades: A, three observers or more, or two of different kinds "
-	      "with one that saw it; B, two observers; C, one (docs/monitor.md).</p>\n",
+	fputs("<p class=\"note\">Grades, by the accounts the reports came from: A, three or "
+	      "more, or two with reports of different kinds of which one saw it; B, two; C, one "
+	      "(docs/monitor.md).</p>\n",
 	      out);
 	fprintf(out,
 	        "<p class=\"note\">The mission's audit chain held %lld entries when this report "
