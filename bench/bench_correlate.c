@@ -71,13 +71,19 @@ static int store_phase(const struct gt_scenario *sc, const struct gt_sighting *s
 	gt_store_close(st);
 	sqlite3 *db;
 	sqlite3_stmt *q;
+	/* the teams' accounts, ids 2 to 301, each reporting as its team */
 	if (sqlite3_open(path, &db) != SQLITE_OK ||
 	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db,
+	                 "WITH RECURSIVE t(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM t WHERE k < 299)"
+	                 " INSERT INTO users (id, name, role, token_hash, created, observers)"
+	                 " SELECT k + 2, 'team-' || k, 'monitor', 'x', '', 'team ' || k FROM t",
+	                 NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 	                       "INSERT INTO reports (id, digest, observed_from, observed_to, reported,"
 	                       " received, submitted_by, lon, lat, precision_m, observer, source,"
 	                       " event, weapon, count, bearing_deg, distance_km, text, attachments)"
-	                       " VALUES (?, x'00', ?, ?, ?, '', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '',"
+	                       " VALUES (?, x'00', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '',"
 	                       " '')",
 	                       -1, &q, NULL) != SQLITE_OK) {
 		fprintf(stderr, "bench_correlate: %s\n", sqlite3_errmsg(db));
@@ -92,20 +98,21 @@ static int store_phase(const struct gt_scenario *sc, const struct gt_sighting *s
 		sqlite3_bind_int64(q, 2, s[i].from);
 		sqlite3_bind_int64(q, 3, s[i].to);
 		sqlite3_bind_int64(q, 4, s[i].to);
-		sqlite3_bind_double(q, 5, s[i].lon);
-		sqlite3_bind_double(q, 6, s[i].lat);
-		sqlite3_bind_double(q, 7, s[i].precision_km * 1000);
-		sqlite3_bind_text(q, 8, observer, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 9, gt_source_kind_name(s[i].source), -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 10, gt_event_type_name(s[i].event), -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 11, gt_weapon_name(s[i].weapon), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 12, s[i].count);
+		sqlite3_bind_int64(q, 5, s[i].account);
+		sqlite3_bind_double(q, 6, s[i].lon);
+		sqlite3_bind_double(q, 7, s[i].lat);
+		sqlite3_bind_double(q, 8, s[i].precision_km * 1000);
+		sqlite3_bind_text(q, 9, observer, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 10, gt_source_kind_name(s[i].source), -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 11, gt_event_type_name(s[i].event), -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 12, gt_weapon_name(s[i].weapon), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 13, s[i].count);
 		if (s[i].heard) {
-			sqlite3_bind_double(q, 13, s[i].bearing_deg);
-			sqlite3_bind_double(q, 14, s[i].distance_km);
+			sqlite3_bind_double(q, 14, s[i].bearing_deg);
+			sqlite3_bind_double(q, 15, s[i].distance_km);
 		} else {
-			sqlite3_bind_null(q, 13);
 			sqlite3_bind_null(q, 14);
+			sqlite3_bind_null(q, 15);
 		}
 		if (sqlite3_step(q) != SQLITE_DONE) {
 			fprintf(stderr, "bench_correlate: %s\n", sqlite3_errmsg(db));
@@ -191,6 +198,7 @@ int main(int argc, char **argv)
 			g->from = when + (int64_t)(normal() * 180);
 			g->to = g->from + 60 + (int64_t)(next() % 600);
 			g->observer = (first + (uint32_t)k * 7) % 300;
+			g->account = g->observer + 2; /* each team its own account (user 1 the analyst) */
 			g->source = (enum gt_source_kind)(next() % GT_SOURCE_COUNT);
 			g->event = type;
 			/* some observers cannot tell the weapon */

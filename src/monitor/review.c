@@ -4,6 +4,7 @@
 #include "monitor/sql.h"
 #include "monitor/store_priv.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,7 +253,8 @@ enum gt_status gt_store_event_split(struct gt_store *st, const struct gt_scenari
 	for (size_t i = 0; i < n && s == GT_OK; i++) {
 		int64_t seq = 0;
 		int used_seq = 0;
-		bool is_seq = sscanf(report_ids[i], "#%" SCNd64 "%n", &seq, &used_seq) == 1 &&
+		bool is_seq = report_ids[i][0] == '#' && isdigit((unsigned char)report_ids[i][1]) &&
+		              sscanf(report_ids[i], "#%" SCNd64 "%n", &seq, &used_seq) == 1 &&
 		              report_ids[i][used_seq] == '\0';
 		struct gt__q *move = is_seq ? by_seq : q;
 		gt__q_reset(move);

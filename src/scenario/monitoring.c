@@ -31,7 +31,10 @@ static enum gt_status read_day(struct yr *r, const yaml_node_t *n, const char *p
 	const char *s = gt__yr_text(n);
 	struct tm tm = {0}, back;
 	int used = 0;
-	if (gt__yr_is_scalar(n) && strlen(s) == 10 &&
+	bool digits = strlen(s) == 10;
+	for (int i = 0; i < 10 && digits; i++)
+		digits = i == 4 || i == 7 ? s[i] == '-' : s[i] >= '0' && s[i] <= '9';
+	if (gt__yr_is_scalar(n) && digits &&
 	    sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &used) == 3 &&
 	    used == 10 && tm.tm_year >= 1990 && tm.tm_mon >= 1 && tm.tm_mon <= 12 &&
 	    tm.tm_mday >= 1) {
