@@ -209,6 +209,7 @@ struct gt_report {
 	char text[GT_REPORT_TEXT_MAX];
 	char attachments[GT_REPORT_ATTACHMENTS_MAX][72]; /* "sha256:<64 hex>" */
 	size_t nattachments;
+	char account[64]; /* read from the store: the account that submitted it */
 };
 
 /* When a report's times may fall, epoch seconds: observed from `since`

@@ -672,6 +672,8 @@ enum gt_status gt__store_read_reports(struct gt_store *st, struct gt__q *q, size
 			r->attachments[r->nattachments - 1][71] = '\0';
 			att += strlen(att) > 71 ? 72 : strlen(att);
 		}
+		const char *account = gt__q_text(q, 17);
+		snprintf(r->account, sizeof(r->account), "%s", account ? account : "");
 		k++;
 	}
 	if (k < limit && rc != GT__DONE) {

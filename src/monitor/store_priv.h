@@ -130,7 +130,8 @@ enum gt_status gt__report_from_json(const json_t *root, const struct gt_report_w
 /* A report's columns, in the order gt__store_read_reports reads them. */
 #define GT__REPORT_COLS                                                                      \
 	"seq, id, observed_from, observed_to, reported, lon, lat, precision_m, observer, source," \
-	" event, weapon, count, bearing_deg, distance_km, text, attachments"
+	" event, weapon, count, bearing_deg, distance_km, text, attachments,"                    \
+	" (SELECT name FROM users WHERE users.id = reports.submitted_by)"
 /* Reads up to limit rows of q (GT__REPORT_COLS). OUT: *reports and their
  * *seqs (caller frees both), *n. */
 enum gt_status gt__store_read_reports(struct gt_store *st, struct gt__q *q, size_t limit,

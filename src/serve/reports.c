@@ -51,6 +51,8 @@ json_t *gt_srv_report_json(const struct gt_report *r, int64_t seq)
 	json_object_set_new(pos, "precision_m", json_real(r->precision_m));
 	json_object_set_new(o, "position", pos);
 	json_object_set_new(o, "observer", json_string(r->observer));
+	if (r->account[0])
+		json_object_set_new(o, "account", json_string(r->account));
 	json_object_set_new(o, "source", json_string(gt_source_kind_name(r->source)));
 	json_object_set_new(o, "event", json_string(gt_event_type_name(r->event)));
 	if (r->weapon != GT_WEAPON_NONE)

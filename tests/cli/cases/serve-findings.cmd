@@ -47,7 +47,7 @@ grep -o '"lon":[^,]*' read.json | sed 's/^/read back: /'
 python3 -c '
 import json
 r = [x for x in json.load(open("read.json"))["reports"] if x["id"] == "exact"][0]
-del r["seq"]
+del r["seq"], r["account"]  # what the store adds
 open("again.json", "w").write(json.dumps(r))'
 echo "resent as read back: $(post "$(cat again.json)")"
 echo "resent with -0.0: $(post "$(echo "$exact" | sed 's/"precision_m": 0.0/"precision_m": -0.0/')")"
