@@ -206,7 +206,7 @@ async function openEvent(id, focus = true) {
 			const how = r.heard ? `heard, ${r.heard.bearing_deg}° at ${r.heard.distance_km} km` : `seen ± ${r.position.precision_m} m`;
 			list.append(el('li', {},
 				can('analyst') && e.status === 'unverified' ? el('input', { type: 'checkbox', class: 'split-pick', value: `#${r.seq}`, 'aria-label': `split off ${r.id}` }) : null,
-				el('strong', {}, r.id), ` ${r.observer} (${r.source}), ${time(r.observed.from)}: ${r.count} ${r.weapon || ''}, ${how}`,
+				el('strong', {}, r.id), ` ${r.observer}${r.account ? ` (account ${r.account})` : ''}, ${r.source}, ${time(r.observed.from)}: ${r.count} ${r.weapon || ''}, ${how}`,
 				r.text ? el('div', { class: 'muted' }, r.text) : null));
 		}
 		body.append(el('h3', {}, 'Reports'), list);
