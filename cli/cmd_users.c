@@ -45,19 +45,6 @@ static const char help[] =
 	"  -h, --help            show this help\n\n"
 	"Example: guarantor users add kyiv-3 --role monitor --observer \"team 3\" --db mission.db\n";
 
-/* A user's observers, one a line in the store, on one line: "a, b". */
-static void print_observers(const char *list)
-{
-	if (!*list)
-		fputs("-", stdout);
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, "\n");
-		printf("%s%.*s", p == list ? "" : ", ", (int)len, p);
-		p += len + (p[len] == '\n');
-	}
-	putchar('\n');
-}
-
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
@@ -177,7 +164,9 @@ static int run(int argc, char **argv)
 				printf(" %-10s %-6s %-21s %-7s ", gt_role_name(u[i].role),
 				       u[i].member[0] ? u[i].member : "-", u[i].created,
 				       u[i].revoked ? "revoked" : "live");
-				print_observers(u[i].observers);
+				char shown[GT_OBSERVERS_SHOWN];
+				puts(u[i].observers[0] ? gt_observers_join(u[i].observers, shown, sizeof(shown))
+				                       : "-");
 			}
 			free(u);
 		}

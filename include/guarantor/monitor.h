@@ -94,7 +94,9 @@ GT_EXPORT bool gt_role_parse(const char *s, enum gt_role *out);
 
 /* The observers a monitor account reports as: teams, posts, cameras or
  * feeds, at most GT_OBSERVERS_MAX names of up to GT_OBSERVER_MAX - 1
- * bytes each. */
+ * bytes each. Both assumptions: 16 is a field office's patrols and posts
+ * with room to spare (an account for many more is a feed, one source
+ * whatever its names); 63 bytes is the report's own limit on `observer`. */
 #define GT_OBSERVERS_MAX 16
 #define GT_OBSERVER_MAX 64
 #define GT_OBSERVERS_SIZE (GT_OBSERVERS_MAX * GT_OBSERVER_MAX)
@@ -136,6 +138,10 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_observe(struct gt_store *st
  * (names one a line, as gt_user's observers). */
 GT_EXPORT bool gt_observer_name_valid(const char *name);
 GT_EXPORT bool gt_observers_include(const char *list, const char *name);
+/* list (names one a line) as people read it: "team 1, team 2" ("" for
+ * none), cut to fit out. Returns out. */
+#define GT_OBSERVERS_SHOWN (GT_OBSERVERS_SIZE + GT_OBSERVERS_MAX)
+GT_EXPORT char *gt_observers_join(const char *list, char *out, size_t size);
 /* Revokes the named user's token. GT_E_SCHEMA when there is no such user
  * or it is already revoked. Audited. */
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_store_user_revoke(struct gt_store *st,

@@ -446,15 +446,8 @@ static enum gt_status check_observer(struct gt_store *st, const struct gt_user *
 		return gt__store_fail(st, err, "cannot read the users");
 	if (gt_observers_include(list, observer))
 		return GT_OK;
-	char shown[GT_OBSERVERS_SIZE * 2] = "";
-	for (char *p = list, *o = shown; *p; p++) {
-		if (*p == '\n') {
-			*o++ = ',';
-			*o++ = ' ';
-		} else {
-			*o++ = *p;
-		}
-	}
+	char shown[GT_OBSERVERS_SHOWN];
+	gt_observers_join(list, shown, sizeof(shown));
 	return gt_err_set(err, GT_E_SCHEMA, NULL, 0, 0, "observer",
 	                  "'%s' is not an observer account '%s' reports as%s%s%s", observer, by->name,
 	                  *list ? " (it reports as: " : "; it has none (guarantor users observers)",

@@ -232,6 +232,19 @@ bool gt_observers_include(const char *list, const char *name)
 	return false;
 }
 
+char *gt_observers_join(const char *list, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (const char *p = list; *p && used + 1 < size;) {
+		size_t len = strcspn(p, "\n");
+		int w = snprintf(out + used, size - used, "%s%.*s", p == list ? "" : ", ", (int)len, p);
+		used = w > 0 && (size_t)w < size - used ? used + (size_t)w : size - 1;
+		p += len + (p[len] == '\n');
+	}
+	return out;
+}
+
 enum gt_status gt_store_user_observe(struct gt_store *st, const char *name,
                                      const char *const *observers, size_t n, struct gt_err *err)
 {
