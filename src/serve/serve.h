@@ -77,8 +77,8 @@ struct gt_store *gt_srv_stores_any(struct gt_srv_stores *p);
 void gt_srv_stores_free(struct gt_srv_stores *p);
 
 /* A running daemon's state (daemon.c), shared by its threads. */
-/* The most threads a daemon answers on: an assumption, far above the 2 to
- * 8 cores the service is run on (docs/operations.md). */
+/* The most threads a daemon answers on: an assumption, far above the
+ * cores of the machines the service is meant for (the default is 4). */
 #define GT_SRV_THREADS_MAX 64
 
 struct gt_srv_daemon {

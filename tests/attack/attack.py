@@ -163,6 +163,12 @@ def report(i, observer="team 1"):
             "observer": observer, "source": "patrol", "event": "small_arms", "count": 1}
 
 
+def post_report(srv, i):
+    """Report i, posted by the monitor kt3: (status, headers, body)."""
+    return request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
+                   json.dumps(report(i)))
+
+
 def wrong_token(real):
     """A well-formed token naming the same user with a wrong secret."""
     prefix, uid, secret = real.split(".", 2)
@@ -319,8 +325,7 @@ def uploads():
               f"{codes.count(401)} answered 401")
         check(peak - base < 64 * 1024, f"the server's memory grew by {(peak - base) / 1024:.0f} "
               f"MiB at most (under 64 MiB; 250 bodies would be 4,000 MiB)")
-        st, _, _ = request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
-                           json.dumps(report(1)))
+        st, _, _ = post_report(srv, 1)
         check(st == 201, f"a monitor's report is then stored ({st})")
     finally:
         srv.stop()
@@ -329,8 +334,7 @@ def uploads():
 def contention():
     srv = Server(users=[("kt3", "monitor"), ("desk", "analyst")])
     try:
-        st, _, _ = request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
-                           json.dumps(report(1)))
+        st, _, _ = post_report(srv, 1)
         check(st == 201, "a report before the lock is stored")
         outside = sqlite3.connect(srv.db, timeout=1, isolation_level=None)
         outside.execute("BEGIN IMMEDIATE")  # as a cron `guarantor correlate` would
@@ -338,8 +342,7 @@ def contention():
 
         def post():
             t0 = time.monotonic()
-            result["answer"] = request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
-                                       json.dumps(report(2)))
+            result["answer"] = post_report(srv, 2)
             result["took"] = time.monotonic() - t0
 
         t = threading.Thread(target=post)
@@ -368,8 +371,7 @@ def contention():
         check(reads and all(s == 200 for s, _ in reads) and max(x for _, x in reads) < 0.5,
               f"an analyst read the reports {len(reads)} times meanwhile, each within "
               f"{max(x for _, x in reads) if reads else 0:.3f} s")
-        st, _, _ = request(srv.port, "POST", "/api/v1/reports", srv.tokens["kt3"],
-                           json.dumps(report(2)))
+        st, _, _ = post_report(srv, 2)
         check(st == 201, f"the same report once the lock is let go: {st}")
     finally:
         srv.stop()
