@@ -6,6 +6,7 @@
 #include "serve/serve.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -97,6 +98,10 @@ static const char help_options[] =
 	"      --skip-verify         start without checking the audit chain and every\n"
 	"                            row against it (by default a store that does not\n"
 	"                            verify is refused, before anything is added)\n"
+	"      --trace FILE          append every answer to FILE, one JSON line each:\n"
+	"                            method, url, status, headers and body (default:\n"
+	"                            the file $GT_SERVE_TRACE names; none). Bodies are\n"
+	"                            written as sent: keep the file as the store\n"
 	"      --routes              print the routes (method and path) and exit\n"
 	"  -h, --help                show this help\n";
 
@@ -185,10 +190,12 @@ static int run(int argc, char **argv)
 	                                         {"max-conn", required_argument, NULL, 'n'},
 	                                         {"body-memory-mb", required_argument, NULL, 'B'},
 	                                         {"skip-verify", no_argument, NULL, 'V'},
+	                                         {"trace", required_argument, NULL, 'X'},
 	                                         GT_CLI_KEY_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
 	struct gt_cli_key k = {0};
 	const char *db = "guarantor.db", *listen_at = "127.0.0.1:8080", *scenario = NULL;
+	const char *trace = getenv("GT_SERVE_TRACE");
 	/* defaults, assumptions of the service (docs/security.md): a dashboard
 	 * polls a few routes every 10 s and a device posts its reports one by
 	 * one or as one batch, so 50 a second is far above honest use and caps
@@ -222,6 +229,7 @@ static int run(int argc, char **argv)
 		case 'F': signins = gt_cli_long("serve", "--failed-signins", optarg, 0, 100000, &ok); break;
 		case 'T': idle = gt_cli_long("serve", "--idle-timeout", optarg, 1, 3600, &ok); break;
 		case 'V': verify = false; break;
+		case 'X': trace = optarg; break;
 		case 'R':
 			gt_srv_print_routes(stdout);
 			return fflush(stdout) == 0 ? GT_EXIT_OK : GT_EXIT_FAILURE;
@@ -297,6 +305,12 @@ static int run(int argc, char **argv)
 		gt_scenario_free(sc);
 		return GT_EXIT_FAILURE;
 	}
+	if (trace && *trace && !(s.trace = fopen(trace, "a"))) {
+		fprintf(stderr, "guarantor: serve: --trace %s: %s\n", trace, strerror(errno));
+		gt_srv_stores_free(s.stores);
+		gt_scenario_free(sc);
+		return GT_EXIT_FAILURE;
+	}
 	/* SIGINT and SIGTERM are taken by sigwait below, not by a handler */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -306,6 +320,8 @@ static int run(int argc, char **argv)
 	struct gt_srv_daemon *d = gt_srv_start(&s, &sa);
 	if (!d) {
 		fprintf(stderr, "guarantor: cannot listen on %s\n", listen_at);
+		if (s.trace)
+			fclose(s.trace);
 		gt_srv_stores_free(s.stores);
 		gt_scenario_free(sc);
 		return GT_EXIT_FAILURE;
@@ -324,6 +340,8 @@ static int run(int argc, char **argv)
 	gt_srv_stop(d, DRAIN_S);
 	gt_srv_stores_free(s.stores);
 	gt_scenario_free(sc);
+	if (s.trace && fclose(s.trace) != 0)
+		fprintf(stderr, "guarantor: serve: --trace %s: %s\n", trace, strerror(errno));
 	fprintf(stderr, "guarantor: stopped (%s)\n", sig == SIGINT ? "interrupt" : "terminate");
 	return GT_EXIT_OK;
 }

@@ -10,7 +10,10 @@ pkgs=(
   libopenmpi-dev openmpi-bin python3-numpy
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-15-postgis-3 libsodium-dev libmicrohttpd-dev curl wrk bc
   fonts-dejavu-core chromium
+  gdal-bin python3-shapely default-jre-headless
 )
+# gdal-bin, python3-shapely and a Java runtime are the checkers of what
+# guarantor writes (tests/contract: GeoJSON, and the Nu Html Checker);
 # the dashboard is bundled with Node.js and npm (web/build.sh); machines
 # that have their own keep it, others get Debian's
 command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)

@@ -238,6 +238,13 @@ GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_rotation_svg(const struct gt_fo
 GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_brief_html(FILE *out,
                                                             const struct gt_results *res);
 
+/* The theatre as GeoJSON (RFC 7946, compact): the outline (kind outline),
+ * every line (kind line_of_contact, with its role), each sector's stretch
+ * of its line (kind sector, with its id) and the places (their kind),
+ * each with its name; the dashboard draws it. OUT: *json (free()). */
+GT_EXPORT GT_MUST_CHECK enum gt_status gt_render_theatre_geojson(const struct gt_scenario *sc,
+                                                                 char **json);
+
 /* The monitoring mission's daily report (docs/monitor.md, "Daily report"). */
 /* Its headline sentence. OUT: out. */
 GT_EXPORT void gt_render_daily_headline(const struct gt_daily *d, char *out, size_t size);

@@ -359,51 +359,9 @@ enum gt_status gt_render_air_station_json(FILE *out, const struct gt_air_station
 
 /* --- GeoJSON ----------------------------------------------------------- */
 
-static json_t *position(struct gt__jb *jb, struct gt_point p)
-{
-	json_t *a = json_array();
-	gt__jappend(jb, a, real(p.lon, 1e-6));
-	gt__jappend(jb, a, real(p.lat, 1e-6));
-	return a;
-}
-
-static json_t *ring_json(struct gt__jb *jb, const struct gt_linestring *l)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < l->n; i++)
-		gt__jappend(jb, a, position(jb, l->pts[i]));
-	return a;
-}
-
-static json_t *multipolygon_json(struct gt__jb *jb, const struct gt_multipolygon *mp)
-{
-	json_t *g = json_object(), *polys = json_array();
-	gt__jput(jb, g, "type", json_string("MultiPolygon"));
-	for (size_t i = 0; i < mp->n; i++) {
-		json_t *rings = json_array();
-		for (size_t r = 0; r < mp->polys[i].nrings; r++)
-			gt__jappend(jb, rings, ring_json(jb, &mp->polys[i].rings[r]));
-		gt__jappend(jb, polys, rings);
-	}
-	gt__jput(jb, g, "coordinates", polys);
-	return g;
-}
-
-static json_t *point_json(struct gt__jb *jb, struct gt_point p)
-{
-	json_t *g = json_object();
-	gt__jput(jb, g, "type", json_string("Point"));
-	gt__jput(jb, g, "coordinates", position(jb, p));
-	return g;
-}
-
 static void feature(struct gt__jb *jb, json_t *features, json_t *props, json_t *geometry)
 {
-	json_t *f = json_object();
-	gt__jput(jb, f, "type", json_string("Feature"));
-	gt__jput(jb, f, "properties", props);
-	gt__jput(jb, f, "geometry", geometry);
-	gt__jappend(jb, features, f);
+	gt__jappend(jb, features, gt__geojson_feature(jb, geometry, props));
 }
 
 static json_t *area_props(struct gt__jb *jb, const char *kind, const char *label, double target_m, double km2)
@@ -434,24 +392,24 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 		feature(jb, features,
 		        area_props(jb, "occupied", "held by the adversary: not assessed", 0,
 		                   th->outline_km2 - th->held_km2),
-		        multipolygon_json(jb, &th->occupied));
+		        gt__geojson_multipolygon(jb, &th->occupied));
 	if (a) {
 		feature(jb, features,
 		        area_props(jb, "sam_band", "within reach of the adversary's air defences", 0,
 		                   gt_geo_area_km2(&a->sam_band)),
-		        multipolygon_json(jb, &a->sam_band));
+		        gt__geojson_multipolygon(jb, &a->sam_band));
 		const struct gt_air_coverage *cov[] = {&a->low, &a->high};
 		for (int k = 0; k < 2; k++) {
 			feature(jb, features,
 			        area_props(jb, "coverage", k ? "radar coverage, high targets"
 			                                 : "radar coverage, low targets",
 			                   cov[k]->target_m, cov[k]->cover.covered_km2),
-			        multipolygon_json(jb, &cov[k]->cover.covered));
+			        gt__geojson_multipolygon(jb, &cov[k]->cover.covered));
 			feature(jb, features,
 			        area_props(jb, "gap", k ? "radar gap, high targets" : "radar gap, low targets",
 			                   cov[k]->target_m,
 			                   cov[k]->cover.area_km2 - cov[k]->cover.covered_km2),
-			        multipolygon_json(jb, &cov[k]->cover.gaps));
+			        gt__geojson_multipolygon(jb, &cov[k]->cover.gaps));
 		}
 	}
 	for (size_t i = 0; i < pl->nposts; i++) {
@@ -459,8 +417,8 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 		if (p->need.distance_km > 0) {
 			json_t *g = json_object(), *coords = json_array(), *props = json_object();
 			gt__jput(jb, g, "type", json_string("LineString"));
-			gt__jappend(jb, coords, position(jb, p->base->at));
-			gt__jappend(jb, coords, position(jb, p->at));
+			gt__jappend(jb, coords, gt__geojson_position(jb, p->base->at));
+			gt__jappend(jb, coords, gt__geojson_position(jb, p->at));
 			gt__jput(jb, g, "coordinates", coords);
 			gt__jput(jb, props, "kind", json_string("transit"));
 			gt__jput(jb, props, "post", json_string(p->name));
@@ -479,7 +437,7 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 		gt__jput(jb, props, "sorties_per_day", real(p->need.sorties_per_day, 0.01));
 		if (a && !p->aew)
 			gt__jput(jb, props, "exposure", real(a->post_exposure[i], 0.0001));
-		feature(jb, features, props, point_json(jb, p->at));
+		feature(jb, features, props, gt__geojson_point(jb, p->at));
 	}
 	for (size_t i = 0; i < pl->nposts; i++) {
 		const struct gt_place *b = pl->posts[i].base;
@@ -492,8 +450,8 @@ enum gt_status gt_render_air_geojson(const struct gt_air_result *r, char **out)
 		gt__jput(jb, props, "kind", json_string("base"));
 		gt__jput(jb, props, "name", json_string(b->name));
 		gt__jput(jb, props, "country", json_string(b->country));
-		feature(jb, features, props, point_json(jb, b->at));
+		feature(jb, features, props, gt__geojson_point(jb, b->at));
 	}
 	gt__jput(jb, root, "features", features);
-	return gt__render_json_dump(jb, root, out);
+	return gt__render_geojson_dump(jb, root, out);
 }

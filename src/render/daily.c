@@ -185,18 +185,13 @@ enum gt_status gt_render_daily_geojson(const struct gt_scenario *sc, const struc
 	gt__jput(&jb, root, "type", json_string("FeatureCollection"));
 	for (size_t i = 0; i < d->nevents; i++) {
 		const struct gt_event *e = &d->events[i];
-		json_t *f = json_object(), *g = json_object(), *xy = json_array();
-		gt__jappend(&jb, xy, json_real(e->lon));
-		gt__jappend(&jb, xy, json_real(e->lat));
-		gt__jput(&jb, g, "type", json_string("Point"));
-		gt__jput(&jb, g, "coordinates", xy);
-		gt__jput(&jb, f, "type", json_string("Feature"));
-		gt__jput(&jb, f, "geometry", g);
-		gt__jput(&jb, f, "properties", event_props(&jb, sc, e, json_object()));
-		gt__jappend(&jb, features, f);
+		struct gt_point at = {e->lon, e->lat};
+		gt__jappend(&jb, features,
+		            gt__geojson_feature(&jb, gt__geojson_point(&jb, at),
+		                                event_props(&jb, sc, e, json_object())));
 	}
 	gt__jput(&jb, root, "features", features);
-	return gt__render_json_dump(&jb, root, json);
+	return gt__render_geojson_dump(&jb, root, json);
 }
 
 /* Long form: one row per sector and type, every one, so that days line up

@@ -198,7 +198,7 @@ static int to_sink(const char *text, size_t n, void *data)
 	return 0;
 }
 
-enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
+static enum gt_status dump(struct gt__jb *jb, json_t *root, size_t flags, char **out)
 {
 	*out = NULL;
 	if (!root || jb->failed) {
@@ -207,7 +207,7 @@ enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
 	}
 	struct sink s = {0};
 	int rc = json_dump_callback(root, to_sink, &s,
-	                            JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	                            flags | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	json_decref(root);
 	if (rc != 0 || s.failed || !s.buf) {
 		free(s.buf);
@@ -217,6 +217,16 @@ enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
 	s.buf[s.len + 1] = '\0';
 	*out = s.buf;
 	return GT_OK;
+}
+
+enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
+{
+	return dump(jb, root, JSON_INDENT(2), out);
+}
+
+enum gt_status gt__render_geojson_dump(struct gt__jb *jb, json_t *root, char **out)
+{
+	return dump(jb, root, JSON_COMPACT, out);
 }
 
 enum gt_status gt__render_json_print(struct gt__jb *jb, json_t *root, FILE *out)

@@ -28,6 +28,18 @@ enum gt_status gt__render_json_dump(struct gt__jb *jb, json_t *root, char **out)
 /* gt__render_json_dump, then writes the text to out. */
 enum gt_status gt__render_json_print(struct gt__jb *jb, json_t *root, FILE *out);
 
+/* GeoJSON (geojson.c, RFC 7946): a position rounded to 6 decimals; a
+ * LineString, a Point; a MultiPolygon with outer rings counter-clockwise
+ * and holes clockwise, whichever way mp runs them; a Feature of geometry
+ * and props (both taken). */
+json_t *gt__geojson_position(struct gt__jb *jb, struct gt_point p);
+json_t *gt__geojson_line(struct gt__jb *jb, const struct gt_linestring *l);
+json_t *gt__geojson_point(struct gt__jb *jb, struct gt_point p);
+json_t *gt__geojson_multipolygon(struct gt__jb *jb, const struct gt_multipolygon *mp);
+json_t *gt__geojson_feature(struct gt__jb *jb, json_t *geometry, json_t *props);
+/* gt__render_json_dump's compact form, for GeoJSON: one line. */
+enum gt_status gt__render_geojson_dump(struct gt__jb *jb, json_t *root, char **out);
+
 /* The "options" arrays of the force-generation and air JSON. */
 json_t *gt__render_forcegen_json(struct gt__jb *jb, const struct gt_forcegen *const *fgs,
                                  size_t n);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,53 +121,77 @@ struct request {
 	bool no_room; /* over the daemon's budget: 503 */
 };
 
-/* True when url matches pattern, "{id}" matching a whole number from 1
- * to 2^53 (OUT: *id). */
-static bool match(const char *pattern, const char *url, int64_t *id)
+/* How url stands to pattern: not at all; as a path of the route; or, for
+ * "{id}", at the place of a whole number but not one from 1 to 2^53
+ * (digits alone, leading zeros allowed, as the description's integer
+ * reads). A "{id}" takes a whole segment. OUT: *id. */
+enum fit { NO_FIT, FITS, BAD_ID };
+
+static enum fit match(const char *pattern, const char *url, int64_t *id)
 {
+	bool bad = false;
 	while (*pattern) {
 		if (strncmp(pattern, "{id}", 4) == 0) {
-			char *end;
-			if (*url < '1' || *url > '9')
-				return false;
-			long long v = strtoll(url, &end, 10);
-			if (v < 1 || v > (1LL << 53))
-				return false;
+			size_t n = strcspn(url, "/");
+			if (n == 0)
+				return NO_FIT;
+			int64_t v = 0;
+			for (size_t i = 0; i < n && !bad; i++) {
+				bad = url[i] < '0' || url[i] > '9' || v > ((1LL << 53) - (url[i] - '0')) / 10;
+				v = bad ? v : 10 * v + (url[i] - '0');
+			}
+			bad = bad || v < 1;
 			*id = v;
-			url = end;
+			url += n;
 			pattern += 4;
 			continue;
 		}
 		if (*pattern++ != *url++)
-			return false;
+			return NO_FIT;
 	}
-	return *url == '\0';
+	return *url != '\0' ? NO_FIT : bad ? BAD_ID : FITS;
 }
 
-/* The route for method and url, or NULL with the 404 or 405 sent. */
+/* The route for method and url, or NULL with the 404, 405 or 400 (an id
+ * that is not one) sent. A path without "{id}" is matched before one
+ * with it: /events/merge is never event "merge". */
 static const struct route *find(struct MHD_Connection *c, const char *method, const char *url,
                                 int64_t *id, enum MHD_Result *refused)
 {
-	bool path_known = false;
+	/* HEAD is GET without the body, which libmicrohttpd leaves out */
+	const char *as = strcmp(method, "HEAD") == 0 ? "GET" : method;
+	bool literal = false;
+	for (size_t i = 0; i < NROUTES && !literal; i++)
+		literal = !strstr(routes[i].path, "{id}") && strcmp(routes[i].path, url) == 0;
 	char allowed[64] = "";
+	enum fit best = NO_FIT;
 	for (size_t i = 0; i < NROUTES; i++) {
-		if (!match(routes[i].path, url, id))
+		if (literal && strstr(routes[i].path, "{id}"))
 			continue;
-		path_known = true;
-		/* HEAD is GET without the body, which libmicrohttpd leaves out */
-		if (strcmp(method, routes[i].method) == 0 ||
-		    (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+		enum fit f = match(routes[i].path, url, id);
+		if (f == NO_FIT)
+			continue;
+		if (f == FITS && strcmp(as, routes[i].method) == 0)
 			return &routes[i];
-		snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s",
-		         allowed[0] ? " or " : "", routes[i].method);
+		best = f > best ? f : best;
+		if (strcmp(as, routes[i].method) != 0)
+			snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s%s",
+			         allowed[0] ? ", " : "", routes[i].method,
+			         strcmp(routes[i].method, "GET") == 0 ? ", HEAD" : "");
 	}
-	if (path_known) {
+	if (best == BAD_ID) {
+		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "id",
+		                        "expected a whole number from 1 to 2^53 in the path");
+	} else if (best == FITS) {
 		char msg[96];
-		snprintf(msg, sizeof(msg), "expected %s", allowed);
-		*refused = gt_srv_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, NULL, msg);
+		snprintf(msg, sizeof(msg), "%s is not allowed here; expected %s", method, allowed);
+		*refused = gt_srv_not_allowed(c, allowed, msg);
 	} else {
-		*refused = gt_srv_error(c, MHD_HTTP_NOT_FOUND, NULL,
-		                        "no such route; see guarantor serve --help");
+		char msg[160];
+		snprintf(msg, sizeof(msg), "no route %.*s; the routes are in docs/api.yaml and "
+		         "guarantor serve --routes", 80, url);
+		gt_err_utf8_fit(msg);
+		*refused = gt_srv_error(c, MHD_HTTP_NOT_FOUND, NULL, msg);
 	}
 	return NULL;
 }
@@ -179,6 +204,19 @@ static unsigned store_wait_ms(const struct gt_srv_daemon *d)
 static enum MHD_Result no_store(struct MHD_Connection *c)
 {
 	return gt_srv_busy(c, 1, "every connection to the store is in use; try again");
+}
+
+/* True when the request says its body is JSON: application/json, any
+ * case, with parameters (charset=utf-8) or none (RFC 9110, 8.3.1). */
+static bool is_json(struct MHD_Connection *c)
+{
+	const char *t = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	static const char json[] = "application/json";
+	if (!t || strncasecmp(t, json, sizeof(json) - 1) != 0)
+		return false;
+	t += sizeof(json) - 1;
+	t += strspn(t, " \t");
+	return *t == '\0' || *t == ';';
 }
 
 /* What is checked once the headers are in, before any body is read: the
@@ -221,6 +259,12 @@ static bool admit(struct gt_srv_daemon *d, struct MHD_Connection *c, const char 
 	gt_srv_stores_give(d->cfg->stores, st);
 	if (ok && !(r->roles & GT_SRV_ROLE(rq->user.role))) {
 		*refused = gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, r->refusal);
+		ok = false;
+	}
+	if (ok && r->body != NONE && (te || declared > 0) && !is_json(c)) {
+		*refused = gt_srv_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, NULL,
+		                        "the body must be JSON, sent with Content-Type: "
+		                        "application/json");
 		ok = false;
 	}
 	return ok;
@@ -311,6 +355,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	(void)version;
 	struct gt_srv_daemon *d = cls;
 	struct request *rq = *con_cls;
+	gt_srv_send_for(d, method, url);
 	if (!rq) { /* the headers: is the request admitted? */
 		if (!(rq = calloc(1, sizeof(*rq))))
 			return MHD_NO;
@@ -436,6 +481,7 @@ static void daemon_free(struct gt_srv_daemon *d)
 	pthread_mutex_destroy(&d->check_lock);
 	pthread_mutex_destroy(&d->write_lock);
 	pthread_mutex_destroy(&d->limits_lock);
+	pthread_mutex_destroy(&d->trace_lock);
 	gt_srv_limits_free(d->limits);
 	gt_auth_cache_free(d->tokens);
 	free(d);
@@ -448,6 +494,7 @@ struct gt_srv_daemon *gt_srv_start(const struct gt_srv *s, const struct sockaddr
 		return NULL;
 	d->cfg = s;
 	pthread_mutex_init(&d->limits_lock, NULL);
+	pthread_mutex_init(&d->trace_lock, NULL);
 	pthread_mutex_init(&d->check_lock, NULL);
 	pthread_mutex_init(&d->write_lock, NULL);
 	pthread_mutex_init(&d->clock_lock, NULL);

@@ -23,9 +23,7 @@ static enum MHD_Result send_text(struct MHD_Connection *c, const char *type, cha
 	MHD_add_response_header(r, "Content-Security-Policy",
 	                        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
 	                        "frame-ancestors 'none'");
-	enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
-	MHD_destroy_response(r);
-	return ok;
+	return gt_srv_send(c, MHD_HTTP_OK, r, text, len);
 }
 
 /* The day asked for, or the last one that has ended. */

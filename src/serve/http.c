@@ -78,9 +78,10 @@ static char *dump(const json_t *body)
 	return out;
 }
 
-/* body (consumed) with status, and Retry-After when retry_s > 0. */
-static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, json_t *body,
-                               long retry_s)
+/* body (consumed) with status, Retry-After when retry_s > 0 and Allow
+ * when allow is not NULL. */
+static enum MHD_Result respond_with(struct MHD_Connection *c, unsigned status, json_t *body,
+                                    long retry_s, const char *allow)
 {
 	char *text = body ? dump(body) : NULL;
 	json_decref(body);
@@ -100,9 +101,15 @@ static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, json_t
 		snprintf(v, sizeof(v), "%ld", retry_s);
 		MHD_add_response_header(r, "Retry-After", v);
 	}
-	enum MHD_Result ok = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	return ok;
+	if (allow)
+		MHD_add_response_header(r, "Allow", allow);
+	return gt_srv_send(c, status, r, text, n);
+}
+
+static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, json_t *body,
+                               long retry_s)
+{
+	return respond_with(c, status, body, retry_s, NULL);
 }
 
 enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body)
@@ -127,6 +134,13 @@ enum MHD_Result gt_srv_too_many(struct MHD_Connection *c, double wait_s, const c
 	snprintf(msg, sizeof(msg), "%s; try again in %ld s", message, s < 1 ? 1 : s);
 	return respond(c, MHD_HTTP_TOO_MANY_REQUESTS,
 	               error_body(MHD_HTTP_TOO_MANY_REQUESTS, NULL, msg), s < 1 ? 1 : s);
+}
+
+enum MHD_Result gt_srv_not_allowed(struct MHD_Connection *c, const char *allow,
+                                   const char *message)
+{
+	return respond_with(c, MHD_HTTP_METHOD_NOT_ALLOWED,
+	                    error_body(MHD_HTTP_METHOD_NOT_ALLOWED, NULL, message), 0, allow);
 }
 
 enum MHD_Result gt_srv_busy(struct MHD_Connection *c, unsigned retry_s, const char *message)
@@ -416,6 +430,12 @@ bool gt_srv_body(struct MHD_Connection *c, const char *body, size_t len,
 		bool known = false;
 		for (size_t i = 0; allowed[i] && !known; i++)
 			known = strcmp(allowed[i], key) == 0;
+		if (!known && !allowed[0]) {
+			*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, key,
+			                        "unknown field; this route takes an empty body or {}");
+			json_decref(r);
+			return false;
+		}
 		if (!known) {
 			size_t used = (size_t)snprintf(msg, sizeof(msg), "unknown field; expected ");
 			for (size_t i = 0; allowed[i] && used < sizeof(msg); i++)

@@ -39,6 +39,7 @@ struct gt_srv {
 	 * shows it at once). */
 	unsigned store_wait_ms; /* wait for a store connection before 503; 0: 2000 */
 	unsigned clock_s;       /* settle past deadlines every clock_s seconds; 0: 10 */
+	FILE *trace;            /* every answer as a JSON line (send.c); NULL: none */
 };
 
 /* Token buckets (limit.c). take: true when a request of cost (0: only
@@ -102,6 +103,7 @@ struct gt_srv_daemon {
 	pthread_mutex_t write_lock;
 	atomic_size_t buffered; /* bytes of request bodies held */
 	atomic_uint active;     /* requests under way */
+	pthread_mutex_t trace_lock; /* one line of the trace at a time */
 	/* the clock that settles proposals past their deadline */
 	pthread_t clock;
 	bool clock_running, stopping;
@@ -130,6 +132,13 @@ typedef enum MHD_Result (*gt_srv_handler)(struct gt_srv_call *k, struct MHD_Conn
  * one (a batch's), after they were stored. */
 void gt_srv_charge(struct gt_srv_call *k, size_t n);
 
+/* Queues r (consumed) with status, adding WWW-Authenticate to a 401, and
+ * writes the exchange to the trace (body, len: what r holds, for it).
+ * send_for: the request the calling thread answers from now on. */
+enum MHD_Result gt_srv_send(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
+                            const char *body, size_t len);
+void gt_srv_send_for(struct gt_srv_daemon *d, const char *method, const char *url);
+
 /* Sends body (consumed) with status; MHD_NO when out of memory. */
 enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body);
 /* {"error": {"status", "field", "message"}}; field may be NULL. */
@@ -156,6 +165,9 @@ bool gt_srv_authenticate(struct gt_srv_daemon *d, struct gt_store *st, struct MH
                          struct gt_user *u, enum MHD_Result *refused);
 /* 429 with Retry-After, whole seconds rounded up. */
 enum MHD_Result gt_srv_too_many(struct MHD_Connection *c, double wait_s, const char *message);
+/* 405 with Allow: allow (e.g. "GET, HEAD"). */
+enum MHD_Result gt_srv_not_allowed(struct MHD_Connection *c, const char *allow,
+                                   const char *message);
 /* 503 with Retry-After retry_s. */
 enum MHD_Result gt_srv_busy(struct MHD_Connection *c, unsigned retry_s, const char *message);
 

@@ -32,9 +32,7 @@ static enum MHD_Result send_static(struct MHD_Connection *c, const char *type, c
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "Cache-Control", "no-cache");
-	enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
-	MHD_destroy_response(r);
-	return ok;
+	return gt_srv_send(c, MHD_HTTP_OK, r, NULL, 0);
 }
 
 #ifndef GT_WITH_WEB
@@ -87,71 +85,14 @@ enum MHD_Result gt_srv_me(struct gt_srv_call *k, struct MHD_Connection *c)
 	return gt_srv_json(c, MHD_HTTP_OK, o);
 }
 
-static json_t *point_xy(struct gt_point p)
-{
-	json_t *a = json_array();
-	json_array_append_new(a, json_real(p.lon));
-	json_array_append_new(a, json_real(p.lat));
-	return a;
-}
-
-static json_t *line_xy(const struct gt_linestring *l)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < l->n; i++)
-		json_array_append_new(a, point_xy(l->pts[i]));
-	return a;
-}
-
-static json_t *feature(const char *kind, const char *name, const char *type, json_t *coords)
-{
-	json_t *f = json_object(), *g = json_object(), *p = json_object();
-	json_object_set_new(g, "type", json_string(type));
-	json_object_set_new(g, "coordinates", coords);
-	json_object_set_new(p, "kind", json_string(kind));
-	json_object_set_new(p, "name", json_string(name ? name : ""));
-	json_object_set_new(f, "type", json_string("Feature"));
-	json_object_set_new(f, "geometry", g);
-	json_object_set_new(f, "properties", p);
-	return f;
-}
-
-/* The outline, the lines, each sector's stretch of its line, and the places. */
+/* The theatre's GeoJSON, as the renderer writes it everywhere. */
 static json_t *geometry(const struct gt_scenario *sc)
 {
-	const struct gt_theatre *th = &sc->theatre;
-	json_t *fc = json_object(), *features = json_array(), *mp = json_array();
-	for (size_t i = 0; i < th->outline.n; i++) {
-		json_t *poly = json_array();
-		for (size_t r = 0; r < th->outline.polys[i].nrings; r++)
-			json_array_append_new(poly, line_xy(&th->outline.polys[i].rings[r]));
-		json_array_append_new(mp, poly);
-	}
-	json_array_append_new(features, feature("outline", th->defended, "MultiPolygon", mp));
-	for (size_t l = 0; l < th->nlines; l++) {
-		json_t *f = feature("line_of_contact", th->lines[l].name, "LineString",
-		                    line_xy(&th->lines[l].path));
-		json_object_set_new(json_object_get(f, "properties"), "role",
-		                    json_string(gt_line_role_name(th->lines[l].role)));
-		json_array_append_new(features, f);
-	}
-	for (size_t i = 0; i < sc->nsectors; i++) {
-		struct gt_linestring part = {0, NULL};
-		if (gt_geo_line_cut(&th->lines[sc->sectors[i].line].path, sc->sectors[i].from_km,
-		                    sc->sectors[i].to_km, &part) != GT_OK)
-			continue;
-		json_t *f = feature("sector", sc->sectors[i].name, "LineString", line_xy(&part));
-		json_object_set_new(json_object_get(f, "properties"), "id",
-		                    json_integer(sc->sectors[i].id));
-		json_array_append_new(features, f);
-		gt_geo_linestring_fini(&part);
-	}
-	for (size_t i = 0; i < th->nplaces; i++)
-		json_array_append_new(features,
-		                      feature(gt_place_kind_name(th->places[i].kind),
-		                              th->places[i].name, "Point", point_xy(th->places[i].at)));
-	json_object_set_new(fc, "type", json_string("FeatureCollection"));
-	json_object_set_new(fc, "features", features);
+	char *text;
+	if (gt_render_theatre_geojson(sc, &text) != GT_OK)
+		return NULL;
+	json_t *fc = json_loads(text, 0, NULL);
+	free(text);
 	return fc;
 }
 

@@ -23,6 +23,7 @@ Trials (each prints what it measured and exits non-zero on a failure):
                 and every report is stored
   read-only     serve refuses a store it cannot write
 """
+import atexit
 import json
 import os
 import resource
@@ -50,7 +51,9 @@ def audit_key():
     """An audit key for the trials' stores, in GT_AUDIT_KEY for every
     guarantor they run (as a service is run)."""
     if "GT_AUDIT_KEY" not in os.environ:
-        path = os.path.join(tempfile.mkdtemp(prefix="gt-attack-key-"), "audit.key")
+        folder = tempfile.mkdtemp(prefix="gt-attack-key-")
+        atexit.register(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "audit.key")
         subprocess.run([GT, "audit", "keygen", "--audit-key", path], check=True,
                        capture_output=True)
         os.environ["GT_AUDIT_KEY"] = path
@@ -62,6 +65,7 @@ class Server:
     def __init__(self, *args, users=(), db=None):
         audit_key()
         self.dir = tempfile.mkdtemp(prefix="gt-attack-")
+        atexit.register(shutil.rmtree, self.dir, True)
         self.db = db or os.path.join(self.dir, "s.db")
         self.tokens = {}
         for name, role in users:
@@ -70,9 +74,12 @@ class Server:
                 [GT, "users", "add", name, "--role", role, *teams, "--db", self.db],
                 check=True, capture_output=True, text=True).stdout.strip()
         self.log = open(os.path.join(self.dir, "serve.log"), "w+")
+        # every answer traced, and checked against docs/api.yaml at the stop
+        # when Node.js is named (tests/contract/check-trace.mjs)
+        self.trace = os.path.join(self.dir, "trace.jsonl")
         self.proc = subprocess.Popen(
-            [GT, "serve", "--db", self.db, "--listen", "127.0.0.1:0", *args],
-            stderr=self.log)
+            [GT, "serve", "--db", self.db, "--listen", "127.0.0.1:0", "--trace", self.trace,
+             *args], stderr=self.log)
         for _ in range(400):
             self.log.seek(0)
             text = self.log.read()
@@ -113,6 +120,14 @@ class Server:
             if mark in text:
                 check(False, f"the server's log has a sanitizer's report:\n{text[-4000:]}")
                 break
+        node = os.environ.get("GT_CONTRACT_NODE")
+        if node and os.path.exists(self.trace):
+            here = os.path.dirname(os.path.abspath(__file__))
+            p = subprocess.run([node, os.path.join(here, "..", "contract", "check-trace.mjs"),
+                                os.path.join(here, "..", "..", "docs", "api.yaml"), self.trace],
+                               capture_output=True, text=True)
+            check(p.returncode == 0, "every answer agrees with docs/api.yaml" +
+                  (":\n" + p.stderr[-4000:] if p.returncode else ""))
         return text
 
 
@@ -128,6 +143,8 @@ def request(port, method, path, token=None, body=None, source="127.0.0.1", timeo
             head.append(f"Authorization: Bearer {token}")
         if body is not None:
             head.append(f"Content-Length: {len(data)}")
+            if not any(h.lower().startswith("content-type:") for h in headers):
+                head.append("Content-Type: application/json")
         head.extend(headers)
         s.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + data)
         return read_answer(s)
@@ -437,6 +454,7 @@ def read_only():
     as root, which may write anything)."""
     audit_key()
     d = tempfile.mkdtemp(prefix="gt-attack-")
+    atexit.register(shutil.rmtree, d, True)
     db = os.path.join(d, "ro.db")
     subprocess.run([GT, "users", "add", "kt3", "--role", "monitor", "--db", db],
                    check=True, capture_output=True)

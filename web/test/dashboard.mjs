@@ -9,7 +9,11 @@ import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContract, checkExchange } from '../../tests/contract/check-trace.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 const [gt, artefacts] = process.argv.slice(2);
 if (!gt || !artefacts) {
@@ -42,7 +46,11 @@ const tokens = {
 	gb: token('london', 'member', 'GB'), fr: token('paris', 'member', 'FR'), observer: token('press', 'observer'),
 };
 
-const server = spawn(gt, ['serve', '--db', db, '--scenario', join(dir, 'two.yaml'), '--listen', '127.0.0.1:0'],
+// every answer the dashboard and this test get is traced and checked
+// against docs/api.yaml at the end (tests/contract/check-trace.mjs)
+const trace = join(dir, 'trace.jsonl');
+const server = spawn(gt, ['serve', '--db', db, '--scenario', join(dir, 'two.yaml'), '--listen', '127.0.0.1:0',
+	'--trace', trace],
 	{ stdio: ['ignore', 'ignore', 'pipe'] });
 const base = await new Promise((resolve, reject) => {
 	let err = '';
@@ -233,7 +241,14 @@ try {
 	failures++;
 } finally {
 	await browser.close();
+	const stopped = new Promise((resolve) => server.on('exit', resolve));
 	server.kill('SIGTERM');
+	await stopped;
+	const contract = loadContract(join(here, '..', '..', 'docs', 'api.yaml'));
+	const answers = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+	const disagree = answers.map((x) => [x, checkExchange(contract, x)]).filter(([, p]) => p.length);
+	check(answers.length > 0 && disagree.length === 0, `all ${answers.length} answers agree with docs/api.yaml` +
+		disagree.slice(0, 5).map(([x, p]) => `\n  ${x.method} ${x.url} ${x.status}: ${p.join('; ')}`).join(''));
 	rmSync(dir, { recursive: true, force: true });
 }
 console.log(failures ? `${failures} check(s) failed` : 'all checks passed');

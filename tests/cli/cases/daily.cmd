@@ -15,7 +15,7 @@ trap 'kill $server 2>/dev/null' EXIT
 for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 api=http://127.0.0.1:$port/api/v1
-as() { role=$1; shift; curl -s -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@"; echo; }
+as() { role=$1; shift; curl -s -H 'Content-Type: application/json' -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@"; echo; }
 report() { # id lon lat hour observer event weapon count
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T%s:00:00Z", "to": "2026-01-10T%s:05:00Z"}, "reported": "2026-01-10T20:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 300}, "observer": "%s", "source": "patrol", "event": "%s", "weapon": "%s", "count": %s}' "$1" "$4" "$4" "$2" "$3" "$5" "$6" "$7" "$8"
 }

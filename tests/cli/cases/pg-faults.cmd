@@ -24,7 +24,7 @@ stop_all() {
 }
 trap stop_all EXIT
 post() { # server id: the HTTP status (000 when there was no answer)
-	curl -s -o /dev/null -w "%{http_code}" --max-time 20 -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"$2\", \"observed\": {\"from\": \"2026-02-01T10:00:00Z\", \"to\": \"2026-02-01T10:05:00Z\"}, \"reported\": \"2026-02-01T10:20:00Z\", \"position\": {\"lon\": 37.5, \"lat\": 48.1, \"precision_m\": 300}, \"observer\": \"team 1\", \"source\": \"patrol\", \"event\": \"small_arms\", \"weapon\": \"none\", \"count\": 1, \"text\": \"$2\"}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
+	curl -s -H 'Content-Type: application/json' -o /dev/null -w "%{http_code}" --max-time 20 -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"$2\", \"observed\": {\"from\": \"2026-02-01T10:00:00Z\", \"to\": \"2026-02-01T10:05:00Z\"}, \"reported\": \"2026-02-01T10:20:00Z\", \"position\": {\"lon\": 37.5, \"lat\": 48.1, \"precision_m\": 300}, \"observer\": \"team 1\", \"source\": \"patrol\", \"event\": \"small_arms\", \"weapon\": \"none\", \"count\": 1, \"text\": \"$2\"}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
 }
 after() { # file lines: waits until file has that many lines (at most 60 s)
 	for i in $(seq 600); do [ -f $1 ] && [ $(wc -l < $1) -ge $2 ] && return; sleep 0.1; done

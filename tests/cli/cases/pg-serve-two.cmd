@@ -37,7 +37,7 @@ start b
 trap 'kill $(cat a.pid) $(cat b.pid) 2>/dev/null' EXIT
 send() { # server
 	for n in $(seq 1 200); do
-		curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"r$n\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.$((n % 50 + 10)), \"lat\": 48.1, \"precision_m\": 300}, \"observer\": \"team $((n % 7))\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 3}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
+		curl -s -H 'Content-Type: application/json' -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"r$n\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.$((n % 50 + 10)), \"lat\": 48.1, \"precision_m\": 300}, \"observer\": \"team $((n % 7))\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 3}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
 	done > $1.codes
 }
 send a & one=$!
@@ -45,7 +45,7 @@ send b & two=$!
 wait $one $two
 cat a.codes b.codes | sort | uniq -c | awk '{print $2": "$1}'
 correlate() { # server out
-	curl -s -X POST -H "Authorization: Bearer $(cat analyst.tok)" http://127.0.0.1:$(cat $1.port)/api/v1/events/correlate > $2
+	curl -s -H 'Content-Type: application/json' -X POST -H "Authorization: Bearer $(cat analyst.tok)" http://127.0.0.1:$(cat $1.port)/api/v1/events/correlate > $2
 }
 correlate a ca.json & one=$!
 correlate b cb.json & two=$!
@@ -55,7 +55,7 @@ sql "SELECT count(*), count(DISTINCT id), count(event_id) FROM reports" | awk -F
 # one shelling, heard by two teams from either side, each reporting to
 # its own server at the same moment; each server correlates at once
 shelling() { # server token id observer lon bearing
-	curl -s -o /dev/null -H "Authorization: Bearer $(cat $2)" --data-binary "{\"id\": \"$3\", \"observed\": {\"from\": \"2026-01-11T06:00:00Z\", \"to\": \"2026-01-11T06:02:00Z\"}, \"reported\": \"2026-01-11T06:30:00Z\", \"position\": {\"lon\": $5, \"lat\": 48.0, \"precision_m\": 100}, \"observer\": \"$4\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 6, \"heard\": {\"bearing_deg\": $6, \"distance_km\": 4}}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
+	curl -s -H 'Content-Type: application/json' -o /dev/null -H "Authorization: Bearer $(cat $2)" --data-binary "{\"id\": \"$3\", \"observed\": {\"from\": \"2026-01-11T06:00:00Z\", \"to\": \"2026-01-11T06:02:00Z\"}, \"reported\": \"2026-01-11T06:30:00Z\", \"position\": {\"lon\": $5, \"lat\": 48.0, \"precision_m\": 100}, \"observer\": \"$4\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 6, \"heard\": {\"bearing_deg\": $6, \"distance_km\": 4}}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
 	correlate $1 $1.shell.json
 }
 shelling a monitor.tok s-west "team 3" 37.55 90 & one=$!

@@ -10,9 +10,9 @@ trap 'kill $server 2>/dev/null' EXIT
 for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 for n in 1 2 3; do
-	curl -s -o /dev/null -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"c$n\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, \"observer\": \"team 3\", \"source\": \"patrol\", \"event\": \"explosion\"}" http://127.0.0.1:$port/api/v1/reports
+	curl -s -H 'Content-Type: application/json' -o /dev/null -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"c$n\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, \"observer\": \"team 3\", \"source\": \"patrol\", \"event\": \"explosion\"}" http://127.0.0.1:$port/api/v1/reports
 done
-curl -s -o /dev/null -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"c4\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, \"observer\": \"team 3\", \"source\": \"patrol\", \"event\": \"explosion\", \"text\": \"BITROT: craters east of the road, two of them fresh, fragments of 122 mm rounds by the fence\"}" http://127.0.0.1:$port/api/v1/reports
+curl -s -H 'Content-Type: application/json' -o /dev/null -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"c4\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.6, \"lat\": 48.1, \"precision_m\": 500}, \"observer\": \"team 3\", \"source\": \"patrol\", \"event\": \"explosion\", \"text\": \"BITROT: craters east of the road, two of them fresh, fragments of 122 mm rounds by the fence\"}" http://127.0.0.1:$port/api/v1/reports
 kill -TERM $server; wait $server
 $GT audit verify --db s.db
 cp s.db whole.db

@@ -19,7 +19,7 @@ report() {
 touch acked.txt sent.txt
 (
 	for i in $(seq 1 400); do
-		code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat monitor.tok)" \
+		code=$(curl -s -H 'Content-Type: application/json' -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat monitor.tok)" \
 			--data-binary "$(report $i)" "$api/reports") || true
 		case $code in 200|201) echo "r$(printf %04d $i)" >> acked.txt ;; esac
 		echo "r$(printf %04d $i)" >> sent.txt
@@ -34,7 +34,7 @@ start
 after=0
 : > stored.txt
 while :; do
-	page=$(curl -s -H "Authorization: Bearer $(cat analyst.tok)" "$api/reports?after=$after&limit=1000")
+	page=$(curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "$api/reports?after=$after&limit=1000")
 	echo "$page" | grep -o '"id":"r[0-9]*"' | sed 's/"id":"\(.*\)"/\1/' >> stored.txt
 	next=$(echo "$page" | sed -n 's/.*"next_after":\([0-9]*\).*/\1/p')
 	[ -n "$next" ] || break

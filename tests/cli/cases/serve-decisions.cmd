@@ -20,7 +20,7 @@ for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 api=http://127.0.0.1:$port/api/v1
 # times the server sets (now) are replaced by NOW in the output
-as() { role=$1; shift; curl -s -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@" | sed -E 's/"(proposed|deadline|decided|at)":"20(2[7-9]|[3-9][0-9])-[^"]*"/"\1":"NOW"/g; s/"(proposed|deadline|decided|at)":"2026-(0[2-9]|1[0-2])-[^"]*"/"\1":"NOW"/g'; echo; }
+as() { role=$1; shift; curl -s -H 'Content-Type: application/json' -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@" | sed -E 's/"(proposed|deadline|decided|at)":"20(2[7-9]|[3-9][0-9])-[^"]*"/"\1":"NOW"/g; s/"(proposed|deadline|decided|at)":"2026-(0[2-9]|1[0-2])-[^"]*"/"\1":"NOW"/g'; echo; }
 report() { # id lon lat minute observer count
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T10:%s:00Z", "to": "2026-01-10T10:%s:30Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": %s}' "$1" "$4" "$4" "$2" "$3" "$5" "$6"
 }

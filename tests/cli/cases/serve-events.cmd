@@ -16,7 +16,7 @@ trap 'kill $server 2>/dev/null' EXIT
 for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 api=http://127.0.0.1:$port/api/v1
-as() { role=$1; shift; curl -s -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@"; echo; }
+as() { role=$1; shift; curl -s -H 'Content-Type: application/json' -w ' %{http_code}\n' -H "Authorization: Bearer $(cat $role.tok)" "$@"; echo; }
 report() { # id lon lat minute observer weapon
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T10:%s:00Z", "to": "2026-01-10T10:%s:30Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "%s", "count": 6}' "$1" "$4" "$4" "$2" "$3" "$5" "$6"
 }

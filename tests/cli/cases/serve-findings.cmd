@@ -18,7 +18,7 @@ report() { # observer source event weapon-json count bearing distance text
 		"$now" "$now" "$now" "$@"
 }
 post() { # body [token file]: the status, created (or held) and any error
-	curl -s -o body.json -w '%{http_code} ' -X POST -H "Authorization: Bearer $(cat ${2:-monitor.tok})" \
+	curl -s -H 'Content-Type: application/json' -o body.json -w '%{http_code} ' -X POST -H "Authorization: Bearer $(cat ${2:-monitor.tok})" \
 		-H 'Content-Type: application/json' --data-binary "$1" "http://127.0.0.1:$port/api/v1/reports"
 	python3 -c 'import json; b = json.load(open("body.json")); e = b.get("error", {}); print(" ".join(str(x) for x in (b.get("created"), "held" if b.get("held") else "", e.get("field") or "", e.get("message", "")) if x != ""))'
 }
@@ -28,21 +28,21 @@ echo "A: $(post "$a")"
 echo "A again: $(post "$a")"
 echo "B, same id: $(post "$b")"
 # the scheme's name is case-insensitive (RFC 9110; issue 16, finding 9)
-curl -s -o /dev/null -w 'lower-case bearer: %{http_code}\n' -X POST \
+curl -s -H 'Content-Type: application/json' -o /dev/null -w 'lower-case bearer: %{http_code}\n' -X POST \
 	-H "Authorization: bearer $(cat monitor.tok)" -H 'Content-Type: application/json' \
 	--data-binary "$a" "http://127.0.0.1:$port/api/v1/reports"
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" |
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" |
 	python3 -c 'import json, sys; r = json.load(sys.stdin)["reports"]; print("stored:", [(x["observer"], x["source"], x["count"], x["text"]) for x in r])'
 # an encoded NUL never cuts a path short (issue 16, finding 9)
 for path in /app.js /app.js%00.html '/api/v1/health%00x'; do
-	curl -s -o /dev/null -w "$path: %{http_code} %{content_type}\n" "http://127.0.0.1:$port$path"
+	curl -s -H 'Content-Type: application/json' -o /dev/null -w "$path: %{http_code} %{content_type}\n" "http://127.0.0.1:$port$path"
 done
 # numbers come back as submitted, and a client resending what it read back
 # is acknowledged (issue 16, finding 9): before, lon 37.123456789012345 read
 # back as 37.1234567890123 and its resending got 409; -0.0 for 0.0 too
 exact=$(printf '{"id": "exact", "observed": {"from": "%s", "to": "%s"}, "reported": "%s", "position": {"lon": 37.123456789012345, "lat": 48.1, "precision_m": 0.0}, "observer": "t", "source": "uav", "event": "drone", "count": 1}' "$now" "$now" "$now")
 echo "exact: $(post "$exact")"
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" > read.json
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/reports?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" > read.json
 grep -o '"lon":[^,]*' read.json | sed 's/^/read back: /'
 python3 -c '
 import json
@@ -74,16 +74,16 @@ echo "team A: $(post "$(shell f7a 'team A' 2026-03-10T10:00:00Z)")"
 echo "team B: $(post "$(shell f7b 'team B' 2026-03-10T10:01:00Z)")"
 echo "observed in 1990: $(post "$(shell f7c 'team A' 1990-01-01T10:00:00Z)")"
 echo "observed before the mission began: $(post "$(shell f7d 'team A' 2025-12-31T23:59:59Z)")"
-curl -s -o /dev/null -X POST -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events/correlate"
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z" |
+curl -s -H 'Content-Type: application/json' -o /dev/null -X POST -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events/correlate"
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z" |
 	python3 -c 'import json, sys; print("events:", [(e["count"], e["observers"], e["accounts"], e["grade"], e.get("held")) for e in json.load(sys.stdin)["events"]])'
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/daily?day=2026-03-10" |
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/daily?day=2026-03-10" |
 	python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["headline"]); print("total:", d["total"]["violations"], "held:", d["held"]); print("breaches:", d["breaches"])'
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/breaches" | python3 -c 'import json, sys; print("open breaches:", json.load(sys.stdin)["breaches"])'
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/breaches" | python3 -c 'import json, sys; print("open breaches:", json.load(sys.stdin)["breaches"])'
 # an analyst who verifies the event takes its count on trust: only then
 # does it count in the day's totals; still no breach, for one account's
 # event is grade C and heavy-shelling counts grade B and above
-curl -s -o /dev/null -w 'verify: %{http_code}\n' -X POST -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events/$(curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z" | python3 -c 'import json, sys; print(json.load(sys.stdin)["events"][0]["id"])')/verify"
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/daily?day=2026-03-10" |
+curl -s -H 'Content-Type: application/json' -o /dev/null -w 'verify: %{http_code}\n' -X POST -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events/$(curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/events?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z" | python3 -c 'import json, sys; print(json.load(sys.stdin)["events"][0]["id"])')/verify"
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/daily?day=2026-03-10" |
 	python3 -c 'import json, sys; d = json.load(sys.stdin); print("after verification, total:", d["total"]["violations"], "held:", d["held"]["events"])'
-curl -s -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/breaches" | python3 -c 'import json, sys; print("breaches:", [(b["threshold"]["name"], b["total"]) for b in json.load(sys.stdin)["breaches"]])'
+curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat analyst.tok)" "http://127.0.0.1:$port/api/v1/breaches" | python3 -c 'import json, sys; print("breaches:", [(b["threshold"]["name"], b["total"]) for b in json.load(sys.stdin)["breaches"]])'

@@ -11,7 +11,7 @@ for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 show() { # path [curl options]: the status and the security headers
 	echo "# $1"
-	curl -s -o /dev/null -D - "${@:2}" "http://127.0.0.1:$port$1" | tr -d '\r' |
+	curl -s -H 'Content-Type: application/json' -o /dev/null -D - "${@:2}" "http://127.0.0.1:$port$1" | tr -d '\r' |
 		grep -i -E '^(HTTP/|content-type|content-security-policy|x-content-type-options|referrer-policy|cache-control|access-control-|x-frame-options)' | sort
 }
 show /

@@ -15,11 +15,11 @@ me=http://127.0.0.1:$port/api/v1/me
 many() { # token count: the status of each of count requests on one connection
 	args=()
 	for i in $(seq $2); do args+=(-o /dev/null "$me"); done
-	curl -s -w '%{http_code}\n' -H "Authorization: Bearer $1" "${args[@]}" | sort | uniq -c | awk '{print "  " $2 ": " $1}'
+	curl -s -H 'Content-Type: application/json' -w '%{http_code}\n' -H "Authorization: Bearer $1" "${args[@]}" | sort | uniq -c | awk '{print "  " $2 ": " $1}'
 }
 echo "# 15 requests at once with one token (burst 10, then 1 a second)"
 many "$(cat a.tok)" 15
-curl -s -D headers.txt -H "Authorization: Bearer $(cat a.tok)" $me | sed 's/in [0-9]* s/in N s/'; echo
+curl -s -H 'Content-Type: application/json' -D headers.txt -H "Authorization: Bearer $(cat a.tok)" $me | sed 's/in [0-9]* s/in N s/'; echo
 grep -i '^retry-after' headers.txt | tr -d '\r' | sed 's/[0-9][0-9]*/N/'
 echo "# another token is not held back"
 many "$(cat b.tok)" 3
@@ -34,10 +34,10 @@ many not-a-token 12
 echo "# connections from one address: 3 allowed"
 exec 3<>/dev/tcp/127.0.0.1/$port 4<>/dev/tcp/127.0.0.1/$port 5<>/dev/tcp/127.0.0.1/$port
 sleep 0.3
-curl -s -o /dev/null -w '  a fourth: %{http_code}\n' http://127.0.0.1:$port/api/v1/health
+curl -s -H 'Content-Type: application/json' -o /dev/null -w '  a fourth: %{http_code}\n' http://127.0.0.1:$port/api/v1/health
 echo "# idle connections are closed after 2 s; then there is room again"
 sleep 3
-curl -s -o /dev/null -w '  after: %{http_code}\n' http://127.0.0.1:$port/api/v1/health
+curl -s -H 'Content-Type: application/json' -o /dev/null -w '  after: %{http_code}\n' http://127.0.0.1:$port/api/v1/health
 head -c 1 <&3 | wc -c | sed 's/^/  bytes left on a closed idle connection: /'
 exec 3<&- 4<&- 5<&-
 kill -TERM $server; wait $server

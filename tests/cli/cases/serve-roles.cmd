@@ -27,7 +27,7 @@ $GT serve --routes | grep ' /api/' | while read -r method path; do
 		[ -s $r.tok ] && auth=(-H "Authorization: Bearer $(cat $r.tok)")
 		data=()
 		[ "$method" = POST ] && data=(--data-binary '')
-		code=$(curl -s -o body.json -w '%{http_code}' "${auth[@]}" "${data[@]}" \
+		code=$(curl -s -H 'Content-Type: application/json' -o body.json -w '%{http_code}' "${auth[@]}" "${data[@]}" \
 			"http://127.0.0.1:$port${path//\{id\}/1}")
 		# a refusal must say why, in JSON
 		case $code in 401|403) python3 -c "import json; json.load(open('body.json'))['error']['message']" || code="$code!";; esac

@@ -18,15 +18,15 @@ start b
 trap 'kill $(cat a.pid) $(cat b.pid) 2>/dev/null' EXIT
 send() { # server
 	for n in $(seq 1 200); do
-		curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"r$n\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.$((n % 50 + 10)), \"lat\": 48.1, \"precision_m\": 300}, \"observer\": \"team $((n % 7))\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 3}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
+		curl -s -H 'Content-Type: application/json' -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $(cat monitor.tok)" --data-binary "{\"id\": \"r$n\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T10:20:00Z\", \"position\": {\"lon\": 37.$((n % 50 + 10)), \"lat\": 48.1, \"precision_m\": 300}, \"observer\": \"team $((n % 7))\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 3}" http://127.0.0.1:$(cat $1.port)/api/v1/reports
 	done > $1.codes
 }
 send a & one=$!
 send b & two=$!
 wait $one $two
 cat a.codes b.codes | sort | uniq -c | awk '{print $2": "$1}'
-curl -s -X POST -H "Authorization: Bearer $(cat analyst.tok)" http://127.0.0.1:$(cat a.port)/api/v1/events/correlate > ca.json & one=$!
-curl -s -X POST -H "Authorization: Bearer $(cat analyst.tok)" http://127.0.0.1:$(cat b.port)/api/v1/events/correlate > cb.json & two=$!
+curl -s -H 'Content-Type: application/json' -X POST -H "Authorization: Bearer $(cat analyst.tok)" http://127.0.0.1:$(cat a.port)/api/v1/events/correlate > ca.json & one=$!
+curl -s -H 'Content-Type: application/json' -X POST -H "Authorization: Bearer $(cat analyst.tok)" http://127.0.0.1:$(cat b.port)/api/v1/events/correlate > cb.json & two=$!
 wait $one $two
 python3 -c "import json; a, b = json.load(open('ca.json')), json.load(open('cb.json')); print('reports correlated by the two runs together:', a['reports'] + b['reports'])"
 kill -TERM $(cat a.pid) $(cat b.pid)

@@ -18,7 +18,7 @@ trap 'kill $server 2>/dev/null' EXIT
 for i in $(seq 50); do grep -qs serving serve.log && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' serve.log)
 api=http://127.0.0.1:$port/api/v1
-as() { role=$1; shift; curl -s -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $(cat $role.tok)" "$@"; }
+as() { role=$1; shift; curl -s -H 'Content-Type: application/json' -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $(cat $role.tok)" "$@"; }
 report() { # id day minute observer count
 	printf '{"id": "%s", "observed": {"from": "2026-01-%sT10:%s:00Z", "to": "2026-01-%sT10:%s:30Z"}, "reported": "2026-01-%sT11:00:00Z", "position": {"lon": 37.70, "lat": 48.00, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": %s}' "$1" "$2" "$3" "$2" "$3" "$2" "$4" "$5"
 }

@@ -23,7 +23,7 @@ populate_api=http://127.0.0.1:$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' popu
 populate_as() { # user, curl arguments...: the status code
 	local who=$1
 	shift
-	curl -s -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $(cat $who.tok)" "$@"
+	curl -s -H 'Content-Type: application/json' -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $(cat $who.tok)" "$@"
 }
 populate_report() { # id lon lat minute observer count
 	printf '{"id": "%s", "observed": {"from": "2026-01-10T10:%s:00Z", "to": "2026-01-10T10:%s:30Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": %s, "lat": %s, "precision_m": 200}, "observer": "%s", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": %s}' "$1" "$4" "$4" "$2" "$3" "$5" "$6"

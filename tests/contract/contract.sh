@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# tests/contract/contract.sh CHECK [GUARANTOR]: the checks of issue 24 that
+# are not a CLI case's (tests/CMakeLists.txt runs each as a test):
+#   lint     docs/api.yaml under Spectral (spectral:oas) and Redocly CLI
+#            (recommended): no errors
+#   break    the trace check (check-trace.mjs) passes on a server's real
+#            answers, and fails on the same answers against a copy of the
+#            description with one thing changed: it can fail
+#   geojson  every GeoJSON guarantor writes, under check-geojson.py (RFC
+#            7946: winding, precision, compact; ogr2ogr changes no ring)
+#   results  every --format json output, and plan's results.json, valid
+#            under docs/results.schema.json (Ajv, JSON Schema 2020-12)
+#   client   a client generated from docs/api.yaml (openapi-typescript,
+#            openapi-fetch) compiles under tsc --strict, signs in, posts a
+#            report and reads it back from a live server (client.ts)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+api=$root/docs/api.yaml
+bin=$here/node_modules/.bin
+check=$1 gt=${2:-}
+tmp=$(mktemp -d "$here/.build.XXXXXX")
+server=
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# start_server: a fresh store with a monitor (team 1) and an analyst, and
+# guarantor serve on it, traced; sets $base
+start_server() {
+	export GT_AUDIT_KEY=$tmp/audit.key
+	"$gt" audit keygen --audit-key "$GT_AUDIT_KEY" >/dev/null
+	"$gt" users add kt1 --role monitor --observer 'team 1' --db "$tmp/s.db" >"$tmp/monitor.tok" 2>/dev/null
+	"$gt" users add desk --role analyst --db "$tmp/s.db" >"$tmp/analyst.tok" 2>/dev/null
+	"$gt" serve --db "$tmp/s.db" --listen 127.0.0.1:0 --trace "$tmp/trace.jsonl" 2>"$tmp/serve.log" &
+	server=$!
+	for _ in $(seq 100); do grep -qs serving "$tmp/serve.log" && break; sleep 0.1; done
+	local port
+	port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/serve.log")
+	[ -n "$port" ] || { echo "contract: the server did not start:"; cat "$tmp/serve.log"; exit 1; }
+	base=http://127.0.0.1:$port
+}
+
+case $check in
+lint)
+	cd "$here"
+	"$bin/spectral" lint --fail-severity=error "$api"
+	rc=0
+	out=$("$bin/redocly" lint "$api" 2>&1) || rc=$?
+	grep -v '║\|═\|^ *$' <<<"$out" || true # less Node.js 20's end-of-life box
+	[ $rc -eq 0 ] || { echo "contract: redocly lint found errors (above)"; exit 1; }
+	;;
+break)
+	start_server
+	as() { curl -s -o /dev/null -H "Authorization: Bearer $(cat "$tmp/$1.tok")" -H 'Content-Type: application/json' "${@:2}"; }
+	as monitor --data-binary '{"id": "b1", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": 37.7, "lat": 48.0, "precision_m": 200}, "observer": "team 1", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 3}' "$base/api/v1/reports"
+	as analyst -X POST "$base/api/v1/events/correlate"
+	as analyst "$base/api/v1/events"
+	as analyst "$base/api/v1/events/1"
+	as analyst "$base/api/v1/reports"
+	node "$here/check-trace.mjs" "$api" "$tmp/trace.jsonl"
+	echo "contract: the description agrees with $(wc -l <"$tmp/trace.jsonl") answers"
+	# the same answers against a description whose Event lacks "accounts":
+	# every answer with an event must now fail, naming it
+	mkdir "$tmp/broken"
+	cp "$root/docs/results.schema.json" "$tmp/broken/"
+	sed '/^    Event:/,/^    Breach:/{/^        accounts: /d; /^      required: /s/, accounts//}' "$api" >"$tmp/broken/api.yaml"
+	! cmp -s "$api" "$tmp/broken/api.yaml" || { echo "contract: the description was not changed"; exit 1; }
+	if node "$here/check-trace.mjs" "$tmp/broken/api.yaml" "$tmp/trace.jsonl" 2>"$tmp/broken.err"; then
+		echo "contract: the check passed a description that disagrees with the answers"; exit 1
+	fi
+	grep -q 'must NOT have additional properties (accounts)' "$tmp/broken.err" ||
+		{ echo "contract: the check failed, but not for the change:"; cat "$tmp/broken.err"; exit 1; }
+	echo "contract: and fails against a copy without Event.accounts:"
+	sed 's/^[^:]*:[0-9]*: /  /' "$tmp/broken.err"
+	;;
+client)
+	start_server
+	"$bin/openapi-typescript" "$api" -o "$tmp/api.d.ts" >/dev/null
+	cp "$here/client.ts" "$here/tsconfig.json" "$tmp/"
+	(cd "$tmp" && "$bin/tsc" -p tsconfig.json)
+	GT_API=$base GT_TOKEN_MONITOR=$(cat "$tmp/monitor.tok") GT_TOKEN_ANALYST=$(cat "$tmp/analyst.tok") \
+		node "$tmp/client.js"
+	node "$here/check-trace.mjs" "$api" "$tmp/trace.jsonl"
+	;;
+geojson)
+	# every GeoJSON guarantor writes: the air umbrellas of the built-in
+	# theatre and of a user's (with holes), the built-in geometry, the
+	# theatre the service gives the dashboard, the daily report's events
+	# from the command line and over HTTP
+	out=$tmp/geo
+	mkdir "$out"
+	"$gt" air --out "$out" >/dev/null
+	"$gt" air --scenario "$root/tests/data/dmz.yaml" --out "$out/dmz" >/dev/null
+	for f in "$out"/dmz/*.geojson; do mv "$f" "$out/dmz-$(basename "$f")"; done
+	"$gt" scenario export --geometry >"$out/built-in.geojson"
+	start_server
+	auth() { printf 'Authorization: Bearer %s' "$(cat "$tmp/$1.tok")"; }
+	curl -s -H "$(auth monitor)" -H 'Content-Type: application/json' --data-binary '{"id": "g1", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": 37.123456789, "lat": 48.0123456789, "precision_m": 200}, "observer": "team 1", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 3}' "$base/api/v1/reports" >/dev/null
+	curl -s -H "$(auth analyst)" -X POST "$base/api/v1/events/correlate" >/dev/null
+	curl -s -H "$(auth analyst)" -X POST "$base/api/v1/events/1/verify" >/dev/null
+	curl -s -H "$(auth analyst)" "$base/api/v1/daily?day=2026-01-10&format=geojson" >"$out/daily-http.geojson"
+	curl -s -H "$(auth analyst)" "$base/api/v1/scenario" |
+		node -e 'let t = ""; process.stdin.on("data", (d) => (t += d)).on("end", () => process.stdout.write(JSON.stringify(JSON.parse(t).geometry) + "\n"))' >"$out/scenario-http.geojson"
+	"$gt" daily --db "$tmp/s.db" --day 2026-01-10 --format geojson >"$out/daily.geojson"
+	grep -q '"Point"' "$out/daily.geojson" || { echo "contract: the daily report has no event"; exit 1; }
+	/usr/bin/python3 "$here/check-geojson.py" "$out"/*.geojson
+	# and the check can fail: one outer ring turned clockwise
+	/usr/bin/python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+next(f for f in d["features"] if f["geometry"]["type"] == "MultiPolygon")["geometry"]["coordinates"][0][0].reverse()
+open(sys.argv[2], "w").write(json.dumps(d, separators=(",", ":")))' "$out/built-in.geojson" "$tmp/clockwise.geojson"
+	if /usr/bin/python3 "$here/check-geojson.py" "$tmp/clockwise.geojson" >/dev/null 2>&1; then
+		echo "contract: check-geojson.py passed a clockwise outer ring"; exit 1
+	fi
+	;;
+results)
+	# every --format json output, on the built-in theatre and the test
+	# theatres, and plan's results.json, against docs/results.schema.json
+	json=$tmp/json
+	mkdir "$json"
+	schema=$root/docs/results.schema.json
+	data=$root/tests/data
+	for sc in builtin mini twolines dmz; do
+		s=(); [ $sc = builtin ] || s=(--scenario "$data/$sc.yaml")
+		"$gt" size "${s[@]}" --format json >"$json/size-$sc.json" 2>/dev/null || [ $? -eq 3 ]
+		"$gt" air "${s[@]}" --format json >"$json/air-$sc.json" 2>/dev/null || [ $? -eq 3 ]
+		"$gt" plan "${s[@]}" --runs 20 --out "$json/plan-$sc" >/dev/null 2>&1 || [ $? -eq 3 ]
+	done
+	"$gt" generate --format json >"$json/generate.json"
+	"$gt" generate --scenario "$data/fg.yaml" --format json >"$json/generate-fg.json" 2>/dev/null || [ $? -eq 3 ]
+	"$gt" validate --format json >"$json/validate.json"
+	"$gt" simulate --runs 40 --format json >"$json/simulate.json"
+	"$gt" simulate --runs 40 --scenario "$data/twolines.yaml" --format json >"$json/simulate-twolines.json" 2>/dev/null || [ $? -eq 3 ]
+	"$gt" sensitivity --runs 20 --format json >"$json/sensitivity.json"
+	"$gt" sensitivity --runs 20 --method lhs --samples 8 --format json >"$json/sensitivity-lhs.json"
+	start_server
+	"$gt" simulate --runs 40 --observed "$tmp/s.db" --option uk-france-30k --since 2026-01-01T00:00:00Z --format json >"$json/simulate-observed.json"
+	"$gt" daily --db "$tmp/s.db" --day 2026-01-10 --format json >"$json/daily.json"
+	node "$here/check-json.mjs" "$schema" size "$json"/size-*.json
+	node "$here/check-json.mjs" "$schema" air "$json"/air-*.json
+	node "$here/check-json.mjs" "$schema" results "$json"/plan-*/results.json
+	node "$here/check-json.mjs" "$schema" generate "$json"/generate*.json
+	node "$here/check-json.mjs" "$schema" validate "$json/validate.json"
+	node "$here/check-json.mjs" "$schema" simulate "$json"/simulate*.json
+	node "$here/check-json.mjs" "$schema" sensitivity "$json"/sensitivity*.json
+	node "$here/check-json.mjs" "$schema" daily "$json/daily.json"
+	node "$here/check-json.mjs" "$schema" - "$json"/*.json >/dev/null
+	# and the check can fail: a member the schema does not know
+	sed 's/^  "line_km"/  "line_miles": 1,\n  "line_km"/' "$json/size-builtin.json" >"$tmp/extra.json"
+	if node "$here/check-json.mjs" "$schema" size "$tmp/extra.json" >/dev/null 2>&1; then
+		echo "contract: check-json.mjs passed a member the schema does not have"; exit 1
+	fi
+	;;
+*)
+	echo "usage: contract.sh lint|break|client|geojson|results [GUARANTOR]" >&2
+	exit 2
+	;;
+esac
