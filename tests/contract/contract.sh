@@ -10,6 +10,8 @@
 #            7946: winding, precision, compact; ogr2ogr changes no ring)
 #   results  every --format json output, and plan's results.json, valid
 #            under docs/results.schema.json (Ajv, JSON Schema 2020-12)
+#   html     every page guarantor writes or serves, under the Nu Html
+#            Checker (vnu-jar, with the system's Java): no errors
 #   client   a client generated from docs/api.yaml (openapi-typescript,
 #            openapi-fetch) compiles under tsc --strict, signs in, posts a
 #            report and reads it back from a live server (client.ts)
@@ -154,8 +156,35 @@ results)
 		echo "contract: check-json.mjs passed a member the schema does not have"; exit 1
 	fi
 	;;
+html)
+	# every page guarantor writes or serves, under the Nu Html Checker:
+	# the brief (built-in and a user's theatre), the daily report from the
+	# command line and over HTTP, and the dashboard's page (the dashboard
+	# as drawn is checked by its own test, web/test/dashboard.mjs)
+	pages=$tmp/pages
+	mkdir "$pages"
+	"$gt" plan --runs 20 --out "$pages/plan" >/dev/null
+	"$gt" plan --runs 20 --scenario "$root/tests/data/mini.yaml" --out "$pages/mini" >/dev/null 2>&1 || [ $? -eq 3 ]
+	mv "$pages/plan/brief.html" "$pages/brief.html"
+	mv "$pages/mini/brief.html" "$pages/brief-mini.html"
+	start_server
+	curl -s -H "Authorization: Bearer $(cat "$tmp/monitor.tok")" -H 'Content-Type: application/json' --data-binary '{"id": "h1", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": 37.7, "lat": 48.0, "precision_m": 200}, "observer": "team 1", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 3}' "$base/api/v1/reports" >/dev/null
+	curl -s -H "Authorization: Bearer $(cat "$tmp/analyst.tok")" -X POST "$base/api/v1/events/correlate" >/dev/null
+	curl -s -H "Authorization: Bearer $(cat "$tmp/analyst.tok")" -X POST "$base/api/v1/events/1/verify" >/dev/null
+	curl -s -H "Authorization: Bearer $(cat "$tmp/analyst.tok")" "$base/api/v1/daily?day=2026-01-10&format=html" >"$pages/daily-http.html"
+	"$gt" daily --db "$tmp/s.db" --day 2026-01-10 --format html >"$pages/daily.html"
+	curl -s "$base/" >"$pages/dashboard.html"
+	grep -q 'data:image/svg+xml' "$pages/daily.html" || { echo "contract: the daily report has no map"; exit 1; }
+	java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$pages"/*.html
+	echo "contract: the Nu Html Checker finds no error in $(ls "$pages"/*.html | wc -l) pages"
+	# and it can fail: an element HTML does not have
+	sed 's|<body>|<body><blink>x</blink>|' "$pages/daily.html" >"$tmp/bad.html"
+	if java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$tmp/bad.html" 2>/dev/null; then
+		echo "contract: the Nu Html Checker passed a page with <blink>"; exit 1
+	fi
+	;;
 *)
-	echo "usage: contract.sh lint|break|client|geojson|results [GUARANTOR]" >&2
+	echo "usage: contract.sh lint|break|client|geojson|results|html [GUARANTOR]" >&2
 	exit 2
 	;;
 esac

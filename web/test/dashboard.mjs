@@ -122,7 +122,15 @@ async function session(who, width, height) {
 	return { context, page };
 }
 const markers = (page) => page.locator('path.event-marker').count();
-const shot = (page, name) => page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+// a screenshot, and the page's DOM as it then is, which the Nu Html Checker
+// reads at the end
+const pages = [];
+const shot = async (page, name) => {
+	await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+	const file = join(artefacts, `${name}.html`);
+	writeFileSync(file, await page.content());
+	pages.push(file);
+};
 
 try {
 	// a wrong token is refused, with a message
@@ -244,6 +252,14 @@ try {
 	const stopped = new Promise((resolve) => server.on('exit', resolve));
 	server.kill('SIGTERM');
 	await stopped;
+	// every page as it was drawn, under the Nu Html Checker (tests/contract's vnu-jar)
+	const vnu = join(here, '..', '..', 'tests', 'contract', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+	try {
+		execFileSync('java', ['-jar', vnu, '--errors-only', ...pages], { stdio: 'pipe' });
+		check(pages.length > 0, `the Nu Html Checker finds no error in the ${pages.length} pages as drawn`);
+	} catch (e) {
+		check(false, `the Nu Html Checker: ${String(e.stderr || e.message).trim().split('\n').slice(0, 8).join('\n  ')}`);
+	}
 	const contract = loadContract(join(here, '..', '..', 'docs', 'api.yaml'));
 	const answers = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 	const disagree = answers.map((x) => [x, checkExchange(contract, x)]).filter(([, p]) => p.length);
