@@ -168,7 +168,7 @@ static void legend_row(cairo_t *cr, double x, double y, const char *text)
 {
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 4);
-	cairo_show_text(cr, text);
+	gt__show_text(cr, text);
 }
 
 /* The legend's rows: one more for a border to watch. */
@@ -186,7 +186,7 @@ static void draw_legend(cairo_t *cr, double x, double y, const struct gt_air_ass
 	cairo_fill(cr);
 	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, x, y);
-	cairo_show_text(cr, "fighter reaction time");
+	gt__show_text(cr, "fighter reaction time");
 	y += 14;
 	for (int b = 0; b < 4; b++, y += 14) {
 		cairo_rectangle(cr, x + 2, y - 4, 16, 9);
@@ -309,7 +309,7 @@ enum gt_status gt_render_air_map_svg(const struct gt_air_result *r, double w, do
 	cairo_set_font_size(cr, 10.5);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, 12, 36);
-	cairo_show_text(cr, sub);
+	gt__show_text(cr, sub);
 	gt_geo_projector_free(f.pj);
 	if (st != GT_OK) {
 		gt__svg_close(cr, surf, &sink, svg);

@@ -43,7 +43,7 @@ static void key(cairo_t *cr, double x, double y, unsigned colour, const char *te
 	cairo_fill(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 18, y);
-	cairo_show_text(cr, text);
+	gt__show_text(cr, text);
 }
 
 /* A value on a panel [x0, x0 + pw] scaled to [0, top]. */
@@ -88,7 +88,7 @@ static void axis(cairo_t *cr, double x0, double pw, double y, const char *title,
 	cairo_set_font_size(cr, 9.5);
 	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, x0, y - 22);
-	cairo_show_text(cr, title);
+	gt__show_text(cr, title);
 	cairo_set_font_size(cr, 8);
 	for (int k = 0; k <= 2; k++) {
 		double v = top * k / 2, x = at(x0, pw, v, top);
@@ -101,7 +101,7 @@ static void axis(cairo_t *cr, double x0, double pw, double y, const char *title,
 		cairo_text_extents(cr, lab, &te);
 		gt__rgb(cr, 0x666666, 1);
 		cairo_move_to(cr, fmin(x - te.width / 2, x0 + pw - te.width), y - 8);
-		cairo_show_text(cr, lab);
+		gt__show_text(cr, lab);
 	}
 }
 
@@ -214,7 +214,7 @@ enum gt_status gt_render_options_svg(const struct gt_results *res, double w, dou
 	key(cr, 14, ky, REQUIRED_COLOUR, "as required: fully raised (ring)");
 	key(cr, 230, ky, RAISED_COLOUR, "as the coalition's offers raise it (dot)");
 	cairo_move_to(cr, 480, ky);
-	cairo_show_text(cr, "dashed: no guarantee");
+	gt__show_text(cr, "dashed: no guarantee");
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 

@@ -67,12 +67,12 @@ static void legend(cairo_t *cr, const struct gt_daily *d, double x, double y)
 		cairo_fill(cr);
 		gt__rgb(cr, 0x1a1a1a, 1);
 		cairo_move_to(cr, x + 14, y + 0.5);
-		cairo_show_text(cr, gt_event_type_name((enum gt_event_type)t));
+		gt__show_text(cr, gt_event_type_name((enum gt_event_type)t));
 		y += 14;
 	}
 	gt__rgb(cr, 0x555555, 1);
 	cairo_move_to(cr, x, y + 2);
-	cairo_show_text(cr, "circle area: the event's count; dots on the line: sector ends");
+	gt__show_text(cr, "circle area: the event's count; dots on the line: sector ends");
 }
 
 enum gt_status gt_render_daily_map_svg(const struct gt_scenario *sc, const struct gt_daily *d,

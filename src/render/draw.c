@@ -3,6 +3,7 @@
 #include "render/draw.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,15 +30,162 @@ static cairo_status_t on_write(void *closure, const unsigned char *data, unsigne
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The words of a picture, kept as SVG <text> elements (issue 24): Cairo's
+ * SVG surface draws text as glyph outlines, which no one can search,
+ * select, translate or hear read aloud. gt__show_text writes the element
+ * here instead, with the position, size, weight, colour and transform
+ * Cairo would have drawn it with, and gt__svg_close puts the elements at
+ * the end of the picture, above the drawing, as labels are. The font is
+ * the one Cairo measured with (DejaVu Sans), so the layout holds where it
+ * is installed. */
+static const cairo_user_data_key_t words_key;
+
+static void words_free(void *data)
+{
+	struct gt__sink *w = data;
+	free(w->buf);
+	free(w);
+}
+
+static void words_add(struct gt__sink *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || w->nomem || (size_t)n + 1 > 1u << 30) {
+		w->nomem = true;
+		return;
+	}
+	char *text = malloc((size_t)n + 1);
+	if (!text) {
+		w->nomem = true;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (on_write(w, (const unsigned char *)text, (unsigned)n) != CAIRO_STATUS_SUCCESS)
+		w->nomem = true;
+	free(text);
+}
+
+/* text with XML's five special characters escaped */
+static void words_escaped(struct gt__sink *w, const char *text)
+{
+	for (const char *p = text; *p && !w->nomem; p++) {
+		const char *e = *p == '&'    ? "&amp;"
+		                : *p == '<'  ? "&lt;"
+		                : *p == '>'  ? "&gt;"
+		                : *p == '"'  ? "&quot;"
+		                : *p == '\'' ? "&apos;"
+		                              : NULL;
+		if (e)
+			words_add(w, "%s", e);
+		else if (on_write(w, (const unsigned char *)p, 1) != CAIRO_STATUS_SUCCESS)
+			w->nomem = true;
+	}
+}
+
+static unsigned channel(double v)
+{
+	return (unsigned)lround(fmax(0, fmin(1, v)) * 255);
+}
+
+/* Writes text at the current point as a <text> element (with a halo of
+ * width halo in white at halo_alpha when halo > 0) and moves the current
+ * point past it, as cairo_show_text does. */
+static void show_text(cairo_t *cr, const char *text, double halo, double halo_alpha)
+{
+	struct gt__sink *w = cairo_surface_get_user_data(cairo_get_target(cr), &words_key);
+	if (!w || !cairo_has_current_point(cr)) {
+		if (halo > 0) { /* not one of ours: drawn by Cairo, halo and all */
+			double x, y;
+			cairo_get_current_point(cr, &x, &y);
+			cairo_pattern_t *fill = cairo_pattern_reference(cairo_get_source(cr));
+			cairo_text_path(cr, text);
+			cairo_set_source_rgba(cr, 1, 1, 1, halo_alpha);
+			cairo_set_line_width(cr, halo);
+			cairo_stroke(cr);
+			cairo_set_source(cr, fill);
+			cairo_pattern_destroy(fill);
+			cairo_move_to(cr, x, y);
+		}
+		cairo_show_text(cr, text);
+		return;
+	}
+	double x, y, r = 0, g = 0, b = 0, a = 1;
+	cairo_get_current_point(cr, &x, &y);
+	cairo_matrix_t m, fm;
+	cairo_get_matrix(cr, &m);
+	cairo_get_font_matrix(cr, &fm);
+	cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a);
+	cairo_font_face_t *face = cairo_get_font_face(cr);
+	bool bold = cairo_font_face_get_type(face) == CAIRO_FONT_TYPE_TOY &&
+	            cairo_toy_font_face_get_weight(face) == CAIRO_FONT_WEIGHT_BOLD;
+	words_add(w, "<text x=\"%.2f\" y=\"%.2f\" font-family=\"%s, sans-serif\" "
+	             "font-size=\"%.2f\"%s fill=\"#%02x%02x%02x\"",
+	          x, y, FONT, fm.xx, bold ? " font-weight=\"bold\"" : "", channel(r), channel(g),
+	          channel(b));
+	if (a < 1)
+		words_add(w, " fill-opacity=\"%.3f\"", a);
+	if (m.xx != 1 || m.yx != 0 || m.xy != 0 || m.yy != 1 || m.x0 != 0 || m.y0 != 0)
+		words_add(w, " transform=\"matrix(%.4f %.4f %.4f %.4f %.2f %.2f)\"", m.xx, m.yx, m.xy,
+		          m.yy, m.x0, m.y0);
+	if (halo > 0)
+		words_add(w, " stroke=\"#ffffff\" stroke-opacity=\"%.3f\" stroke-width=\"%.2f\" "
+		             "stroke-linejoin=\"round\" paint-order=\"stroke\"",
+		          halo_alpha, halo);
+	words_add(w, " xml:space=\"preserve\">");
+	words_escaped(w, text);
+	words_add(w, "</text>\n");
+	cairo_text_extents_t ext;
+	cairo_text_extents(cr, text, &ext);
+	cairo_move_to(cr, x + ext.x_advance, y + ext.y_advance);
+}
+
+void gt__show_text(cairo_t *cr, const char *text)
+{
+	show_text(cr, text, 0, 0);
+}
+
 /* Opens an SVG surface writing into sink. */
 cairo_t *gt__svg_open(struct gt__sink *sink, double w, double h, cairo_surface_t **surf)
 {
 	memset(sink, 0, sizeof(*sink));
 	*surf = cairo_svg_surface_create_for_stream(on_write, sink, w, h);
 	cairo_svg_surface_restrict_to_version(*surf, CAIRO_SVG_VERSION_1_1);
+	struct gt__sink *words = calloc(1, sizeof(*words));
+	if (!words || cairo_surface_set_user_data(*surf, &words_key, words, words_free) !=
+	                  CAIRO_STATUS_SUCCESS) {
+		free(words);
+		sink->nomem = true;
+	}
 	cairo_t *cr = cairo_create(*surf);
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
 	return cr;
+}
+
+/* The picture with its words put in before its closing tag; false when
+ * out of memory. */
+static bool with_words(struct gt__sink *sink, const struct gt__sink *words)
+{
+	if (!words || !words->buf)
+		return true;
+	char *end = NULL; /* the last closing tag */
+	for (char *p = sink->buf; p && (p = strstr(p, "</svg>")); p++)
+		end = p;
+	if (!end)
+		return false;
+	size_t at = (size_t)(end - sink->buf), tail = sink->len - at;
+	char *grown = realloc(sink->buf, sink->len + words->len + 1);
+	if (!grown)
+		return false;
+	sink->buf = grown;
+	memmove(grown + at + words->len, grown + at, tail + 1);
+	memcpy(grown + at, words->buf, words->len);
+	sink->len += words->len;
+	return true;
 }
 
 enum gt_status gt__svg_close(cairo_t *cr, cairo_surface_t *surf, struct gt__sink *sink,
@@ -48,6 +196,11 @@ enum gt_status gt__svg_close(cairo_t *cr, cairo_surface_t *surf, struct gt__sink
 	cairo_surface_finish(surf);
 	if (cs == CAIRO_STATUS_SUCCESS)
 		cs = cairo_surface_status(surf);
+	const struct gt__sink *words = cairo_surface_get_user_data(surf, &words_key);
+	if (cs == CAIRO_STATUS_SUCCESS && !sink->nomem && (words && words->nomem))
+		sink->nomem = true;
+	if (cs == CAIRO_STATUS_SUCCESS && !sink->nomem && sink->buf && !with_words(sink, words))
+		sink->nomem = true;
 	cairo_surface_destroy(surf);
 	if (sink->nomem || cs != CAIRO_STATUS_SUCCESS || !sink->buf) {
 		free(sink->buf);
@@ -353,7 +506,7 @@ void gt__show_lines(cairo_t *cr, double x, double y, double lh, const char *text
 		memcpy(buf, text + lines[i].at, lines[i].len);
 		buf[lines[i].len] = '\0';
 		cairo_move_to(cr, x, y + lh * (double)i);
-		cairo_show_text(cr, buf);
+		gt__show_text(cr, buf);
 		if (buf != small)
 			free(buf);
 	}
@@ -365,7 +518,7 @@ void gt__title(cairo_t *cr, const char *text)
 	cairo_set_font_size(cr, 13);
 	gt__rgb(cr, 0x111111, 1);
 	cairo_move_to(cr, 12, 20);
-	cairo_show_text(cr, text);
+	gt__show_text(cr, text);
 	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
 }
 
@@ -373,14 +526,9 @@ void gt__label(cairo_t *cr, double x, double y, const char *text, double size, u
 {
 	cairo_set_font_size(cr, size);
 	/* A white halo keeps labels readable over lines and fills. */
-	cairo_move_to(cr, x, y);
-	cairo_text_path(cr, text);
-	gt__rgb(cr, 0xffffff, 0.85);
-	cairo_set_line_width(cr, 3);
-	cairo_stroke(cr);
 	gt__rgb(cr, colour, 1);
 	cairo_move_to(cr, x, y);
-	cairo_show_text(cr, text);
+	show_text(cr, text, 3, 0.85);
 }
 
 /* Neighbouring countries in grey. */
@@ -454,7 +602,7 @@ static enum gt_status label_neighbours(cairo_t *cr, struct gt__frame *f,
 			continue;
 		gt__rgb(cr, 0x8c8c84, 1);
 		cairo_move_to(cr, bx - te.width / 2, by + te.height / 2);
-		cairo_show_text(cr, nb->name);
+		gt__show_text(cr, nb->name);
 		gt__frame_take(f, bx - te.width / 2, by - te.height / 2, bx + te.width / 2,
 		               by + te.height / 2);
 		cairo_new_path(cr);

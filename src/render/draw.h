@@ -33,6 +33,11 @@ cairo_t *gt__svg_open(struct gt__sink *sink, double w, double h, cairo_surface_t
 enum gt_status gt__svg_close(cairo_t *cr, cairo_surface_t *surf, struct gt__sink *sink,
                              char **svg);
 
+/* Draws text at the current point as cairo_show_text does, but on a
+ * surface of gt__svg_open as an SVG <text> element, so that the words of a
+ * picture stay words (draw.c). */
+void gt__show_text(cairo_t *cr, const char *text);
+
 /* Sets the source colour from 0xRRGGBB. */
 void gt__rgb(cairo_t *cr, unsigned hex, double alpha);
 

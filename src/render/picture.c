@@ -111,7 +111,7 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option, bool borde
 	cairo_stroke(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
-	cairo_show_text(cr, "line of contact (approx.)");
+	gt__show_text(cr, "line of contact (approx.)");
 	y += 14;
 	if (border) {
 		static const double dash[] = {6, 4};
@@ -124,7 +124,7 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option, bool borde
 		cairo_set_dash(cr, NULL, 0, 0);
 		gt__rgb(cr, 0x333333, 1);
 		cairo_move_to(cr, x + 24, y + 3);
-		cairo_show_text(cr, "border watched");
+		gt__show_text(cr, "border watched");
 		y += 14;
 	}
 	cairo_move_to(cr, x + 9, y - 4.5);
@@ -135,21 +135,21 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option, bool borde
 	cairo_fill(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
-	cairo_show_text(cr, "air base");
+	gt__show_text(cr, "air base");
 	y += 14;
 	cairo_rectangle(cr, x + 6, y - 3, 6, 6);
 	gt__rgb(cr, 0x0d7a6f, 1);
 	cairo_fill(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
-	cairo_show_text(cr, "port");
+	gt__show_text(cr, "port");
 	y += 14;
 	cairo_rectangle(cr, x + 2, y - 4, 14, 8);
 	gt__rgb(cr, GT_OCCUPIED_COLOUR, 1);
 	cairo_fill(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, x + 24, y + 3);
-	cairo_show_text(cr, "held by the adversary");
+	gt__show_text(cr, "held by the adversary");
 	if (option) {
 		y += 14;
 		cairo_rectangle(cr, x + 2, y - 4, 14, 8);
@@ -157,7 +157,7 @@ static void draw_legend(cairo_t *cr, double x, double y, bool option, bool borde
 		cairo_fill(cr);
 		gt__rgb(cr, 0x333333, 1);
 		cairo_move_to(cr, x + 24, y + 3);
-		cairo_show_text(cr, "ground footprint");
+		gt__show_text(cr, "ground footprint");
 	}
 }
 
@@ -358,7 +358,7 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		gt__thousands(lround(v), t);
 		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, x - 10, h - bottom + 14);
-		cairo_show_text(cr, t);
+		gt__show_text(cr, t);
 	}
 	for (size_t i = 0; i < sz->noptions; i++) {
 		const struct gt_sizing_option *r = &sz->options[i];
@@ -376,10 +376,10 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 		gt__rgb(cr, 0x222222, 1);
 		gt__thousands(r->deployed, t);
 		cairo_move_to(cr, left + fmax(wd, 1) + 4, y + band / 2 - 4);
-		cairo_show_text(cr, t);
+		gt__show_text(cr, t);
 		gt__thousands(r->committed, t);
 		cairo_move_to(cr, left + fmax(wc, 1) + 4, y + band / 2 + bh - 3);
-		cairo_show_text(cr, t);
+		gt__show_text(cr, t);
 	}
 	/* legend */
 	gt__rgb(cr, 0x1f4e79, 1);
@@ -387,13 +387,13 @@ enum gt_status gt_render_strength_svg(const struct gt_sizing *sz, double w, doub
 	cairo_fill(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, left + 14, 36);
-	cairo_show_text(cr, "deployed");
+	gt__show_text(cr, "deployed");
 	gt__rgb(cr, 0x9dc3e6, 1);
 	cairo_rectangle(cr, left + 80, 28, 10, 8);
 	cairo_fill(cr);
 	gt__rgb(cr, 0x333333, 1);
 	cairo_move_to(cr, left + 94, 36);
-	cairo_show_text(cr, "committed (incl. rotation)");
+	gt__show_text(cr, "committed (incl. rotation)");
 	return gt__svg_close(cr, surf, &sink, svg);
 }
 
@@ -468,7 +468,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 				cairo_set_font_size(cr, 8.5);
 				gt__rgb(cr, text_on(fill), 1);
 				cairo_move_to(cr, x + 3, y + band / 2 + 3);
-				cairo_show_text(cr, fg->members[m].member->code);
+				gt__show_text(cr, fg->members[m].member->code);
 			}
 			x += wd;
 		}
@@ -488,7 +488,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		cairo_set_font_size(cr, 9);
 		gt__rgb(cr, 0x222222, 1);
 		cairo_move_to(cr, x + gap + 4, y + band / 2 + 3);
-		cairo_show_text(cr, gt__thousands(lround((x - left + gap) / pw * max), t));
+		gt__show_text(cr, gt__thousands(lround((x - left + gap) / pw * max), t));
 	}
 	/* key: members that supply anything */
 	double lx = 12, ly = h - bottom + 24;
@@ -507,7 +507,7 @@ enum gt_status gt_render_contribution_svg(const struct gt_forcegen *const *fgs, 
 		cairo_fill(cr);
 		gt__rgb(cr, 0x333333, 1);
 		cairo_move_to(cr, lx + 13, ly);
-		cairo_show_text(cr, fgs[0]->members[m].member->code);
+		gt__show_text(cr, fgs[0]->members[m].member->code);
 		lx += 40;
 		in_row++;
 	}
@@ -607,7 +607,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 		snprintf(lab, sizeof(lab), "month %d", t * fp->tour_months);
 		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, left + cw * t + 4, top - 6);
-		cairo_show_text(cr, lab);
+		gt__show_text(cr, lab);
 	}
 	size_t row = 0;
 	for (size_t r = 0; r < fg->nroles; r++) {
@@ -648,7 +648,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 					}
 					gt__rgb(cr, text_on(seen), 1);
 					cairo_move_to(cr, x + 5, y + rh / 2 + 3);
-					cairo_show_text(cr, lab);
+					gt__show_text(cr, lab);
 				}
 				x += sw;
 			}
@@ -667,7 +667,7 @@ enum gt_status gt_render_rotation_svg(const struct gt_forcegen *fg, double w, do
 				cairo_text_extents(cr, lab, &te);
 				if (te.width + 8 < sw) {
 					cairo_move_to(cr, x + 6, y + rh / 2 + 3);
-					cairo_show_text(cr, lab);
+					gt__show_text(cr, lab);
 				}
 			}
 		}

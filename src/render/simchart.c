@@ -109,7 +109,7 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_results *res, double w
 		snprintf(t, sizeof(t), "%d", y);
 		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, x - 3, top + ph + 14);
-		cairo_show_text(cr, t);
+		gt__show_text(cr, t);
 	}
 	/* after a monitoring record (live risk), the runs start where it ends */
 	char axis[80] = "years";
@@ -122,7 +122,7 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_results *res, double w
 	cairo_text_extents_t ext;
 	cairo_text_extents(cr, axis, &ext);
 	cairo_move_to(cr, left + pw / 2 - ext.width / 2, top + ph + 30);
-	cairo_show_text(cr, axis);
+	gt__show_text(cr, axis);
 	double step = 1 - floor_y > 0.35 ? 0.1 : 0.05;
 	for (double s = floor_y; s <= 1 + 1e-9; s += step) {
 		gt__rgb(cr, 0xdddddd, 1);
@@ -133,7 +133,7 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_results *res, double w
 		snprintf(t, sizeof(t), "%.0f%%", 100 * s);
 		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, left - 34, Y(s) + 3);
-		cairo_show_text(cr, t);
+		gt__show_text(cr, t);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct gt_sim_counts *c = r[i]->counts;
@@ -175,12 +175,12 @@ enum gt_status gt_render_survival_svg(const struct gt_sim_results *res, double w
 		cairo_set_font_size(cr, 10);
 		gt__rgb(cr, col, 1);
 		cairo_move_to(cr, left + pw + 10, top + 14 + 16 * (double)i);
-		cairo_show_text(cr, t);
+		gt__show_text(cr, t);
 	}
 	cairo_set_font_size(cr, 9);
 	gt__rgb(cr, 0x555555, 1);
 	cairo_move_to(cr, left + pw + 10, top + 14 + 16 * (double)n + 8);
-	cairo_show_text(cr, "at the horizon; bands: 95%");
+	gt__show_text(cr, "at the horizon; bands: 95%");
 #undef X
 #undef Y
 	for (size_t i = 0; i < n; i++)
@@ -218,7 +218,7 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 	cairo_set_font_size(cr, 10);
 	gt__rgb(cr, 0x444444, 1);
 	cairo_move_to(cr, 12, 38);
-	cairo_show_text(cr, "collapse probability with each parameter at half (light) and one and a "
+	gt__show_text(cr, "collapse probability with each parameter at half (light) and one and a "
 	                    "half times (dark) its value");
 	/* axis ticks in percentage points */
 	double step = (hi - lo) > 0.2 ? 0.05 : (hi - lo) > 0.05 ? 0.01 : 0.005;
@@ -233,7 +233,7 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 		snprintf(lab, sizeof(lab), "%.1f%%", 100 * t);
 		gt__rgb(cr, 0x555555, 1);
 		cairo_move_to(cr, X(t) - 12, h - bottom + 14);
-		cairo_show_text(cr, lab);
+		gt__show_text(cr, lab);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct gt_sens_item *it = &s->items[i];
@@ -250,12 +250,12 @@ enum gt_status gt_render_tornado_svg(const struct gt_sensitivity *s, const char 
 		cairo_set_font_size(cr, 10);
 		gt__rgb(cr, 0x111111, 1);
 		cairo_move_to(cr, 12, y + band / 2 + (band >= 26 ? -1 : 4));
-		cairo_show_text(cr, it->words ? it->words : it->name);
+		gt__show_text(cr, it->words ? it->words : it->name);
 		if (band >= 26 && it->words) {
 			cairo_set_font_size(cr, 8);
 			gt__rgb(cr, 0x777777, 1);
 			cairo_move_to(cr, 12, y + band / 2 + 10);
-			cairo_show_text(cr, it->name);
+			gt__show_text(cr, it->name);
 		}
 	}
 	gt__rgb(cr, 0xc0392b, 1);

@@ -165,6 +165,15 @@ html)
 	mkdir "$pages"
 	"$gt" plan --runs 20 --out "$pages/plan" >/dev/null
 	"$gt" plan --runs 20 --scenario "$root/tests/data/mini.yaml" --out "$pages/mini" >/dev/null 2>&1 || [ $? -eq 3 ]
+	# the words of a picture are text: a map's place names, a chart's legend
+	for word in '>Kyiv<' '>Rzeszów-Jasionka<' '>Line of contact (approximate'; do
+		grep -q "$word" "$pages/plan/map.svg" || { echo "contract: map.svg has no text $word"; exit 1; }
+	done
+	grep -q '>fighter reaction time<' "$pages"/plan/air-full-line.svg ||
+		{ echo "contract: the air map's legend is not text"; exit 1; }
+	grep -q '>years<' "$pages/plan/survival.svg" || { echo "contract: the chart's axis is not text"; exit 1; }
+	! grep -q 'id="glyph' "$pages"/plan/*.svg ||
+		{ echo "contract: a picture still draws words as glyph outlines"; exit 1; }
 	mv "$pages/plan/brief.html" "$pages/brief.html"
 	mv "$pages/mini/brief.html" "$pages/brief-mini.html"
 	start_server
