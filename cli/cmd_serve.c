@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "guarantor/monitor.h"
 
@@ -305,7 +307,12 @@ static int run(int argc, char **argv)
 		gt_scenario_free(sc);
 		return GT_EXIT_FAILURE;
 	}
-	if (trace && *trace && !(s.trace = fopen(trace, "a"))) {
+	/* the trace holds what the store does: the owner's alone */
+	int trace_fd =
+		trace && *trace ? open(trace, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+	if (trace_fd >= 0 && !(s.trace = fdopen(trace_fd, "a")))
+		close(trace_fd);
+	if (trace && *trace && !s.trace) {
 		fprintf(stderr, "guarantor: serve: --trace %s: %s\n", trace, strerror(errno));
 		gt_srv_stores_free(s.stores);
 		gt_scenario_free(sc);

@@ -70,10 +70,13 @@ static void words_add(struct gt__sink *w, const char *fmt, ...)
 	free(text);
 }
 
-/* text with XML's five special characters escaped */
+/* text with XML's five special characters escaped, and the control
+ * characters XML 1.0 does not allow left out */
 static void words_escaped(struct gt__sink *w, const char *text)
 {
 	for (const char *p = text; *p && !w->nomem; p++) {
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			continue;
 		const char *e = *p == '&'    ? "&amp;"
 		                : *p == '<'  ? "&lt;"
 		                : *p == '>'  ? "&gt;"
@@ -123,22 +126,27 @@ static void show_text(cairo_t *cr, const char *text, double halo, double halo_al
 	cairo_font_face_t *face = cairo_get_font_face(cr);
 	bool bold = cairo_font_face_get_type(face) == CAIRO_FONT_TYPE_TOY &&
 	            cairo_toy_font_face_get_weight(face) == CAIRO_FONT_WEIGHT_BOLD;
-	words_add(w, "<text x=\"%.2f\" y=\"%.2f\" font-family=\"%s, sans-serif\" "
-	             "font-size=\"%.2f\"%s fill=\"#%02x%02x%02x\"",
-	          x, y, FONT, fm.xx, bold ? " font-weight=\"bold\"" : "", channel(r), channel(g),
-	          channel(b));
-	if (a < 1)
-		words_add(w, " fill-opacity=\"%.3f\"", a);
-	if (m.xx != 1 || m.yx != 0 || m.xy != 0 || m.yy != 1 || m.x0 != 0 || m.y0 != 0)
-		words_add(w, " transform=\"matrix(%.4f %.4f %.4f %.4f %.2f %.2f)\"", m.xx, m.yx, m.xy,
-		          m.yy, m.x0, m.y0);
-	if (halo > 0)
-		words_add(w, " stroke=\"#ffffff\" stroke-opacity=\"%.3f\" stroke-width=\"%.2f\" "
-		             "stroke-linejoin=\"round\" paint-order=\"stroke\"",
-		          halo_alpha, halo);
-	words_add(w, " xml:space=\"preserve\">");
-	words_escaped(w, text);
-	words_add(w, "</text>\n");
+	/* the halo first, as a stroke alone (SVG 1.1 has no paint-order), then
+	 * the words over it */
+	for (int pass = halo > 0 ? 0 : 1; pass < 2; pass++) {
+		words_add(w, "<text x=\"%.2f\" y=\"%.2f\" font-family=\"%s, sans-serif\" "
+		             "font-size=\"%.2f\"%s",
+		          x, y, FONT, fm.xx, bold ? " font-weight=\"bold\"" : "");
+		if (pass == 0)
+			words_add(w, " fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"%.3f\" "
+			             "stroke-width=\"%.2f\" stroke-linejoin=\"round\" aria-hidden=\"true\"",
+			          halo_alpha, halo);
+		else
+			words_add(w, " fill=\"#%02x%02x%02x\"", channel(r), channel(g), channel(b));
+		if (pass == 1 && a < 1)
+			words_add(w, " fill-opacity=\"%.3f\"", a);
+		if (m.xx != 1 || m.yx != 0 || m.xy != 0 || m.yy != 1 || m.x0 != 0 || m.y0 != 0)
+			words_add(w, " transform=\"matrix(%.4f %.4f %.4f %.4f %.2f %.2f)\"", m.xx, m.yx,
+			          m.xy, m.yy, m.x0, m.y0);
+		words_add(w, " xml:space=\"preserve\">");
+		words_escaped(w, text);
+		words_add(w, "</text>\n");
+	}
 	cairo_text_extents_t ext;
 	cairo_text_extents(cr, text, &ext);
 	cairo_move_to(cr, x + ext.x_advance, y + ext.y_advance);

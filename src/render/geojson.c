@@ -8,31 +8,40 @@
 
 #include <math.h>
 
+static double six(double x)
+{
+	return round(x * 1e6) / 1e6;
+}
+
 json_t *gt__geojson_position(struct gt__jb *jb, struct gt_point p)
 {
 	json_t *a = json_array();
-	gt__jappend(jb, a, json_real(round(p.lon * 1e6) / 1e6));
-	gt__jappend(jb, a, json_real(round(p.lat * 1e6) / 1e6));
+	gt__jappend(jb, a, json_real(six(p.lon)));
+	gt__jappend(jb, a, json_real(six(p.lat)));
 	return a;
 }
 
-/* Twice the ring's area in the lon/lat plane, positive when it runs
- * counter-clockwise (the shoelace formula; a closed ring's last point is
- * its first, which adds nothing). */
+/* Twice the ring's area in the lon/lat plane as written (6 decimals),
+ * positive when it runs counter-clockwise: the shoelace formula about the
+ * first point, which keeps a small ring's sum exact enough. A closed
+ * ring's last point is its first, which adds nothing. */
 static double signed_area2(const struct gt_linestring *l)
 {
-	double s = 0;
-	for (size_t i = 0; i + 1 < l->n; i++)
-		s += l->pts[i].lon * l->pts[i + 1].lat - l->pts[i + 1].lon * l->pts[i].lat;
+	double s = 0, x0 = l->n ? six(l->pts[0].lon) : 0, y0 = l->n ? six(l->pts[0].lat) : 0;
+	for (size_t i = 0; i + 1 < l->n; i++) {
+		double ax = six(l->pts[i].lon) - x0, ay = six(l->pts[i].lat) - y0;
+		double bx = six(l->pts[i + 1].lon) - x0, by = six(l->pts[i + 1].lat) - y0;
+		s += ax * by - bx * ay;
+	}
 	return s;
 }
 
 /* The ring, reversed when it runs against the way RFC 7946 wants it:
  * counter-clockwise for an outer ring, clockwise for a hole. */
-static json_t *ring(struct gt__jb *jb, const struct gt_linestring *l, bool outer)
+static json_t *ring(struct gt__jb *jb, const struct gt_linestring *l, bool outer, double area2)
 {
 	json_t *a = json_array();
-	bool reverse = outer ? signed_area2(l) < 0 : signed_area2(l) > 0;
+	bool reverse = outer ? area2 < 0 : area2 > 0;
 	for (size_t i = 0; i < l->n; i++)
 		gt__jappend(jb, a, gt__geojson_position(jb, l->pts[reverse ? l->n - 1 - i : i]));
 	return a;
@@ -60,9 +69,17 @@ json_t *gt__geojson_multipolygon(struct gt__jb *jb, const struct gt_multipolygon
 {
 	json_t *g = json_object(), *polys = json_array();
 	for (size_t i = 0; i < mp->n; i++) {
+		/* a ring with no area at 6 decimals (a sliver GEOS left) has no
+		 * way round: it is left out, and a polygon whose outer ring it is */
+		const struct gt_polygon *p = &mp->polys[i];
+		if (p->nrings == 0 || signed_area2(&p->rings[0]) == 0)
+			continue;
 		json_t *rings = json_array();
-		for (size_t r = 0; r < mp->polys[i].nrings; r++)
-			gt__jappend(jb, rings, ring(jb, &mp->polys[i].rings[r], r == 0));
+		for (size_t r = 0; r < p->nrings; r++) {
+			double area2 = signed_area2(&p->rings[r]);
+			if (area2 != 0)
+				gt__jappend(jb, rings, ring(jb, &p->rings[r], r == 0, area2));
+		}
 		gt__jappend(jb, polys, rings);
 	}
 	gt__jput(jb, g, "type", json_string("MultiPolygon"));

@@ -164,33 +164,35 @@ static const struct route *find(struct MHD_Connection *c, const char *method, co
 	for (size_t i = 0; i < NROUTES && !literal; i++)
 		literal = !strstr(routes[i].path, "{id}") && strcmp(routes[i].path, url) == 0;
 	char allowed[64] = "";
-	enum fit best = NO_FIT;
+	bool path_known = false, bad_id = false;
 	for (size_t i = 0; i < NROUTES; i++) {
 		if (literal && strstr(routes[i].path, "{id}"))
 			continue;
 		enum fit f = match(routes[i].path, url, id);
 		if (f == NO_FIT)
 			continue;
-		if (f == FITS && strcmp(as, routes[i].method) == 0)
-			return &routes[i];
-		best = f > best ? f : best;
-		if (strcmp(as, routes[i].method) != 0)
+		path_known = true;
+		if (strcmp(as, routes[i].method) == 0) {
+			if (f == FITS)
+				return &routes[i];
+			bad_id = true; /* the method's route, but no id in it */
+		} else {
 			snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s%s",
 			         allowed[0] ? ", " : "", routes[i].method,
 			         strcmp(routes[i].method, "GET") == 0 ? ", HEAD" : "");
+		}
 	}
-	if (best == BAD_ID) {
+	if (bad_id) {
 		*refused = gt_srv_error(c, MHD_HTTP_BAD_REQUEST, "id",
 		                        "expected a whole number from 1 to 2^53 in the path");
-	} else if (best == FITS) {
+	} else if (path_known) {
 		char msg[96];
 		snprintf(msg, sizeof(msg), "%s is not allowed here; expected %s", method, allowed);
 		*refused = gt_srv_not_allowed(c, allowed, msg);
 	} else {
-		char msg[160];
-		snprintf(msg, sizeof(msg), "no route %.*s; the routes are in docs/api.yaml and "
-		         "guarantor serve --routes", 80, url);
-		gt_err_utf8_fit(msg);
+		char msg[200], path[GT_SRV_SHOWN_MAX];
+		snprintf(msg, sizeof(msg), "no route %s; the routes are in docs/api.yaml and "
+		         "guarantor serve --routes", gt_srv_shown(url, path, sizeof(path)));
 		*refused = gt_srv_error(c, MHD_HTTP_NOT_FOUND, NULL, msg);
 	}
 	return NULL;

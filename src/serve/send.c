@@ -6,9 +6,11 @@
  * against docs/api.yaml. */
 #include "serve/serve.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* The request this thread is answering: libmicrohttpd calls the handler
  * of a connection on one thread, and every answer is queued from within
@@ -33,28 +35,67 @@ static enum MHD_Result add_header(void *cls, enum MHD_ValueKind kind, const char
 	return MHD_YES;
 }
 
+const char *gt_srv_shown(const char *in, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+		bool plain = *p > 0x20 && *p < 0x7f && *p != '%';
+		if (k + (plain ? 1 : 3) + 4 > size) { /* room for "..." and the NUL */
+			memcpy(out + k, "...", 3);
+			k += 3;
+			break;
+		}
+		if (plain) {
+			out[k++] = (char)*p;
+		} else {
+			out[k++] = '%';
+			out[k++] = hex[*p >> 4];
+			out[k++] = hex[*p & 15];
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* One line of the trace, written with one write(2) on a file opened to
+ * append, so that servers sharing the file never interleave their lines. */
 static void trace(unsigned status, struct MHD_Response *r, const char *body, size_t len)
 {
 	struct gt_srv_daemon *d = current.d;
 	if (!d || !d->cfg->trace)
 		return;
+	char url[1024];
 	json_t *line = json_object(), *headers = json_object();
 	json_object_set_new(line, "method", json_string(current.method));
-	json_object_set_new(line, "url", json_string(current.url));
+	json_object_set_new(line, "url", json_string(gt_srv_shown(current.url, url, sizeof(url))));
 	json_object_set_new(line, "status", json_integer(status));
 	MHD_get_response_headers(r, add_header, headers);
 	json_object_set_new(line, "headers", headers);
 	bool head = strcmp(current.method, "HEAD") == 0;
-	json_object_set_new(line, "body", body && !head ? json_stringn(body, len) : json_null());
+	/* a body that is not UTF-8 goes in as false: the checker says so */
+	json_t *b = body && !head ? json_stringn(body, len) : json_null();
+	json_object_set_new(line, "body", b ? b : json_false());
 	char *text = json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(line);
-	if (!text)
+	size_t n = text ? strlen(text) : 0;
+	char *with_newline = text ? realloc(text, n + 2) : NULL;
+	if (!with_newline) {
+		free(text);
 		return;
+	}
+	with_newline[n] = '\n';
 	pthread_mutex_lock(&d->trace_lock);
-	fprintf(d->cfg->trace, "%s\n", text);
-	fflush(d->cfg->trace);
+	for (size_t at = 0; at < n + 1;) { /* one write, but for a signal's interruption */
+		ssize_t w = write(fileno(d->cfg->trace), with_newline + at, n + 1 - at);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		at += (size_t)w;
+	}
 	pthread_mutex_unlock(&d->trace_lock);
-	free(text);
+	free(with_newline);
 }
 
 enum MHD_Result gt_srv_send(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,

@@ -39,7 +39,7 @@ struct gt_srv {
 	 * shows it at once). */
 	unsigned store_wait_ms; /* wait for a store connection before 503; 0: 2000 */
 	unsigned clock_s;       /* settle past deadlines every clock_s seconds; 0: 10 */
-	FILE *trace;            /* every answer as a JSON line (send.c); NULL: none */
+	FILE *trace; /* every answer as a JSON line (send.c), by write(2); NULL: none */
 };
 
 /* Token buckets (limit.c). take: true when a request of cost (0: only
@@ -138,6 +138,10 @@ void gt_srv_charge(struct gt_srv_call *k, size_t n);
 enum MHD_Result gt_srv_send(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
                             const char *body, size_t len);
 void gt_srv_send_for(struct gt_srv_daemon *d, const char *method, const char *url);
+/* in as printable ASCII for a message or the trace: bytes outside it, and
+ * '%', as %XX; cut with "..." to fit size. Returns out. */
+const char *gt_srv_shown(const char *in, char *out, size_t size);
+#define GT_SRV_SHOWN_MAX 100 /* room for a path in a message */
 
 /* Sends body (consumed) with status; MHD_NO when out of memory. */
 enum MHD_Result gt_srv_json(struct MHD_Connection *c, unsigned status, json_t *body);

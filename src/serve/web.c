@@ -145,6 +145,12 @@ enum MHD_Result gt_srv_scenario(struct gt_srv_call *k, struct MHD_Connection *c)
 	char today[11];
 	gt_daily_day_of(sc, k->now, today);
 	json_object_set_new(o, "today", json_string(today));
-	json_object_set_new(o, "geometry", geometry(sc));
+	json_t *g = geometry(sc);
+	if (!g) {
+		json_decref(o);
+		return gt_srv_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL,
+		                    "cannot write the theatre's geometry (out of memory)");
+	}
+	json_object_set_new(o, "geometry", g);
 	return gt_srv_json(c, MHD_HTTP_OK, o);
 }

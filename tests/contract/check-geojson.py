@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 
 from shapely.geometry import LinearRing
 
@@ -74,8 +75,9 @@ def check_file(name, text):
             if not (-180 <= lon <= 180 and -90 <= lat <= 90):
                 fault(name, f"{where}: position {p} out of range")
             for x in p:
-                decimals = len(x.split(".")[1].split("e")[0].split("E")[0]) if "." in x else 0
-                if decimals > 6 or "e" in x.lower():
+                # 5e-05 is 0.00005: the decimals of the number, however written
+                exponent = Decimal(x).normalize().as_tuple().exponent
+                if isinstance(exponent, int) and -exponent > 6:
                     fault(name, f"{where}: {x} has more than 6 decimals")
         for k, poly in enumerate(polygons(g)):
             for r, ring in enumerate(poly):

@@ -7,7 +7,8 @@
 // 503), and a JSON body valid under its schema with JSON Schema 2020-12's
 // semantics (Ajv, strict). Exit 1 with each divergence named, 0 when all
 // agree; 2 when the description or a trace cannot be read.
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { dirname, resolve, basename } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -109,7 +110,11 @@ export function checkExchange(c, x) {
 		problems.push(`Content-Type ${type || "(none)"} is not among the response's (${Object.keys(content).join(", ")})`);
 		return problems;
 	}
-	if (x.body === null || x.body === undefined || !/json$/.test(type)) return problems;
+	if (!/json$/.test(type) || x.method === "HEAD") return problems;
+	if (typeof x.body !== "string") {
+		problems.push("a JSON answer whose body is not in the trace (not UTF-8?)");
+		return problems;
+	}
 	let body;
 	try {
 		body = JSON.parse(x.body);
@@ -165,7 +170,10 @@ function main(argv) {
 		});
 	}
 	if (bad) console.error(`check-trace: ${bad} of ${n} answers disagree with ${argv[0]}`);
-	return bad ? 1 : 0;
+	if (n === 0) console.error("check-trace: the traces hold no answer");
+	return bad || n === 0 ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exit(main(process.argv.slice(2)));
+// run as a program (not imported by web/test/dashboard.mjs)
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href)
+	process.exit(main(process.argv.slice(2)));
