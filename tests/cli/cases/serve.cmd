@@ -54,6 +54,8 @@ call -H "Authorization: Bearer $(cat analyst.tok)" $api/events/0001
 call -H "Authorization: Bearer $(cat analyst.tok)" $api/events/0
 call -H "Authorization: Bearer $(cat analyst.tok)" $api/events/x1
 call -H "Authorization: Bearer $(cat analyst.tok)" -X POST --data-binary '{"note": "x"}' $api/events/correlate
+call -X DELETE $api/events/abc
+call "$api/x%FFy"
 kill -TERM $server
 wait $server
 echo "serve exit status $?"
