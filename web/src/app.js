@@ -104,7 +104,7 @@ function setUp() {
 	state.map = createMap($('map'), sc.geometry, openEvent);
 	legend();
 	refresh();
-	setInterval(() => { if (!document.hidden) refresh(true); }, 10000);
+	setInterval(() => { if (!document.hidden) refresh(); }, 10000);
 	for (const panel of ['detail', 'breach-detail'])
 		for (const kind of ['input', 'change'])
 			$(panel).addEventListener(kind, () => { state.dirty = true; });
@@ -124,11 +124,13 @@ function legend() {
 }
 
 // A refresh redraws the open panels only when nothing in them is being
-// edited: a note typed, a report ticked or a response chosen survives it.
-async function refresh(background = false) {
+// edited: a note typed, a report ticked or a response chosen survives it,
+// whether the refresh is the clock's or one that was under way when the
+// panel was opened (opening a panel, and any change sent, clear `dirty`).
+async function refresh() {
 	try {
 		await Promise.all([refreshEvents(), refreshBreaches(), refreshChart()]);
-		if (!(background && state.dirty)) {
+		if (!state.dirty) {
 			if (state.openEvent) await openEvent(state.openEvent, false);
 			if (state.openBreach) await openBreach(state.openBreach);
 		}
