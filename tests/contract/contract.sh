@@ -48,7 +48,7 @@ start_server() {
 case $check in
 lint)
 	cd "$here"
-	"$bin/spectral" lint --fail-severity=error "$api"
+	"$bin/spectral" lint --ruleset "$root/.spectral.yaml" --fail-severity=error "$api"
 	rc=0
 	out=$("$bin/redocly" lint "$api" 2>&1) || rc=$?
 	grep -v '║\|═\|^ *$' <<<"$out" || true # less Node.js 20's end-of-life box
