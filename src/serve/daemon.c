@@ -222,8 +222,8 @@ static bool is_json(struct MHD_Connection *c)
 }
 
 /* What is checked once the headers are in, before any body is read: the
- * framing, the route, the query's names, the declared length, the token
- * and the role. true: go on to the body; otherwise the answer is sent. */
+ * framing, the route, the query's names, the declared length, the body's
+ * type, the token and the role. true: go on to the body; otherwise the answer is sent. */
 static bool admit(struct gt_srv_daemon *d, struct MHD_Connection *c, const char *method,
                   const char *url, struct request *rq, enum MHD_Result *refused)
 {
@@ -250,6 +250,14 @@ static bool admit(struct gt_srv_daemon *d, struct MHD_Connection *c, const char 
 		*refused = gt_srv_error(c, MHD_HTTP_CONTENT_TOO_LARGE, NULL, msg);
 		return false;
 	}
+	/* at the headers, like the length: a body of the wrong kind is never
+	 * read, whoever sends it */
+	if (r->body != NONE && (te || declared > 0) && !is_json(c)) {
+		*refused = gt_srv_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, NULL,
+		                        "the body must be JSON, sent with Content-Type: "
+		                        "application/json");
+		return false;
+	}
 	if (!r->roles)
 		return true;
 	struct gt_store *st = gt_srv_stores_take(d->cfg->stores, store_wait_ms(d));
@@ -261,12 +269,6 @@ static bool admit(struct gt_srv_daemon *d, struct MHD_Connection *c, const char 
 	gt_srv_stores_give(d->cfg->stores, st);
 	if (ok && !(r->roles & GT_SRV_ROLE(rq->user.role))) {
 		*refused = gt_srv_error(c, MHD_HTTP_FORBIDDEN, NULL, r->refusal);
-		ok = false;
-	}
-	if (ok && r->body != NONE && (te || declared > 0) && !is_json(c)) {
-		*refused = gt_srv_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, NULL,
-		                        "the body must be JSON, sent with Content-Type: "
-		                        "application/json");
 		ok = false;
 	}
 	return ok;

@@ -319,6 +319,7 @@ def uploads():
                 s = socket.create_connection(("127.0.0.1", srv.port), timeout=30,
                                              source_address=(f"127.0.2.{1 + k % 50}", 0))
                 s.sendall(b"POST /api/v1/reports/batch HTTP/1.1\r\nHost: x\r\n"
+                          b"Content-Type: application/json\r\n"
                           b"Content-Length: 16777216\r\n\r\n")
                 try:
                     for _ in range(16):

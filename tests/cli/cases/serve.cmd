@@ -47,6 +47,7 @@ heads -X DELETE $api/health
 heads -X GET $api/reports/batch
 typed() { type=$1; shift; curl -s -H "Content-Type: $type" -w ' %{http_code}\n' -H "Authorization: Bearer $(cat monitor.tok)" "$@"; echo; }
 typed text/plain --data-binary "$report" $api/reports
+curl -s -w ' %{http_code}\n' -H 'Content-Type: text/plain' --data-binary "$report" $api/reports; echo
 typed application/x-www-form-urlencoded --data-binary "[$report]" $api/reports/batch
 typed 'Application/JSON; charset=utf-8' --data-binary "${report/kt3-0001/kt3-0003}" $api/reports
 heads -I $api/health
