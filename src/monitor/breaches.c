@@ -84,8 +84,13 @@ static enum gt_status breaches_between(struct gt_store *st, const char *threshol
 	*at = NULL;
 	*n = 0;
 	struct gt__q *q;
-	if (!gt__q_prepare(st, "SELECT at FROM breaches WHERE threshold = ? AND sector = ?"
-	                       " AND at BETWEEN ? AND ? ORDER BY at", &q))
+	/* a dismissed breach whose evidence an analyst has since rejected was
+	 * a false alarm: it no longer holds its window (issue 17, finding 2) */
+	if (!gt__q_prepare(st, "SELECT at FROM breaches b WHERE threshold = ? AND sector = ?"
+	                       " AND at BETWEEN ? AND ? AND (status <> 'dismissed' OR NOT EXISTS"
+	                       " (SELECT 1 FROM breach_events be JOIN events e ON e.id = be.event"
+	                       " WHERE be.breach = b.id AND e.status = 'rejected')) ORDER BY at",
+	                   &q))
 		return gt__store_fail(st, err, "cannot read the breaches");
 	gt__q_bind_text(q, 1, threshold);
 	gt__q_bind_int64(q, 2, sector);

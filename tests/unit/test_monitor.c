@@ -640,6 +640,72 @@ static struct gt_user user(struct gt_store *st, const char *name, enum gt_role r
 	return u;
 }
 
+/* Issue 17, finding 2: a false alarm rejected and its breach dismissed do
+ * not hide a real violation in the same window; a dismissed breach whose
+ * evidence stands still holds it (one breach per window). */
+static void false_alarm_then_real(void **state)
+{
+	(void)state;
+	struct gt_scenario *sc;
+	struct gt_store *st;
+	struct gt_err err;
+	size_t len;
+	const char *yaml = gt_scenario_builtin_yaml(&len);
+	assert_int_equal(gt_scenario_load_text(yaml, len, "builtin.yaml", ".", &sc, &err), GT_OK);
+	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
+	struct gt_user an = user(st, "ana", GT_ROLE_ANALYST, NULL);
+	struct gt_user gen = user(st, "gen", GT_ROLE_COMMANDER, NULL);
+	bool created;
+	struct gt_correlation c;
+	struct gt_breach *b;
+	size_t n;
+	/* heavy weapons near the line (25 km, any movement): a breach */
+	struct gt_report alarm = report_at("h1", 37.60, 48.60, NOW - 3600, "uav 7",
+	                                   GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
+	assert_int_equal(submit(st, &alarm, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	int64_t first = b[0].id;
+	free(b);
+	int64_t *ev;
+	size_t nev;
+	struct gt_breach one;
+	assert_int_equal(gt_store_breach(st, first, &one, &ev, &nev, &err), GT_OK);
+	assert_int_equal(nev, 1);
+	int64_t alarm_event = ev[0];
+	free(ev);
+	/* the analyst finds it was nothing; the commander dismisses it */
+	assert_int_equal(gt_store_event_review(st, sc, &an, alarm_event, GT_EVENT_REJECTED,
+	                                       "a tractor", &err),
+	                 GT_OK);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, first, "false alarm", NOW, &err), GT_OK);
+	/* a real movement two hours later, 60 km away: a breach of its own */
+	struct gt_report real = report_at("h2", 36.10, 47.60, NOW - 1800, "uav 8",
+	                                  GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
+	real.count = 7;
+	assert_int_equal(submit(st, &real, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(gt_store_breaches(st, 1u << GT_BREACH_OPEN, 0, 100, &b, &n, &err), GT_OK);
+	assert_int_equal(n, 1);
+	assert_true(b[0].id != first);
+	assert_int_equal(b[0].total, 7);
+	int64_t second = b[0].id;
+	free(b);
+	/* dismissed with its evidence standing, it holds the window: a third
+	 * movement within it opens nothing more */
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, second, "notified", NOW, &err), GT_OK);
+	struct gt_report third = report_at("h3", 35.90, 47.55, NOW - 900, "uav 9",
+	                                   GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
+	assert_int_equal(submit(st, &third, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
+	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
+	assert_int_equal(n, 2);
+	free(b);
+	gt_store_close(st);
+	gt_scenario_free(sc);
+}
+
 /* Thresholds crossed open breaches with their evidence; a commander
  * proposes a response; member representatives vote; the rule settles it,
  * at once or at the deadline. The built-in scenario, with two voters. */
@@ -1319,6 +1385,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(idempotent_submission, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_in_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(breaches_and_decisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(false_alarm_then_real, setup, teardown),
 		cmocka_unit_test_setup_teardown(ids_per_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(late_report_keeps_breaches, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_near, setup, teardown),

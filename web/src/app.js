@@ -143,15 +143,15 @@ async function refresh() {
 async function refreshEvents() {
 	const day = $('f-day').value || state.scenario.today;
 	const p = period(day);
-	const q = new URLSearchParams({ from: p.from, to: p.to, limit: '1000' });
+	const q = new URLSearchParams({ from: p.from, to: p.to });
 	if ($('f-sector').value) q.set('sector', $('f-sector').value);
 	if ($('f-type').value) q.set('event', $('f-type').value);
 	if ($('f-grade').value) q.set('grade', $('f-grade').value);
 	if (!can('observer')) q.set('status', $('f-status').value);
 	const ticket = ++state.ticket;
-	const data = await get(`/events?${q}`);
+	const events = await allPages(`/events?${q}`, 'events');
 	if (ticket !== state.ticket) return; // an answer to filters since changed
-	state.events = data.events;
+	state.events = events;
 	$('map-title').textContent = `Events of ${day} (${time(p.from)} to ${time(p.to)} UTC): ${state.events.length}`;
 	showEvents();
 }
@@ -268,18 +268,32 @@ async function merge() {
 
 // --- breaches and decisions -------------------------------------------------------
 
+// Every page of a list (`key` of each answer), following next_after: a
+// list is never cut at a page's length (issue 17, finding 1).
+async function allPages(path, key) {
+	const out = [];
+	for (let after = 0; ;) {
+		const data = await get(`${path}${path.includes('?') ? '&' : '?'}limit=1000&after=${after}`);
+		out.push(...data[key]);
+		if (data.next_after === null) return out;
+		after = data.next_after;
+	}
+}
+
 async function refreshBreaches() {
 	if (!can('analyst', 'commander', 'member')) return;
-	const data = await get('/breaches?limit=100');
+	const breaches = await allPages('/breaches', 'breaches');
 	const list = $('breach-list');
 	list.replaceChildren();
-	const open = data.breaches.filter((b) => b.status === 'open');
-	for (const b of data.breaches.slice().reverse()) {
+	const open = breaches.filter((b) => b.status === 'open');
+	// the open ones first, then the rest; the newest first in each
+	const shown = [...open.reverse(), ...breaches.filter((b) => b.status !== 'open').reverse()];
+	for (const b of shown) {
 		list.append(el('li', { class: `clickable breach-${b.status}`, 'data-breach': b.id, onclick: () => openBreach(b.id) },
 			el('strong', {}, `${b.id} ${b.status}`), ` ${b.threshold.name}, ${b.sector ? b.sector.name : 'whole line'}, ${time(b.at)}: ${b.total}`));
 	}
-	if (!data.breaches.length) list.append(el('li', { class: 'muted' }, 'No breaches.'));
-	$('breaches').querySelector('h2').textContent = `Breaches (${open.length} open)`;
+	if (!breaches.length) list.append(el('li', { class: 'muted' }, 'No breaches.'));
+	$('breaches').querySelector('h2').textContent = `Breaches (${open.length} open of ${breaches.length})`;
 }
 
 async function openBreach(id) {

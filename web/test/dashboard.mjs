@@ -243,6 +243,35 @@ try {
 		check(readFileSync(join(artefacts, 'observer-print.pdf')).length > 10000, 'the page prints');
 		await context.close();
 	}
+	// issue 17, finding 1: more breaches than a page holds are all listed,
+	// the open ones first, and counted: heavy weapons near the line every
+	// 25 hours, one breach each
+	{
+		const iso = (ms) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+		const many = Array.from({ length: 216 }, (_, k) => {
+			const t = Date.UTC(2026, 0, 12) + k * 25 * 3600 * 1000;
+			return { id: `hw${k}`, observed: { from: iso(t), to: iso(t + 600000) }, reported: iso(t + 3600000),
+				position: { lon: 37.60, lat: 48.60, precision_m: 200 }, observer: 'team 1', source: 'uav',
+				event: 'heavy_weapons_movement', count: 1 };
+		});
+		const sent = await api('monitor', 'POST', '/reports/batch', many);
+		await api('analyst', 'POST', '/events/correlate');
+		const all = [];
+		for (let after = 0; after !== null;) {
+			const page = await api('commander', 'GET', `/breaches?limit=100&after=${after}`);
+			all.push(...page.breaches);
+			after = page.next_after;
+		}
+		const open = all.filter((b) => b.status === 'open');
+		const { context, page } = await session('commander', 1366, 768);
+		await page.waitForFunction((n) => document.querySelectorAll('#breach-list li').length === n, all.length);
+		const heading = await page.textContent('#breaches h2');
+		const first = await page.getAttribute('#breach-list li:first-child', 'data-breach');
+		check(sent.stored === 216 && all.length > 216 && heading === `Breaches (${open.length} open of ${all.length})`
+			&& Number(first) === Math.max(...open.map((b) => b.id)),
+		`all ${all.length} breaches are listed, the newest open one first ("${heading}", #${first})`);
+		await context.close();
+	}
 	check(problems.length === 0, `no errors in the browser's console${problems.length ? ': ' + problems.join('; ') : ''}`);
 } catch (e) {
 	console.log(`FAIL ${e.message}`);
