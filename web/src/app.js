@@ -244,13 +244,21 @@ function eventActions(e) {
 	return box;
 }
 
+// What a change did, in words (issue 17, finding 6: not "Done: proposals.").
+const done = {
+	correlate: () => 'reports put into events', verify: () => 'event verified', reject: () => 'event rejected',
+	reopen: () => 'event reopened', merge: (r) => `events merged into event ${r.id}`,
+	split: (r) => `reports split off as event ${r.id}`, proposals: (r) => `response proposed (proposal ${r.id}); the governments now vote`,
+	dismiss: () => 'breach dismissed: no response', approve: () => 'your government\'s approval is recorded',
+	veto: () => 'your government\'s veto is recorded',
+};
+
 async function change(path, body) {
 	try {
 		const r = await post(path, body);
 		state.dirty = false;
 		const what = path.split('/').filter((x) => x && !/^\d+$/.test(x)).pop();
-		const made = path.includes('split') ? ` (the new event is ${r.id})` : path.includes('merge') ? ` (into event ${r.id})` : '';
-		say(`Done: ${what}${made}.`, 'ok');
+		say(`Done: ${done[what] ? done[what](r) : what}.`, 'ok');
 		await refresh();
 		return true;
 	} catch (e) {
@@ -308,6 +316,9 @@ async function openBreach(id) {
 	for (const e of b.evidence)
 		ev.append(el('li', { class: 'clickable', onclick: () => openEvent(e.id) }, `event ${e.id}: ${e.count} ${e.weapon || e.event}, grade ${e.grade}, ${e.status}`));
 	box.append(el('h4', {}, 'Evidence'), ev);
+	// a breach stands on the evidence it opened with; say when none of it stands now
+	if (b.evidence.length && b.evidence.every((e) => e.status === 'rejected'))
+		box.append(el('p', { class: 'warning', role: 'note' }, 'Every event of its evidence has since been rejected by an analyst: this breach may be a false alarm.'));
 	for (const p of b.proposals) box.append(proposalView(p));
 	const pending = b.proposals.some((p) => p.state === 'pending');
 	if (can('commander') && b.status === 'open' && !pending) {
@@ -315,23 +326,43 @@ async function openBreach(id) {
 		const note = el('input', { type: 'text', placeholder: 'note (optional)', 'aria-label': 'note', maxlength: 1000 });
 		box.append(el('div', { class: 'actions' }, rung, note,
 			el('button', { type: 'button', onclick: () => change(`/breaches/${b.id}/proposals`, { rung: rung.value, note: note.value }) }, 'Propose'),
-			el('button', { type: 'button', class: 'quiet', onclick: () => change(`/breaches/${b.id}/dismiss`, { note: note.value }) }, 'Dismiss')));
+			el('button', { type: 'button', class: 'quiet', onclick: () => {
+				if (confirm(`Dismiss breach ${b.id}: judge that it needs no response? This cannot be undone.`))
+					change(`/breaches/${b.id}/dismiss`, { note: note.value });
+			} }, 'Dismiss')));
 	}
+}
+
+// The time from now to t (an ISO UTC time), in days and hours or minutes.
+function timeLeft(t) {
+	const min = Math.max(0, Math.round((Date.parse(t) - Date.now()) / 60000));
+	const d = Math.floor(min / 1440), h = Math.floor((min % 1440) / 60);
+	return d ? `${d} d ${h} h` : h ? `${h} h ${min % 60} min` : `${min} min`;
 }
 
 function proposalView(p) {
 	const box = el('div', { class: `proposal proposal-${p.state}`, 'data-proposal': p.id });
+	// the deadline in UTC, with the time left and what silence counts as
+	const deadline = p.state === 'pending'
+		? `deadline ${time(p.deadline)} UTC, ${timeLeft(p.deadline)} from now; a government that has not voted by then counts against`
+		: `deadline ${time(p.deadline)} UTC; decided ${time(p.decided)} UTC`;
 	box.append(el('h4', {}, `Proposal ${p.id}: ${p.rung.name} (${p.state})`),
-		el('p', { class: 'muted' }, `${p.rung.text}. By ${p.proposed_by}, ${time(p.proposed)}; ${p.rule.replaceAll('_', ' ')}, deadline ${time(p.deadline)}${p.decided ? `; decided ${time(p.decided)}` : ''}`));
+		el('p', { class: 'muted' }, `${p.rung.text}. By ${p.proposed_by}, ${time(p.proposed)} UTC; ${p.rule.replaceAll('_', ' ')}; ${deadline}`));
 	const votes = el('table', { class: 'table votes' }, el('tr', {}, el('th', {}, 'government'), el('th', {}, 'vote'), el('th', {}, 'when')));
+	// once decided, a vote not cast is no longer awaited
+	const none = p.state === 'pending' ? 'not yet' : 'not cast';
 	for (const v of p.votes)
-		votes.append(el('tr', {}, el('td', {}, v.member), el('td', { class: `vote-${v.vote || 'none'}` }, v.vote || 'not yet'), el('td', {}, v.at ? time(v.at) : '')));
+		votes.append(el('tr', {}, el('td', {}, v.member), el('td', { class: `vote-${v.vote || 'none'}` }, v.vote || none), el('td', {}, v.at ? `${time(v.at)} UTC` : '')));
 	box.append(votes);
 	const mine = state.me.member && p.votes.find((v) => v.member === state.me.member);
 	if (can('member') && p.state === 'pending' && mine && !mine.vote) {
 		box.append(el('div', { class: 'actions' },
 			el('button', { type: 'button', onclick: () => change(`/proposals/${p.id}/approve`) }, `Approve for ${state.me.member}`),
-			el('button', { type: 'button', class: 'danger', onclick: () => change(`/proposals/${p.id}/veto`) }, `Veto for ${state.me.member}`)));
+			el('button', { type: 'button', class: 'danger', onclick: () => {
+				// a vote is final: a veto asks first
+				if (confirm(`Veto proposal ${p.id} (${p.rung.name}) for ${state.me.member}? A vote cannot be changed.`))
+					change(`/proposals/${p.id}/veto`);
+			} }, `Veto for ${state.me.member}`)));
 	}
 	return box;
 }

@@ -208,6 +208,8 @@ try {
 		await page.click('#breach-detail button:has-text("Propose")');
 		await page.waitForSelector('#breach-detail .proposal-pending');
 		check(true, 'the commander\'s proposal is pending');
+		const said = await page.textContent('#message');
+		check(said.startsWith('Done: response proposed (proposal '), `the page says what was done ("${said}")`);
 		check(await page.locator('#detail button:has-text("Verify")').count() === 0, 'a commander cannot verify');
 		await shot(page, 'commander-1280');
 		await context.close();
@@ -217,6 +219,11 @@ try {
 		const { context, page } = await session(who, 800, 1100);
 		await page.click('#breach-list li[data-breach="1"]');
 		await page.waitForSelector(`#breach-detail button:has-text("Approve for ${code}")`);
+		if (code === 'GB') {
+			const terms = await page.textContent('#breach-detail .proposal-pending p');
+			check(/deadline \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ d \d+ h from now; a government that has not voted by then counts against/.test(terms),
+				`a government sees the deadline in UTC, the time left and what silence counts as ("${terms.split('; ').pop()}")`);
+		}
 		await page.click(`#breach-detail button:has-text("Approve for ${code}")`);
 		await page.waitForSelector(`#breach-detail .proposal-${state}`);
 		check(true, `${code} approves; the proposal is ${state}`);
