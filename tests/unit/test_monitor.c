@@ -640,6 +640,27 @@ static struct gt_user user(struct gt_store *st, const char *name, enum gt_role r
 	return u;
 }
 
+/* Submits r, correlates, and returns how many breaches of statuses (a
+ * mask; 0: all) the store then holds, the last of them in *last when
+ * last is not NULL. */
+static size_t report_and_count(struct gt_store *st, const struct gt_scenario *sc,
+                               const struct gt_user *an, const struct gt_report *r,
+                               unsigned statuses, struct gt_breach *last)
+{
+	struct gt_err err;
+	bool created;
+	struct gt_correlation c;
+	struct gt_breach *b;
+	size_t n;
+	assert_int_equal(submit(st, r, &created, &err), GT_OK);
+	assert_int_equal(gt_store_correlate(st, sc, an, &c, &err), GT_OK);
+	assert_int_equal(gt_store_breaches(st, statuses, 0, 100, &b, &n, &err), GT_OK);
+	if (last && n > 0)
+		*last = b[n - 1];
+	free(b);
+	return n;
+}
+
 /* Issue 17, finding 2: a false alarm rejected and its breach dismissed do
  * not hide a real violation in the same window; a dismissed breach whose
  * evidence stands still holds it (one breach per window). */
@@ -655,23 +676,15 @@ static void false_alarm_then_real(void **state)
 	assert_int_equal(gt_store_open(path, &st, &err), GT_OK);
 	struct gt_user an = user(st, "ana", GT_ROLE_ANALYST, NULL);
 	struct gt_user gen = user(st, "gen", GT_ROLE_COMMANDER, NULL);
-	bool created;
-	struct gt_correlation c;
-	struct gt_breach *b;
-	size_t n;
+	struct gt_breach b;
 	/* heavy weapons near the line (25 km, any movement): a breach */
 	struct gt_report alarm = report_at("h1", 37.60, 48.60, NOW - 3600, "uav 7",
 	                                   GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
-	assert_int_equal(submit(st, &alarm, &created, &err), GT_OK);
-	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
-	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
-	assert_int_equal(n, 1);
-	int64_t first = b[0].id;
-	free(b);
+	assert_int_equal(report_and_count(st, sc, &an, &alarm, 0, &b), 1);
+	int64_t first = b.id;
 	int64_t *ev;
 	size_t nev;
-	struct gt_breach one;
-	assert_int_equal(gt_store_breach(st, first, &one, &ev, &nev, &err), GT_OK);
+	assert_int_equal(gt_store_breach(st, first, &b, &ev, &nev, &err), GT_OK);
 	assert_int_equal(nev, 1);
 	int64_t alarm_event = ev[0];
 	free(ev);
@@ -680,28 +693,19 @@ static void false_alarm_then_real(void **state)
 	                                       "a tractor", &err),
 	                 GT_OK);
 	assert_int_equal(gt_store_breach_dismiss(st, &gen, first, "false alarm", NOW, &err), GT_OK);
-	/* a real movement two hours later, 60 km away: a breach of its own */
+	/* a real movement half an hour later, 60 km away: a breach of its own */
 	struct gt_report real = report_at("h2", 36.10, 47.60, NOW - 1800, "uav 8",
 	                                  GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
 	real.count = 7;
-	assert_int_equal(submit(st, &real, &created, &err), GT_OK);
-	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
-	assert_int_equal(gt_store_breaches(st, 1u << GT_BREACH_OPEN, 0, 100, &b, &n, &err), GT_OK);
-	assert_int_equal(n, 1);
-	assert_true(b[0].id != first);
-	assert_int_equal(b[0].total, 7);
-	int64_t second = b[0].id;
-	free(b);
+	assert_int_equal(report_and_count(st, sc, &an, &real, 1u << GT_BREACH_OPEN, &b), 1);
+	assert_true(b.id != first);
+	assert_int_equal(b.total, 7);
 	/* dismissed with its evidence standing, it holds the window: a third
 	 * movement within it opens nothing more */
-	assert_int_equal(gt_store_breach_dismiss(st, &gen, second, "notified", NOW, &err), GT_OK);
+	assert_int_equal(gt_store_breach_dismiss(st, &gen, b.id, "notified", NOW, &err), GT_OK);
 	struct gt_report third = report_at("h3", 35.90, 47.55, NOW - 900, "uav 9",
 	                                   GT_EVENT_HEAVY_WEAPONS, GT_WEAPON_NONE);
-	assert_int_equal(submit(st, &third, &created, &err), GT_OK);
-	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
-	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
-	assert_int_equal(n, 2);
-	free(b);
+	assert_int_equal(report_and_count(st, sc, &an, &third, 0, NULL), 2);
 	gt_store_close(st);
 	gt_scenario_free(sc);
 }
@@ -782,11 +786,7 @@ static void breaches_and_decisions(void **state)
 	 * window, but the breach is already open for that window */
 	struct gt_report more = report_at("s6", 37.90, 48.05, NOW - 3500, "team 3",
 	                                  GT_EVENT_EXPLOSION, GT_WEAPON_ARTILLERY);
-	assert_int_equal(submit(st, &more, &created, &err), GT_OK);
-	assert_int_equal(gt_store_correlate(st, sc, &an, &c, &err), GT_OK);
-	assert_int_equal(gt_store_breaches(st, 0, 0, 100, &b, &n, &err), GT_OK);
-	assert_int_equal(n, 2);
-	free(b);
+	assert_int_equal(report_and_count(st, sc, &an, &more, 0, NULL), 2);
 	/* a response: GB approves, FR vetoes; unanimity rejects at once */
 	struct gt_proposal p;
 	assert_int_equal(gt_store_propose(st, sc, &gen, shelling.id, "retaliation", "", NOW, &p,
