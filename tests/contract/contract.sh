@@ -45,6 +45,17 @@ start_server() {
 	base=http://127.0.0.1:$port
 }
 
+# as ROLE CURL-ARGS...: a request as the monitor or the analyst, to stdout
+as() { curl -s -H "Authorization: Bearer $(cat "$tmp/$1.tok")" -H 'Content-Type: application/json' "${@:2}"; }
+
+# seed ID LON LAT: the monitor reports an explosion there on 2026-01-10,
+# the analyst correlates it and verifies event 1
+seed() {
+	as monitor -o /dev/null --data-binary "{\"id\": \"$1\", \"observed\": {\"from\": \"2026-01-10T10:00:00Z\", \"to\": \"2026-01-10T10:05:00Z\"}, \"reported\": \"2026-01-10T11:00:00Z\", \"position\": {\"lon\": $2, \"lat\": $3, \"precision_m\": 200}, \"observer\": \"team 1\", \"source\": \"patrol\", \"event\": \"explosion\", \"weapon\": \"artillery\", \"count\": 3}" "$base/api/v1/reports"
+	as analyst -o /dev/null -X POST "$base/api/v1/events/correlate"
+	as analyst -o /dev/null -X POST "$base/api/v1/events/1/verify"
+}
+
 case $check in
 lint)
 	cd "$here"
@@ -56,12 +67,10 @@ lint)
 	;;
 break)
 	start_server
-	as() { curl -s -o /dev/null -H "Authorization: Bearer $(cat "$tmp/$1.tok")" -H 'Content-Type: application/json' "${@:2}"; }
-	as monitor --data-binary '{"id": "b1", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": 37.7, "lat": 48.0, "precision_m": 200}, "observer": "team 1", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 3}' "$base/api/v1/reports"
-	as analyst -X POST "$base/api/v1/events/correlate"
-	as analyst "$base/api/v1/events"
-	as analyst "$base/api/v1/events/1"
-	as analyst "$base/api/v1/reports"
+	seed b1 37.7 48.0
+	as analyst -o /dev/null "$base/api/v1/events"
+	as analyst -o /dev/null "$base/api/v1/events/1"
+	as analyst -o /dev/null "$base/api/v1/reports"
 	node "$here/check-trace.mjs" "$api" "$tmp/trace.jsonl"
 	echo "contract: the description agrees with $(wc -l <"$tmp/trace.jsonl") answers"
 	# the same answers against a description whose Event lacks "accounts":
@@ -99,12 +108,9 @@ geojson)
 	for f in "$out"/dmz/*.geojson; do mv "$f" "$out/dmz-$(basename "$f")"; done
 	"$gt" scenario export --geometry >"$out/built-in.geojson"
 	start_server
-	auth() { printf 'Authorization: Bearer %s' "$(cat "$tmp/$1.tok")"; }
-	curl -s -H "$(auth monitor)" -H 'Content-Type: application/json' --data-binary '{"id": "g1", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": 37.123456789, "lat": 48.0123456789, "precision_m": 200}, "observer": "team 1", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 3}' "$base/api/v1/reports" >/dev/null
-	curl -s -H "$(auth analyst)" -X POST "$base/api/v1/events/correlate" >/dev/null
-	curl -s -H "$(auth analyst)" -X POST "$base/api/v1/events/1/verify" >/dev/null
-	curl -s -H "$(auth analyst)" "$base/api/v1/daily?day=2026-01-10&format=geojson" >"$out/daily-http.geojson"
-	curl -s -H "$(auth analyst)" "$base/api/v1/scenario" |
+	seed g1 37.123456789 48.0123456789 # more decimals than GeoJSON should carry
+	as analyst "$base/api/v1/daily?day=2026-01-10&format=geojson" >"$out/daily-http.geojson"
+	as analyst "$base/api/v1/scenario" |
 		node -e 'let t = ""; process.stdin.on("data", (d) => (t += d)).on("end", () => process.stdout.write(JSON.stringify(JSON.parse(t).geometry) + "\n"))' >"$out/scenario-http.geojson"
 	"$gt" daily --db "$tmp/s.db" --day 2026-01-10 --format geojson >"$out/daily.geojson"
 	grep -q '"Point"' "$out/daily.geojson" || { echo "contract: the daily report has no event"; exit 1; }
@@ -177,10 +183,8 @@ html)
 	mv "$pages/plan/brief.html" "$pages/brief.html"
 	mv "$pages/mini/brief.html" "$pages/brief-mini.html"
 	start_server
-	curl -s -H "Authorization: Bearer $(cat "$tmp/monitor.tok")" -H 'Content-Type: application/json' --data-binary '{"id": "h1", "observed": {"from": "2026-01-10T10:00:00Z", "to": "2026-01-10T10:05:00Z"}, "reported": "2026-01-10T11:00:00Z", "position": {"lon": 37.7, "lat": 48.0, "precision_m": 200}, "observer": "team 1", "source": "patrol", "event": "explosion", "weapon": "artillery", "count": 3}' "$base/api/v1/reports" >/dev/null
-	curl -s -H "Authorization: Bearer $(cat "$tmp/analyst.tok")" -X POST "$base/api/v1/events/correlate" >/dev/null
-	curl -s -H "Authorization: Bearer $(cat "$tmp/analyst.tok")" -X POST "$base/api/v1/events/1/verify" >/dev/null
-	curl -s -H "Authorization: Bearer $(cat "$tmp/analyst.tok")" "$base/api/v1/daily?day=2026-01-10&format=html" >"$pages/daily-http.html"
+	seed h1 37.7 48.0
+	as analyst "$base/api/v1/daily?day=2026-01-10&format=html" >"$pages/daily-http.html"
 	"$gt" daily --db "$tmp/s.db" --day 2026-01-10 --format html >"$pages/daily.html"
 	curl -s "$base/" >"$pages/dashboard.html"
 	grep -q 'data:image/svg+xml' "$pages/daily.html" || { echo "contract: the daily report has no map"; exit 1; }
